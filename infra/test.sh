@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The one command that runs every test: installs what is missing, starts the real
+# services (PostgreSQL, Azurite, SMTP sink), runs `dotnet test`, always stops the services.
+#   infra/test.sh [extra dotnet test args...]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+infra/install.sh
+trap 'infra/services.sh stop' EXIT   # set before start, so a half-started run is cleaned up too
+infra/services.sh start
+source "${CHEFS_SERVICES_DIR:-/tmp/chefsrekrytering-services}/env"
+
+# Not exec: the EXIT trap must run after the tests; keep dotnet test's exit code.
+rc=0
+dotnet test ChefsRekrytering.sln -c Release "$@" || rc=$?
+exit "$rc"

@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Organisation;
+using ChefsRekrytering.Workflows;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ChefsRekrytering.Data;
+
+/// <summary>
+/// The one database of the portal. Every <see cref="IKommunEntity"/> is filtered to the current
+/// municipality, so a query written without thought still cannot show another municipality's data.
+/// Provider-specific subclasses (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>)
+/// exist only to keep one set of migrations per provider.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkflowJournal, IDataProtectionKeyContext
+{
+    private readonly CurrentKommun _kommun;
+    private readonly TimeProvider _clock;
+
+    protected AppDbContext(DbContextOptions options, CurrentKommun kommun, TimeProvider clock) : base(options)
+    {
+        _kommun = kommun;
+        _clock = clock;
+    }
+
+    /// <summary>Read by the query filters on every query, so it follows the request's municipality.</summary>
+    public string? CurrentKommunId => _kommun.Id;
+
+    public DbSet<Kommun> Kommuner => Set<Kommun>();
+    public DbSet<Enhet> Enheter => Set<Enhet>();
+    public DbSet<Person> Personer => Set<Person>();
+    public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    /// <summary>Cookie and antiforgery keys, shared by every instance that shares the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DateTime UtcNow => _clock.GetUtcNow().UtcDateTime;
+
+    void IWorkflowJournal.Record(WorkflowTransition transition) => WorkflowTransitions.Add(transition);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.BaseType is null))
+        {
+            if (typeof(IKommunEntity).IsAssignableFrom(entity.ClrType))
+            {
+                builder.Entity(entity.ClrType).HasIndex(nameof(IKommunEntity.KommunId));
+                builder.Entity(entity.ClrType).HasQueryFilter(KommunFilter(entity.ClrType));
+            }
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+                builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Every instant is stored as UTC and comes back marked as UTC on both providers.
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampBeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampBeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void StampBeforeSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IVersioned v && entry.State is EntityState.Added or EntityState.Modified)
+                v.Version = Guid.NewGuid();
+            // A record is written into the municipality of the request unless it names one itself;
+            // writing into another municipality than the signed-in user's is refused outright.
+            if (entry.Entity is IKommunEntity k && entry.State == EntityState.Added)
+            {
+                if (string.IsNullOrEmpty(k.KommunId)) k.KommunId = _kommun.Required;
+                else if (_kommun.Id is { } current && current != k.KommunId)
+                    throw new InvalidOperationException("En post kan inte sparas i en annan kommun än användarens.");
+            }
+        }
+    }
+
+    private LambdaExpression KommunFilter(Type type)
+    {
+        var e = Expression.Parameter(type, "e");
+        var body = Expression.Equal(
+            Expression.Property(e, nameof(IKommunEntity.KommunId)),
+            Expression.Property(Expression.Constant(this), nameof(CurrentKommunId)));
+        return Expression.Lambda(body, e);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentKommun kommun, TimeProvider clock)
+    : AppDbContext(options, kommun, clock);
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentKommun kommun, TimeProvider clock)
+    : AppDbContext(options, kommun, clock);

@@ -1,0 +1,55 @@
+using ChefsRekrytering.Kommuner;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChefsRekrytering.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    /// <summary>Empty: a SQLite file in the data folder. A PostgreSQL connection string ("Host=...") selects PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+    public DatabaseProvider? Provider { get; set; }
+
+    public DatabaseProvider EffectiveProvider => Provider
+        ?? (ConnectionString?.Contains("Host=", StringComparison.OrdinalIgnoreCase) == true ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite);
+}
+
+public static class DataServiceExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on SQLite (embedded default, a file under <paramref name="dataFolder"/>)
+    /// or PostgreSQL, chosen by <c>ConnectionStrings:Portal</c> / <c>Database:Provider</c>.
+    /// </summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, string dataFolder)
+    {
+        var options = new DatabaseOptions
+        {
+            ConnectionString = config.GetConnectionString("Portal"),
+            Provider = config.GetValue<DatabaseProvider?>("Database:Provider"),
+        };
+        services.AddSingleton(options);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentKommun>();
+        services.AddSingleton(TimeProvider.System);
+
+        if (options.EffectiveProvider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+        }
+        else
+        {
+            var cs = options.ConnectionString;
+            if (string.IsNullOrWhiteSpace(cs))
+            {
+                Directory.CreateDirectory(dataFolder);
+                cs = $"Data Source={Path.Combine(dataFolder, "chefsrekrytering.db")}";
+            }
+            // Busy timeout lets concurrent writers wait for SQLite's single write lock instead of failing.
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(30)));
+        }
+        return services;
+    }
+}

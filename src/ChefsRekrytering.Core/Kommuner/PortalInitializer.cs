@@ -1,0 +1,58 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Demo;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Policies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChefsRekrytering.Kommuner;
+
+public sealed class PortalOptions
+{
+    /// <summary>The municipalities this deployment serves (policy ids). Empty: every policy in content/policies.</summary>
+    public List<string> Kommuner { get; set; } = [];
+    /// <summary>Seed demo people and accounts on first run.</summary>
+    public bool SeedDemo { get; set; }
+}
+
+/// <summary>Brings the database to the current schema and the configured municipalities, roles and demo data.</summary>
+public sealed class PortalInitializer(
+    AppDbContext db, PolicyLibrary policies, IOptions<PortalOptions> options,
+    RoleManager<IdentityRole> roles, DemoSeeder demo, TimeProvider clock, ILogger<PortalInitializer> log)
+{
+    public IReadOnlyList<string> KommunIds => options.Value.Kommuner.Count > 0
+        ? options.Value.Kommuner
+        : policies.All.Select(p => p.Id).ToList();
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            // WAL lets readers work while one request writes: needed for a burst of nominations on SQLite.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+        foreach (var role in Roller.Alla.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
+            await roles.CreateAsync(new IdentityRole(role));
+
+        foreach (var id in KommunIds)
+        {
+            var policy = policies.Find(id) ?? throw new InvalidOperationException(
+                $"Kommunen '{id}' är konfigurerad men har ingen ledarpolicy i content/policies/{id}.md.");
+            var kommun = await db.Kommuner.FindAsync([id], ct);
+            if (kommun is null)
+                db.Kommuner.Add(new Kommun { Id = id, Namn = policy.Kommun, SkapadUtc = clock.GetUtcNow().UtcDateTime });
+            else
+                kommun.Namn = policy.Kommun;
+        }
+        await db.SaveChangesAsync(ct);
+
+        if (options.Value.SeedDemo)
+        {
+            await demo.SeedAsync(KommunIds, ct);
+            log.LogInformation("Demokonton (lösenord {Losenord}): {Konton}", DemoSeeder.DemoPassword,
+                string.Join(", ", DemoSeeder.Accounts(KommunIds).Select(a => $"{a.Epost} ({string.Join("/", a.Roller)})")));
+        }
+    }
+}

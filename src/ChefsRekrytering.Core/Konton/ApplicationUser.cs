@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ChefsRekrytering.Konton;
+
+/// <summary>A sign-in account. It belongs to one municipality and, for employees, to one person.</summary>
+public class ApplicationUser : IdentityUser
+{
+    public required string KommunId { get; set; }
+    public required string Namn { get; set; }
+    public int? PersonId { get; set; }
+}
+
+/// <summary>Role names as stored and shown. A user may hold several.</summary>
+public static class Roller
+{
+    public const string Medarbetare = "Medarbetare";
+    public const string Chef = "Chef";
+    public const string RekryterandeChef = "Rekryterande chef";
+    public const string HR = "HR";
+    public const string Jury = "Jury";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> Alla = [Medarbetare, Chef, RekryterandeChef, HR, Jury, Admin];
+
+    public static string Beskrivning(string roll) => roll switch
+    {
+        Medarbetare => "läser ledarpolicyn och nominerar Årets chef",
+        Chef => "egen introduktion, Ledarakademin och självskattning; närmast högre chef för chefer under sig",
+        RekryterandeChef => "driver rekryteringar av chefer",
+        HR => "stödjer rekryteringar, introduktioner och avvecklingar; rapporter",
+        Jury => "läser nomineringar till Årets chef och beslutar",
+        Admin => "kommuner, användare, enheter och inställningar",
+        _ => roll,
+    };
+}
+
+public static class PortalClaims
+{
+    public const string Kommun = Kommuner.CurrentKommun.ClaimType;
+    public const string PersonId = "person";
+    public const string Namn = "namn";
+}

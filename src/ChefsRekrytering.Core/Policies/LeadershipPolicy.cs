@@ -1,0 +1,38 @@
+namespace ChefsRekrytering.Policies;
+
+/// <summary>A municipality's adopted leadership policy: the base document of every step in the portal.</summary>
+public sealed record LeadershipPolicy(
+    string Id,
+    string Kommun,
+    string Titel,
+    string Dokumenttyp,
+    string AntagenAv,
+    DateOnly? AntagenDatum,
+    string? Paragraf,
+    string? Diarienummer,
+    string Kalla,
+    string Sammanfattning,
+    IReadOnlyList<PolicyValue> Varderingar,
+    IReadOnlyList<CompetenceArea> Kompetensomraden,
+    IReadOnlyList<string> ForvantningarPaArbetsgivaren,
+    IReadOnlyList<string> Uppfoljning,
+    IReadOnlyList<PolicySection> Avsnitt,
+    string TextMarkdown)
+{
+    public IEnumerable<PolicyRequirement> AllaKrav => Kompetensomraden.SelectMany(a => a.Krav);
+
+    public PolicyRequirement? FindKrav(string id) => AllaKrav.FirstOrDefault(k => k.Id == id);
+
+    /// <summary>"Kommunfullmäktige 2023-04-24 §69", or what the source says when it names no date.</summary>
+    public string Antagen => string.Join(" ", new[] { AntagenAv, AntagenDatum?.ToString("yyyy-MM-dd"), Paragraf }
+        .Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+public sealed record PolicyValue(string Namn, string? Beskrivning);
+
+public sealed record CompetenceArea(string Id, string Namn, string? Beskrivning, IReadOnlyList<PolicyRequirement> Krav);
+
+public sealed record PolicyRequirement(string Id, string AreaId, string AreaNamn, string Text);
+
+/// <summary>A <c>##</c> section of the policy text; the new manager confirms having read each one.</summary>
+public sealed record PolicySection(string Id, string Rubrik, string Markdown);

@@ -1,0 +1,101 @@
+using Stateless;
+using Stateless.Graph;
+
+namespace ChefsRekrytering.Workflows;
+
+/// <summary>
+/// Base of every process: a Stateless machine whose state lives on an EF entity (external state storage),
+/// so the database row is the truth and the machine is rebuilt per request. Guards carry Swedish
+/// descriptions; <see cref="Actions"/> tells a page what it may offer and why the rest is not yet possible;
+/// every fired trigger is written to the journal.
+/// </summary>
+public abstract class Workflow<TSubject, TState, TTrigger>
+    where TSubject : IWorkflowSubject<TState>
+    where TState : struct, Enum
+    where TTrigger : struct, Enum
+{
+    private readonly IWorkflowJournal _journal;
+    private (Actor Actor, string? Comment)? _firing;
+
+    protected Workflow(TSubject subject, IWorkflowJournal journal)
+    {
+        Subject = subject;
+        _journal = journal;
+        Machine = new StateMachine<TState, TTrigger>(() => subject.State, s => subject.State = s);
+        Machine.OnTransitioned(Record);
+        Configure(Machine);
+    }
+
+    /// <summary>The process name stored with each transition, e.g. "Rekrytering".</summary>
+    public abstract string Name { get; }
+
+    public TSubject Subject { get; }
+    public TState State => Subject.State;
+    protected StateMachine<TState, TTrigger> Machine { get; }
+
+    protected abstract void Configure(StateMachine<TState, TTrigger> machine);
+
+    /// <summary>Triggers that must carry a comment, such as a reason for cancelling.</summary>
+    protected virtual bool RequiresComment(TTrigger trigger) => false;
+
+    /// <summary>Every trigger the current state knows, each permitted or refused with its reasons.</summary>
+    public IReadOnlyList<WorkflowAction<TTrigger>> Actions() =>
+        Enum.GetValues<TTrigger>()
+            .Select(t => (Trigger: t, Can: Machine.CanFire(t, out var unmet), Unmet: unmet ?? []))
+            .Where(x => x.Can || x.Unmet.Count > 0)
+            .Select(x => new WorkflowAction<TTrigger>(x.Trigger, SwedishText.Of(x.Trigger), x.Can,
+                x.Can ? [] : x.Unmet.ToList(), RequiresComment(x.Trigger)))
+            .ToList();
+
+    public bool CanFire(TTrigger trigger) => Machine.CanFire(trigger);
+
+    /// <summary>Fires the trigger if the process allows it now; a refusal changes nothing and says why in Swedish.</summary>
+    public WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment = null)
+    {
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!Machine.CanFire(trigger, out var unmet))
+        {
+            var reasons = unmet?.Count > 0
+                ? unmet.ToList()
+                : [$"”{SwedishText.Of(trigger)}” går inte att göra när ärendet är i läget ”{SwedishText.Of(State)}”."];
+            return WorkflowResult.Refused(reasons);
+        }
+        if (comment is null && RequiresComment(trigger))
+            return WorkflowResult.Refused([$"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger)}”."]);
+
+        _firing = (actor, comment);
+        try { Machine.Fire(trigger); }
+        finally { _firing = null; }
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>The machine as a Mermaid state diagram, generated from the configuration itself.</summary>
+    public string ToMermaid() => MermaidGraph.Format(Machine.GetInfo());
+
+    private void Record(StateMachine<TState, TTrigger>.Transition t)
+    {
+        var (actor, comment) = _firing ?? (Actor.System, null);
+        _journal.Record(new WorkflowTransition
+        {
+            KommunId = Subject.KommunId,
+            Workflow = Name,
+            SubjectId = Subject.Id,
+            FromState = t.Source.ToString(),
+            ToState = t.Destination.ToString(),
+            Trigger = t.Trigger.ToString(),
+            ActorUserId = actor.UserId,
+            ActorName = actor.Namn,
+            AtUtc = _journal.UtcNow,
+            Comment = comment,
+        });
+    }
+}
+
+public sealed record WorkflowAction<TTrigger>(TTrigger Trigger, string Label, bool Permitted,
+    IReadOnlyList<string> Reasons, bool RequiresComment) where TTrigger : struct, Enum;
+
+public sealed record WorkflowResult(bool Succeeded, IReadOnlyList<string> Reasons)
+{
+    public static readonly WorkflowResult Ok = new(true, []);
+    public static WorkflowResult Refused(IReadOnlyList<string> reasons) => new(false, reasons);
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using ChefsRekrytering.Konton;
+
+namespace ChefsRekrytering.Web.Infrastructure;
+
+/// <summary>The main menu: each entry shows only to the roles that can use it.</summary>
+public static class Navigation
+{
+    public sealed record Item(string Href, string Text, Func<ClaimsPrincipal, bool> Visible);
+
+    private static Func<ClaimsPrincipal, bool> AnyRole(params string[] roles) => u => roles.Any(u.IsInRole);
+    private static readonly Func<ClaimsPrincipal, bool> Everyone = _ => true;
+    private static readonly Func<ClaimsPrincipal, bool> SignedIn = u => u.Identity?.IsAuthenticated == true;
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("/", "Start", Everyone),
+        new("/policy", "Ledarpolicy", Everyone),
+        new("/admin", "Administration", AnyRole(Roller.Admin)),
+    ];
+
+    public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Visible(user));
+
+    public static bool IsCurrent(Item item, string path) =>
+        item.Href == "/" ? path == "/" : path.Equals(item.Href, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith(item.Href + "/", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Demo;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Policies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
+
+namespace ChefsRekrytering.Web.Infrastructure;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Loads and validates every leadership policy now, so a malformed file stops the start with its name and field.</summary>
+    public static IServiceCollection AddPortalPolicies(this IServiceCollection services, IConfiguration config)
+    {
+        var library = PolicyLibrary.LoadFrom(Path.Combine(PortalPaths.ContentFolder(config), "policies"));
+        services.AddSingleton(library);
+        services.AddOptions<PortalOptions>().Bind(config.GetSection("Portal"));
+        return services;
+    }
+
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        services.AddPortalData(config, PortalPaths.DataFolder(config, env));
+        services.AddScoped<PortalInitializer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
+        // Keys in the database: every instance behind a load balancer can read every cookie.
+        services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();
+        return services;
+    }
+
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddErrorDescriber<SwedishIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/konto/logga-in";
+            o.LogoutPath = "/konto/logga-ut";
+            o.AccessDeniedPath = "/konto/atkomst-nekad";
+            o.Cookie.Name = "chefsrekrytering";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        services.AddAuthorizationBuilder()
+            // Deny by default: a page without its own rule still needs a signed-in user.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPortalPolicies();
+        return services;
+    }
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Admin", Behorighet.Admin);
+                // Every form is antiforgery-checked, whatever the page says.
+                o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
+            .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
+        services.AddRouting(o => { o.LowercaseUrls = true; });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "chefsrekrytering.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // å, ä and ö are written as themselves, not as &#xE5;.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRequestLocalization(o =>
+        {
+            var sv = new CultureInfo("sv-SE");
+            o.DefaultRequestCulture = new(sv);
+            o.SupportedCultures = [sv];
+            o.SupportedUICultures = [sv];
+        });
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Policies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Policy;
+
+// The adopted policies are public documents: applicants read them too.
+[AllowAnonymous]
+public class IndexModel(PolicyLibrary library) : PageModel
+{
+    public IReadOnlyCollection<LeadershipPolicy> Policies => library.All;
+    public string? EgenKommun => User.KommunId();
+
+    public void OnGet() { }
+}

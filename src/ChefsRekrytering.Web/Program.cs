@@ -1,0 +1,17 @@
+using ChefsRekrytering.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services
+    .AddPortalPolicies(builder.Configuration)
+    .AddPortalData(builder.Configuration, builder.Environment)
+    .AddPortalIdentity()
+    .AddPortalWeb();
+
+var app = builder.Build();
+
+await app.InitializePortalAsync();
+app.UsePortalPipeline();
+app.MapPortalEndpoints();
+
+app.Run();

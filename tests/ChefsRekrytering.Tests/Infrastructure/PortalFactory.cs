@@ -1,0 +1,88 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ChefsRekrytering.Tests.Infrastructure;
+
+/// <summary>
+/// The whole portal in process, on its own fresh database (a SQLite file, or a new PostgreSQL database on the
+/// server infra/test.sh started) and its own data folder, seeded with the demo municipalities.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "chefs-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgresDatabase;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            _postgresDatabase = $"chefs_test_{Guid.NewGuid():N}";
+            using var admin = new NpgsqlConnection(TestServices.Postgres);
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE {_postgresDatabase}";
+            create.ExecuteNonQuery();
+            _settings["ConnectionStrings:Portal"] = new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = _postgresDatabase }.ConnectionString;
+        }
+        _settings["Storage:DataFolder"] = _dataFolder;
+        _settings["Portal:SeedDemo"] = "true";
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string DataFolder => _dataFolder;
+
+    /// <summary>Overrides a setting before the host is built (call before the first request).</summary>
+    public PortalFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(ConfigureTestServices);
+    }
+
+    protected virtual void ConfigureTestServices(IServiceCollection services) { }
+
+    /// <summary>A DbContext scoped to one municipality, as a signed-in user of it would see the data.</summary>
+    public AsyncServiceScope ScopeFor(string kommunId, out AppDbContext db)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentKommun>().Use(kommunId);
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return scope;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(TestServices.Postgres);
+            await admin.OpenAsync();
+            await using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(_dataFolder, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>One portal on SQLite shared by a test class.</summary>
+public sealed class SqlitePortal() : PortalFactory(DatabaseProvider.Sqlite);
+
+/// <summary>One portal on PostgreSQL shared by a test class.</summary>
+public sealed class PostgresPortal() : PortalFactory(DatabaseProvider.Postgres);

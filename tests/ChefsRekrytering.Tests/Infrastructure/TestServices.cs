@@ -1,0 +1,27 @@
+namespace ChefsRekrytering.Tests.Infrastructure;
+
+/// <summary>
+/// The real services started by infra/test.sh. A test that needs one it cannot reach fails with a message
+/// saying how to start it; it never passes by skipping.
+/// </summary>
+public static class TestServices
+{
+    public static string Postgres => Require("CHEFS_TEST_POSTGRES");
+
+    public static string Require(string variable) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Miljövariabeln {variable} saknas: testet behöver en riktig tjänst. Kör testerna med infra/test.sh, som startar den.");
+
+    /// <summary>The repository root (where ChefsRekrytering.sln lives), found from the test binaries.</summary>
+    public static string RepoRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "ChefsRekrytering.sln"))) return dir.FullName;
+            throw new InvalidOperationException("Hittar inte ChefsRekrytering.sln ovanför testernas katalog.");
+        }
+    }
+}

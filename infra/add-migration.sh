@@ -7,5 +7,5 @@ name=${1:?usage: infra/add-migration.sh <MigrationName>}
 dotnet tool restore >/dev/null
 for ctx in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/ChefsRekrytering.Core --startup-project src/ChefsRekrytering.Core \
-    --context "${ctx}AppDbContext" --output-dir "Data/Migrations/$ctx" --namespace "ChefsRekrytering.Data.Migrations.$ctx"
+    --context "${ctx}AppDbContext" --output-dir "Data/Migrations/$ctx"
 done

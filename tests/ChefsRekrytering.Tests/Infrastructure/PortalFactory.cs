@@ -3,7 +3,6 @@ using ChefsRekrytering.Kommuner;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -49,7 +48,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
+        // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build (provider, folders).
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(ConfigureTestServices);
     }
 

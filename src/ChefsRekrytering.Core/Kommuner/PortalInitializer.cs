@@ -51,8 +51,8 @@ public sealed class PortalInitializer(
         if (options.Value.SeedDemo)
         {
             await demo.SeedAsync(KommunIds, ct);
-            log.LogInformation("Demokonton (lösenord {Losenord}): {Konton}", DemoSeeder.DemoPassword,
-                string.Join(", ", DemoSeeder.Accounts(KommunIds).Select(a => $"{a.Epost} ({string.Join("/", a.Roller)})")));
+            log.LogInformation("Demokonton, lösenord {Losenord} för alla:\n{Konton}", DemoSeeder.DemoPassword,
+                string.Join("\n", DemoSeeder.Accounts(KommunIds).Select(a => $"  {a.Epost,-34} {string.Join(", ", a.Roller)}")));
         }
     }
 }

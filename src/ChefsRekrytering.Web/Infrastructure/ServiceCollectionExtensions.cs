@@ -81,6 +81,7 @@ public static class ServiceCollectionExtensions
                 o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
             })
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddAntiforgery(o =>

@@ -1,0 +1,85 @@
+using ChefsRekrytering.EndToEnd.Infrastructure;
+using ChefsRekrytering.Konton;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Playwright;
+
+namespace ChefsRekrytering.EndToEnd;
+
+/// <summary>
+/// Every page the portal serves, opened in a real browser by a user allowed to see it, scanned by axe for
+/// WCAG 2.1 AA. A new page without an entry here fails the test, so no page escapes the scan.
+/// </summary>
+public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
+{
+    private sealed record Visit(string? Kommun, string? Login, string[] Urls);
+
+    private async Task<Dictionary<string, Visit>> VisitsAsync()
+    {
+        var adminId = await UserIdAsync("hr@alvsbyn.example");
+        return new()
+        {
+            [""] = new(null, null, ["/"]),
+            ["Index"] = new("kalix", "medarbetare", ["/"]),
+            ["policy"] = new(null, null, ["/policy"]),
+            ["policy/{kommun}"] = new("alvsbyn", "medarbetare", ["/policy/kalix", "/policy/alvsbyn", "/policy/ljusnarsberg", "/policy/vindeln", "/policy/vimmerby"]),
+            ["konto/logga-in"] = new(null, null, ["/konto/logga-in"]),
+            ["konto/logga-ut"] = new("kalix", "medarbetare", ["/konto/logga-ut"]),
+            ["konto/atkomst-nekad"] = new("kalix", "medarbetare", ["/konto/atkomst-nekad"]),
+            ["fel/{kod:int?}"] = new(null, null, ["/fel", "/fel/404"]),
+            ["admin"] = new("alvsbyn", "admin", ["/admin"]),
+            ["admin/anvandare"] = new("alvsbyn", "admin", ["/admin/anvandare"]),
+            ["admin/anvandare/{id}"] = new("alvsbyn", "admin", [$"/admin/anvandare/{adminId}"]),
+            ["admin/organisation"] = new("alvsbyn", "admin", ["/admin/organisation"]),
+        };
+    }
+
+    [Fact]
+    public async Task VarjeSidaKlararWcag21AA()
+    {
+        var visits = await VisitsAsync();
+        var routes = browser.Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!).Distinct().ToList();
+        Assert.Empty(routes.Where(r => !visits.ContainsKey(r)));
+
+        var scanned = 0;
+        foreach (var group in routes.Select(r => visits[r]).GroupBy(v => (v.Kommun, v.Login)))
+        {
+            var page = await browser.NewPageAsync(group.Key.Kommun, group.Key.Login);
+            foreach (var url in group.SelectMany(v => v.Urls).Distinct())
+            {
+                var response = await page.GotoAsync(url);
+                var expected = url switch { "/fel/404" => 404, "/konto/atkomst-nekad" => 403, _ => 200 };
+                Assert.True(response!.Status == expected, $"{url} gav {response.Status}, väntat {expected}");
+                await BrowserPortal.AssertAccessibleAsync(page);
+                scanned++;
+            }
+            await page.Context.CloseAsync();
+        }
+        Assert.True(scanned >= 16, $"bara {scanned} sidor skannades");
+    }
+
+    [Fact]
+    public async Task FelmeddelandenIFormularKlararWcag()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i e-postadress.");
+        await BrowserPortal.AssertAccessibleAsync(page);
+
+        var admin = await browser.NewPageAsync("kalix", "admin");
+        await admin.GotoAsync("/admin/organisation");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Lägg till anställd" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i förnamn.");
+        await BrowserPortal.AssertAccessibleAsync(admin);
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var scope = browser.Portal.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
+    }
+}

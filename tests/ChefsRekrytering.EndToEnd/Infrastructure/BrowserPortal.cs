@@ -1,0 +1,75 @@
+using ChefsRekrytering.Demo;
+using ChefsRekrytering.Tests.Infrastructure;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Playwright;
+
+namespace ChefsRekrytering.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The portal on real Kestrel (a random local port) driven by Debian's Chromium through Playwright.
+/// No browser download: the test script installs chromium and names it in CHEFS_CHROMIUM.
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    public PortalFactory Portal { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright _playwright = null!;
+
+    public async Task InitializeAsync()
+    {
+        Portal.UseKestrel(0);
+        Portal.StartServer();
+        BaseUrl = Portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        var chromium = TestServices.Require("CHEFS_CHROMIUM");
+        if (!File.Exists(chromium))
+            throw new InvalidOperationException($"Chromium saknas på {chromium}: kör testerna med infra/test.sh, som installerar den.");
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies), optionally signed in as a demo user.</summary>
+    public async Task<IPage> NewPageAsync(string? kommunId = null, string? login = null)
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "sv-SE" });
+        var page = await context.NewPageAsync();
+        if (kommunId is not null && login is not null) await SignInAsync(page, kommunId, login);
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string kommunId, string login)
+    {
+        await page.GotoAsync("/konto/logga-in");
+        await page.GetByLabel("E-postadress").FillAsync(DemoSeeder.LoginFor(kommunId, login));
+        await page.GetByLabel("Lösenord").FillAsync(DemoSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in"));
+    }
+
+    /// <summary>Runs axe with the WCAG 2.1 A and AA rules and fails with every violation named.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var problems = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}").ToList();
+        Assert.True(problems.Count == 0, $"axe hittade {problems.Count} brister på {page.Url}:\n{string.Join("\n", problems)}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}

@@ -209,7 +209,8 @@ EOF
 
 do_stop() {
   [ -d "$STATE" ] || { log "nothing to stop ($STATE does not exist)"; return 0; }
-  stop_pidfile smtp-sink "$STATE/smtp-sink.pid" "$sink_js"
+  # match any checkout's sink: a pid file from another clone of the repo still names our sink
+  stop_pidfile smtp-sink "$STATE/smtp-sink.pid" "smtp-sink/sink.js"
   stop_pidfile azurite "$STATE/azurite.pid" azurite-blob
   stop_pg
   rm -f "$STATE/env"
@@ -240,7 +241,7 @@ do_status() {
   if pg_running; then log "postgres: running (pid $(head -n 1 "$STATE/pg/data/postmaster.pid"))"
   else log "postgres: stopped"; rc=3; fi
   local name pidfile pattern pid
-  for spec in "azurite:$STATE/azurite.pid:azurite-blob" "smtp-sink:$STATE/smtp-sink.pid:$sink_js"; do
+  for spec in "azurite:$STATE/azurite.pid:azurite-blob" "smtp-sink:$STATE/smtp-sink.pid:smtp-sink/sink.js"; do
     IFS=: read -r name pidfile pattern <<<"$spec"
     pid="$(cat "$pidfile" 2>/dev/null || true)"
     if is_ours "$pid" "$pattern"; then log "$name: running (pid $pid)"

@@ -15,9 +15,10 @@ sink_js="$here/smtp-sink/sink.js"
 
 STATE="${CHEFS_SERVICES_DIR:-/tmp/chefsrekrytering-services}"
 case "$STATE" in /*) ;; *) STATE="$PWD/$STATE" ;; esac   # we cd around: keep it absolute
-PG_PORT=55432
-AZ_PORT=10000
-SMTP_PORT=2525
+# Overridable so two checkouts (or a session and its CI check) can run side by side.
+PG_PORT="${CHEFS_PG_PORT:-55432}"
+AZ_PORT="${CHEFS_AZURITE_PORT:-10000}"
+SMTP_PORT="${CHEFS_SMTP_PORT:-2525}"
 TIMEOUT="${CHEFS_SERVICES_TIMEOUT:-60}"   # seconds per service to become ready
 
 log() { echo "services: $*"; }
@@ -193,7 +194,7 @@ write_env() {
   case "$STATE$sink_js" in *[\"\$\`\\]*) die "paths must not contain \" \$ \` or \\: $STATE $sink_js";; esac
   cat >"$STATE/env.tmp" <<EOF
 export CHEFS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=postgres"
-export CHEFS_TEST_AZURITE="UseDevelopmentStorage=true"
+export CHEFS_TEST_AZURITE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZ_PORT/devstoreaccount1;"
 export CHEFS_TEST_SMTP_HOST=127.0.0.1
 export CHEFS_TEST_SMTP_PORT=$SMTP_PORT
 export CHEFS_TEST_SMTP_DIR="$STATE/mail"

@@ -5,6 +5,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,7 +28,9 @@ public static class ServiceCollectionExtensions
 
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        services.AddPortalData(config, PortalPaths.DataFolder(config, env));
+        var dataFolder = PortalPaths.DataFolder(config, env);
+        services.AddPortalData(config, dataFolder);
+        services.AddPortalNotifications(config, dataFolder);
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");

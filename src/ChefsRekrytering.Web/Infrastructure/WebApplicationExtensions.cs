@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -11,7 +12,9 @@ public static class WebApplicationExtensions
     public static async Task InitializePortalAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<PortalInitializer>().InitializeAsync();
+        var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
+        await portal.InitializeAsync();
+        await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)

@@ -2,6 +2,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -17,9 +18,19 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "chefs-tests", Guid.NewGuid().ToString("N"));
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly List<Action<IServiceCollection>> _services = [];
 
-    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? sharedConnectionString = null)
     {
+        if (sharedConnectionString is not null)
+        {
+            // A second instance of the app on the same database (multi-instance tests); the first one owns it.
+            Provider = provider;
+            _settings["ConnectionStrings:Portal"] = sharedConnectionString;
+            _settings["Storage:DataFolder"] = _dataFolder;
+            _settings["Portal:SeedDemo"] = "true";
+            return;
+        }
         Provider = provider;
         if (provider == DatabaseProvider.Postgres)
         {
@@ -36,6 +47,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+    public string? ConnectionString => _settings.GetValueOrDefault("ConnectionStrings:Portal");
     public string DataFolder => _dataFolder;
 
     /// <summary>Overrides a setting before the host is built (call before the first request).</summary>
@@ -45,12 +57,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Replaces or adds services after the app's own registrations (e.g. a FakeTimeProvider).</summary>
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build (provider, folders).
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(ConfigureTestServices);
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 
     protected virtual void ConfigureTestServices(IServiceCollection services) { }

@@ -1,0 +1,42 @@
+using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+
+namespace ChefsRekrytering.Calendar;
+
+/// <summary>iCalendar (RFC 5545) invitations in the form Outlook accepts: METHOD REQUEST or CANCEL, a VTIMEZONE
+/// for Europe/Stockholm, a stable UID and a rising SEQUENCE.</summary>
+public static class CalendarInvite
+{
+    public const string Request = "REQUEST";
+    public const string Cancel = "CANCEL";
+
+    public static string Create(Mote mote, string method, DateTime stampUtc)
+    {
+        var calendar = new Ical.Net.Calendar { Method = method, ProductId = "-//ChefsRekrytering//Kallelse//SV" };
+        calendar.AddTimeZone(SwedishTime.Zone.Id);
+        var e = new CalendarEvent
+        {
+            Uid = mote.Uid,
+            Sequence = mote.Sekvens,
+            Summary = mote.Rubrik,
+            Description = mote.Beskrivning,
+            Location = mote.Plats,
+            DtStamp = new CalDateTime(stampUtc, CalDateTime.UtcTzId),
+            DtStart = new CalDateTime(SwedishTime.ToLocal(mote.StartUtc), SwedishTime.Zone.Id),
+            DtEnd = new CalDateTime(SwedishTime.ToLocal(mote.SlutUtc), SwedishTime.Zone.Id),
+            Status = method == Cancel ? "CANCELLED" : "CONFIRMED",
+            Organizer = new Organizer($"mailto:{mote.ArrangorEpost}") { CommonName = mote.ArrangorNamn },
+        };
+        foreach (var d in mote.Deltagare)
+            e.Attendees.Add(new Attendee($"mailto:{d.Epost}")
+            {
+                CommonName = d.Namn, Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION", Rsvp = method == Request,
+            });
+        calendar.Events.Add(e);
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    public static byte[] Bytes(string ics) => Encoding.UTF8.GetBytes(ics);
+}

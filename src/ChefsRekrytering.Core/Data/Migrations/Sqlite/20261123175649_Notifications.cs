@@ -1,0 +1,212 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChefsRekrytering.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Notifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Mote",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Uid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sekvens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rubrik = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Beskrivning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Plats = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SlutUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ArrangorNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArrangorEpost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Koppling = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mote", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessage",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAs = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledJob",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    JobType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MotesDeltagare",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MoteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Epost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MotesDeltagare", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MotesDeltagare_Mote_MoteId",
+                        column: x => x.MoteId,
+                        principalTable: "Mote",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxAttachment",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Inline = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxAttachment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxAttachment_OutboxMessage_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "OutboxMessage",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mote_KommunId",
+                table: "Mote",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mote_Koppling",
+                table: "Mote",
+                column: "Koppling");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mote_Uid",
+                table: "Mote",
+                column: "Uid",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MotesDeltagare_MoteId",
+                table: "MotesDeltagare",
+                column: "MoteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxAttachment_OutboxMessageId",
+                table: "OutboxAttachment",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_KommunId",
+                table: "OutboxMessage",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_Status_DueUtc",
+                table: "OutboxMessage",
+                columns: new[] { "Status", "DueUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_Topic",
+                table: "OutboxMessage",
+                column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJob_JobType_SubjectId",
+                table: "ScheduledJob",
+                columns: new[] { "JobType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJob_KommunId",
+                table: "ScheduledJob",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledJob_Status_DueUtc",
+                table: "ScheduledJob",
+                columns: new[] { "Status", "DueUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "MotesDeltagare");
+
+            migrationBuilder.DropTable(
+                name: "OutboxAttachment");
+
+            migrationBuilder.DropTable(
+                name: "ScheduledJob");
+
+            migrationBuilder.DropTable(
+                name: "Mote");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessage");
+        }
+    }
+}

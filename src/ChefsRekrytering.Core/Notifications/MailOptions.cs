@@ -1,0 +1,32 @@
+using MailKit.Security;
+
+namespace ChefsRekrytering.Notifications;
+
+public enum MailDelivery { PickupFolder, Smtp }
+
+/// <summary>Section "Mail". Nothing is needed for the embedded default: .eml files in the data folder.</summary>
+public sealed class MailOptions
+{
+    public string FromAddress { get; set; } = "no-reply@chefsrekrytering.example";
+    public string FromName { get; set; } = "ChefsRekrytering";
+    public MailDelivery Delivery { get; set; } = MailDelivery.PickupFolder;
+    /// <summary>Default: &lt;data folder&gt;/mail.</summary>
+    public string? PickupFolder { get; set; }
+    public SmtpOptions Smtp { get; set; } = new();
+    public bool DispatcherEnabled { get; set; } = true;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public int BatchSize { get; set; } = 20;
+    public int MaxAttempts { get; set; } = 10;
+    /// <summary>Longer than the SMTP timeout, so a slow send is never taken over by another instance.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "localhost";
+    public int Port { get; set; } = 25;
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.Auto;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,119 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ChefsRekrytering.Notifications;
+
+/// <summary>
+/// Sends committed outbox mail: claims a batch under a lease (so two instances never take the same row),
+/// sends each, marks it sent at once, and on failure retries later with backoff.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, IMailTransportFactory transports, IOptions<MailOptions> options,
+    TimeProvider clock, ILogger<OutboxDispatcher> log)
+{
+    /// <summary>Sends every due message; returns how many were sent.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct = default)
+    {
+        var sent = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var (batchSent, claimed) = await DispatchBatchAsync(ct);
+            sent += batchSent;
+            if (claimed < options.Value.BatchSize) break;
+        }
+        return sent;
+    }
+
+    private async Task<(int Sent, int Claimed)> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var batch = await WorkQueue.ClaimAsync<OutboxMessage>(db, options.Value.BatchSize, options.Value.Lease, ct);
+        if (batch.Count == 0) return (0, 0);
+        var ids = batch.Select(m => m.Id).ToList();
+        await db.Set<OutboxAttachment>().Where(a => ids.Contains(a.OutboxMessageId)).LoadAsync(ct);
+
+        var sent = 0;
+        await using var transport = transports.Create();
+        foreach (var message in batch)
+        {
+            try
+            {
+                message.DeliveredAs = await transport.SendAsync(Build(message), ct);
+                message.Status = QueueStatus.Done;
+                message.SentUtc = clock.GetUtcNow().UtcDateTime;
+                message.Attempts++;
+                WorkQueue.Release(message);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                WorkQueue.RecordFailure(message, e, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
+                log.LogWarning("Mejl {Id} kunde inte skickas (försök {Attempt}): {Error}", message.Id, message.Attempts, e.GetType().Name);
+            }
+            // Saved one by one: a mail that went out is marked before the next is tried.
+            await db.SaveChangesAsync(ct);
+        }
+        return (sent, batch.Count);
+    }
+
+    private MimeMessage Build(OutboxMessage m)
+    {
+        var o = options.Value;
+        var message = new MimeMessage { Subject = m.Subject, MessageId = $"{m.MessageId:N}@chefsrekrytering" };
+        message.From.Add(new MailboxAddress(o.FromName, o.FromAddress));
+        message.To.Add(new MailboxAddress(m.ToName, m.ToAddress));
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+
+        // text + html (+ an inline text/calendar part, which is how Outlook recognises an invitation)
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = m.TextBody },
+            new TextPart("html") { Text = m.HtmlBody },
+        };
+        foreach (var inline in m.Attachments.Where(a => a.Inline))
+            alternative.Add(new MimePart(ContentType.Parse(inline.ContentType)) { Content = new MimeContent(new MemoryStream(inline.Content)), ContentTransferEncoding = ContentEncoding.Base64 });
+
+        if (m.Attachments.All(a => a.Inline))
+        {
+            message.Body = alternative;
+            return message;
+        }
+        var mixed = new Multipart("mixed") { alternative };
+        foreach (var a in m.Attachments.Where(a => !a.Inline))
+            mixed.Add(new MimePart(ContentType.Parse(a.ContentType))
+            {
+                Content = new MimeContent(new MemoryStream(a.Content)),
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                ContentTransferEncoding = ContentEncoding.Base64,
+                FileName = a.FileName,
+            });
+        message.Body = mixed;
+        return message;
+    }
+}
+
+/// <summary>Runs the dispatcher in the background: at once when mail is committed, else every poll interval.</summary>
+public sealed class OutboxBackgroundService(OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<MailOptions> options,
+    TimeProvider clock, ILogger<OutboxBackgroundService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try { await dispatcher.DispatchDueAsync(stoppingToken); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database may be briefly unavailable; the next round tries again.
+                log.LogError(e, "Utskicket av mejl avbröts");
+            }
+            await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using ChefsRekrytering.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.Scheduling;
+
+public enum QueueStatus { Pending, Done, Failed, Cancelled }
+
+/// <summary>
+/// A row that background workers take turns on: outgoing mail, scheduled jobs. A worker claims due rows with a
+/// lease; while the lease holds no other worker (in this process or another instance) can take them.
+/// </summary>
+public interface IQueuedWork
+{
+    long Id { get; set; }
+    QueueStatus Status { get; set; }
+    DateTime DueUtc { get; set; }
+    int Attempts { get; set; }
+    string? LastError { get; set; }
+    Guid? ClaimToken { get; set; }
+    DateTime? LockedUntilUtc { get; set; }
+}
+
+public static class WorkQueue
+{
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due, unleased rows in one statement and returns them tracked.
+    /// PostgreSQL skips rows another instance is claiming (FOR UPDATE SKIP LOCKED); SQLite has one writer at a time.
+    /// </summary>
+    public static async Task<List<T>> ClaimAsync<T>(AppDbContext db, int max, TimeSpan lease, CancellationToken ct)
+        where T : class, IQueuedWork
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        string Col(string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
+        var table = $"\"{entity.GetTableName()}\"";
+        var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
+        var now = db.UtcNow;
+        var token = Guid.NewGuid();
+
+        string id = Col(nameof(IQueuedWork.Id)), status = Col(nameof(IQueuedWork.Status)), due = Col(nameof(IQueuedWork.DueUtc)),
+            lockedUntil = Col(nameof(IQueuedWork.LockedUntilUtc)), claim = Col(nameof(IQueuedWork.ClaimToken));
+        var sql = $$"""
+            UPDATE {{table}} SET {{claim}} = {0}, {{lockedUntil}} = {1}
+            WHERE {{id}} IN (
+                SELECT {{id}} FROM {{table}}
+                WHERE {{status}} = {2} AND {{due}} <= {3} AND ({{lockedUntil}} IS NULL OR {{lockedUntil}} < {3})
+                ORDER BY {{due}}, {{id}}
+                LIMIT {4}{{skipLocked}})
+            """;
+        var claimed = await db.Database.ExecuteSqlRawAsync(sql, [token, now + lease, nameof(QueueStatus.Pending), now, max], ct);
+        if (claimed == 0) return [];
+        return await db.Set<T>().IgnoreQueryFilters().Where(w => w.ClaimToken == token).OrderBy(w => w.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Exponential backoff: 30 s, 1 min, 2 min ... at most an hour.</summary>
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    /// <summary>Releases the lease after a failed try: retried later with backoff, or given up after the last attempt.</summary>
+    public static void RecordFailure(IQueuedWork work, Exception error, DateTime now, int maxAttempts)
+    {
+        work.Attempts++;
+        // Stored for the admin page, never logged: an SMTP refusal may quote an address.
+        var text = $"{error.GetType().Name}: {FirstLine(error.Message)}";
+        work.LastError = text.Length > 500 ? text[..500] : text;
+        work.Status = work.Attempts >= maxAttempts ? QueueStatus.Failed : QueueStatus.Pending;
+        work.DueUtc = now + Backoff(work.Attempts);
+        Release(work);
+    }
+
+    public static void Release(IQueuedWork work)
+    {
+        work.ClaimToken = null;
+        work.LockedUntilUtc = null;
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}

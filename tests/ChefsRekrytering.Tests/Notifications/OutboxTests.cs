@@ -1,0 +1,130 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Organisation;
+using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace ChefsRekrytering.Tests.Notifications;
+
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = MailPortal.Clock();
+    private SmtpSink _sink = null!;
+    private PortalFactory _portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sink = await SmtpSink.StartNewAsync();
+        _portal = MailPortal.Create(_sink, _clock);
+        _ = _portal.Server;
+    }
+
+    [Fact]
+    public async Task TestmejletFranAdminsidanLevererasViaSmtpPaSvenska()
+    {
+        var admin = await PortalClient.For(_portal).SignInAsync("kalix", "admin");
+        var response = await admin.PostFormAsync("/admin/epost?handler=Testmejl", new(), formPage: "/admin/epost");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Empty(_sink.Messages()); // committed, not yet sent: sending is the dispatcher's job
+
+        Assert.Equal(1, await MailPortal.DispatchAsync(_portal));
+        var message = Assert.Single(_sink.Messages());
+        Assert.Equal("admin@kalix.example", ((MailboxAddress)message.To.Single()).Address);
+        Assert.Equal("Nils Eriksson", ((MailboxAddress)message.To.Single()).Name);
+        Assert.Equal("Testmejl från ChefsRekrytering", message.Subject);
+        Assert.Contains("Hej Nils Eriksson!", message.TextBody);
+        Assert.Contains("Om du läser det fungerar utskicket av e-post från portalen.", message.TextBody);
+        Assert.DoesNotContain("<", message.TextBody);
+        Assert.Contains("<h1", message.HtmlBody);
+        Assert.Contains("ChefsRekrytering – Kalix kommun", message.HtmlBody);
+
+        var page = await admin.PageAsync("/admin/epost");
+        Assert.Contains("Skickat", page.QuerySelector("tbody tr")!.TextContent);
+    }
+
+    [Fact]
+    public async Task MejlSomInteSparatsSkickasAldrig()
+    {
+        await using (var scope = _portal.ScopeFor("kalix", out var db))
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            await outbox.EnqueueAsync<Testmejl, Testmejl.Innehall>(new MailRecipient("x@kalix.example", "X"), "Återkallat",
+                new Testmejl.Innehall("X", null, db.UtcNow), topic: "Testmejl");
+            // The change that caused it fails, so the whole unit of work, mail included, is rolled back.
+            db.Personer.Add(new Person { KommunId = "alvsbyn", Fornamn = "Fel", Efternamn = "Kommun", Epost = "fel@alvsbyn.example" });
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+        Assert.Equal(0, await MailPortal.DispatchAsync(_portal));
+        Assert.Empty(_sink.Messages());
+    }
+
+    [Fact]
+    public async Task NarSmtpServernArNereLevererasVarjeMejlExaktEnGangNarDenKommerTillbaka()
+    {
+        await _sink.StopAsync();
+        await MailPortal.EnqueueTestMailsAsync(_portal, "kalix", 12);
+
+        Assert.Equal(0, await MailPortal.DispatchAsync(_portal));
+        await using (var scope = _portal.ScopeFor("kalix", out var db))
+        {
+            var rows = await db.Set<OutboxMessage>().ToListAsync();
+            Assert.All(rows, m => Assert.Equal((QueueStatus.Pending, 1), (m.Status, m.Attempts)));
+            Assert.All(rows, m => Assert.NotNull(m.LastError));
+        }
+        // Before the backoff has passed nothing is retried, even with the server back.
+        await _sink.StartAsync();
+        Assert.Equal(0, await MailPortal.DispatchAsync(_portal));
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(12, await MailPortal.DispatchAsync(_portal));
+        Assert.Equal(0, await MailPortal.DispatchAsync(_portal));
+        _clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(0, await MailPortal.DispatchAsync(_portal));
+
+        var delivered = _sink.Messages();
+        Assert.Equal(12, delivered.Count);
+        Assert.Equal(12, delivered.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"Testmejl {i}").Order(), delivered.Select(m => m.Subject).Order());
+    }
+
+    [Fact]
+    public async Task EfterSistaForsoketMarkerasMejletSomMisslyckat()
+    {
+        await _sink.StopAsync();
+        await MailPortal.EnqueueTestMailsAsync(_portal, "alvsbyn", 1);
+        for (var i = 0; i < 10; i++)
+        {
+            await MailPortal.DispatchAsync(_portal);
+            _clock.Advance(TimeSpan.FromHours(1.5));
+        }
+        await using var scope = _portal.ScopeFor("alvsbyn", out var db);
+        var message = await db.Set<OutboxMessage>().SingleAsync();
+        Assert.Equal((QueueStatus.Failed, 10), (message.Status, message.Attempts));
+
+        var admin = await PortalClient.For(_portal).SignInAsync("alvsbyn", "admin");
+        var detail = await admin.PageAsync($"/admin/epost/{message.Id}");
+        Assert.Contains("Misslyckades", detail.Body!.TextContent);
+        Assert.Contains("SocketException", detail.Body!.TextContent);
+    }
+
+    [Fact]
+    public async Task AdminSerInteAnnanKommunsMejl()
+    {
+        await MailPortal.EnqueueTestMailsAsync(_portal, "alvsbyn", 1, prefix: "Hemlig");
+        long id;
+        await using (var scope = _portal.ScopeFor("alvsbyn", out var db))
+            id = await db.Set<OutboxMessage>().Select(m => m.Id).FirstAsync();
+        var kalixAdmin = await PortalClient.For(_portal).SignInAsync("kalix", "admin");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await kalixAdmin.GetAsync($"/admin/epost/{id}")).StatusCode);
+        Assert.DoesNotContain("Hemlig", (await kalixAdmin.PageAsync("/admin/epost")).Body!.TextContent);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _sink.DisposeAsync();
+    }
+}

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
+using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Policies;
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.AddPortalData(config, PortalPaths.DataFolder(config, env));
+        services.AddPortalDocuments(config, PortalPaths.DataFolder(config, env));
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");

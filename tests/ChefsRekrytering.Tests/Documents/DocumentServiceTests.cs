@@ -27,7 +27,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Matches("^kalix/[0-9]{4}/[0-9a-f]{32}$", doc.StorageKey);
         Assert.Equal("Anna Svensson CV.pdf", doc.OriginalFileName);
         Assert.Equal(("application/pdf", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes))), (doc.ContentType, doc.SizeBytes, doc.Sha256));
-        Assert.Equal(bytes, await ReadAsync(documents, doc));
+        Assert.Equal(bytes, await TestFiles.ReadAllAsync(await documents.OpenAsync(doc)));
         Assert.Equal(1, await RowsAsync(owner));
         await using var alvsbyn = portal.ScopeFor("alvsbyn", out var other);
         Assert.False(await other.Dokument.AnyAsync(d => d.Id == doc.Id));
@@ -48,8 +48,8 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
     {
         var exeOwner = NewOwner();
         await using var scope = Documents(out var documents);
-        var pdf = await documents.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.docx", DokumentTyp.CV, Owner, NewOwner(), "user-1");
-        var exe = await documents.UploadAsync(new MemoryStream(TestFiles.Exe()), "cv.pdf", DokumentTyp.CV, Owner, exeOwner, "user-1");
+        var pdf = await UploadAsync(documents, NewOwner(), fileName: "cv.docx");
+        var exe = await UploadAsync(documents, exeOwner, TestFiles.Exe());
 
         Assert.Equal(("application/pdf", "cv.docx.pdf"), (pdf.Dokument!.ContentType, pdf.Dokument.DownloadName));
         Assert.Equal("Filen är inte en PDF-, Word- eller OpenDocument-fil. Filens innehåll avgör, inte namnet.", exe.Error);
@@ -81,7 +81,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         var owner = NewOwner();
         var store = new WatchedStore(Store);
         await using var scope = Documents(out var documents, store);
-        var result = await documents.UploadAsync(new MemoryStream(bytes), "cv.docx", DokumentTyp.CV, Owner, owner, "user-1");
+        var result = await UploadAsync(documents, owner, bytes, "cv.docx");
 
         Assert.Equal(vad == "tom" ? "Filen är tom." : DocumentService.WrongType, result.Error);
         Assert.Empty(store.Saved);
@@ -93,7 +93,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
     {
         var owner = NewOwner();
         await using var scope = Documents(out var documents, new WatchedStore(Store) { FailSaves = true });
-        var result = await documents.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.CV, Owner, owner, "user-1");
+        var result = await UploadAsync(documents, owner);
 
         Assert.Equal("Dokumentet kunde inte sparas just nu. Försök igen om en stund.", result.Error);
         Assert.Equal(0, await RowsAsync(owner));
@@ -105,7 +105,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         var owner = NewOwner();
         var closed = new BlobContainerClient(new Uri("http://127.0.0.1:1/devstoreaccount1/dokument"), new BlobClientOptions { Retry = { MaxRetries = 0 } });
         await using var scope = Documents(out var documents, new BlobDocumentStore(closed));
-        var result = await documents.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.CV, Owner, owner, "user-1");
+        var result = await UploadAsync(documents, owner);
 
         Assert.Equal(DocumentService.StoreUnavailable, result.Error);
         Assert.Equal(0, await RowsAsync(owner));
@@ -118,7 +118,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         var store = new WatchedStore(Store);
         await using var scope = Documents(out var documents, store, kommun: "finnsinte");
         await Assert.ThrowsAnyAsync<DbUpdateException>(() =>
-            documents.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.CV, Owner, NewOwner(), "user-1"));
+            UploadAsync(documents, NewOwner()));
 
         var key = Assert.Single(store.Saved);
         Assert.False(await Store.ExistsAsync(key));
@@ -128,7 +128,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
     public async Task RaderatDokumentLamnarIngenFil()
     {
         await using var scope = Documents(out var documents);
-        var doc = (await documents.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.CV, Owner, NewOwner(), "user-1")).Dokument!;
+        var doc = (await UploadAsync(documents, NewOwner())).Dokument!;
         Assert.True(await Store.ExistsAsync(doc.StorageKey));
 
         await documents.DeleteAsync(doc);
@@ -145,8 +145,8 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         await using var scope = Documents(out var documents);
         var keys = new List<string>();
         foreach (var (bytes, name) in new[] { (TestFiles.Pdf(), "cv.pdf"), (TestFiles.Docx(), "brev.docx"), (TestFiles.Odt(), "avtal.odt") })
-            keys.Add((await documents.UploadAsync(new MemoryStream(bytes), name, DokumentTyp.Bilaga, Owner, owner, "user-1")).Dokument!.StorageKey);
-        var kept = (await documents.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.CV, Owner, neighbour, "user-1")).Dokument!;
+            keys.Add((await UploadAsync(documents, owner, bytes, name)).Dokument!.StorageKey);
+        var kept = (await UploadAsync(documents, neighbour)).Dokument!;
 
         await documents.DeleteAllForAsync(Owner, owner);
 
@@ -162,7 +162,7 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         Dokument doc;
         await using (var scope = Documents(out var failing, new WatchedStore(Store) { FailDeletes = true }))
         {
-            doc = (await failing.UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.Avtal, Owner, NewOwner(), "user-1")).Dokument!;
+            doc = (await UploadAsync(failing, NewOwner())).Dokument!;
             await failing.DeleteAsync(doc);
         }
         Assert.Equal(0, await RowsAsync(doc.OwnerId));
@@ -178,6 +178,10 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
 
     private static int NewOwner() => Random.Shared.Next(1, int.MaxValue);
 
+    /// <summary>An upload for the test owner type: a PDF called cv.pdf unless said otherwise.</summary>
+    private static Task<UploadResult> UploadAsync(DocumentService documents, int ownerId, byte[]? bytes = null, string fileName = "cv.pdf") =>
+        documents.UploadAsync(new MemoryStream(bytes ?? TestFiles.Pdf()), fileName, DokumentTyp.CV, Owner, ownerId, "user-1");
+
     /// <summary>A DocumentService as a request of <paramref name="kommun"/> gets it, optionally on another store.</summary>
     private AsyncServiceScope Documents(out DocumentService documents, IDocumentStore? store = null, string kommun = "kalix")
     {
@@ -186,14 +190,6 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
             ? scope.ServiceProvider.GetRequiredService<DocumentService>()
             : ActivatorUtilities.CreateInstance<DocumentService>(scope.ServiceProvider, store);
         return scope;
-    }
-
-    private static async Task<byte[]> ReadAsync(DocumentService documents, Dokument doc)
-    {
-        await using var stored = await documents.OpenAsync(doc);
-        using var copy = new MemoryStream();
-        await stored!.CopyToAsync(copy);
-        return copy.ToArray();
     }
 
     private async Task<int> RowsAsync(int ownerId)

@@ -69,6 +69,18 @@ internal static class TestFiles
     public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
 
     public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>All of a stored document's bytes; fails when the store returned none.</summary>
+    public static async Task<byte[]> ReadAllAsync(Stream? stored)
+    {
+        Assert.NotNull(stored);
+        await using (stored)
+        {
+            using var copy = new MemoryStream();
+            await stored.CopyToAsync(copy);
+            return copy.ToArray();
+        }
+    }
 }
 
 /// <summary>A PDF that never ends and has no length: only counting the bytes can stop it.</summary>

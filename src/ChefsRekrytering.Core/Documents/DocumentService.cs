@@ -106,13 +106,16 @@ public sealed class DocumentService(
     public async Task DeleteAllForAsync(string ownerType, int ownerId, CancellationToken ct = default) =>
         await DeleteAsync(await db.Dokument.Where(d => d.OwnerType == ownerType && d.OwnerId == ownerId).ToListAsync(ct), ct);
 
-    /// <summary>Deletes the stored bytes of rows removed earlier whose deletion failed. For the scheduler; returns how many went.</summary>
+    /// <summary>
+    /// Deletes the stored bytes of rows removed earlier whose deletion failed, oldest first and at most 500 a run.
+    /// For the scheduler; returns how many went.
+    /// </summary>
     public async Task<int> RetryPendingDeletionsAsync(CancellationToken ct = default) =>
         await DeleteStoredAsync(await db.PendingBlobDeletions.AsNoTracking().OrderBy(p => p.Id).Take(500).ToListAsync(ct), ct);
 
+    /// <summary>Saves even with no documents: the caller may count on this save for the record's own removal.</summary>
     private async Task DeleteAsync(IReadOnlyList<Dokument> docs, CancellationToken ct)
     {
-        if (docs.Count == 0) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var pending = docs.Select(d => new PendingBlobDeletion { StorageKey = d.StorageKey, CreatedUtc = now }).ToList();
         db.Dokument.RemoveRange(docs);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
+using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -154,6 +155,20 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         foreach (var key in keys) Assert.False(await Store.ExistsAsync(key));
         Assert.Equal(1, await RowsAsync(neighbour));
         Assert.True(await Store.ExistsAsync(kept.StorageKey));
+    }
+
+    [Fact]
+    public async Task PostensEgenAndringSparasMedDokumentenAvenNarDeSaknas()
+    {
+        // Stands in for the owning record's removal, which the caller leaves pending on the same context.
+        var namn = $"Enhet {Guid.NewGuid():N}";
+        await using (var scope = Documents(out var documents))
+        {
+            scope.ServiceProvider.GetRequiredService<AppDbContext>().Enheter.Add(new Enhet { KommunId = "", Namn = namn });
+            await documents.DeleteAllForAsync(Owner, NewOwner());
+        }
+        await using var check = portal.ScopeFor("kalix", out var db);
+        Assert.True(await db.Enheter.AnyAsync(e => e.Namn == namn));
     }
 
     [Fact]

@@ -18,6 +18,12 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
 {
     private sealed record Visit(string? Kommun, string? Login, string[] Urls);
 
+    /// <summary>
+    /// Routes that answer with a file download, never HTML: nothing for axe to scan, and a browser navigating there
+    /// starts a download instead of showing a page. Their access rules are tested in ChefsRekrytering.Tests (Documents/HamtaTests).
+    /// </summary>
+    private static readonly string[] FileRoutes = ["dokument/{id:int}"];
+
     private async Task<Dictionary<string, Visit>> VisitsAsync()
     {
         var adminId = await UserIdAsync("hr@alvsbyn.example");
@@ -47,7 +53,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var visits = await VisitsAsync();
         var routes = browser.Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => e.RoutePattern.RawText!).Distinct().ToList();
+            .Select(e => e.RoutePattern.RawText!).Distinct().Except(FileRoutes).ToList();
         Assert.DoesNotContain(routes, r => !visits.ContainsKey(r));
 
         var scanned = 0;

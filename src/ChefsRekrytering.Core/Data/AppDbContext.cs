@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
@@ -34,6 +35,8 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
     public DbSet<Enhet> Enheter => Set<Enhet>();
     public DbSet<Person> Personer => Set<Person>();
     public DbSet<WorkflowTransition> WorkflowTransitions => Set<WorkflowTransition>();
+    public DbSet<Dokument> Dokument => Set<Dokument>();
+    public DbSet<PendingBlobDeletion> PendingBlobDeletions => Set<PendingBlobDeletion>();
     /// <summary>Cookie and antiforgery keys, shared by every instance that shares the database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

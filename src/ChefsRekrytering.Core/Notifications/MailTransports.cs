@@ -20,7 +20,7 @@ internal sealed class MailTransportFactory(IOptions<MailOptions> options) : IMai
 {
     public IMailTransport Create() => options.Value.Delivery == MailDelivery.Smtp
         ? new SmtpTransport(options.Value.Smtp)
-        : new PickupFolderTransport(options.Value.PickupFolder!);
+        : new PickupFolderTransport(options.Value.PickupFolder ?? throw new InvalidOperationException("Mail:PickupFolder saknas."));
 }
 
 /// <summary>Embedded default: each mail as an .eml file, written atomically so a reader never sees half a file.</summary>
@@ -29,7 +29,8 @@ internal sealed class PickupFolderTransport(string folder) : IMailTransport
     public async Task<string?> SendAsync(MimeMessage message, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{message.MessageId.Split('@')[0]}.eml";
+        var id = message.MessageId?.Split('@')[0] ?? Guid.NewGuid().ToString("N");
+        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{id}.eml";
         var temp = Path.Combine(folder, name + ".tmp");
         await message.WriteToAsync(temp, ct);
         File.Move(temp, Path.Combine(folder, name), overwrite: true);

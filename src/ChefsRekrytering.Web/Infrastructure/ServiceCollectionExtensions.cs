@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
+using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         var dataFolder = PortalPaths.DataFolder(config, env);
         services.AddPortalData(config, dataFolder);
         services.AddPortalNotifications(config, dataFolder);
+        services.AddPortalDocuments(config, dataFolder);
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");

@@ -7,6 +7,7 @@ namespace ChefsRekrytering.Tests.Infrastructure;
 public static class TestServices
 {
     public static string Postgres => Require("CHEFS_TEST_POSTGRES");
+    public static string Azurite => Require("CHEFS_TEST_AZURITE");
 
     public static string Require(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value

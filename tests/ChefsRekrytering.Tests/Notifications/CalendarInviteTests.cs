@@ -109,7 +109,7 @@ public sealed class CalendarInviteTests : IAsyncLifetime
     {
         var part = message.BodyParts.OfType<MimePart>().First(p => p.ContentType.MimeType == "text/calendar");
         using var stream = new MemoryStream();
-        part.Content.DecodeTo(stream);
+        part.Content!.DecodeTo(stream);
         return Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(stream.ToArray()))!;
     }
 

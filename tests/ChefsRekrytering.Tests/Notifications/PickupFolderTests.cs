@@ -1,5 +1,6 @@
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using MimeKit;
 
 namespace ChefsRekrytering.Tests.Notifications;
@@ -12,7 +13,7 @@ public class PickupFolderTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     {
         var admin = await PortalClient.For(portal).SignInAsync("vindeln", "hr");
         await admin.PostFormAsync("/admin/epost?handler=Testmejl", new(), formPage: "/admin/epost");
-        await portal.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
+        await WaitUntilSentAsync();
 
         var page = await admin.PageAsync("/admin/epost");
         var link = page.QuerySelectorAll("tbody a").First(a => a.TextContent == "Testmejl från ChefsRekrytering").GetAttribute("href")!;
@@ -25,5 +26,17 @@ public class PickupFolderTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         Assert.Equal("hr@vindeln.example", ((MailboxAddress)message.To.Single()).Address);
         Assert.Contains("Hej Karolina Strand!", message.TextBody);
         Assert.True(File.Exists(Path.Combine(portal.DataFolder, "mail", detail.QuerySelector("a[href$='handler=Eml']")!.TextContent)));
+    }
+
+    /// <summary>The background dispatcher is on here, as in production; wait for it rather than race it.</summary>
+    private async Task WaitUntilSentAsync()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var scope = portal.ScopeFor("vindeln", out var db);
+            if (await db.Set<OutboxMessage>().AnyAsync(m => m.DeliveredAs != null)) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("Testmejlet skickades inte inom 10 s.");
     }
 }

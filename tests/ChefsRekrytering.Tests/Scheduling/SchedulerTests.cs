@@ -2,6 +2,7 @@ using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChefsRekrytering.Tests.Scheduling;
@@ -21,6 +22,7 @@ public sealed class SchedulerTests : IAsyncLifetime
             .WithServices(s =>
             {
                 s.AddSingleton<TimeProvider>(_clock);
+                s.RemoveAll<IScheduledJobHandler>(); // the mechanism under test, without the portal's own jobs
                 s.AddSingleton(_log);
                 s.AddScoped<IScheduledJobHandler, Paminnelse>();
                 s.AddScoped<IScheduledJobHandler, Trasig>();

@@ -6,11 +6,40 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Notifications : Migration
+    public partial class PostDokumentKalender : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Dokument",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OriginalFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dokument", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dokument_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Mote",
                 columns: table => new
@@ -63,6 +92,21 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PendingBlobDeletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingBlobDeletions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -134,6 +178,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dokument_KommunId",
+                table: "Dokument",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dokument_OwnerType_OwnerId",
+                table: "Dokument",
+                columns: new[] { "OwnerType", "OwnerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dokument_StorageKey",
+                table: "Dokument",
+                column: "StorageKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Mote_KommunId",
                 table: "Mote",
                 column: "KommunId");
@@ -194,10 +254,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "Dokument");
+
+            migrationBuilder.DropTable(
                 name: "MotesDeltagare");
 
             migrationBuilder.DropTable(
                 name: "OutboxAttachment");
+
+            migrationBuilder.DropTable(
+                name: "PendingBlobDeletions");
 
             migrationBuilder.DropTable(
                 name: "ScheduledJob");

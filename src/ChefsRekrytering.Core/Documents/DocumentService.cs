@@ -1,0 +1,214 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Security.Cryptography;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ChefsRekrytering.Documents;
+
+public sealed record UploadResult(Dokument? Dokument, string? Error)
+{
+    [MemberNotNullWhen(true, nameof(Dokument))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Succeeded => Dokument is not null;
+}
+
+/// <summary>
+/// Uploads, opens and deletes documents, keeping the rows and the store in step: a failed upload leaves no
+/// row, and a removed row leaves no stored bytes (at once, or on the next <see cref="RetryPendingDeletionsAsync"/>).
+/// Logs ids only: file names are personal data.
+/// </summary>
+public sealed class DocumentService(
+    AppDbContext db, IDocumentStore store, CurrentKommun kommun, TimeProvider clock, DocumentOptions options, ILogger<DocumentService> log)
+{
+    public const int MaxFileNameLength = 200;
+    public const string EmptyFile = "Filen är tom.";
+    public const string WrongType = "Filen är inte en PDF-, Word- eller OpenDocument-fil. Filens innehåll avgör, inte namnet.";
+    public const string StoreUnavailable = "Dokumentet kunde inte sparas just nu. Försök igen om en stund.";
+
+    public string TooLarge => string.Create(CultureInfo.GetCultureInfo("sv-SE"),
+        $"Filen är för stor (högst {options.MaxBytes / (1024.0 * 1024.0):0.#} MB).");
+
+    /// <summary>
+    /// Checks the file by size and content and stores it under a generated key for the record
+    /// <paramref name="ownerType"/>/<paramref name="ownerId"/> in the current municipality.
+    /// A refused file gives a Swedish message for the user; a failing database throws after the stored bytes are removed again.
+    /// </summary>
+    public async Task<UploadResult> UploadAsync(Stream content, string fileName, DokumentTyp kind, string ownerType, int ownerId,
+        string uploadedBy, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerType);
+        using var bytes = await ReadAtMostAsync(content, options.MaxBytes + 1, ct);
+        if (bytes.Length == 0) return Refused(EmptyFile, "tom", ownerType, ownerId);
+        if (bytes.Length > options.MaxBytes) return Refused(TooLarge, "för stor", ownerType, ownerId);
+        if (FileTypeDetector.Detect(bytes) is not { } type) return Refused(WrongType, "okänd filtyp", ownerType, ownerId);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var doc = new Dokument
+        {
+            KommunId = kommun.Required,
+            OwnerType = ownerType,
+            OwnerId = ownerId,
+            Kind = kind,
+            OriginalFileName = SanitizeFileName(fileName),
+            StorageKey = DocumentKey.New(kommun.Required, now),
+            ContentType = type.ContentType,
+            SizeBytes = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes.GetBuffer().AsSpan(0, (int)bytes.Length))),
+            UploadedUtc = now,
+            UploadedBy = uploadedBy,
+        };
+
+        // The bytes first: a row must never point at nothing.
+        try
+        {
+            await store.SaveAsync(doc.StorageKey, bytes, type.ContentType, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Dokument till {OwnerType} {OwnerId} kunde inte lagras", ownerType, ownerId);
+            return new(null, StoreUnavailable);
+        }
+
+        db.Dokument.Add(doc);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // No row, so no stored bytes either; and a later SaveChanges in this scope must not try the row again.
+            db.Entry(doc).State = EntityState.Detached;
+            await DeleteStoredAsync(doc.StorageKey);
+            throw;
+        }
+        log.LogInformation("Dokument {DokumentId} ({Kind}, {Bytes} byte) sparat till {OwnerType} {OwnerId}",
+            doc.Id, kind, doc.SizeBytes, ownerType, ownerId);
+        return new(doc, null);
+    }
+
+    /// <summary>The stored bytes, or null (and an error in the log) when the store has lost them.</summary>
+    public async Task<Stream?> OpenAsync(Dokument doc, CancellationToken ct = default)
+    {
+        var stream = await store.OpenAsync(doc.StorageKey, ct);
+        if (stream is null) log.LogError("Dokument {DokumentId} har en rad men inget lagrat innehåll", doc.Id);
+        return stream;
+    }
+
+    public Task DeleteAsync(Dokument doc, CancellationToken ct = default) => DeleteAsync([doc], ct);
+
+    /// <summary>
+    /// Removes every document of one record. Whatever else is pending on the context (the record's own removal)
+    /// is saved in the same SaveChanges, so the record and its documents go together.
+    /// </summary>
+    public async Task DeleteAllForAsync(string ownerType, int ownerId, CancellationToken ct = default) =>
+        await DeleteAsync(await db.Dokument.Where(d => d.OwnerType == ownerType && d.OwnerId == ownerId).ToListAsync(ct), ct);
+
+    /// <summary>
+    /// Deletes the stored bytes of rows removed earlier whose deletion failed, oldest first and at most 500 a run.
+    /// For the scheduler; returns how many went.
+    /// </summary>
+    public async Task<int> RetryPendingDeletionsAsync(CancellationToken ct = default) =>
+        await DeleteStoredAsync(await db.PendingBlobDeletions.AsNoTracking().OrderBy(p => p.Id).Take(500).ToListAsync(ct), ct);
+
+    /// <summary>Saves even with no documents: the caller may count on this save for the record's own removal.</summary>
+    private async Task DeleteAsync(IReadOnlyList<Dokument> docs, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var pending = docs.Select(d => new PendingBlobDeletion { StorageKey = d.StorageKey, CreatedUtc = now }).ToList();
+        db.Dokument.RemoveRange(docs);
+        db.PendingBlobDeletions.AddRange(pending);
+        await db.SaveChangesAsync(ct);
+        foreach (var p in pending) db.Entry(p).State = EntityState.Detached; // from here on handled set-based
+        await DeleteStoredAsync(pending, ct);
+    }
+
+    private async Task<int> DeleteStoredAsync(IReadOnlyList<PendingBlobDeletion> pending, CancellationToken ct)
+    {
+        var done = new List<long>();
+        foreach (var p in pending)
+        {
+            try
+            {
+                await store.DeleteAsync(p.StorageKey, ct);
+                done.Add(p.Id);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Lagrat dokument (borttagning {PendingId}) kunde inte tas bort; nytt försök senare", p.Id);
+            }
+        }
+        // Set-based, so a note another instance already cleared is no error.
+        var failed = pending.Select(p => p.Id).Except(done).ToList();
+        if (done.Count > 0)
+            await db.PendingBlobDeletions.Where(p => done.Contains(p.Id)).ExecuteDeleteAsync(ct);
+        if (failed.Count > 0)
+            await db.PendingBlobDeletions.Where(p => failed.Contains(p.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Attempts, p => p.Attempts + 1), ct);
+        return done.Count;
+    }
+
+    /// <summary>Best effort after a failed row: if even this fails, the log has the key (which holds no personal data).</summary>
+    private async Task DeleteStoredAsync(string key)
+    {
+        try
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Lagrat dokument {StorageKey} utan rad kunde inte tas bort", key);
+        }
+    }
+
+    private UploadResult Refused(string message, string reason, string ownerType, int ownerId)
+    {
+        log.LogInformation("Uppladdning till {OwnerType} {OwnerId} avvisad: {Reason}", ownerType, ownerId, reason);
+        return new(null, message);
+    }
+
+    /// <summary>
+    /// The declared length (Content-Length, IFormFile.Length) is the sender's word: count the bytes instead, and stop
+    /// one past the limit. Held in memory because the type check needs to seek; the limit keeps that small.
+    /// </summary>
+    private static async Task<MemoryStream> ReadAtMostAsync(Stream content, long limit, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit
+               && (read = await content.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
+            buffer.Write(chunk, 0, read);
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    /// <summary>
+    /// The last segment of what the browser sent (some send a whole Windows path), without control and invisible
+    /// formatting characters (a right-to-left override can make "cv‮fdp.exe" read as "cvexe.pdf"), at most 200
+    /// characters with the extension kept.
+    /// </summary>
+    public static string SanitizeFileName(string? fileName)
+    {
+        var last = (fileName ?? "").Split('/', '\\')[^1];
+        var name = new string(last.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray())
+            .Trim().Trim('.').Trim();
+        if (name.Length == 0) return "dokument";
+        if (name.Length <= MaxFileNameLength) return name;
+        var ext = Path.GetExtension(name);
+        if (ext.Length > 10) ext = "";
+        var cut = MaxFileNameLength - ext.Length;
+        if (char.IsHighSurrogate(name[cut - 1])) cut--; // never split a character in two
+        return name[..cut].TrimEnd() + ext;
+    }
+}
+
+/// <summary>Retries stored bytes whose deletion failed when their row was removed (the store was down, say).</summary>
+public sealed class DocumentJanitor(DocumentService documents) : Scheduling.IRecurringJob
+{
+    public string JobType => "dokument-stadning";
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+    public Task HandleAsync(Scheduling.ScheduledJob job, CancellationToken ct) => documents.RetryPendingDeletionsAsync(ct);
+}

@@ -1,0 +1,55 @@
+using ChefsRekrytering.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChefsRekrytering.Documents;
+
+public enum DocumentProvider { Folder, AzureBlob }
+
+/// <summary>Section <c>Storage:Documents</c>. Nothing needs setting for the embedded default, a folder in the data folder.</summary>
+public sealed class DocumentOptions
+{
+    public const string Section = "Storage:Documents";
+
+    public DocumentProvider Provider { get; set; } = DocumentProvider.Folder;
+    /// <summary>AzureBlob: a storage connection string, or else <see cref="AccountUrl"/>.</summary>
+    public string? ConnectionString { get; set; }
+    /// <summary>AzureBlob without a connection string: https://account.blob.core.windows.net, signed in with DefaultAzureCredential.</summary>
+    public string? AccountUrl { get; set; }
+    public string Container { get; set; } = "dokument";
+    public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Stops the start with the setting named, rather than failing at the first upload.</summary>
+    internal void Validate()
+    {
+        // Each upload is held in memory for the type check; the upper bound keeps a typo from exhausting it.
+        if (MaxBytes is <= 0 or > 1024L * 1024 * 1024)
+            throw new InvalidOperationException($"{Section}:MaxBytes måste vara mellan 1 och 1073741824 byte.");
+        if (Provider == DocumentProvider.AzureBlob && string.IsNullOrWhiteSpace(ConnectionString)
+            && !Uri.TryCreate(AccountUrl, UriKind.Absolute, out _))
+            throw new InvalidOperationException($"{Section}:Provider är AzureBlob men varken {Section}:ConnectionString eller en giltig {Section}:AccountUrl är satt.");
+    }
+}
+
+public static class DocumentServiceExtensions
+{
+    /// <summary>
+    /// The document store (a folder <c>dokument</c> under <paramref name="dataFolder"/>, or Azure Blob Storage),
+    /// <see cref="DocumentService"/> and <see cref="DocumentAccess"/>. Needs <see cref="DataServiceExtensions.AddPortalData"/>.
+    /// </summary>
+    public static IServiceCollection AddPortalDocuments(this IServiceCollection services, IConfiguration config, string dataFolder)
+    {
+        var options = config.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new();
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<IDocumentStore>(_ => options.Provider == DocumentProvider.AzureBlob
+            ? BlobDocumentStore.From(options)
+            : new FileSystemDocumentStore(Path.Combine(dataFolder, "dokument")));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<DocumentService>();
+        services.AddScoped<Scheduling.IScheduledJobHandler, DocumentJanitor>();
+        services.AddScoped<DocumentAccess>();
+        return services;
+    }
+}

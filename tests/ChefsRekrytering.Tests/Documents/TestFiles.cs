@@ -1,0 +1,131 @@
+using System.IO.Compression;
+using System.Text;
+using ChefsRekrytering.Documents;
+
+namespace ChefsRekrytering.Tests.Documents;
+
+/// <summary>Small real files of each kind, built in code so every byte a test feeds in is visible here.</summary>
+internal static class TestFiles
+{
+    /// <summary>A complete one-page PDF with a correct cross-reference table.</summary>
+    public static byte[] Pdf()
+    {
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ];
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        foreach (var (body, number) in objects.Select((o, i) => (o, i + 1)))
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append($"{number} 0 obj\n{body}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        pdf.Append($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets) pdf.Append($"{offset:D10} 00000 n \n");
+        pdf.Append($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
+    }
+
+    /// <summary>The three parts Word needs to open a document, plus any <paramref name="extra"/> entries.</summary>
+    public static byte[] Docx(params (string Name, string Text)[] extra) => Zip(
+    [
+        ("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""),
+        ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),
+        ("word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Personligt brev</w:t></w:r></w:p></w:body></w:document>"""),
+        .. extra,
+    ]);
+
+    /// <summary>An OpenDocument file: <c>mimetype</c> first and uncompressed, as the standard asks.</summary>
+    public static byte[] Odt(string mimetype = "application/vnd.oasis.opendocument.text") => Zip(
+    [
+        ("mimetype", mimetype),
+        ("META-INF/manifest.xml", """<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"""),
+        ("content.xml", """<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:text><text:p>Avtal</text:p></office:text></office:body></office:document-content>"""),
+    ]);
+
+    public static byte[] Zip(params (string Name, string Text)[] entries)
+    {
+        using var bytes = new MemoryStream();
+        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Create))
+        {
+            foreach (var (name, text) in entries)
+            {
+                var entry = zip.CreateEntry(name, name == "mimetype" ? CompressionLevel.NoCompression : CompressionLevel.Optimal);
+                using var content = entry.Open();
+                content.Write(Encoding.UTF8.GetBytes(text));
+            }
+        }
+        return bytes.ToArray();
+    }
+
+    /// <summary>The start of a Windows program: "MZ" and the DOS stub.</summary>
+    public static byte[] Exe() =>
+        [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, .. "This program cannot be run in DOS mode."u8.ToArray()];
+
+    public static byte[] Png() => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
+    public static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>All of a stored document's bytes; fails when the store returned none.</summary>
+    public static async Task<byte[]> ReadAllAsync(Stream? stored)
+    {
+        Assert.NotNull(stored);
+        await using (stored)
+        {
+            using var copy = new MemoryStream();
+            await stored.CopyToAsync(copy);
+            return copy.ToArray();
+        }
+    }
+}
+
+/// <summary>A PDF that never ends and has no length: only counting the bytes can stop it.</summary>
+internal sealed class EndlessPdf : Stream
+{
+    private static readonly byte[] Head = "%PDF-1.4\n"u8.ToArray();
+
+    public long BytesRead { get; private set; }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        for (var i = 0; i < count; i++)
+            buffer[offset + i] = BytesRead + i < Head.Length ? Head[BytesRead + i] : (byte)'x';
+        BytesRead += count;
+        return count;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
+
+/// <summary>A real store, watched: remembers the keys saved through it and fails on demand, as a store outage would.</summary>
+internal sealed class WatchedStore(IDocumentStore inner) : IDocumentStore
+{
+    public List<string> Saved { get; } = [];
+    public bool FailSaves { get; init; }
+    public bool FailDeletes { get; init; }
+
+    public Task SaveAsync(string key, Stream content, string contentType, CancellationToken ct = default)
+    {
+        if (FailSaves) throw new IOException("Lagringen svarar inte (test).");
+        Saved.Add(key);
+        return inner.SaveAsync(key, content, contentType, ct);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken ct = default) =>
+        FailDeletes ? throw new IOException("Lagringen svarar inte (test).") : inner.DeleteAsync(key, ct);
+
+    public Task<Stream?> OpenAsync(string key, CancellationToken ct = default) => inner.OpenAsync(key, ct);
+    public Task<bool> ExistsAsync(string key, CancellationToken ct = default) => inner.ExistsAsync(key, ct);
+}

@@ -33,6 +33,12 @@ public abstract class Workflow<TSubject, TState, TTrigger>
     public TState State => Subject.State;
     protected StateMachine<TState, TTrigger> Machine { get; }
 
+    /// <summary>The comment of the trigger being fired, for entry actions that store it (e.g. a reason).</summary>
+    protected string? FiringComment => _firing?.Comment;
+
+    /// <summary>A guard with its Swedish explanation, for PermitIf with several guards.</summary>
+    protected static Tuple<Func<bool>, string> Guard(Func<bool> condition, string whenUnmet) => Tuple.Create(condition, whenUnmet);
+
     protected abstract void Configure(StateMachine<TState, TTrigger> machine);
 
     /// <summary>Triggers that must carry a comment, such as a reason for cancelling.</summary>

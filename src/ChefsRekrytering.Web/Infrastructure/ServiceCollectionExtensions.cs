@@ -8,6 +8,7 @@ using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Rekryteringar;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalData(config, dataFolder);
         services.AddPortalNotifications(config, dataFolder);
         services.AddPortalDocuments(config, dataFolder);
+        services.AddPortalRekrytering();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");

@@ -534,6 +534,516 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Personer");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BedomareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("BedomareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("KompetensId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Poang")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SparadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KompetensId");
+
+                    b.HasIndex("KandidatId", "KompetensId", "BedomareUserId")
+                        .IsUnique();
+
+                    b.ToTable("Bedomning");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.DiarieSerie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Senaste")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("DiarieSerie");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AtkomstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Efternamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Epost")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Erbjudandevillkor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ErbjudetUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fornamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("GallradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("InkomUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("MojligDubblettAvId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SamtyckeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SamtyckeVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("Startdatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("SvarUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Telefon")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("UtfallMeddelatUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtkomstHash")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Epost");
+
+                    b.ToTable("Kandidat");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Faststalld")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FaststalldAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FaststalldUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Kravprofil");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KravprofilKompetens", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Intervjufraga")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("KravprofilId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Omrade")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PolicyKravId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Vikt")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KravprofilId");
+
+                    b.ToTable("KravprofilKompetens");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.PanelMedlem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Namn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RekryteringId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelMedlem");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Referens", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Anteckningar")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kontakt")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Namn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TagenAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("TagenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Referens");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Rekrytering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AgareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Annonstext")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Anstallningsform")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AvbrottsSkal")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("BehovGodkantAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("BehovGodkantUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Behovsbeskrivning")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("BeslutDatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("BeslutMotivering")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("BeslutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Beslutsfattare")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Diarienummer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("EnhetId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("GallringsStopp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LasKommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("LasKontrolleradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LasKontrolleradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LasUtfall")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("MblDatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MblParter")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("MblRegistreradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MblUtfall")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Omfattning")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OnskatTilltrade")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("PubliceradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("SistaAnsokningsdag")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("TillsattUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Titel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ValdKandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnhetId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("KommunId", "Diarienummer")
+                        .IsUnique();
+
+                    b.ToTable("Rekrytering");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scheduling.ScheduledJob", b =>
                 {
                     b.Property<long>("Id")
@@ -889,6 +1399,79 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Enhet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Bedomningar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.KravprofilKompetens", null)
+                        .WithMany()
+                        .HasForeignKey("KompetensId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", "Rekrytering")
+                        .WithMany("Kandidater")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany("Kravprofiler")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KravprofilKompetens", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kravprofil", null)
+                        .WithMany("Kompetenser")
+                        .HasForeignKey("KravprofilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.PanelMedlem", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany("Panel")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Referens", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Referenser")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Rekrytering", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Enhet", "Enhet")
+                        .WithMany()
+                        .HasForeignKey("EnhetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enhet");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -948,6 +1531,27 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
+                {
+                    b.Navigation("Bedomningar");
+
+                    b.Navigation("Referenser");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
+                {
+                    b.Navigation("Kompetenser");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Rekrytering", b =>
+                {
+                    b.Navigation("Kandidater");
+
+                    b.Navigation("Kravprofiler");
+
+                    b.Navigation("Panel");
                 });
 #pragma warning restore 612, 618
         }

@@ -513,6 +513,500 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Personer");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BedomareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BedomareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KompetensId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Poang")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SparadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KompetensId");
+
+                    b.HasIndex("KandidatId", "KompetensId", "BedomareUserId")
+                        .IsUnique();
+
+                    b.ToTable("Bedomning");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.DiarieSerie", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Senaste")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("DiarieSerie");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AtkomstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Efternamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Epost")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Erbjudandevillkor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErbjudetUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fornamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GallradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InkomUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MojligDubblettAvId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SamtyckeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SamtyckeVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Startdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SvarUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Telefon")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UtfallMeddelatUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtkomstHash")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Epost");
+
+                    b.ToTable("Kandidat");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Faststalld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FaststalldAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FaststalldUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Kravprofil");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KravprofilKompetens", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intervjufraga")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KravprofilId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Omrade")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyKravId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Vikt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KravprofilId");
+
+                    b.ToTable("KravprofilKompetens");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.PanelMedlem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("RekryteringId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelMedlem");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Referens", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anteckningar")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kontakt")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagenAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TagenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Referens");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Rekrytering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Annonstext")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anstallningsform")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvbrottsSkal")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehovGodkantAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BehovGodkantUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Behovsbeskrivning")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("BeslutDatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BeslutMotivering")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BeslutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beslutsfattare")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Diarienummer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnhetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("GallringsStopp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LasKommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LasKontrolleradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LasKontrolleradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LasUtfall")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MblDatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MblParter")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MblRegistreradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MblUtfall")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Omfattning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OnskatTilltrade")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PubliceradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SistaAnsokningsdag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TillsattUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ValdKandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnhetId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("KommunId", "Diarienummer")
+                        .IsUnique();
+
+                    b.ToTable("Rekrytering");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scheduling.ScheduledJob", b =>
                 {
                     b.Property<long>("Id")
@@ -858,6 +1352,79 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Enhet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Bedomningar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.KravprofilKompetens", null)
+                        .WithMany()
+                        .HasForeignKey("KompetensId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", "Rekrytering")
+                        .WithMany("Kandidater")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany("Kravprofiler")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KravprofilKompetens", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kravprofil", null)
+                        .WithMany("Kompetenser")
+                        .HasForeignKey("KravprofilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.PanelMedlem", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany("Panel")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Referens", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Referenser")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Rekrytering", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Enhet", "Enhet")
+                        .WithMany()
+                        .HasForeignKey("EnhetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Enhet");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -917,6 +1484,27 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
+                {
+                    b.Navigation("Bedomningar");
+
+                    b.Navigation("Referenser");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
+                {
+                    b.Navigation("Kompetenser");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Rekrytering", b =>
+                {
+                    b.Navigation("Kandidater");
+
+                    b.Navigation("Kravprofiler");
+
+                    b.Navigation("Panel");
                 });
 #pragma warning restore 612, 618
         }

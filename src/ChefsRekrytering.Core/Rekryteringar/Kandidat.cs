@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Workflows;
+
+namespace ChefsRekrytering.Rekryteringar;
+
+public enum KandidatTillstand
+{
+    Inkommen,
+    Granskad,
+    [Display(Name = "Intervju bokad")] IntervjuBokad,
+    Intervjuad,
+    [Display(Name = "Referenser tagna")] ReferenserTagna,
+    [Display(Name = "Föreslagen")] Foreslagen,
+    Erbjuden,
+    [Display(Name = "Anställd")] Anstalld,
+    [Display(Name = "Ej aktuell")] EjAktuell,
+    [Display(Name = "Återtagen")] Atertagen,
+    [Display(Name = "Tackat nej")] TackatNej,
+}
+
+/// <summary>One application to one recruitment. Driven by <see cref="KandidatWorkflow"/>.</summary>
+public class Kandidat : IWorkflowSubject<KandidatTillstand>
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int RekryteringId { get; set; }
+    public Rekrytering? Rekrytering { get; set; }
+    public required string Fornamn { get; set; }
+    public required string Efternamn { get; set; }
+    public required string Epost { get; set; }
+    public string? Telefon { get; set; }
+    public KandidatTillstand State { get; set; } = KandidatTillstand.Inkommen;
+    public Guid Version { get; set; }
+    public DateTime InkomUtc { get; set; }
+    /// <summary>The consent text version the applicant accepted, and when.</summary>
+    public required string SamtyckeVersion { get; set; }
+    public DateTime SamtyckeUtc { get; set; }
+    /// <summary>SHA-256 of the private link's token: the token itself is only in the applicant's mail.</summary>
+    public required string AtkomstHash { get; set; }
+    /// <summary>Same e-mail, or same name and phone, as another application to this recruitment: flagged to HR.</summary>
+    public int? MojligDubblettAvId { get; set; }
+    /// <summary>When the applicant was told the outcome (an e-mail through the outbox).</summary>
+    public DateTime? UtfallMeddelatUtc { get; set; }
+    public DateOnly? Startdatum { get; set; }
+    public string? Erbjudandevillkor { get; set; }
+    public DateTime? ErbjudetUtc { get; set; }
+    public DateTime? SvarUtc { get; set; }
+    /// <summary>Set when the applicant's personal data has been deleted (gallring); the row stays for statistics.</summary>
+    public DateTime? GallradUtc { get; set; }
+
+    public List<Bedomning> Bedomningar { get; set; } = [];
+    public List<Referens> Referenser { get; set; } = [];
+
+    public string Namn => $"{Fornamn} {Efternamn}";
+    public bool ArAvslutad => State is KandidatTillstand.Anstalld or KandidatTillstand.EjAktuell or KandidatTillstand.Atertagen or KandidatTillstand.TackatNej;
+}
+
+/// <summary>One interviewer's score for one competence of one candidate (1–5, with a comment).</summary>
+public class Bedomning : IKommunEntity
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int KandidatId { get; set; }
+    public int KompetensId { get; set; }
+    public required string BedomareUserId { get; set; }
+    public required string BedomareNamn { get; set; }
+    public int Poang { get; set; }
+    public string? Kommentar { get; set; }
+    public DateTime SparadUtc { get; set; }
+}
+
+/// <summary>A reference taken for a candidate.</summary>
+public class Referens : IKommunEntity
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int KandidatId { get; set; }
+    public required string Namn { get; set; }
+    public required string Relation { get; set; }
+    public string? Kontakt { get; set; }
+    public required string Anteckningar { get; set; }
+    public DateTime TagenUtc { get; set; }
+    public required string TagenAv { get; set; }
+}

@@ -1,0 +1,146 @@
+using System.ComponentModel.DataAnnotations;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Organisation;
+using ChefsRekrytering.Workflows;
+
+namespace ChefsRekrytering.Rekryteringar;
+
+public enum RekryteringsTillstand
+{
+    Utkast,
+    [Display(Name = "Behovsprövning")] Behovsprovning,
+    Kravprofil,
+    Annonserad,
+    Urval,
+    Intervjuer,
+    Referenser,
+    [Display(Name = "Facklig samverkan (MBL)")] FackligSamverkan,
+    Beslut,
+    Erbjudande,
+    Tillsatt,
+    Avbruten,
+}
+
+public enum Anstallningsform { [Display(Name = "Tillsvidare")] Tillsvidare, [Display(Name = "Visstid")] Visstid }
+
+public enum LasUtfall
+{
+    [Display(Name = "Ingen har företrädesrätt till tjänsten")] IngenForetradesratt,
+    [Display(Name = "Företrädesrätt finns och har erbjudits – avböjd")] ForetradesrattAvbojd,
+}
+
+/// <summary>One hiring of a manager, from the first need to a signed offer. Its state is driven by <see cref="RekryteringWorkflow"/>.</summary>
+public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public required string Diarienummer { get; set; }
+    public required string Titel { get; set; }
+    public int EnhetId { get; set; }
+    public Enhet? Enhet { get; set; }
+    /// <summary>The recruiting manager, who owns the recruitment.</summary>
+    public required string AgareUserId { get; set; }
+    public required string AgareNamn { get; set; }
+    public RekryteringsTillstand State { get; set; } = RekryteringsTillstand.Utkast;
+    public Guid Version { get; set; }
+    public DateTime SkapadUtc { get; set; }
+
+    // Behovsprövning
+    public string Behovsbeskrivning { get; set; } = "";
+    public Anstallningsform Anstallningsform { get; set; } = Anstallningsform.Tillsvidare;
+    public int Omfattning { get; set; } = 100;
+    public DateOnly? OnskatTilltrade { get; set; }
+    public DateTime? BehovGodkantUtc { get; set; }
+    public string? BehovGodkantAv { get; set; }
+
+    // LAS 25 §: former employees' priority right, checked before the post is advertised.
+    public LasUtfall? LasUtfall { get; set; }
+    public string? LasKommentar { get; set; }
+    public DateTime? LasKontrolleradUtc { get; set; }
+    public string? LasKontrolleradAv { get; set; }
+
+    // Annons
+    public string Annonstext { get; set; } = "";
+    public DateOnly? SistaAnsokningsdag { get; set; }
+    public DateTime? PubliceradUtc { get; set; }
+
+    // MBL 11 §
+    public DateOnly? MblDatum { get; set; }
+    public string? MblParter { get; set; }
+    public string? MblUtfall { get; set; }
+    public string? MblRegistreradAv { get; set; }
+
+    // Anställningsbeslut
+    public DateOnly? BeslutDatum { get; set; }
+    public string? Beslutsfattare { get; set; }
+    public int? ValdKandidatId { get; set; }
+    public string? BeslutMotivering { get; set; }
+
+    public DateTime? TillsattUtc { get; set; }
+    public string? AvbrottsSkal { get; set; }
+    /// <summary>When the hiring decision was taken: gallring of applicants' data counts from here (issue on records).</summary>
+    public DateTime? BeslutUtc { get; set; }
+    /// <summary>A hold (e.g. a discrimination claim) stops gallring of this recruitment.</summary>
+    public bool GallringsStopp { get; set; }
+
+    public List<Kravprofil> Kravprofiler { get; set; } = [];
+    public List<Kandidat> Kandidater { get; set; } = [];
+    public List<PanelMedlem> Panel { get; set; } = [];
+
+    public Kravprofil? GallandeKravprofil => Kravprofiler.Where(k => k.Faststalld).MaxBy(k => k.Version);
+    public Kravprofil? Utkastprofil => Kravprofiler.Where(k => !k.Faststalld).MaxBy(k => k.Version);
+    public bool LasKontrollerad => LasUtfall is not null && LasKontrolleradUtc is not null;
+    public bool MblRegistrerad => MblDatum is not null && !string.IsNullOrWhiteSpace(MblParter) && !string.IsNullOrWhiteSpace(MblUtfall);
+    public bool ArOppen => State is not (RekryteringsTillstand.Tillsatt or RekryteringsTillstand.Avbruten);
+}
+
+/// <summary>A member of the interview panel: sees the candidates and records interview assessments, nothing more.</summary>
+public class PanelMedlem : IKommunEntity
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int RekryteringId { get; set; }
+    public required string UserId { get; set; }
+    public required string Namn { get; set; }
+}
+
+/// <summary>The requirement profile of a post, built from the municipality's policy. Once fixed it never changes:
+/// a change makes a new version.</summary>
+public class Kravprofil : IKommunEntity
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int RekryteringId { get; set; }
+    public int Version { get; set; }
+    public bool Faststalld { get; set; }
+    public DateTime? FaststalldUtc { get; set; }
+    public string? FaststalldAv { get; set; }
+    public List<KravprofilKompetens> Kompetenser { get; set; } = [];
+}
+
+/// <summary>One competence of a profile: a requirement from the policy (with its id) or one the manager added for the role.</summary>
+public class KravprofilKompetens : IKommunEntity
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int KravprofilId { get; set; }
+    /// <summary>The policy requirement's stable id; null for a role-specific competence.</summary>
+    public string? PolicyKravId { get; set; }
+    public required string Omrade { get; set; }
+    public required string Text { get; set; }
+    /// <summary>1 (bra att ha) – 5 (avgörande).</summary>
+    public int Vikt { get; set; } = 3;
+    /// <summary>The behaviour-based question asked of every candidate for this competence.</summary>
+    public required string Intervjufraga { get; set; }
+    public int Ordning { get; set; }
+}
+
+/// <summary>The series of registration numbers per municipality and year.</summary>
+public class DiarieSerie : IKommunEntity, IVersioned
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int Ar { get; set; }
+    public int Senaste { get; set; }
+    public Guid Version { get; set; }
+}

@@ -1,0 +1,16 @@
+using ChefsRekrytering.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChefsRekrytering.Rekryteringar;
+
+public static class RekryteringServiceExtensions
+{
+    public static IServiceCollection AddPortalRekrytering(this IServiceCollection services)
+    {
+        services.AddScoped<RekryteringService>();
+        services.AddScoped<IScheduledJobHandler, AnsokningstidSlut>();
+        services.AddScoped<IRekryteringTillsattHandler, NyChefIOrganisationen>();
+        services.AddScoped<Documents.IDocumentOwnerAccess, KandidatDocumentAccess>();
+        return services;
+    }
+}

@@ -75,6 +75,9 @@ public abstract class Workflow<TSubject, TState, TTrigger>
         return WorkflowResult.Ok;
     }
 
+    /// <summary>The configured states and transitions, for drawing the process.</summary>
+    public Stateless.Reflection.StateMachineInfo Info => Machine.GetInfo();
+
     /// <summary>The machine as a Mermaid state diagram, generated from the configuration itself.</summary>
     public string ToMermaid() => MermaidGraph.Format(Machine.GetInfo());
 

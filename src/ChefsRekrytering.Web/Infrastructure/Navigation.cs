@@ -15,6 +15,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Start", Everyone),
+        new("/rekrytering", "Rekrytering", AnyRole(Roller.RekryterandeChef, Roller.HR, Roller.Chef)),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

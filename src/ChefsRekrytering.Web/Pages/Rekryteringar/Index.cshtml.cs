@@ -1,0 +1,44 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using ChefsRekrytering.Workflows;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+
+[Authorize(Policy = Behorighet.Inloggad)]
+public class IndexModel(AppDbContext db) : PageModel
+{
+    public sealed record Rad(int Id, string Diarienummer, string Titel, string Enhet, string Agare, RekryteringsTillstand State, int Sokande);
+
+    public IReadOnlyList<Rad> Rader { get; private set; } = [];
+    public List<SelectListItem> Faser { get; private set; } = [];
+    public bool KanSkapa => User.IsInRole(Roller.RekryterandeChef) || User.IsInRole(Roller.HR);
+    [BindProperty(SupportsGet = true)] public string? Fas { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        var query = db.Set<Rekrytering>().VisibleTo(User);
+        query = Fas switch
+        {
+            "avslutade" => query.Where(r => r.State == RekryteringsTillstand.Tillsatt || r.State == RekryteringsTillstand.Avbruten),
+            "alla" => query,
+            _ => query.Where(r => r.State != RekryteringsTillstand.Tillsatt && r.State != RekryteringsTillstand.Avbruten),
+        };
+        // One query: counts are computed in the database, not per row.
+        Rader = await query.OrderByDescending(r => r.Id)
+            .Select(r => new Rad(r.Id, r.Diarienummer, r.Titel, r.Enhet!.Namn, r.AgareNamn, r.State, r.Kandidater.Count))
+            .ToListAsync();
+        Faser =
+        [
+            new("Pågående", "pagaende", Fas is null or "pagaende"),
+            new("Avslutade", "avslutade", Fas == "avslutade"),
+            new("Alla", "alla", Fas == "alla"),
+        ];
+    }
+}

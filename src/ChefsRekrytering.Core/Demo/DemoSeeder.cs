@@ -1,4 +1,5 @@
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace ChefsRekrytering.Demo;
 /// Seeds demo org trees, people and one account per role on first run, so the portal can be tried at once.
 /// Runs only when Demo:Seed is on; a municipality that already has people is left alone.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> users, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(AppDbContext db, CurrentKommun kommun, UserManager<ApplicationUser> users, DemoRekryteringar recruitments, ILogger<DemoSeeder> log)
 {
     /// <summary>Shared by every demo account; printed at start-up. Never used outside demo data.</summary>
     public const string DemoPassword = "Demo-2026-chef";
@@ -23,7 +24,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<ApplicationUser> use
         foreach (var org in DemoOrganisation.All.Where(o => kommunIds.Contains(o.KommunId)))
         {
             if (await db.Personer.IgnoreQueryFilters().AnyAsync(p => p.KommunId == org.KommunId, ct)) continue;
+            kommun.Use(org.KommunId); // each municipality's records are written as that municipality
             await SeedOrgAsync(org, ct);
+            await recruitments.SeedAsync(org.KommunId, ct);
             log.LogInformation("Demodata skapad för {Kommun}", org.KommunId);
         }
     }

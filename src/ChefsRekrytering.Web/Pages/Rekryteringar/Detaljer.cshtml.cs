@@ -171,6 +171,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     /// </summary>
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<IActionResult>> change)
     {
+        var posted = Version; // loading puts the current version in Version, for the page shown next
         if (!await LoadAsync(id)) return NotFound();
         if (!KanHantera && !ArHr) return Forbid();
         if (!ModelState.IsValid)
@@ -178,9 +179,9 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
             Prepare();
             return Page();
         }
-        if (Version != R.Version) return Refuse(VersionedSave.Conflict);
+        if (posted != R.Version) return Refuse(VersionedSave.Conflict);
         var result = await change();
-        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(R, Version))
+        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(R, posted))
         {
             await LoadAsync(id);
             return Refuse(VersionedSave.Conflict);

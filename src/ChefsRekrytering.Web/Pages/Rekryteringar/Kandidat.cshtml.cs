@@ -89,12 +89,13 @@ public class KandidatModel(AppDbContext db, RekryteringService service, MeetingS
 
     private async Task<IActionResult> ChangeAsync(int id, int kandidatId, Func<Task<IActionResult>> change)
     {
+        var posted = Version; // loading puts the current version in Version, for the page shown next
         if (!await LoadAsync(id, kandidatId)) return NotFound();
         if (!KanHantera) return Forbid();
         if (!ModelState.IsValid) return Page();
-        if (Version != K.Version) return Refuse(VersionedSave.Conflict);
+        if (posted != K.Version) return Refuse(VersionedSave.Conflict);
         var result = await change();
-        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(K, Version))
+        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(K, posted))
         {
             await LoadAsync(id, kandidatId);
             return Refuse(VersionedSave.Conflict);

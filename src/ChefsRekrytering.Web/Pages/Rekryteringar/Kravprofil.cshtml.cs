@@ -56,6 +56,7 @@ public class KravprofilModel(AppDbContext db, RekryteringService service, Policy
 
     private async Task<IActionResult> EditAsync(int id, bool fix)
     {
+        var posted = Version; // loading puts the current version in Version, for the page shown next
         if (!await LoadAsync(id)) return NotFound();
         if (!KanAndra) return Forbid();
         var known = Policy.AllaKrav.ToDictionary(k => k.Id);
@@ -95,7 +96,7 @@ public class KravprofilModel(AppDbContext db, RekryteringService service, Policy
             draft.FaststalldUtc = db.UtcNow;
             draft.FaststalldAv = User.Namn();
         }
-        if (!await db.SaveIfUnchangedAsync(R, Version))
+        if (!await db.SaveIfUnchangedAsync(R, posted))
         {
             await LoadAsync(id);
             FillForm();

@@ -28,6 +28,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     {
         var adminId = await UserIdAsync("hr@alvsbyn.example");
         var mailId = await TestMailAsync("alvsbyn");
+        var (rekryteringId, kandidatId) = await DemoRecruitmentAsync("kalix");
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -43,6 +44,11 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["admin/anvandare/{id}"] = new("alvsbyn", "admin", [$"/admin/anvandare/{adminId}"]),
             ["admin/organisation"] = new("alvsbyn", "admin", ["/admin/organisation"]),
             ["admin/epost"] = new("alvsbyn", "admin", ["/admin/epost"]),
+            ["rekrytering"] = new("kalix", "hr", ["/rekrytering", "/rekrytering?fas=alla"]),
+            ["rekrytering/ny"] = new("kalix", "hr", ["/rekrytering/ny"]),
+            ["rekrytering/{id:int}"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}"]),
+            ["rekrytering/{id:int}/kravprofil"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}/kravprofil"]),
+            ["rekrytering/{id:int}/kandidater/{kandidatId:int}"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}/kandidater/{kandidatId}"]),
             ["admin/epost/{id:long}"] = new("alvsbyn", "admin", [$"/admin/epost/{mailId}"]),
         };
     }
@@ -87,6 +93,14 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lägg till anställd" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i förnamn.");
         await BrowserPortal.AssertAccessibleAsync(admin);
+    }
+
+    /// <summary>The advertised demo recruitment and one of its applicants.</summary>
+    private async Task<(int Rekrytering, int Kandidat)> DemoRecruitmentAsync(string kommunId)
+    {
+        await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
+        var k = await db.Set<ChefsRekrytering.Rekryteringar.Kandidat>().OrderBy(k => k.Id).FirstAsync();
+        return (k.RekryteringId, k.Id);
     }
 
     /// <summary>A sent test mail, so the mail pages have something to show.</summary>

@@ -17,12 +17,12 @@ public static class WorkflowDiagram
     public static IHtmlContent Render<TState>(StateMachineInfo info, TState current, string title) where TState : struct, Enum
     {
         var states = info.States.ToList();
-        var incoming = states.SelectMany(s => s.FixedTransitions.Concat<TransitionInfo>(s.Transitions))
-            .GroupBy(t => Dest(t)).ToDictionary(g => g.Key, g => g.Count());
-        // A side exit is a final state that many steps lead to (Avbruten, Ej aktuell ...); everything else is the main path.
-        bool IsSide(TState s) => !Outgoing(states, s).Any() && incoming.GetValueOrDefault(s.ToString(), 0) > 1;
-        var main = Enum.GetValues<TState>().Where(s => !IsSide(s)).ToList();
-        var side = Enum.GetValues<TState>().Where(IsSide).ToList();
+        // The main path: from the first state, each step to the next state in the enum's order, as long as the
+        // process has that transition. Every other state is an ending reached from the side (Avbruten, Tackat nej ...).
+        var all = Enum.GetValues<TState>();
+        var main = new List<TState> { all[0] };
+        for (var i = 1; i < all.Length && Leads(states, all[i - 1], all[i]); i++) main.Add(all[i]);
+        var side = all.Except(main).ToList();
         var currentIndex = main.IndexOf(current);
 
         var rows = (main.Count + PerRow - 1) / PerRow + (side.Count > 0 ? 1 : 0);
@@ -69,7 +69,7 @@ public static class WorkflowDiagram
     private static void Box(StringBuilder svg, int x, int y, string label, string fill, string stroke, string textColor, bool dashed, bool bold)
     {
         svg.Append($"<rect x=\"{x}\" y=\"{y}\" width=\"{BoxWidth}\" height=\"{BoxHeight}\" rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\"{(dashed ? " stroke-dasharray=\"5 4\"" : "")}/>");
-        svg.Append($"<text x=\"{x + BoxWidth / 2}\" y=\"{y + BoxHeight / 2 + 5}\" text-anchor=\"middle\" font-size=\"{(label.Length > 20 ? 11.5 : 14)}\" fill=\"{textColor}\"{(bold ? " font-weight=\"bold\"" : "")}>{E(label)}</text>");
+        svg.Append($"<text x=\"{x + BoxWidth / 2}\" y=\"{y + BoxHeight / 2 + 5}\" text-anchor=\"middle\" font-size=\"{(label.Length > 18 ? 12 : 14)}\" fill=\"{textColor}\"{(bold ? " font-weight=\"bold\"" : "")}>{E(label)}</text>");
     }
 
     private static string Describe<TState>(List<TState> main, List<TState> side, TState current, List<StateInfo> states) where TState : struct, Enum
@@ -78,14 +78,9 @@ public static class WorkflowDiagram
         return side.Count == 0 ? text : text + $" Kan också avslutas som: {string.Join(", ", side.Select(s => SwedishText.Of(s)))}.";
     }
 
-    private static IEnumerable<TransitionInfo> Outgoing<TState>(List<StateInfo> states, TState s) =>
-        states.Where(x => Equals(x.UnderlyingState, s)).SelectMany(x => x.FixedTransitions.Concat<TransitionInfo>(x.Transitions));
-
-    private static string Dest(TransitionInfo t) => t switch
-    {
-        FixedTransitionInfo f => f.DestinationState.UnderlyingState.ToString()!,
-        _ => "",
-    };
+    private static bool Leads<TState>(List<StateInfo> states, TState from, TState to) =>
+        states.Where(x => Equals(x.UnderlyingState, from)).SelectMany(x => x.FixedTransitions)
+            .Any(t => Equals(t.DestinationState.UnderlyingState, to));
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using ChefsRekrytering.Workflows;
+using Stateless;
+using S = ChefsRekrytering.Introduktion.IntroduktionTillstand;
+using T = ChefsRekrytering.Introduktion.IntroduktionHandelse;
+
+namespace ChefsRekrytering.Introduktion;
+
+public enum IntroduktionHandelse
+{
+    [Display(Name = "Starta introduktionen")] Starta,
+    [Display(Name = "Gå över till uppföljning")] TillUppfoljning,
+    [Display(Name = "Avsluta introduktionen som genomförd")] Avsluta,
+    [Display(Name = "Avbryt introduktionen")] Avbryt,
+}
+
+/// <summary>The introduction: started on (or after) the start date, followed up once the introduction proper is done,
+/// and never closed while a required item is open.</summary>
+public sealed class IntroduktionWorkflow(Introduktion intro, IWorkflowJournal journal, DateOnly today)
+    : Workflow<Introduktion, S, T>(intro, journal)
+{
+    public override string Name => "Introduktion";
+
+    protected override bool RequiresComment(T trigger) => trigger == T.Avbryt;
+
+    protected override void Configure(StateMachine<S, T> m)
+    {
+        var i = Subject;
+        m.Configure(S.Planerad)
+            .PermitIf(T.Starta, S.Pagar, () => today >= i.Startdatum.AddDays(-14), "Introduktionen startar tidigast två veckor före startdatum")
+            .Permit(T.Avbryt, S.Avbruten);
+        m.Configure(S.Pagar)
+            .PermitIf(T.TillUppfoljning, S.Uppfoljning, () => OpenRequired(uppfoljning: false) == 0,
+                "Alla obligatoriska punkter i introduktionen är inte klara")
+            .Permit(T.Avbryt, S.Avbruten);
+        m.Configure(S.Uppfoljning)
+            .PermitIf(T.Avsluta, S.Genomford, () => OpenRequired(uppfoljning: null) == 0, "Alla obligatoriska punkter, också uppföljningssamtalen, är inte klara")
+            .Permit(T.Avbryt, S.Avbruten);
+        m.Configure(S.Genomford).OnEntry(() => i.GenomfordUtc = journal.UtcNow);
+    }
+
+    /// <summary>Open required items: of the introduction proper (false), of the follow-up (true) or all (null).</summary>
+    private int OpenRequired(bool? uppfoljning) => Subject.Punkter.Count(p =>
+        p.Obligatorisk && p.KlarUtc is null && (uppfoljning is null || p.ArUppfoljning == uppfoljning));
+}

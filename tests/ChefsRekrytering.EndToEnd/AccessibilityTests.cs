@@ -2,6 +2,9 @@ using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Rekrytering;
+using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +32,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var adminId = await UserIdAsync("hr@alvsbyn.example");
         var mailId = await TestMailAsync("alvsbyn");
         var (rekryteringId, kandidatId) = await DemoRecruitmentAsync("kalix");
+        var intervju = await InterviewAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -50,6 +54,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["rekrytering/{id:int}/kravprofil"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}/kravprofil"]),
             ["rekrytering/{id:int}/kandidater/{kandidatId:int}"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}/kandidater/{kandidatId}"]),
             ["admin/epost/{id:long}"] = new("alvsbyn", "admin", [$"/admin/epost/{mailId}"]),
+            ["rekrytering/{id:int}/intervjuguide"] = new("kalix", IntervjuBuilder.Panel, [intervju.Guide]),
+            ["rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning"] = new("kalix", IntervjuBuilder.Panel, [intervju.Bedomning(0), intervju.Bedomning(1)]),
+            ["rekrytering/{id:int}/jamforelse"] = new("kalix", IntervjuBuilder.Agare, [intervju.Jamforelse]),
+            ["rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser"] = new("kalix", IntervjuBuilder.Agare, [intervju.Referenser(0)]),
         };
     }
 
@@ -101,6 +109,43 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
         var k = await db.Set<ChefsRekrytering.Rekryteringar.Kandidat>().OrderBy(k => k.Id).FirstAsync();
         return (k.RekryteringId, k.Id);
+    }
+
+    [Fact]
+    public async Task BedomningMedFelKlararWcag()
+    {
+        var intervju = await new IntervjuBuilder(browser.Portal).BuildAsync();
+        var page = await browser.NewPageAsync("kalix", IntervjuBuilder.Panel);
+        await page.GotoAsync(intervju.Bedomning());
+        await page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara bedömningen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Välj en poäng från 1 till 5 för kompetens 2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" })).ToBeCheckedAsync();
+        await BrowserPortal.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>
+    /// A recruitment in the interview phase with interviewed candidates: one scored by owner and panel, with a reference,
+    /// so the comparison and reference pages show their tables and lists.
+    /// </summary>
+    private async Task<Intervju> InterviewAsync()
+    {
+        var intervju = await new IntervjuBuilder(browser.Portal).MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        var r = (await scope.ServiceProvider.GetRequiredService<RekryteringService>().LoadAsync(intervju.Id))!;
+        var k = r.Kandidater.Single(x => x.Id == intervju.KandidatIds[0]);
+        foreach (var (userId, poang) in new[] { (intervju.AgareUserId, 4), (intervju.PanelUserId, 3) })
+        {
+            var rader = intervju.KompetensIds.Select(id => new Poangsattning(id, poang, "Tydliga exempel med resultat.")).ToList();
+            Assert.Empty(await Bedomningar.SparaAsync(db, k, r.GallandeKravprofil!, new Actor(userId, "Intervjuare"), rader));
+        }
+        k.Referenser.Add(new Referens
+        {
+            KommunId = "kalix", Namn = "Greta Gran", Relation = "Närmaste chef 2019–2024", Kontakt = "070-123 45 67",
+            Anteckningar = "Tydlig i förändringsarbete.", TagenUtc = db.UtcNow, TagenAv = "Anders Nilsson",
+        });
+        await db.SaveChangesAsync();
+        return intervju;
     }
 
     /// <summary>A sent test mail, so the mail pages have something to show.</summary>

@@ -1,0 +1,29 @@
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+
+/// <summary>
+/// Candidates × competences: mean scores, interviewers, weighted total and rank, for owner, HR and panel. Each interviewer's
+/// own scores and comments are shown to the owner and HR only: the panel records, the owner and HR decide.
+/// </summary>
+[Authorize(Policy = Behorighet.Inloggad)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class JamforelseModel(RekryteringService service) : PageModel
+{
+    public Rekrytering Rekrytering { get; private set; } = null!;
+    public Jamforelse? Matris { get; private set; }
+    public bool VisaBedomare { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await service.LoadVisibleAsync(id, User, ct) is not { } r) return NotFound();
+        Rekrytering = r;
+        Matris = r.GallandeKravprofil is { } profil ? Bedomningar.Jamfor(profil, r.Kandidater) : null;
+        VisaBedomare = RekryteringAccess.CanManage(User, r);
+        return Page();
+    }
+}

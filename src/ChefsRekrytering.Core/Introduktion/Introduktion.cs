@@ -38,6 +38,7 @@ public class Introduktion : IWorkflowSubject<IntroduktionTillstand>
     public required string KommunId { get; set; }
     /// <summary>The new manager.</summary>
     public int ChefPersonId { get; set; }
+    public Organisation.Person? Chef { get; set; }
     public required string ChefNamn { get; set; }
     public required string Befattning { get; set; }
     public int? EnhetId { get; set; }
@@ -51,6 +52,8 @@ public class Introduktion : IWorkflowSubject<IntroduktionTillstand>
     public Guid Version { get; set; }
     public DateTime SkapadUtc { get; set; }
     public DateTime? GenomfordUtc { get; set; }
+    /// <summary>When the welcome mail (and, for someone new, the account) went out.</summary>
+    public DateTime? ValkomstUtc { get; set; }
     public List<IntroduktionPunkt> Punkter { get; set; } = [];
 
     public int Klara => Punkter.Count(p => p.KlarUtc is not null);
@@ -73,10 +76,10 @@ public class IntroduktionPunkt : IKommunEntity
     public string? PolicyAvsnittId { get; set; }
     /// <summary>Follow-up talks are part of the Uppföljning phase; everything else belongs to the introduction proper.</summary>
     public bool ArUppfoljning => Typ == PunktTyp.Uppfoljningssamtal;
-    public int? MoteId { get; set; }
     public int Ordning { get; set; }
     public DateTime? KlarUtc { get; set; }
     public string? KlarAv { get; set; }
     public string? Kommentar { get; set; }
     public int PaminnelserSkickade { get; set; }
+    public DateTime? SenastPaminndUtc { get; set; }
 }

@@ -15,7 +15,7 @@ internal sealed class IntroduktionConfiguration : IEntityTypeConfiguration<Intro
         b.Ignore(i => i.Klara);
         b.Ignore(i => i.Procent);
         b.HasIndex(i => i.ChefPersonId);
-        b.HasOne<Organisation.Person>().WithMany().HasForeignKey(i => i.ChefPersonId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(i => i.Chef).WithMany().HasForeignKey(i => i.ChefPersonId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Punkter).WithOne().HasForeignKey(p => p.IntroduktionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

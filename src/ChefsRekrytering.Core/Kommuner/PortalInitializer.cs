@@ -15,6 +15,8 @@ public sealed class PortalOptions
     public List<string> Kommuner { get; set; } = [];
     /// <summary>Seed demo people and accounts on first run.</summary>
     public bool SeedDemo { get; set; }
+    /// <summary>The portal's address as people reach it, for links in e-mail (set-password links, applicants' private pages).</summary>
+    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 }
 
 /// <summary>Brings the database to the current schema and the configured municipalities, roles and demo data.</summary>

@@ -5,6 +5,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Introduktion;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
@@ -35,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalNotifications(config, dataFolder);
         services.AddPortalDocuments(config, dataFolder);
         services.AddPortalRekrytering();
+        services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();

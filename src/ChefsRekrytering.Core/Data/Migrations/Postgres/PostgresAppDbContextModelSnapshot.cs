@@ -219,6 +219,151 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("PendingBlobDeletions");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnstallandeChefNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AnstallandeChefUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Befattning")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ChefNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EnhetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("GenomfordUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Startdatum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ValkomstUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Introduktion");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agare")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Beskrivning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("Forfaller")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IntroduktionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KlarAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("KlarUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Obligatorisk")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PaminnelserSkickade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PolicyAvsnittId")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Rubrik")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("SenastPaminndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Typ")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntroduktionId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("IntroduktionPunkt");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Kommuner.Kommun", b =>
                 {
                     b.Property<string>("Id")
@@ -1337,6 +1482,26 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chef");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Introduktion.Introduktion", null)
+                        .WithMany("Punkter")
+                        .HasForeignKey("IntroduktionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Konton.ApplicationUser", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -1526,6 +1691,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>
                 {
                     b.Navigation("Deltagare");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+                {
+                    b.Navigation("Punkter");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxMessage", b =>

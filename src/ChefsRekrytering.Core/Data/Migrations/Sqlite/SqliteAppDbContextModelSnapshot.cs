@@ -206,6 +206,147 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("PendingBlobDeletions");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnstallandeChefNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnstallandeChefUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Befattning")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChefNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnhetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("GenomfordUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Startdatum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ValkomstUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Introduktion");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agare")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Beskrivning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Forfaller")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntroduktionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KlarAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("KlarUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Obligatorisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaminnelserSkickade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PolicyAvsnittId")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rubrik")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SenastPaminndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Typ")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IntroduktionId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("IntroduktionPunkt");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Kommuner.Kommun", b =>
                 {
                     b.Property<string>("Id")
@@ -1290,6 +1431,26 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chef");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Introduktion.Introduktion", null)
+                        .WithMany("Punkter")
+                        .HasForeignKey("IntroduktionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Konton.ApplicationUser", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -1479,6 +1640,11 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>
                 {
                     b.Navigation("Deltagare");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+                {
+                    b.Navigation("Punkter");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxMessage", b =>

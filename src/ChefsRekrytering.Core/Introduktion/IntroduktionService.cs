@@ -1,0 +1,137 @@
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Organisation;
+using ChefsRekrytering.Policies;
+using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Workflows;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChefsRekrytering.Introduktion;
+
+/// <summary>
+/// Creates introductions (from a filled recruitment or by HR), builds their checklist from the municipality's template
+/// and policy, and keeps the time-driven parts: the start, reminders for overdue items. The caller saves.
+/// </summary>
+public sealed class IntroduktionService(
+    AppDbContext db, PolicyLibrary policies, IntroduktionMallar mallar, Scheduler scheduler, Outbox outbox,
+    UserManager<ApplicationUser> users, MeetingService meetings, IOptions<PortalOptions> options)
+{
+
+    public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
+
+    public Task<Introduktion?> LoadAsync(int id, CancellationToken ct = default) =>
+        db.Set<Introduktion>().Include(i => i.Punkter).FirstOrDefaultAsync(i => i.Id == id, ct);
+
+    public IntroduktionWorkflow Workflow(Introduktion i) => new(i, db, Today);
+
+    public const string ValkomstJobb = "introduktion-valkomst";
+
+    /// <summary>A new introduction with its checklist; nothing is saved here, so it is stored with the change that
+    /// caused it. The welcome (account, mail) follows as a job just after, because creating an account saves at once.</summary>
+    public Introduktion Create(Person chef, string befattning, DateOnly startdatum, string? anstallandeChefUserId,
+        string anstallandeChefNamn, int? rekryteringId)
+    {
+        var kommunId = chef.KommunId;
+        var intro = new Introduktion
+        {
+            KommunId = kommunId, Chef = chef, ChefNamn = chef.Namn, Befattning = befattning, EnhetId = chef.EnhetId, Startdatum = startdatum,
+            AnstallandeChefUserId = anstallandeChefUserId, AnstallandeChefNamn = anstallandeChefNamn, RekryteringId = rekryteringId,
+            SkapadUtc = db.UtcNow,
+        };
+        var order = 0;
+        foreach (var p in mallar.For(kommunId))
+            intro.Punkter.Add(new IntroduktionPunkt
+            {
+                KommunId = kommunId, Typ = p.Typ, Rubrik = p.Rubrik, Beskrivning = p.Beskrivning, Agare = p.Agare,
+                Forfaller = startdatum.AddDays(p.Dagar), Obligatorisk = p.Obligatorisk, Ordning = order++,
+            });
+        // The policy is the base document: the new manager confirms having read each section (Älvsbyn: "introduceras i policyn").
+        var policy = policies.Get(kommunId);
+        foreach (var section in policy.Avsnitt)
+            intro.Punkter.Add(new IntroduktionPunkt
+            {
+                KommunId = kommunId, Typ = PunktTyp.Policyavsnitt, Rubrik = $"Läs {policy.Titel}: {section.Rubrik}",
+                Agare = PunktAgare.NyChef, Forfaller = startdatum.AddDays(14), PolicyAvsnittId = section.Id, Ordning = order++,
+            });
+        db.Add(intro);
+        scheduler.Schedule(ValkomstJobb, db.UtcNow, kommunId: kommunId);
+        return intro;
+    }
+
+    /// <summary>Marks an item done; a follow-up talk or contract item may carry a comment.</summary>
+    public void Complete(IntroduktionPunkt punkt, string vem, string? kommentar)
+    {
+        punkt.KlarUtc ??= db.UtcNow;
+        punkt.KlarAv ??= vem;
+        punkt.Kommentar = string.IsNullOrWhiteSpace(kommentar) ? punkt.Kommentar : kommentar.Trim();
+    }
+
+    /// <summary>Books a follow-up talk with the new manager and the hiring manager, with calendar invites.</summary>
+    public async Task<Mote> BookAsync(Introduktion intro, IntroduktionPunkt punkt, DateTime startUtc, int minuter, string plats)
+    {
+        var chefEmail = await db.Personer.Where(p => p.Id == intro.ChefPersonId).Select(p => p.Epost).FirstAsync();
+        var hiring = intro.AnstallandeChefUserId is null ? null : await users.FindByIdAsync(intro.AnstallandeChefUserId);
+        var organizer = hiring is null ? new MailRecipient(chefEmail, intro.ChefNamn) : new MailRecipient(hiring.Email!, hiring.Namn);
+        return await meetings.BookAsync(new MeetingRequest(
+            $"{punkt.Rubrik}: {intro.ChefNamn}", punkt.Beskrivning, plats, startUtc, startUtc.AddMinutes(minuter), organizer,
+            [new MailRecipient(chefEmail, intro.ChefNamn), .. hiring is null ? Array.Empty<MailRecipient>() : [organizer]],
+            Koppling(punkt)), intro.KommunId);
+    }
+
+    public static string Koppling(IntroduktionPunkt punkt) => $"IntroduktionPunkt:{punkt.Id}";
+
+    /// <summary>The booked meetings of an introduction's items, by item id.</summary>
+    public async Task<Dictionary<int, Mote>> MeetingsAsync(Introduktion intro)
+    {
+        var keys = intro.Punkter.Select(Koppling).ToList();
+        var booked = await db.Set<Mote>().Where(m => keys.Contains(m.Koppling) && m.Status == MoteStatus.Bokat).ToListAsync();
+        return booked.GroupBy(m => m.Koppling).ToDictionary(g => int.Parse(g.Key.Split(':')[1]), g => g.OrderBy(m => m.Id).Last());
+    }
+
+    /// <summary>Gives the new manager an account if they have none, and sends the welcome mail with a set-password link.</summary>
+    public async Task WelcomeAsync(Introduktion intro, Person chef)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == chef.Id || u.Email == chef.Epost);
+        string? link = null;
+        if (user is null)
+        {
+            user = new ApplicationUser
+            {
+                UserName = chef.Epost, Email = chef.Epost, EmailConfirmed = true, KommunId = chef.KommunId, Namn = chef.Namn, PersonId = chef.Id,
+            };
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRolesAsync(user, [Roller.Medarbetare, Roller.Chef]));
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            link = $"{options.Value.PublicUrl.TrimEnd('/')}/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        }
+        else if (!await users.IsInRoleAsync(user, Roller.Chef))
+        {
+            Check(await users.AddToRoleAsync(user, Roller.Chef));
+        }
+        await outbox.EnqueueAsync<ValkommenNyChef, ValkommenNyChef.Innehall>(new MailRecipient(chef.Epost, chef.Namn), $"Välkommen som {intro.Befattning}",
+            new ValkommenNyChef.Innehall(chef.Namn, intro.Befattning, intro.Startdatum, intro.AnstallandeChefNamn, policies.Find(chef.KommunId)?.Kommun, link),
+            topic: $"Introduktion:{intro.Id}", kommunId: intro.KommunId);
+        intro.ValkomstUtc = db.UtcNow;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Who gets the reminder for an item: the new manager, the hiring manager, or every HR user.</summary>
+    public async Task<List<MailRecipient>> OwnersAsync(Introduktion intro, IntroduktionPunkt punkt) => punkt.Agare switch
+    {
+        PunktAgare.NyChef => await db.Personer.Where(p => p.Id == intro.ChefPersonId).Select(p => new MailRecipient(p.Epost, p.Fornamn + " " + p.Efternamn)).ToListAsync(),
+        PunktAgare.AnstallandeChef => await db.Users.Where(u => u.Id == intro.AnstallandeChefUserId).Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(),
+        _ => (await users.GetUsersInRoleAsync(Roller.HR)).Where(u => u.KommunId == intro.KommunId).Select(u => new MailRecipient(u.Email!, u.Namn)).ToList(),
+    };
+
+    public string Link(Introduktion intro) => $"{options.Value.PublicUrl.TrimEnd('/')}/introduktion/{intro.Id}";
+}

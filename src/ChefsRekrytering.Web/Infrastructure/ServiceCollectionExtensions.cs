@@ -5,7 +5,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
-using ChefsRekrytering.Introduktion;
+using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;

@@ -222,7 +222,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("PendingBlobDeletions");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -293,7 +293,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Introduktion");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.IntroduktionPunkt", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1485,7 +1485,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
                         .WithMany()
@@ -1496,9 +1496,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Chef");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.IntroduktionPunkt", b =>
                 {
-                    b.HasOne("ChefsRekrytering.Introduktion.Introduktion", null)
+                    b.HasOne("ChefsRekrytering.Introduktioner.Introduktion", null)
                         .WithMany("Punkter")
                         .HasForeignKey("IntroduktionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1696,7 +1696,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Deltagare");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.Navigation("Punkter");
                 });

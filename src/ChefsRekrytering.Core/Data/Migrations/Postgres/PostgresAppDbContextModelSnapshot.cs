@@ -219,7 +219,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("PendingBlobDeletions");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -290,7 +290,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Introduktion");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.IntroduktionPunkt", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1482,7 +1482,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
                         .WithMany()
@@ -1493,9 +1493,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Chef");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.IntroduktionPunkt", b =>
                 {
-                    b.HasOne("ChefsRekrytering.Introduktion.Introduktion", null)
+                    b.HasOne("ChefsRekrytering.Introduktioner.Introduktion", null)
                         .WithMany("Punkter")
                         .HasForeignKey("IntroduktionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1693,7 +1693,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Deltagare");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.Navigation("Punkter");
                 });

@@ -209,7 +209,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("PendingBlobDeletions");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -278,7 +278,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Introduktion");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.IntroduktionPunkt", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1434,7 +1434,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
                         .WithMany()
@@ -1445,9 +1445,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Chef");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.IntroduktionPunkt", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.IntroduktionPunkt", b =>
                 {
-                    b.HasOne("ChefsRekrytering.Introduktion.Introduktion", null)
+                    b.HasOne("ChefsRekrytering.Introduktioner.Introduktion", null)
                         .WithMany("Punkter")
                         .HasForeignKey("IntroduktionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1645,7 +1645,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Deltagare");
                 });
 
-            modelBuilder.Entity("ChefsRekrytering.Introduktion.Introduktion", b =>
+            modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
                 {
                     b.Navigation("Punkter");
                 });

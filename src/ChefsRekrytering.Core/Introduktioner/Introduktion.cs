@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Workflows;
 
-namespace ChefsRekrytering.Introduktion;
+namespace ChefsRekrytering.Introduktioner;
 
 public enum IntroduktionTillstand
 {

@@ -2,7 +2,7 @@ using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ChefsRekrytering.Introduktion;
+namespace ChefsRekrytering.Introduktioner;
 
 public static class IntroduktionServiceExtensions
 {

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Workflows;
 using Stateless;
-using S = ChefsRekrytering.Introduktion.IntroduktionTillstand;
-using T = ChefsRekrytering.Introduktion.IntroduktionHandelse;
+using S = ChefsRekrytering.Introduktioner.IntroduktionTillstand;
+using T = ChefsRekrytering.Introduktioner.IntroduktionHandelse;
 
-namespace ChefsRekrytering.Introduktion;
+namespace ChefsRekrytering.Introduktioner;
 
 public enum IntroduktionHandelse
 {

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ChefsRekrytering.Introduktion;
+namespace ChefsRekrytering.Introduktioner;
 
 /// <summary>
 /// Creates introductions (from a filled recruitment or by HR), builds their checklist from the municipality's template

@@ -1,7 +1,7 @@
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace ChefsRekrytering.Introduktion;
+namespace ChefsRekrytering.Introduktioner;
 
 /// <summary>The introduction checklist template of a municipality (content/templates/introduktion/&lt;kommun&gt;.yaml,
 /// else standard.yaml), loaded and checked at start-up.</summary>

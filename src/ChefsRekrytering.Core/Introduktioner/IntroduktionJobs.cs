@@ -6,7 +6,7 @@ using ChefsRekrytering.Scheduling;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChefsRekrytering.Introduktion;
+namespace ChefsRekrytering.Introduktioner;
 
 /// <summary>A filled recruitment gives the new manager an introduction, starting on the offer's start date.</summary>
 public sealed class IntroduktionVidTillsattning(AppDbContext db, IntroduktionService service) : IRekryteringTillsattHandler

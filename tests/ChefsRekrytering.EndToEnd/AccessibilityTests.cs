@@ -32,6 +32,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var adminId = await UserIdAsync("hr@alvsbyn.example");
         var mailId = await TestMailAsync("alvsbyn");
         var (rekryteringId, kandidatId) = await DemoRecruitmentAsync("kalix");
+        var introduktionId = await IntroductionAsync("kalix");
         var intervju = await InterviewAsync();
         return new()
         {
@@ -49,6 +50,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["admin/organisation"] = new("alvsbyn", "admin", ["/admin/organisation"]),
             ["admin/epost"] = new("alvsbyn", "admin", ["/admin/epost"]),
             ["rekrytering"] = new("kalix", "hr", ["/rekrytering", "/rekrytering?fas=alla"]),
+            ["introduktion"] = new("kalix", "hr", ["/introduktion"]),
+            ["introduktion/ny"] = new("kalix", "hr", ["/introduktion/ny"]),
+            ["introduktion/{id:int}"] = new("kalix", "hr", [$"/introduktion/{introduktionId}"]),
+            ["konto/valj-losenord"] = new(null, null, ["/konto/valj-losenord?id=x&token=y"]),
             ["rekrytering/ny"] = new("kalix", "hr", ["/rekrytering/ny"]),
             ["rekrytering/{id:int}"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}"]),
             ["rekrytering/{id:int}/kravprofil"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}/kravprofil"]),
@@ -101,6 +106,17 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lägg till anställd" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i förnamn.");
         await BrowserPortal.AssertAccessibleAsync(admin);
+    }
+
+    /// <summary>An introduction for Karin Öberg, started, so its checklist and actions show.</summary>
+    private async Task<int> IntroductionAsync(string kommunId)
+    {
+        await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
+        var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
+        var intro = scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
+            .Create(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
+        await db.SaveChangesAsync();
+        return intro.Id;
     }
 
     /// <summary>The advertised demo recruitment and one of its applicants.</summary>

@@ -33,6 +33,7 @@ public static class DataServiceExtensions
         services.AddSingleton(options);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentKommun>();
+        services.AddScoped<Granskning.AuditLog>();
         services.AddSingleton(TimeProvider.System);
 
         if (options.EffectiveProvider == DatabaseProvider.Postgres)

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Rekryteringar;
 
-/// <summary>A candidate's CV and letter are for those who see the recruitment's candidates: owner, HR, panel.</summary>
-public sealed class KandidatDocumentAccess(AppDbContext db) : IDocumentOwnerAccess
+/// <summary>A candidate's CV and letter are for those who see the recruitment's candidates: owner, HR, panel.
+/// Every download is audit-logged.</summary>
+public sealed class KandidatDocumentAccess(AppDbContext db, Granskning.AuditLog audit) : IDocumentOwnerAccess
 {
     public const string Owner = "Kandidat";
     public string OwnerType => Owner;
@@ -15,6 +16,9 @@ public sealed class KandidatDocumentAccess(AppDbContext db) : IDocumentOwnerAcce
     {
         var r = await db.Set<Kandidat>().Where(k => k.Id == ownerId).Select(k => k.Rekrytering!)
             .Include(x => x.Panel).AsNoTracking().FirstOrDefaultAsync();
-        return r is not null && RekryteringAccess.CanView(user, r);
+        if (r is null || !RekryteringAccess.CanView(user, r)) return false;
+        audit.Add(user, Granskning.AuditAction.LaddadeNed, "Kandidatdokument", ownerId);
+        await db.SaveChangesAsync();
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Documents;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalDocuments(config, dataFolder);
         services.AddPortalRekrytering();
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
+        services.AddPortalAvveckling();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();

@@ -22,6 +22,175 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Ansvarig")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ArStod")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ArendeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Beskrivning")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("GenomfordUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("PaminndUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Uppfoljning")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArendeId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Atgard");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.AvvecklingsArende", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AnsvarigNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AnsvarigPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("AvslutadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Bakgrund")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ChefNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InitieradAvNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Initiering")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("SistaDagSomChef")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Utfall")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Utvardering")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsvarigPersonId");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("AvvecklingsArende");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Uppfoljningsanteckning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AtgardId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Av")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SkrivenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtgardId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Uppfoljningsanteckning");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>
                 {
                     b.Property<int>("Id")
@@ -217,6 +386,59 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("PendingBlobDeletions");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Granskning.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("ObjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ObjectType", "ObjectId", "AtUtc");
+
+                    b.ToTable("AuditEvent");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
@@ -1464,6 +1686,24 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Avvecklingar.AvvecklingsArende", null)
+                        .WithMany("Atgarder")
+                        .HasForeignKey("ArendeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Uppfoljningsanteckning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Avvecklingar.Atgard", null)
+                        .WithMany("Anteckningar")
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Calendar.MotesDeltagare", b =>
                 {
                     b.HasOne("ChefsRekrytering.Calendar.Mote", null)
@@ -1686,6 +1926,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
+                {
+                    b.Navigation("Anteckningar");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.AvvecklingsArende", b =>
+                {
+                    b.Navigation("Atgarder");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>

@@ -17,6 +17,169 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ansvarig")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ArStod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArendeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Beskrivning")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GenomfordUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaminndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Uppfoljning")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArendeId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Atgard");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.AvvecklingsArende", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsvarigNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnsvarigPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AvslutadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bakgrund")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChefNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InitieradAvNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Initiering")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SistaDagSomChef")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Utfall")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Utvardering")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsvarigPersonId");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("AvvecklingsArende");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Uppfoljningsanteckning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtgardId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Av")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkrivenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtgardId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Uppfoljningsanteckning");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>
                 {
                     b.Property<int>("Id")
@@ -204,6 +367,57 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("PendingBlobDeletions");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Granskning.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ObjectType", "ObjectId", "AtUtc");
+
+                    b.ToTable("AuditEvent");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
@@ -1413,6 +1627,24 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Avvecklingar.AvvecklingsArende", null)
+                        .WithMany("Atgarder")
+                        .HasForeignKey("ArendeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Uppfoljningsanteckning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Avvecklingar.Atgard", null)
+                        .WithMany("Anteckningar")
+                        .HasForeignKey("AtgardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Calendar.MotesDeltagare", b =>
                 {
                     b.HasOne("ChefsRekrytering.Calendar.Mote", null)
@@ -1635,6 +1867,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
+                {
+                    b.Navigation("Anteckningar");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Avvecklingar.AvvecklingsArende", b =>
+                {
+                    b.Navigation("Atgarder");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>

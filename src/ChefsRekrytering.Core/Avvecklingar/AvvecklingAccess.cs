@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using ChefsRekrytering.Konton;
+
+namespace ChefsRekrytering.Avvecklingar;
+
+/// <summary>
+/// Confidentiality is the feature: a case is seen by the manager concerned, the responsible närmast högre chef and HR.
+/// No role opens it otherwise: not other managers, not the jury, not Admin.
+/// </summary>
+public static class AvvecklingAccess
+{
+    public static bool IsHr(ClaimsPrincipal user) => user.IsInRole(Roller.HR);
+    public static bool IsConcerned(ClaimsPrincipal user, AvvecklingsArende a) => user.PersonId() == a.ChefPersonId;
+    public static bool IsResponsible(ClaimsPrincipal user, AvvecklingsArende a) => user.PersonId() is int me && a.AnsvarigPersonId == me;
+
+    public static bool CanSee(ClaimsPrincipal user, AvvecklingsArende a) => IsHr(user) || IsConcerned(user, a) || IsResponsible(user, a);
+
+    /// <summary>Draws up and carries the plan for the employer.</summary>
+    public static bool CanDrive(ClaimsPrincipal user, AvvecklingsArende a) => IsHr(user) || IsResponsible(user, a);
+
+    public static IQueryable<AvvecklingsArende> VisibleTo(this IQueryable<AvvecklingsArende> query, ClaimsPrincipal user)
+    {
+        if (IsHr(user)) return query;
+        var me = user.PersonId() ?? -1;
+        return query.Where(a => a.ChefPersonId == me || a.AnsvarigPersonId == me);
+    }
+}

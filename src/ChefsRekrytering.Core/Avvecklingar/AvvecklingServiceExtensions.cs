@@ -1,0 +1,16 @@
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChefsRekrytering.Avvecklingar;
+
+public static class AvvecklingServiceExtensions
+{
+    public static IServiceCollection AddPortalAvveckling(this IServiceCollection services)
+    {
+        services.AddScoped<AvvecklingService>();
+        services.AddScoped<IDocumentOwnerAccess, AvvecklingDocumentAccess>();
+        services.AddScoped<IScheduledJobHandler, AvvecklingUppfoljning>();
+        return services;
+    }
+}

@@ -15,6 +15,12 @@ public sealed class PortalOptions
     public List<string> Kommuner { get; set; } = [];
     /// <summary>Seed demo people and accounts on first run.</summary>
     public bool SeedDemo { get; set; }
+    /// <summary>
+    /// The portal's public address (https://rekrytering.kommun.se) for links in mails. Empty: the address of the request
+    /// that causes the mail, which is fine on a developer's machine; a deployment sets it, since a request's Host header
+    /// is the sender's word and would otherwise decide where a mail from the municipality points.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }
 
 /// <summary>Brings the database to the current schema and the configured municipalities, roles and demo data.</summary>

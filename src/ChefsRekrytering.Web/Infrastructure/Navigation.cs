@@ -15,6 +15,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Start", Everyone),
+        new("/jobb", "Lediga chefsjobb", Everyone),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

@@ -45,7 +45,6 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
 
     private async Task<int> BuildAsync(bool publish)
     {
-        _ = portal.Server;
         await using var scope = portal.ScopeFor(kommunId, out var db);
         var services = scope.ServiceProvider;
         var rekryteringar = services.GetRequiredService<RekryteringService>();

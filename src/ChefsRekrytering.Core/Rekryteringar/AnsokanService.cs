@@ -75,12 +75,14 @@ public sealed class AnsokanService(
         if (r is null) return Refused(null, InteAktuell);
         kommun.Use(r.KommunId);
 
-        var fel = Validate(ansokan);
+        var fel = ValidateText(ansokan); // then the files and the consent: the errors come in the form's order
         using var cv = ansokan.Cv is null ? null : await documents.CheckAsync(ansokan.Cv.Content, ct);
         using var brev = ansokan.Brev is null ? null : await documents.CheckAsync(ansokan.Brev.Content, ct);
         if (cv is null) fel.Add(new(nameof(NyAnsokan.Cv), "Välj en fil med ditt CV."));
         else if (!cv.Accepted) fel.Add(new(nameof(NyAnsokan.Cv), $"CV: {cv.Error}"));
         if (brev is { Accepted: false }) fel.Add(new(nameof(NyAnsokan.Brev), $"Personligt brev: {brev.Error}"));
+        if (!ansokan.Samtycke)
+            fel.Add(new(nameof(NyAnsokan.Samtycke), "Kryssa i att du har läst hur kommunen hanterar dina uppgifter. Utan det kan vi inte ta emot ansökan."));
         if (fel.Count > 0) return new(null, fel);
 
         // Lower-case hex rather than Base64Url: the portal lower-cases the URLs it generates, which would break a mixed-case token.
@@ -203,7 +205,7 @@ public sealed class AnsokanService(
         select new Annons(r.Id, r.KommunId, k.Namn, r.Titel, r.Enhet!.Namn, r.Diarienummer, r.Anstallningsform, r.Omfattning,
             r.SistaAnsokningsdag!.Value, r.PubliceradUtc ?? r.SkapadUtc, r.Annonstext);
 
-    private static List<AnsokanFel> Validate(NyAnsokan a)
+    private static List<AnsokanFel> ValidateText(NyAnsokan a)
     {
         var fel = new List<AnsokanFel>();
         void Text(string field, string? value, string name, int max)
@@ -219,8 +221,6 @@ public sealed class AnsokanService(
             fel.Add(new(nameof(NyAnsokan.Epost), "E-postadressen är inte giltig. Skriv den som namn@exempel.se."));
         if (!string.IsNullOrWhiteSpace(a.Telefon) && (Telefonsiffror(a.Telefon).Length is < 6 or > 15 || a.Telefon.Any(c => !(char.IsAsciiDigit(c) || " +-()".Contains(c)))))
             fel.Add(new(nameof(NyAnsokan.Telefon), "Telefonnumret är inte giltigt. Skriv det med siffror, till exempel 070-123 45 67."));
-        if (!a.Samtycke)
-            fel.Add(new(nameof(NyAnsokan.Samtycke), "Kryssa i att du har läst hur kommunen hanterar dina uppgifter. Utan det kan vi inte ta emot ansökan."));
         return fel;
     }
 

@@ -25,6 +25,8 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
 
     public Annons? Annons { get; private set; }
     public LeadershipPolicy? Policy { get; private set; }
+    /// <summary>The refusals in the form's order, for the summary above it.</summary>
+    public IReadOnlyList<string> Fel { get; private set; } = [];
     public string MaxFilstorlek => $"{documentOptions.MaxBytes / (1024.0 * 1024.0):0.#} MB";
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -57,6 +59,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
             TempData["Meddelande"] = "Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet.";
             return RedirectToPage("MinAnsokan", new { token = result.Token });
         }
+        Fel = result.Fel.Select(f => f.Text).ToList();
         foreach (var fel in result.Fel) ModelState.AddModelError(fel.Falt is null ? "" : $"{nameof(Input)}.{fel.Falt}", fel.Text);
         return Page();
     }

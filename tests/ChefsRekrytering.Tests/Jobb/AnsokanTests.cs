@@ -114,6 +114,22 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     }
 
     [Fact]
+    public async Task EnAnsokanStorreAnFormularetsGransGerEnBegripligSidaOchSparasInte()
+    {
+        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var before = await CountAsync();
+        var huge = new byte[26 * 1024 * 1024];
+        TestFiles.Pdf().CopyTo(huge, 0);
+
+        var response = await ApplyAsync(PortalClient.For(Portal), id, Sokande.Ny(), cv: huge);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var main = PortalClient.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main")!.TextContent;
+        Assert.Contains("filerna var för stora", main);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task UtanSamtyckeAvvisasAnsokan()
     {
         var id = await new RekryteringBuilder(Portal).AnnonseradAsync();

@@ -3,6 +3,7 @@ using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Rekrytering;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var (rekryteringId, kandidatId) = await DemoRecruitmentAsync("kalix");
         var introduktionId = await IntroductionAsync("kalix");
         var intervju = await InterviewAsync();
+        var jobbId = await new RekryteringBuilder(browser.Portal).AnnonseradAsync();
+        var token = await ApplicationAsync(jobbId);
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -44,6 +47,9 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["konto/logga-ut"] = new("kalix", "medarbetare", ["/konto/logga-ut"]),
             ["konto/atkomst-nekad"] = new("kalix", "medarbetare", ["/konto/atkomst-nekad"]),
             ["fel/{kod:int?}"] = new(null, null, ["/fel", "/fel/404"]),
+            ["jobb"] = new(null, null, ["/jobb"]),
+            ["jobb/{id:int}"] = new(null, null, [$"/jobb/{jobbId}", NotCurrentAdvert]),
+            ["ansokan/{token}"] = new(null, null, [$"/ansokan/{token}"]),
             ["admin"] = new("alvsbyn", "admin", ["/admin"]),
             ["admin/anvandare"] = new("alvsbyn", "admin", ["/admin/anvandare"]),
             ["admin/anvandare/{id}"] = new("alvsbyn", "admin", [$"/admin/anvandare/{adminId}"]),
@@ -82,14 +88,14 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             foreach (var url in group.SelectMany(v => v.Urls).Distinct())
             {
                 var response = await page.GotoAsync(url);
-                var expected = url switch { "/fel/404" => 404, "/konto/atkomst-nekad" => 403, _ => 200 };
+                var expected = url switch { "/fel/404" or NotCurrentAdvert => 404, "/konto/atkomst-nekad" => 403, _ => 200 };
                 Assert.True(response!.Status == expected, $"{url} gav {response.Status}, väntat {expected}");
                 await BrowserPortal.AssertAccessibleAsync(page);
                 scanned++;
             }
             await page.Context.CloseAsync();
         }
-        Assert.True(scanned >= 16, $"bara {scanned} sidor skannades");
+        Assert.True(scanned >= 20, $"bara {scanned} sidor skannades");
     }
 
     [Fact]
@@ -162,6 +168,19 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         });
         await db.SaveChangesAsync();
         return intervju;
+    }
+
+    /// <summary>An advert that does not exist: the friendly "no longer current" page, answered with 404.</summary>
+    private const string NotCurrentAdvert = "/jobb/999999";
+
+    /// <summary>An application with a CV to the advert, so the applicant's own page has something to show; its private token.</summary>
+    private async Task<string> ApplicationAsync(int rekryteringId)
+    {
+        await using var scope = browser.Portal.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AnsokanService>().SubmitAsync(rekryteringId,
+            new NyAnsokan("Åsa", "Öberg", "asa.oberg@example.se", "070-123 45 67", true, new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
+            token => $"{browser.BaseUrl}/ansokan/{token}");
+        return result.Token ?? throw new InvalidOperationException(string.Join(" ", result.Fel.Select(f => f.Text)));
     }
 
     /// <summary>A sent test mail, so the mail pages have something to show.</summary>

@@ -15,6 +15,16 @@ public sealed record UploadResult(Dokument? Dokument, string? Error)
     public bool Succeeded => Dokument is not null;
 }
 
+/// <summary>A file read into memory and checked: its type when accepted, else a Swedish message (and a short reason for the log).</summary>
+public sealed record CheckedFile(MemoryStream Bytes, DocumentFileType? Type, string? Error, string? Reason) : IDisposable
+{
+    [MemberNotNullWhen(true, nameof(Type))]
+    [MemberNotNullWhen(false, nameof(Error), nameof(Reason))]
+    public bool Accepted => Type is not null;
+
+    public void Dispose() => Bytes.Dispose();
+}
+
 /// <summary>
 /// Uploads, opens and deletes documents, keeping the rows and the store in step: a failed upload leaves no
 /// row, and a removed row leaves no stored bytes (at once, or on the next <see cref="RetryPendingDeletionsAsync"/>).
@@ -40,10 +50,9 @@ public sealed class DocumentService(
         string uploadedBy, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerType);
-        using var bytes = await ReadAtMostAsync(content, options.MaxBytes + 1, ct);
-        if (bytes.Length == 0) return Refused(EmptyFile, "tom", ownerType, ownerId);
-        if (bytes.Length > options.MaxBytes) return Refused(TooLarge, "för stor", ownerType, ownerId);
-        if (FileTypeDetector.Detect(bytes) is not { } type) return Refused(WrongType, "okänd filtyp", ownerType, ownerId);
+        using var file = await CheckAsync(content, ct);
+        if (!file.Accepted) return Refused(file.Error, file.Reason, ownerType, ownerId);
+        var (bytes, type) = (file.Bytes, file.Type);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var doc = new Dokument
@@ -87,6 +96,18 @@ public sealed class DocumentService(
         log.LogInformation("Dokument {DokumentId} ({Kind}, {Bytes} byte) sparat till {OwnerType} {OwnerId}",
             doc.Id, kind, doc.SizeBytes, ownerType, ownerId);
         return new(doc, null);
+    }
+
+    /// <summary>
+    /// Reads and checks a file exactly as <see cref="UploadAsync"/> does, storing nothing: for a form that must refuse
+    /// a bad file before it changes anything. An accepted file's <see cref="CheckedFile.Bytes"/> can go on to UploadAsync.
+    /// </summary>
+    public async Task<CheckedFile> CheckAsync(Stream content, CancellationToken ct = default)
+    {
+        var bytes = await ReadAtMostAsync(content, options.MaxBytes + 1, ct);
+        if (bytes.Length == 0) return new(bytes, null, EmptyFile, "tom");
+        if (bytes.Length > options.MaxBytes) return new(bytes, null, TooLarge, "för stor");
+        return FileTypeDetector.Detect(bytes) is { } type ? new(bytes, type, null, null) : new(bytes, null, WrongType, "okänd filtyp");
     }
 
     /// <summary>The stored bytes, or null (and an error in the log) when the store has lost them.</summary>

@@ -15,7 +15,11 @@ public sealed class PortalOptions
     public List<string> Kommuner { get; set; } = [];
     /// <summary>Seed demo people and accounts on first run.</summary>
     public bool SeedDemo { get; set; }
-    /// <summary>The portal's address as people reach it, for links in e-mail (set-password links, applicants' private pages).</summary>
+    /// <summary>
+    /// The portal's public address (https://rekrytering.kommun.se) for links in mails, also those sent by background jobs.
+    /// The default is the address `dotnet run` serves; a deployment sets it (never taken from a request's Host header,
+    /// which is the sender's word and would otherwise decide where a mail from the municipality points).
+    /// </summary>
     public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
 }
 

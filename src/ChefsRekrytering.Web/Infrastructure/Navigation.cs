@@ -15,6 +15,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/", "Start", Everyone),
+        new("/jobb", "Lediga chefsjobb", Everyone),
         new("/rekrytering", "Rekrytering", AnyRole(Roller.RekryterandeChef, Roller.HR, Roller.Chef)),
         new("/introduktion", "Introduktion", AnyRole(Roller.Chef, Roller.HR)),
         new("/avveckling", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),

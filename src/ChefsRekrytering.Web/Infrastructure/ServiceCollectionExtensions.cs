@@ -96,6 +96,7 @@ public static class ServiceCollectionExtensions
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
         services.AddRouting(o => { o.LowercaseUrls = true; });
+        services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "chefsrekrytering.af";

@@ -115,10 +115,12 @@ internal sealed class WatchedStore(IDocumentStore inner) : IDocumentStore
     public List<string> Saved { get; } = [];
     public bool FailSaves { get; init; }
     public bool FailDeletes { get; init; }
+    /// <summary>Fails every save after this many have gone through: an outage in the middle of a request.</summary>
+    public int SavesBeforeFailing { get; init; } = int.MaxValue;
 
     public Task SaveAsync(string key, Stream content, string contentType, CancellationToken ct = default)
     {
-        if (FailSaves) throw new IOException("Lagringen svarar inte (test).");
+        if (FailSaves || Saved.Count >= SavesBeforeFailing) throw new IOException("Lagringen svarar inte (test).");
         Saved.Add(key);
         return inner.SaveAsync(key, content, contentType, ct);
     }

@@ -72,6 +72,25 @@ public sealed partial class PortalClient(HttpClient http)
         return await http.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>A file field of a multipart form, as a browser sends it: the chosen file's name and bytes.</summary>
+    public sealed record FormFile(string Field, string FileName, byte[] Content);
+
+    /// <summary>Posts a multipart form (with files) like <see cref="PostFormAsync(string, Dictionary{string, string}, bool, string?)"/>.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string url, Dictionary<string, string> fields, IEnumerable<FormFile> files, string? formPage = null)
+    {
+        await GetAsync(formPage ?? url.Split('?')[0]);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", _lastToken ?? throw new InvalidOperationException($"Ingen antiforgery-token på {formPage ?? url}"))))
+            content.Add(new StringContent(value), name);
+        foreach (var file in files)
+        {
+            var bytes = new ByteArrayContent(file.Content);
+            bytes.Headers.ContentType = new("application/octet-stream");
+            content.Add(bytes, file.Field, file.FileName);
+        }
+        return await http.PostAsync(url, content);
+    }
+
     private void RememberToken(string html)
     {
         var match = TokenRegex().Match(html);

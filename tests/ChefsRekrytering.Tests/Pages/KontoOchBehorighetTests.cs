@@ -91,6 +91,7 @@ public class KontoOchBehorighetTests(SqlitePortal portal) : IClassFixture<Sqlite
         var client = await PortalClient.For(portal).SignInAsync("kalix", "admin");
         var response = await client.PostFormAsync("/admin/organisation?handler=Enhet", new() { ["NyEnhet.Namn"] = "Smygenhet" }, withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Felaktig begäran", await response.Content.ReadAsStringAsync()); // the error page, not a blank one
         Assert.DoesNotContain("Smygenhet", await (await client.GetAsync("/admin/organisation")).Content.ReadAsStringAsync());
     }
 

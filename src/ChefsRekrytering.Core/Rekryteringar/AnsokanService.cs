@@ -1,0 +1,268 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ChefsRekrytering.Rekryteringar;
+
+/// <summary>A published advert as the public sees it: nothing but what the advert itself says.</summary>
+public sealed record Annons(
+    int Id, string KommunId, string Kommun, string Titel, string Enhet, string Diarienummer, Anstallningsform Anstallningsform,
+    int Omfattning, DateOnly SistaAnsokningsdag, DateTime PubliceradUtc, string Annonstext);
+
+/// <summary>A file the applicant sends: the name their browser gave and its content.</summary>
+public sealed record AnsokanFil(string FileName, Stream Content);
+
+/// <summary>What the application form sends. Property names are also the field names in <see cref="AnsokanFel.Falt"/>.</summary>
+public sealed record NyAnsokan(string Fornamn, string Efternamn, string Epost, string Telefon, bool Samtycke, AnsokanFil? Cv, AnsokanFil? Brev);
+
+/// <summary>A refusal in Swedish, for the field it concerns (a <see cref="NyAnsokan"/> property name) or the whole form (null).</summary>
+public sealed record AnsokanFel(string? Falt, string Text);
+
+/// <summary>Either the private link's token (the application is stored) or why not (nothing is stored).</summary>
+public sealed record AnsokanResultat(string? Token, IReadOnlyList<AnsokanFel> Fel)
+{
+    public bool Succeeded => Token is not null;
+}
+
+/// <summary>Where an application stands, in words for the applicant rather than HR's workflow states.</summary>
+public sealed record AnsokanLage(string Rubrik, string Text);
+
+/// <summary>
+/// The applicant's side of a recruitment, without signing in: the public adverts, the application with its CV and
+/// letter, and the private link (a random token of which only the SHA-256 is stored) through which the applicant
+/// follows or withdraws it. Public requests have no municipality: records are found across municipalities here,
+/// and the request is then bound to the record's own (<see cref="CurrentKommun.Use"/>).
+/// </summary>
+public sealed class AnsokanService(
+    AppDbContext db, CurrentKommun kommun, DocumentService documents, Outbox outbox, OutboxSignal outboxSignal,
+    RekryteringService rekryteringar, ILogger<AnsokanService> log)
+{
+    public const string InteAktuell = "Annonsen är inte längre aktuell: sista ansökningsdag har passerat eller annonsen är inte publicerad.";
+    public const string DokumentFel = "Ansökan kunde inte tas emot just nu eftersom dokumenten inte gick att spara. Ingenting har sparats – försök igen om en stund.";
+    public const string RedanAvslutad = "Ansökan är redan avslutad och kan inte återtas.";
+    /// <summary>Stored as the uploader of the applicant's documents: an applicant has no user id.</summary>
+    public const string Uppladdare = "sokande";
+    public static readonly Actor Sokande = new(null, "Sökande");
+
+    private DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
+
+    /// <summary>Every open advert of every municipality this deployment serves, newest first.</summary>
+    public async Task<IReadOnlyList<Annons>> PublishedAsync(string? kommunId = null, CancellationToken ct = default) =>
+        await Project(OpenAdverts().Where(r => kommunId == null || r.KommunId == kommunId)).ToListAsync(ct);
+
+    /// <summary>The advert, or null when it is not published (any more) or its last application day has passed.</summary>
+    public Task<Annons?> FindPublishedAsync(int id, CancellationToken ct = default) =>
+        Project(OpenAdverts().Where(r => r.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Stores the application to an open advert: the candidate, its CV and letter, and the confirmation mail with the
+    /// private link, all in one transaction. Every field and both files are checked first, so a refusal changes
+    /// nothing; if the document store fails half-way, what was stored is removed again. Returns the token.
+    /// </summary>
+    public async Task<AnsokanResultat> SubmitAsync(int rekryteringId, NyAnsokan ansokan, Func<string, string> privateLink, CancellationToken ct = default)
+    {
+        var r = await OpenAdverts().FirstOrDefaultAsync(x => x.Id == rekryteringId, ct);
+        if (r is null) return Refused(null, InteAktuell);
+        kommun.Use(r.KommunId);
+
+        var fel = ValidateText(ansokan); // then the files and the consent: the errors come in the form's order
+        using var cv = ansokan.Cv is null ? null : await documents.CheckAsync(ansokan.Cv.Content, ct);
+        using var brev = ansokan.Brev is null ? null : await documents.CheckAsync(ansokan.Brev.Content, ct);
+        if (cv is null) fel.Add(new(nameof(NyAnsokan.Cv), "Välj en fil med ditt CV."));
+        else if (!cv.Accepted) fel.Add(new(nameof(NyAnsokan.Cv), $"CV: {cv.Error}"));
+        if (brev is { Accepted: false }) fel.Add(new(nameof(NyAnsokan.Brev), $"Personligt brev: {brev.Error}"));
+        if (!ansokan.Samtycke)
+            fel.Add(new(nameof(NyAnsokan.Samtycke), "Kryssa i att du har läst hur kommunen hanterar dina uppgifter. Utan det kan vi inte ta emot ansökan."));
+        if (fel.Count > 0) return new(null, fel);
+
+        // Lower-case hex rather than Base64Url: the portal lower-cases the URLs it generates, which would break a mixed-case token.
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var now = db.UtcNow;
+        var k = new Kandidat
+        {
+            KommunId = r.KommunId, RekryteringId = r.Id,
+            Fornamn = ansokan.Fornamn.Trim(), Efternamn = ansokan.Efternamn.Trim(), Epost = ansokan.Epost.Trim(), Telefon = ansokan.Telefon.Trim(),
+            InkomUtc = now, SamtyckeVersion = Samtycke.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
+        };
+        k.MojligDubblettAvId = await EarlierDuplicateAsync(k, ct);
+        var kommunNamn = await db.Kommuner.Where(x => x.Id == r.KommunId).Select(x => x.Namn).FirstAsync(ct);
+
+        // HR never sees an application without its documents, and a crash half-way leaves no candidate behind. Once
+        // storing has begun it runs to the end (no cancellation): a browser that gives up must not leave half an application.
+        var none = CancellationToken.None;
+        await using var tx = await db.Database.BeginTransactionAsync(none);
+        db.Add(k);
+        try
+        {
+            await db.SaveChangesAsync(none);
+            var sent = new List<(DokumentTyp Typ, string Namn)>();
+            foreach (var (file, checkedFile, typ) in new[] { (ansokan.Cv, cv, DokumentTyp.CV), (ansokan.Brev, brev, DokumentTyp.PersonligtBrev) })
+            {
+                if (file is null || checkedFile is null) continue;
+                var upload = await documents.UploadAsync(checkedFile.Bytes, file.FileName, typ, KandidatDocumentAccess.Owner, k.Id, Uppladdare, none);
+                if (!upload.Succeeded)
+                {
+                    await UndoAsync(k, tx);
+                    return Refused(null, DokumentFel);
+                }
+                sent.Add((typ, upload.Dokument.OriginalFileName));
+            }
+            await outbox.EnqueueAsync<AnsokanMottagen, AnsokanMottagen.Innehall>(
+                new MailRecipient(k.Epost, k.Namn), $"Vi har tagit emot din ansökan – {r.Titel}",
+                new AnsokanMottagen.Innehall(k.Namn, r.Titel, r.Diarienummer, kommunNamn, now,
+                    r.SistaAnsokningsdag!.Value, sent, privateLink(token)),
+                topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
+            await db.SaveChangesAsync(none);
+            await tx.CommitAsync(none);
+        }
+        catch when (k.Id > 0)
+        {
+            // A failing database, or a mail that would not render: the stored bytes must not outlive the rolled-back rows.
+            try { await UndoAsync(k, tx); }
+            catch (Exception undo) { log.LogError(undo, "Ansökan till rekrytering {RekryteringId} kunde inte städas bort efter ett fel", r.Id); }
+            throw;
+        }
+        outboxSignal.Notify(); // the outbox's own wake-up fired before the commit, when the mail was not yet visible
+        log.LogInformation("Ansökan {KandidatId} till rekrytering {RekryteringId} mottagen{Dubblett}", k.Id, r.Id,
+            k.MojligDubblettAvId is int earlier ? $", möjlig dubblett av {earlier}" : "");
+        return new(token, []);
+    }
+
+    /// <summary>
+    /// The candidate behind a private link, with its recruitment, bound to its municipality; null for an unknown token
+    /// or an application whose personal data is already deleted.
+    /// </summary>
+    public async Task<Kandidat?> FindByTokenAsync(string? token, CancellationToken ct = default)
+    {
+        // A token is 64 hex digits; anything else is not worth a query. A mail program may have changed the case.
+        if (token is not { Length: 64 } || !token.All(char.IsAsciiHexDigit)) return null;
+        var hash = Hash(token.ToLowerInvariant());
+        var found = await db.Set<Kandidat>().IgnoreQueryFilters().Where(k => k.AtkomstHash == hash && k.GallradUtc == null)
+            .Select(k => new { k.Id, k.KommunId }).FirstOrDefaultAsync(ct);
+        if (found is null) return null;
+        kommun.Use(found.KommunId);
+        return await db.Set<Kandidat>().Include(k => k.Rekrytering).FirstAsync(k => k.Id == found.Id, ct);
+    }
+
+    /// <summary>The applicant withdraws, while the application is still open; they are told by mail (the Besked template).</summary>
+    public async Task<WorkflowResult> WithdrawAsync(Kandidat k, CancellationToken ct = default)
+    {
+        if (k.ArAvslutad) return WorkflowResult.Refused([RedanAvslutad]);
+        var result = await rekryteringar.FireAsync(k, k.Rekrytering!, KandidatHandelse.Aterta, Sokande, "Återtagen av den sökande");
+        if (result.Succeeded)
+        {
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Ansökan {KandidatId} återtagen av den sökande", k.Id);
+        }
+        return result;
+    }
+
+    /// <summary>The documents the applicant sent, for their own page: kind and name only.</summary>
+    public async Task<IReadOnlyList<(DokumentTyp Typ, string Namn)>> DocumentsOfAsync(Kandidat k, CancellationToken ct = default) =>
+        (await db.Dokument.Where(d => d.OwnerType == KandidatDocumentAccess.Owner && d.OwnerId == k.Id)
+            .OrderBy(d => d.Kind).ThenBy(d => d.Id).Select(d => new { d.Kind, d.OriginalFileName }).ToListAsync(ct))
+        .Select(d => (d.Kind, d.OriginalFileName)).ToList();
+
+    /// <summary>The applicant's view of their state: honest, but without HR's internal steps.</summary>
+    public static AnsokanLage LageFor(Kandidat k) => k.State switch
+    {
+        KandidatTillstand.Inkommen or KandidatTillstand.Granskad => new("Din ansökan är mottagen och granskas",
+            "När ansökningstiden har gått ut går vi igenom alla ansökningar. Vi hör av oss om du går vidare till intervju."),
+        KandidatTillstand.IntervjuBokad => new("Du är kallad till intervju", "Kallelsen med tid och plats har skickats till din e-post."),
+        KandidatTillstand.Intervjuad or KandidatTillstand.ReferenserTagna or KandidatTillstand.Foreslagen => new("Du är kvar i rekryteringen efter intervjun",
+            "Vi arbetar vidare med rekryteringen, till exempel med referenser. Du får besked när vi vet mer."),
+        KandidatTillstand.Erbjuden => new("Du har fått ett erbjudande om anställning", "Erbjudandet har skickats till din e-post. Rekryterande chef kontaktar dig."),
+        KandidatTillstand.Anstalld => new("Du har tackat ja och är anställd", "Välkommen! Du får information om din introduktion."),
+        KandidatTillstand.TackatNej => new("Du har tackat nej till erbjudandet", "Tack för ditt intresse och den tid du har lagt på rekryteringen."),
+        KandidatTillstand.Atertagen => new("Du har återtagit din ansökan", "Du deltar inte längre i rekryteringen."),
+        _ when k.Rekrytering?.State == RekryteringsTillstand.Avbruten => new("Rekryteringen har avbrutits", "Ingen kommer att anställas i den här rekryteringen."),
+        _ => new("Din ansökan går inte vidare", "Tack för ditt intresse. Du är välkommen att söka andra tjänster hos oss."),
+    };
+
+    /// <summary>Published and still open for applications, in a municipality this deployment serves; across municipalities.</summary>
+    private IQueryable<Rekrytering> OpenAdverts()
+    {
+        var today = Today;
+        return db.Set<Rekrytering>().IgnoreQueryFilters()
+            .Where(r => r.State == RekryteringsTillstand.Annonserad && r.SistaAnsokningsdag >= today && db.Kommuner.Any(k => k.Id == r.KommunId));
+    }
+
+    /// <summary>Newest first.</summary>
+    private IQueryable<Annons> Project(IQueryable<Rekrytering> query) =>
+        from r in query
+        join k in db.Kommuner on r.KommunId equals k.Id
+        orderby r.PubliceradUtc descending, r.Id descending
+        select new Annons(r.Id, r.KommunId, k.Namn, r.Titel, r.Enhet!.Namn, r.Diarienummer, r.Anstallningsform, r.Omfattning,
+            r.SistaAnsokningsdag!.Value, r.PubliceradUtc ?? r.SkapadUtc, r.Annonstext);
+
+    private static List<AnsokanFel> ValidateText(NyAnsokan a)
+    {
+        var fel = new List<AnsokanFel>();
+        void Text(string field, string? value, string name, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value)) fel.Add(new(field, $"Fyll i {name}."));
+            else if (value.Trim().Length > max) fel.Add(new(field, $"{char.ToUpper(name[0])}{name[1..]} får ha högst {max} tecken."));
+        }
+        Text(nameof(NyAnsokan.Fornamn), a.Fornamn, "förnamn", 100);
+        Text(nameof(NyAnsokan.Efternamn), a.Efternamn, "efternamn", 100);
+        Text(nameof(NyAnsokan.Epost), a.Epost, "e-postadress", 256);
+        Text(nameof(NyAnsokan.Telefon), a.Telefon, "telefonnummer", 40);
+        if (!string.IsNullOrWhiteSpace(a.Epost) && !IsEmail(a.Epost.Trim()))
+            fel.Add(new(nameof(NyAnsokan.Epost), "E-postadressen är inte giltig. Skriv den som namn@exempel.se."));
+        if (!string.IsNullOrWhiteSpace(a.Telefon) && (Telefonsiffror(a.Telefon).Length is < 6 or > 15 || a.Telefon.Any(c => !(char.IsAsciiDigit(c) || " +-()".Contains(c)))))
+            fel.Add(new(nameof(NyAnsokan.Telefon), "Telefonnumret är inte giltigt. Skriv det med siffror, till exempel 070-123 45 67."));
+        return fel;
+    }
+
+    private static bool IsEmail(string s) => MailAddress.TryCreate(s, out var m) && m.Address == s && m.Host.Contains('.');
+
+    /// <summary>
+    /// The earliest application to the same recruitment with the same e-mail (whatever the case), or with the same name
+    /// and phone number (whatever the spacing). Flagged to HR, never refused: two people may share a family address.
+    /// </summary>
+    private async Task<int?> EarlierDuplicateAsync(Kandidat k, CancellationToken ct)
+    {
+        // In memory: case-insensitive comparison of å, ä and ö differs between the providers, and a recruitment has hundreds of applicants, not millions.
+        var earlier = await db.Set<Kandidat>().Where(x => x.RekryteringId == k.RekryteringId && x.GallradUtc == null).OrderBy(x => x.Id)
+            .Select(x => new { x.Id, x.Epost, x.Fornamn, x.Efternamn, x.Telefon }).ToListAsync(ct);
+        var phone = Telefonsiffror(k.Telefon);
+        return earlier.FirstOrDefault(x => Same(x.Epost, k.Epost)
+            || (Same(x.Fornamn, k.Fornamn) && Same(x.Efternamn, k.Efternamn) && phone.Length > 0 && Telefonsiffror(x.Telefon) == phone))?.Id;
+    }
+
+    private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.InvariantCultureIgnoreCase);
+
+    /// <summary>The digits of a Swedish phone number, with +46 or 0046 written as the leading 0.</summary>
+    internal static string Telefonsiffror(string? telefon)
+    {
+        var digits = new string((telefon ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (telefon?.TrimStart().StartsWith('+') == true && digits.StartsWith("46")) return "0" + digits[2..];
+        return digits.StartsWith("0046") ? "0" + digits[4..] : digits;
+    }
+
+    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+
+    /// <summary>
+    /// Takes the half-stored application away again: the candidate and its document rows in one save (which also
+    /// deletes the stored bytes, or notes them for the janitor), committed so those notes survive.
+    /// </summary>
+    private async Task UndoAsync(Kandidat k, IDbContextTransaction tx)
+    {
+        db.ChangeTracker.Clear(); // nothing half-done (a mail, a failed document row) may ride along in the saves below
+        db.Remove(k);
+        await documents.DeleteAllForAsync(KandidatDocumentAccess.Owner, k.Id, CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+    }
+
+    private static AnsokanResultat Refused(string? falt, string text) => new(null, [new(falt, text)]);
+}

@@ -1,0 +1,79 @@
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Policies;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ChefsRekrytering.Web.Pages.Jobb;
+
+/// <summary>
+/// One advert and its application form, for anyone. An advert that is not published, or whose last day has passed,
+/// answers 404 with a page saying so. The size limits sit on the class because Razor Pages ignore filter
+/// attributes on handler methods.
+/// </summary>
+[AllowAnonymous]
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, IOptions<PortalOptions> portal) : PageModel
+{
+    /// <summary>Two files of at most Storage:Documents:MaxBytes (10 MB by default) and a few text fields.</summary>
+    private const long MaxRequestBytes = 25 * 1024 * 1024;
+
+    public Annons? Annons { get; private set; }
+    public LeadershipPolicy? Policy { get; private set; }
+    /// <summary>The refusals in the form's order, for the summary above it.</summary>
+    public IReadOnlyList<string> Fel { get; private set; } = [];
+    public string MaxFilstorlek => $"{documentOptions.MaxBytes / (1024.0 * 1024.0):0.#} MB";
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    /// <summary>The form's fields; the checks are <see cref="AnsokanService"/>'s, so no caller can skip them.</summary>
+    public sealed class InputModel
+    {
+        public string Fornamn { get; set; } = "";
+        public string Efternamn { get; set; } = "";
+        public string Epost { get; set; } = "";
+        public string Telefon { get; set; } = "";
+        public IFormFile? Cv { get; set; }
+        public IFormFile? Brev { get; set; }
+        public bool Samtycke { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : InteAktuell();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return InteAktuell();
+        await using var cv = Input.Cv?.OpenReadStream();
+        await using var brev = Input.Brev?.OpenReadStream();
+        var result = await ansokan.SubmitAsync(id,
+            new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon, Input.Samtycke,
+                cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev)),
+            token => PublicUrl.For(portal.Value, $"/ansokan/{token}"), ct);
+        if (result.Succeeded)
+        {
+            TempData["Meddelande"] = "Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet.";
+            return RedirectToPage("MinAnsokan", new { token = result.Token });
+        }
+        Fel = result.Fel.Select(f => f.Text).ToList();
+        foreach (var fel in result.Fel) ModelState.AddModelError(fel.Falt is null ? "" : $"{nameof(Input)}.{fel.Falt}", fel.Text);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Annons = await ansokan.FindPublishedAsync(id, ct);
+        Policy = Annons is null ? null : policies.Find(Annons.KommunId);
+        return Annons is not null;
+    }
+
+    private PageResult InteAktuell()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Rekryteringar;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.Web.Pages.Jobb;
+
+/// <summary>Every open manager post of every municipality this deployment serves, for anyone.</summary>
+[AllowAnonymous]
+public class IndexModel(AnsokanService ansokan, AppDbContext db) : PageModel
+{
+    /// <summary>Shows one municipality's adverts only; empty for all.</summary>
+    [BindProperty(SupportsGet = true)] public string? Kommun { get; set; }
+    public IReadOnlyList<Annons> Annonser { get; private set; } = [];
+    public List<SelectListItem> Kommuner { get; private set; } = [];
+    public string? ValdKommun => Kommuner.FirstOrDefault(k => k.Value == Kommun)?.Text;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Kommun = string.IsNullOrWhiteSpace(Kommun) ? null : Kommun;
+        Annonser = await ansokan.PublishedAsync(Kommun, ct);
+        Kommuner = (await db.Kommuner.AsNoTracking().ToListAsync(ct))
+            .OrderBy(k => k.Namn, StringComparer.Create(Calendar.SwedishTime.Culture, false))
+            .Select(k => new SelectListItem(k.Namn, k.Id, k.Id == Kommun)).ToList();
+    }
+}

@@ -34,6 +34,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var mailId = await TestMailAsync("alvsbyn");
         var (rekryteringId, kandidatId) = await DemoRecruitmentAsync("kalix");
         var introduktionId = await IntroductionAsync("kalix");
+        var arendeId = await WindDownCaseAsync("kalix");
         var intervju = await InterviewAsync();
         var jobbId = await new RekryteringBuilder(browser.Portal).AnnonseradAsync();
         var token = await ApplicationAsync(jobbId);
@@ -57,6 +58,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["admin/epost"] = new("alvsbyn", "admin", ["/admin/epost"]),
             ["rekrytering"] = new("kalix", "hr", ["/rekrytering", "/rekrytering?fas=alla"]),
             ["introduktion"] = new("kalix", "hr", ["/introduktion"]),
+            ["avveckling"] = new("kalix", "rekryterande", ["/avveckling"]),
+            ["avveckling/{id:int}"] = new("kalix", "hr", [$"/avveckling/{arendeId}"]),
             ["introduktion/ny"] = new("kalix", "hr", ["/introduktion/ny"]),
             ["introduktion/{id:int}"] = new("kalix", "hr", [$"/introduktion/{introduktionId}"]),
             ["konto/valj-losenord"] = new(null, null, ["/konto/valj-losenord?id=x&token=y"]),
@@ -112,6 +115,21 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await admin.GetByRole(AriaRole.Button, new() { Name = "Lägg till anställd" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i förnamn.");
         await BrowserPortal.AssertAccessibleAsync(admin);
+    }
+
+    /// <summary>A wind-down case about Karin Öberg with one action, so the plan, notes and HR's access log show.</summary>
+    private async Task<int> WindDownCaseAsync(string kommunId)
+    {
+        await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
+        var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
+        var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new("kommun", kommunId), new(System.Security.Claims.ClaimTypes.Role, Roller.HR), new("namn", "Lena Forsberg")], "test"));
+        var arende = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>()
+            .StartAsync(karin, ChefsRekrytering.Avvecklingar.Initiering.Arbetsgivaren, "Bakgrund för tillgänglighetstestet.", hr);
+        arende.Atgarder.Add(new ChefsRekrytering.Avvecklingar.Atgard { KommunId = kommunId, Beskrivning = "Coachning", Ansvarig = "Anders Nilsson", ArStod = true,
+            Datum = DateOnly.FromDateTime(DateTime.Today), Uppfoljning = DateOnly.FromDateTime(DateTime.Today.AddDays(30)) });
+        await db.SaveChangesAsync();
+        return arende.Id;
     }
 
     /// <summary>An introduction for Karin Öberg, started, so its checklist and actions show.</summary>

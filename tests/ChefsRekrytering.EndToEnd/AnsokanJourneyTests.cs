@@ -12,7 +12,7 @@ public class AnsokanJourneyTests(BrowserPortal browser) : IClassFixture<BrowserP
     [Fact]
     public async Task SokandeHittarAnnonsenSokerMedRiktigaFilerOchFoljerSinAnsokan()
     {
-        const string titel = "Enhetschef Äldreboendet Furugården";
+        const string titel = "Enhetschef Äldreboendet Furugården, vikariat";
         await new RekryteringBuilder(browser.Portal).Titel(titel).Enhet("Äldreboendet Furugården").AnnonseradAsync();
         var page = await browser.NewPageAsync();
 

@@ -30,6 +30,9 @@ public sealed class KandidatWorkflow(Kandidat kandidat, Rekrytering rekrytering,
 {
     public override string Name => "Kandidat";
 
+    /// <summary>The offer form supplies the start date, so the page offers the form while this is the only reason.</summary>
+    public const string StartdatumSaknas = "Startdatum saknas";
+
     private static readonly K[] Open = [K.Inkommen, K.Granskad, K.IntervjuBokad, K.Intervjuad, K.ReferenserTagna, K.Foreslagen, K.Erbjuden];
 
     protected override bool RequiresComment(T trigger) => false;
@@ -51,7 +54,7 @@ public sealed class KandidatWorkflow(Kandidat kandidat, Rekrytering rekrytering,
             () => r.State == R.Referenser, "Kandidater föreslås i fasen Referenser");
         m.Configure(K.Foreslagen).PermitIf(T.Erbjud, K.Erbjuden,
             Guard(() => r.State == R.Erbjudande && r.ValdKandidatId == k.Id, "Erbjudande lämnas till den kandidat som anställningsbeslutet gäller"),
-            Guard(() => k.Startdatum is not null, "Startdatum saknas"))
+            Guard(() => k.Startdatum is not null, StartdatumSaknas))
             .OnExit(() => k.ErbjudetUtc = journal.UtcNow);
         m.Configure(K.Erbjuden)
             .Permit(T.Acceptera, K.Anstalld)

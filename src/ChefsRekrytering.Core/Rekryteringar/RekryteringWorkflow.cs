@@ -30,6 +30,10 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
 {
     public override string Name => "Rekrytering";
 
+    /// <summary>Guards the page satisfies itself by telling the remaining applicants before it fires the trigger.</summary>
+    public const string AllaBeskedTillsatt = "Alla sökande har inte fått besked om utfallet";
+    public const string AllaBeskedAvbryt = "Alla sökande har inte fått besked om att rekryteringen avbryts";
+
     private static readonly S[] Open = [S.Utkast, S.Behovsprovning, S.Kravprofil, S.Annonserad, S.Urval, S.Intervjuer, S.Referenser, S.FackligSamverkan, S.Beslut, S.Erbjudande];
 
     protected override bool RequiresComment(T trigger) => trigger == T.Avbryt;
@@ -63,11 +67,11 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
             .OnExit(() => r.BeslutUtc = journal.UtcNow);
         m.Configure(S.Erbjudande).PermitIf(T.Tillsatt, S.Tillsatt,
             Guard(() => r.Kandidater.Any(k => k.State == KandidatTillstand.Anstalld), "Ingen kandidat har tackat ja till erbjudandet"),
-            Guard(AllOthersTold, "Alla sökande har inte fått besked om utfallet"));
+            Guard(AllOthersTold, AllaBeskedTillsatt));
         m.Configure(S.Tillsatt).OnEntry(() => r.TillsattUtc = journal.UtcNow);
 
         foreach (var state in Open)
-            m.Configure(state).PermitIf(T.Avbryt, S.Avbruten, AllOthersTold, "Alla sökande har inte fått besked om att rekryteringen avbryts");
+            m.Configure(state).PermitIf(T.Avbryt, S.Avbruten, AllOthersTold, AllaBeskedAvbryt);
         m.Configure(S.Avbruten).OnEntry(t => r.AvbrottsSkal = FiringComment);
     }
 

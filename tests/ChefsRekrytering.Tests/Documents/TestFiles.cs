@@ -116,7 +116,7 @@ internal sealed class WatchedStore(IDocumentStore inner) : IDocumentStore
     public bool FailSaves { get; init; }
     public bool FailDeletes { get; init; }
     /// <summary>Fails every save after this many have gone through: an outage in the middle of a request.</summary>
-    public int SavesBeforeFailing { get; init; } = int.MaxValue;
+    public int SavesBeforeFailing { get; set; } = int.MaxValue;
 
     public Task SaveAsync(string key, Stream content, string contentType, CancellationToken ct = default)
     {

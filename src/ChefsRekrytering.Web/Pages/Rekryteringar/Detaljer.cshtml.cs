@@ -76,7 +76,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     {
         if (MayFire(trigger) is { } denied) return Refuse(denied);
         // Closing tells everyone still in the process first, so the guard "all told" can hold.
-        if (trigger is RekryteringsHandelse.Avbryt or RekryteringsHandelse.Tillsatt && service.Workflow(R).Actions().Any(a => a.Trigger == trigger))
+        if (trigger is RekryteringsHandelse.Avbryt or RekryteringsHandelse.Tillsatt && service.Workflow(R).Actions().Any(a => a.Trigger == trigger && Offered(a)))
         {
             if (trigger == RekryteringsHandelse.Avbryt && string.IsNullOrWhiteSpace(kommentar))
                 return Refuse("Ange ett skäl för att avbryta rekryteringen.");
@@ -156,6 +156,10 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         R.Panel.Remove(member);
         return Task.FromResult(Done($"{member.Namn} är borttagen ur intervjupanelen."));
     });
+
+    /// <summary>Offered as a button: permitted now, or waiting only for applicants to be told, which the button does first.</summary>
+    public static bool Offered(WorkflowAction<RekryteringsHandelse> a) => a.Permitted
+        || a.Reasons.Count > 0 && a.Reasons.All(r => r is RekryteringWorkflow.AllaBeskedTillsatt or RekryteringWorkflow.AllaBeskedAvbryt);
 
     /// <summary>Whether this user may fire the trigger at all (the workflow decides whether it is possible now).</summary>
     public string? MayFire(RekryteringsHandelse trigger) => trigger switch

@@ -12,6 +12,21 @@ namespace ChefsRekrytering.Ledarakademin;
 public sealed record LedarakademinLage(OrgChart Org, IReadOnlyList<LedarakademinSpar> Spar, IReadOnlyDictionary<int, string> Namn)
 {
     public LedarakademinSpar? For(int personId) => Spar.FirstOrDefault(s => s.Chef.PersonId == personId);
+
+    /// <summary>The units a manager is listed under: those they lead, else the one they belong to.</summary>
+    public IReadOnlyList<Enhet> EnheterFor(LedarakademinSpar spar)
+    {
+        var led = Org.UnitsLedBy(spar.Chef.PersonId).OrderBy(u => u.Namn).ToList();
+        return led.Count == 0 && spar.Chef.EnhetId is int own && Org.Unit(own) is { } unit ? [unit] : led;
+    }
+
+    /// <summary>The managers in a part of the organisation: leading, or belonging to, one of <paramref name="units"/>.</summary>
+    public IEnumerable<LedarakademinSpar> Inom(IReadOnlySet<int> units) =>
+        Spar.Where(s => EnheterFor(s).Any(u => units.Contains(u.Id)) || s.Chef.EnhetId is int e && units.Contains(e));
+
+    /// <summary>The managers whose närmast högre chef <paramref name="chefId"/> is.</summary>
+    public IEnumerable<LedarakademinSpar> UnderstalldaChefer(int chefId) =>
+        Spar.Where(s => Org.ChefFor(s.Chef.PersonId) == chefId);
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ChefsRekrytering.Policies;
 
 namespace ChefsRekrytering.Ledarakademin;
 
@@ -17,25 +16,7 @@ public sealed class KompetensvaxlingMall
         public string? Beskrivning { get; set; }
     }
 
-    private sealed class Fil
-    {
-        public List<MallPunkt> Punkter { get; set; } = [];
-    }
-
-    public static KompetensvaxlingMall LoadFrom(string path)
-    {
-        var name = Path.GetFileName(path);
-        if (!File.Exists(path)) throw new InvalidOperationException($"Mallen för kompetensväxling saknas: {path}.");
-        var yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        List<MallPunkt> items;
-        try { items = yaml.Deserialize<Fil>(File.ReadAllText(path))?.Punkter ?? []; }
-        catch (YamlDotNet.Core.YamlException e)
-        {
-            throw new InvalidOperationException($"Mallen '{name}' är felaktig (rad {e.Start.Line}): {e.InnerException?.Message ?? e.Message}");
-        }
-        if (items.Count == 0) throw new InvalidOperationException($"Mallen '{name}' har inga punkter.");
-        var blank = items.FindIndex(i => string.IsNullOrWhiteSpace(i.Rubrik));
-        if (blank >= 0) throw new InvalidOperationException($"Mallen '{name}': punkter[{blank}].rubrik saknas.");
-        return new KompetensvaxlingMall(items);
-    }
+    public static KompetensvaxlingMall LoadFrom(string path) => File.Exists(path)
+        ? new(MallFil.LasPunkter<MallPunkt>(path, "Mallen för kompetensväxling", p => p.Rubrik))
+        : throw new InvalidOperationException($"Mallen för kompetensväxling saknas: {path}.");
 }

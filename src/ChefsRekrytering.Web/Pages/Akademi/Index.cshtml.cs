@@ -42,9 +42,7 @@ public class IndexModel(LedarakademinService service) : PageModel
         if (ArHr)
         {
             shown = Enhet is int unitId ? lage.Inom(lage.Org.Subtree(unitId).ToHashSet()) : lage.Spar;
-            EnhetsVal = lage.Org.InTreeOrder()
-                .Select(x => new SelectListItem(new string('–', x.Depth) + (x.Depth > 0 ? " " : "") + x.Unit.Namn, x.Unit.Id.ToString(), x.Unit.Id == Enhet))
-                .ToList();
+            EnhetsVal = OrgChartOptions.Units(lage.Org, Enhet);
             StegVal = Enum.GetValues<Steg>().Select(s => new SelectListItem(SwedishText.Of(s), s.ToString(), s == Steg)).ToList();
             StatusVal = Enum.GetValues<StegStatus>().Select(s => new SelectListItem(SwedishText.Of(s), s.ToString(), s == Status)).ToList();
         }

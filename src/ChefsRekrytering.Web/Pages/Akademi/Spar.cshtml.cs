@@ -56,7 +56,7 @@ public class SparModel(LedarakademinService service, AppDbContext db) : PageMode
     public async Task<IActionResult> OnPostAktivitetAsync(int personId, CancellationToken ct)
     {
         if (!await LoadAsync(personId, ct)) return NotFound();
-        ValidateOnly(nameof(Ny));
+        ModelState.ValidateOnly(nameof(Ny));
         if (Ny.Typ is AktivitetTyp typ)
         {
             if (!KanRegistrera(typ))
@@ -92,7 +92,7 @@ public class SparModel(LedarakademinService service, AppDbContext db) : PageMode
     {
         if (!await LoadAsync(personId, ct)) return NotFound();
         if (!KanStarta) return Forbid();
-        ValidateOnly(nameof(Start));
+        ModelState.ValidateOnly(nameof(Start));
         if (!ModelState.IsValid) return Page();
         await service.StartaKompetensvaxlingAsync(personId, Start.SistaDag!.Value, Start.Anledning, User.Actor(), ct);
         await db.SaveChangesAsync(ct);
@@ -117,12 +117,6 @@ public class SparModel(LedarakademinService service, AppDbContext db) : PageMode
         return RedirectToPage();
     }
 
-    /// <summary>Each form posts only its own fields; the other form's empty fields are not errors.</summary>
-    private void ValidateOnly(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList())
-            ModelState.Remove(key);
-    }
 
     private async Task<bool> LoadAsync(int personId, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ public class KompetensvaxlingMallTests
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "content", "templates", "kompetensvaxling.yaml");
 
     [Fact]
-    public void MallenNamnerAlltEfterträdarenSkaFa()
+    public void MallenNamnerAlltEftertradarenSkaFa()
     {
         var rubriker = KompetensvaxlingMall.LoadFrom(Shipped).Punkter.Select(p => p.Rubrik).ToList();
         Assert.Equal(["Pågående ärenden", "Budget och ekonomi", "Personalärenden", "Arbetsmiljöärenden", "System och behörigheter", "Kontakter", "Dokument"], rubriker);

@@ -1,5 +1,6 @@
 using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Rekryteringar;
@@ -38,6 +39,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var intervju = await InterviewAsync();
         var jobbId = await new RekryteringBuilder(browser.Portal).AnnonseradAsync();
         var token = await ApplicationAsync(jobbId);
+        var (chefId, socId) = await AkademiAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -72,6 +74,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning"] = new("kalix", IntervjuBuilder.Panel, [intervju.Bedomning(0), intervju.Bedomning(1)]),
             ["rekrytering/{id:int}/jamforelse"] = new("kalix", IntervjuBuilder.Agare, [intervju.Jamforelse]),
             ["rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser"] = new("kalix", IntervjuBuilder.Agare, [intervju.Referenser(0)]),
+            ["ledarakademin"] = new("kalix", "hr", ["/ledarakademin", $"/ledarakademin?enhet={socId}&steg=Kompetensutveckling&status=Saknas"]),
+            ["ledarakademin/{personId:int}"] = new("kalix", "hr", [$"/ledarakademin/{chefId}"]),
         };
     }
 
@@ -141,6 +145,43 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             .Create(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
         await db.SaveChangesAsync();
         return intro.Id;
+    }
+
+    [Fact]
+    public async Task LedarakademinForChefOchMedFelKlararWcag()
+    {
+        var (chefId, _) = await AkademiAsync();
+        // Anders Nilsson: his own track and the table of the managers he is närmast högre chef for.
+        var page = await browser.NewPageAsync("kalix", "rekryterande");
+        await page.GotoAsync("/ledarakademin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chefer du är närmast högre chef för" })).ToBeVisibleAsync();
+        await BrowserPortal.AssertAccessibleAsync(page);
+
+        var hr = await browser.NewPageAsync("kalix", "hr");
+        await hr.GotoAsync($"/ledarakademin/{chefId}");
+        await hr.GetByRole(AriaRole.Button, new() { Name = "Registrera aktiviteten" }).ClickAsync();
+        await Assertions.Expect(hr.GetByRole(AriaRole.Alert)).ToContainTextAsync("Fyll i typ av aktivitet.");
+        await BrowserPortal.AssertAccessibleAsync(hr);
+    }
+
+    /// <summary>A Kalix manager with activities and a knowledge transfer under way, so the track page shows every part;
+    /// and Socialförvaltningen's id for a filtered overview.</summary>
+    private async Task<(int Chef, int Soc)> AkademiAsync()
+    {
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        var chef = await db.Personer.SingleAsync(p => p.Epost == "per.sandberg@kalix.example");
+        var soc = await db.Enheter.Where(e => e.Namn == "Socialförvaltningen").Select(e => e.Id).SingleAsync();
+        if (await db.Set<Utvecklingsaktivitet>().AnyAsync(a => a.PersonId == chef.Id)) return (chef.Id, soc);
+        var today = DateOnly.FromDateTime(db.UtcNow);
+        db.AddRange(
+            new Utvecklingsaktivitet { KommunId = "kalix", PersonId = chef.Id, Typ = AktivitetTyp.Medarbetarsamtal, Datum = today, RegistreradAv = "Maria Lindqvist" },
+            new Utvecklingsaktivitet { KommunId = "kalix", PersonId = chef.Id, Typ = AktivitetTyp.Natverk, Datum = today, Beskrivning = "Kommunövergripande chefsnätverk", RegistreradAv = "Per Sandberg" });
+        var vaxling = await scope.ServiceProvider.GetRequiredService<LedarakademinService>()
+            .StartaKompetensvaxlingAsync(chef.Id, today.AddDays(45), "Ny tjänst i annan kommun", new Actor(null, "Lena Forsberg"));
+        vaxling.Punkter[0].KlarUtc = db.UtcNow;
+        vaxling.Punkter[0].KlarAv = "Per Sandberg";
+        await db.SaveChangesAsync();
+        return (chef.Id, soc);
     }
 
     /// <summary>The advertised demo recruitment and one of its applicants.</summary>

@@ -1,5 +1,4 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using ChefsRekrytering.Policies;
 
 namespace ChefsRekrytering.Introduktioner;
 
@@ -28,29 +27,10 @@ public sealed class IntroduktionMallar
         public bool Obligatorisk { get; set; } = true;
     }
 
-    private sealed class Fil
-    {
-        public List<MallPunkt> Punkter { get; set; } = [];
-    }
-
     public static IntroduktionMallar LoadFrom(string folder)
     {
-        var yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        IReadOnlyList<MallPunkt> Load(string path)
-        {
-            var name = Path.GetFileName(path);
-            List<MallPunkt> items;
-            try { items = yaml.Deserialize<Fil>(File.ReadAllText(path))?.Punkter ?? []; }
-            catch (YamlDotNet.Core.YamlException e)
-            {
-                throw new InvalidOperationException($"Introduktionsmallen '{name}' är felaktig (rad {e.Start.Line}): {e.InnerException?.Message ?? e.Message}");
-            }
-            if (items.Count == 0) throw new InvalidOperationException($"Introduktionsmallen '{name}' har inga punkter.");
-            var blank = items.FindIndex(i => string.IsNullOrWhiteSpace(i.Rubrik));
-            if (blank >= 0) throw new InvalidOperationException($"Introduktionsmallen '{name}': punkter[{blank}].rubrik saknas.");
-            return items;
-        }
-        var files = Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), Load);
+        var files = Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f),
+            f => (IReadOnlyList<MallPunkt>)MallFil.LasPunkter<MallPunkt>(f, "Introduktionsmallen", p => p.Rubrik));
         if (!files.Remove("standard", out var standard))
             throw new InvalidOperationException($"Introduktionsmallen standard.yaml saknas i {folder}.");
         return new IntroduktionMallar(files, standard);

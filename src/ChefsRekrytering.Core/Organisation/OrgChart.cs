@@ -44,6 +44,18 @@ public sealed class OrgChart
             foreach (var id in Subtree(child.Id)) yield return id;
     }
 
+    /// <summary>Every unit with its depth, parents before their children and siblings by name: the tree as a list.</summary>
+    public IEnumerable<(Enhet Unit, int Depth)> InTreeOrder(int? parentId = null, int depth = 0)
+    {
+        foreach (var unit in _units.Values.Where(u => u.OverordnadId == parentId).OrderBy(u => u.Namn))
+        {
+            yield return (unit, depth);
+            foreach (var below in InTreeOrder(unit.Id, depth + 1)) yield return below;
+        }
+    }
+
+    public Enhet? Unit(int unitId) => _units.GetValueOrDefault(unitId);
+
     /// <summary>"Kommunledningen › Socialförvaltningen › Hemtjänst Centrum"</summary>
     public string PathOf(int unitId)
     {

@@ -19,6 +19,7 @@ public static class Navigation
         new("/rekrytering", "Rekrytering", AnyRole(Roller.RekryterandeChef, Roller.HR, Roller.Chef)),
         new("/introduktion", "Introduktion", AnyRole(Roller.Chef, Roller.HR)),
         new("/avveckling", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
+        new("/ledarakademin", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

@@ -8,6 +8,7 @@ using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalRekrytering();
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
         services.AddPortalAvveckling();
+        services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();

@@ -52,7 +52,7 @@ public class OrganisationModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostEnhetAsync()
     {
-        ValidateOnly(nameof(NyEnhet));
+        ModelState.ValidateOnly(nameof(NyEnhet));
         await CheckExistsAsync(nameof(NyEnhet), NyEnhet.OverordnadId, NyEnhet.ChefId);
         if (!ModelState.IsValid) return await PageAsync();
         db.Enheter.Add(new Enhet { KommunId = "", Namn = NyEnhet.Namn.Trim(), Typ = NyEnhet.Typ, OverordnadId = NyEnhet.OverordnadId, ChefId = NyEnhet.ChefId });
@@ -63,7 +63,7 @@ public class OrganisationModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostChefAsync()
     {
-        ValidateOnly(nameof(Chefsbyte));
+        ModelState.ValidateOnly(nameof(Chefsbyte));
         var unit = Chefsbyte.EnhetId is int id ? await db.Enheter.FirstOrDefaultAsync(e => e.Id == id) : null;
         if (Chefsbyte.EnhetId is not null && unit is null) ModelState.AddModelError("Chefsbyte.EnhetId", "Enheten finns inte.");
         await CheckExistsAsync(nameof(Chefsbyte), null, Chefsbyte.ChefId);
@@ -76,7 +76,7 @@ public class OrganisationModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostPersonAsync()
     {
-        ValidateOnly(nameof(NyPerson));
+        ModelState.ValidateOnly(nameof(NyPerson));
         await CheckExistsAsync(nameof(NyPerson), NyPerson.EnhetId, null);
         var email = NyPerson.Epost.Trim().ToLowerInvariant();
         if (await db.Personer.AnyAsync(p => p.Epost == email))
@@ -90,13 +90,6 @@ public class OrganisationModel(AppDbContext db) : PageModel
         await db.SaveChangesAsync();
         TempData["Meddelande"] = $"{NyPerson.Fornamn.Trim()} {NyPerson.Efternamn.Trim()} är tillagd.";
         return RedirectToPage();
-    }
-
-    /// <summary>Each form posts only its own fields; the other forms' empty fields are not errors.</summary>
-    private void ValidateOnly(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList())
-            ModelState.Remove(key);
     }
 
     /// <summary>Ids from the form must name units and people of the user's own municipality.</summary>
@@ -120,22 +113,15 @@ public class OrganisationModel(AppDbContext db) : PageModel
         var people = await db.Personer.AsNoTracking().OrderBy(p => p.Efternamn).ThenBy(p => p.Fornamn).ToListAsync();
         var org = new OrgChart(units, people.Select(p => (p.Id, p.EnhetId)));
         var names = people.ToDictionary(p => p.Id, p => p.Namn);
-        var rows = new List<Row>();
-        void Walk(int? parent, int depth)
+        Rows = org.InTreeOrder().Select(x =>
         {
-            foreach (var unit in units.Where(x => x.OverordnadId == parent).OrderBy(x => x.Namn))
-            {
-                var above = unit.ChefId is int c ? org.ChefFor(c) : null;
-                rows.Add(new Row(unit.Id, unit.Namn, TypNamn(unit.Typ), depth,
-                    unit.ChefId is int chef ? names.GetValueOrDefault(chef) : null,
-                    above is int a ? names.GetValueOrDefault(a) : null,
-                    people.Count(p => p.EnhetId == unit.Id)));
-                Walk(unit.Id, depth + 1);
-            }
-        }
-        Walk(null, 0);
-        Rows = rows;
-        EnhetsVal = rows.Select(r => new SelectListItem(new string('–', r.Djup) + (r.Djup > 0 ? " " : "") + r.Namn, r.Id.ToString())).ToList();
+            var above = x.Unit.ChefId is int c ? org.ChefFor(c) : null;
+            return new Row(x.Unit.Id, x.Unit.Namn, TypNamn(x.Unit.Typ), x.Depth,
+                x.Unit.ChefId is int chef ? names.GetValueOrDefault(chef) : null,
+                above is int a ? names.GetValueOrDefault(a) : null,
+                people.Count(p => p.EnhetId == x.Unit.Id));
+        }).ToList();
+        EnhetsVal = OrgChartOptions.Units(org);
         PersonVal = people.Select(p => new SelectListItem($"{p.Namn}{(p.Titel is null ? "" : $", {p.Titel}")}", p.Id.ToString())).ToList();
     }
 

@@ -686,6 +686,136 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Anledning")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SistaDag")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StartadAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("StartadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Kompetensvaxling");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.KompetensvaxlingPunkt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Beskrivning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KlarAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("KlarUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("KompetensvaxlingId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rubrik")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KompetensvaxlingId");
+
+                    b.ToTable("KompetensvaxlingPunkt");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Utvecklingsaktivitet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Beskrivning")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegistreradAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RegistreradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Typ")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId", "Datum");
+
+                    b.ToTable("Utvecklingsaktivitet");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1756,6 +1886,33 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.KompetensvaxlingPunkt", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Ledarakademin.Kompetensvaxling", null)
+                        .WithMany("Punkter")
+                        .HasForeignKey("KompetensvaxlingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Utvecklingsaktivitet", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxAttachment", b =>
                 {
                     b.HasOne("ChefsRekrytering.Notifications.OutboxMessage", null)
@@ -1944,6 +2101,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>
+                {
+                    b.Navigation("Punkter");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
                 {
                     b.Navigation("Punkter");
                 });

@@ -7,6 +7,7 @@ using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Introduktion;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalDocuments(config, dataFolder);
         services.AddPortalRekrytering();
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
+        services.AddPortalLedarskap();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();

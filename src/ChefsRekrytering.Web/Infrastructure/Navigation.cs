@@ -16,6 +16,7 @@ public static class Navigation
     [
         new("/", "Start", Everyone),
         new("/rekrytering", "Rekrytering", AnyRole(Roller.RekryterandeChef, Roller.HR, Roller.Chef)),
+        new("/mitt-ledarskap", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

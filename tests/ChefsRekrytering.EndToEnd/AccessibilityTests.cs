@@ -1,8 +1,10 @@
 using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
+using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Rekrytering;
@@ -40,6 +42,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var jobbId = await new RekryteringBuilder(browser.Portal).AnnonseradAsync();
         var token = await ApplicationAsync(jobbId);
         var (chefId, socId) = await AkademiAsync();
+        var (karinId, ar) = await LeadershipAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -76,6 +79,12 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser"] = new("kalix", IntervjuBuilder.Agare, [intervju.Referenser(0)]),
             ["ledarakademin"] = new("kalix", "hr", ["/ledarakademin", $"/ledarakademin?enhet={socId}&steg=Kompetensutveckling&status=Saknas"]),
             ["ledarakademin/{personId:int}"] = new("kalix", "hr", [$"/ledarakademin/{chefId}"]),
+            ["mitt-ledarskap"] = new("kalix", "rekryterande", ["/mitt-ledarskap"]),
+            // Seen by the närmast högre chef: the version in force with its re-assessment form, the draft to confirm, the history.
+            ["uppdragskontrakt/{personId:int}"] = new("kalix", "rekryterande", [$"/uppdragskontrakt/{karinId}"]),
+            ["sjalvskattning/{personId:int}"] = new("kalix", "chef", [$"/sjalvskattning/{karinId}"]),
+            // This year's form with last year's ratings beside it, and last year's as read after the talk.
+            ["sjalvskattning/{personId:int}/{ar:int}"] = new("kalix", "chef", [$"/sjalvskattning/{karinId}/{ar}", $"/sjalvskattning/{karinId}/{ar - 1}"]),
         };
     }
 
@@ -203,6 +212,56 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Välj en poäng från 1 till 5 för kompetens 2");
         await Assertions.Expect(page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" })).ToBeCheckedAsync();
         await BrowserPortal.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task SjalvskattningMedOskattadeKravKlararWcag()
+    {
+        var (karinId, ar) = await LeadershipAsync();
+        var page = await browser.NewPageAsync("kalix", "chef");
+        await page.GotoAsync($"/sjalvskattning/{karinId}/{ar}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lämna in inför samtalet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Alla krav är inte skattade");
+        await Assertions.Expect(page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "Väl" })).ToBeCheckedAsync();
+        await BrowserPortal.AssertAccessibleAsync(page);
+    }
+
+    /// <summary>
+    /// Karin Öberg's leadership records with something in every part of the pages: contract version 1 in force and
+    /// re-assessed, version 2 drafted and confirmed by her; last year's self-assessment discussed, this year's begun.
+    /// Built once; later calls find it.
+    /// </summary>
+    private async Task<(int KarinId, int Ar)> LeadershipAsync()
+    {
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        var service = scope.ServiceProvider.GetRequiredService<UppdragskontraktService>();
+        var ar = service.Today.Year;
+        var karin = await db.Personer.SingleAsync(p => p.Epost == "chef@kalix.example");
+        if (await db.Set<Sjalvskattning>().AnyAsync(s => s.ChefPersonId == karin.Id)) return (karin.Id, ar);
+
+        var anders = new Uppdragsgivare(await db.Personer.Where(p => p.Epost == "rekryterande@kalix.example").Select(p => p.Id).SingleAsync(), "Anders Nilsson");
+        var (chef, principal) = (new Actor(null, karin.Namn), new Actor(null, anders.Namn));
+        service.SparaUtkast([], karin, anders, new KontraktInnehall("Hemtjänst Centrum: verksamhet, personal, budget och arbetsmiljö.",
+            "Ny planering av turerna.\nIntroduktion av två nya samordnare.", "Budget i balans; sjukfrånvaron under 6 procent.", "Månatlig avstämning med förvaltningschefen.", ["verksamhet-1", "social-2"]));
+        await db.SaveChangesAsync();
+        var versions = await service.VersionerAsync(karin.Id);
+        await service.BekraftaAsync(versions, KontraktSida.Chef, chef);
+        await service.BekraftaAsync(versions, KontraktSida.Uppdragsgivare, principal);
+        service.Omprova(versions, versions[0], karin, anders, service.Today, "Målen är nådda.", OmprovningsUtfall.FortsatterGalla, principal);
+        service.SparaUtkast(versions, karin, anders, KontraktInnehall.Of(versions[0]) with { Resultatkrav = "Budget i balans; sjukfrånvaron under 5 procent." });
+        await db.SaveChangesAsync();
+        await service.BekraftaAsync(await service.VersionerAsync(karin.Id), KontraktSida.Chef, chef);
+        await db.SaveChangesAsync();
+
+        var policy = scope.ServiceProvider.GetRequiredService<PolicyLibrary>().Get("kalix");
+        var forra = Sjalvskattning.For(karin, ar - 1, policy, db.UtcNow.AddYears(-1));
+        foreach (var r in forra.Rader) r.Betyg = (Betyg)(r.Ordning % 4 + 1);
+        (forra.State, forra.SamtalKommentar, forra.DiskuteradAv, forra.DiskuteradUtc) = (SjalvskattningTillstand.Diskuterad, "Stark i dialogen.", "Anders Nilsson", db.UtcNow.AddYears(-1));
+        var iar = Sjalvskattning.For(karin, ar, policy, db.UtcNow);
+        iar.Rader[0].Betyg = Betyg.Val;
+        db.AddRange(forra, iar);
+        await db.SaveChangesAsync();
+        return (karin.Id, ar);
     }
 
     /// <summary>

@@ -46,3 +46,11 @@ public sealed class AvvecklingUppfoljning(AppDbContext db, AvvecklingService ser
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>Every outcome but staying in the role starts kompetensväxling: the Ledarakademin track's last step.</summary>
+public sealed class KompetensvaxlingVidAvslut(Ledarakademin.LedarakademinService akademin) : IAvvecklingAvslutadHandler
+{
+    public Task OnAvslutadAsync(AvvecklingsArende arende, CancellationToken ct) =>
+        akademin.StartaKompetensvaxlingAsync(arende.ChefPersonId, arende.SistaDagSomChef!.Value,
+            $"Avveckling av chefskap: {Workflows.SwedishText.Of(arende.Utfall!.Value)}", Workflows.Actor.System, ct);
+}

@@ -11,6 +11,7 @@ public static class AvvecklingServiceExtensions
         services.AddScoped<AvvecklingService>();
         services.AddScoped<IDocumentOwnerAccess, AvvecklingDocumentAccess>();
         services.AddScoped<IScheduledJobHandler, AvvecklingUppfoljning>();
+        services.AddScoped<IAvvecklingAvslutadHandler, KompetensvaxlingVidAvslut>();
         return services;
     }
 }

@@ -20,6 +20,7 @@ public static class Navigation
         new("/introduktion", "Introduktion", AnyRole(Roller.Chef, Roller.HR)),
         new("/avveckling", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
         new("/ledarakademin", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
+        new("/mitt-ledarskap", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

@@ -9,6 +9,7 @@ using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
+using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
         services.AddPortalAvveckling();
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));
+        services.AddPortalLedarskap();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();

@@ -11,18 +11,18 @@ public static class VersionedSave
     public const string Conflict = "Någon annan har ändrat uppgifterna sedan du öppnade sidan. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
 
     /// <summary>Saves all pending changes if <paramref name="root"/> still has the version the form was built from.
-    /// The root's version changes with every save, also when only its children changed.</summary>
-    public static async Task<bool> SaveIfUnchangedAsync(this AppDbContext db, IVersioned root, Guid postedVersion)
+    /// The root's version changes with every save, also when only its children changed. A null root means the form
+    /// creates the record (posted version empty): if someone created it meanwhile, its unique index refuses this one.</summary>
+    public static async Task<bool> SaveIfUnchangedAsync(this AppDbContext db, IVersioned? root, Guid postedVersion)
     {
-        if (root.Version != postedVersion) return false;
-        var entry = db.Entry(root);
-        if (entry.State == EntityState.Unchanged) entry.State = EntityState.Modified;
+        if ((root?.Version ?? Guid.Empty) != postedVersion) return false;
+        if (root is not null && db.Entry(root) is { State: EntityState.Unchanged } entry) entry.State = EntityState.Modified;
         try
         {
             await db.SaveChangesAsync();
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || root is null)
         {
             db.ChangeTracker.Clear();
             return false;

@@ -124,6 +124,10 @@ public class AvvecklingTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         await using var check = portal.ScopeFor("kalix", out var read);
         var a = await read.Set<AvvecklingsArende>().SingleAsync(x => x.Id == id);
         Assert.Equal((AvvecklingTillstand.Avslutad, AvvecklingUtfall.Grundprofession), (a.State, a.Utfall));
+        // Leaving the role starts the knowledge transfer: the Ledarakademin track's last step.
+        var transfer = await read.Set<ChefsRekrytering.Ledarakademin.Kompetensvaxling>().Include(k => k.Punkter).SingleAsync(k => k.PersonId == a.ChefPersonId);
+        Assert.Equal(new DateOnly(2027, 1, 31), transfer.SistaDag);
+        Assert.NotEmpty(transfer.Punkter);
     }
 
     private async Task<HttpResponseMessage> Fire(PortalClient client, string url, int id, string trigger) =>

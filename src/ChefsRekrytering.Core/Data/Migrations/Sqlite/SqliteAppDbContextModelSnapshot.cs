@@ -785,6 +785,295 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Utvecklingsaktivitet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.Sjalvskattning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DiskuteradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DiskuteradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InlamnadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SamtalKommentar")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("ChefPersonId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("Sjalvskattning");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.SjalvskattningRad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Betyg")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KravId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omrade")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OmradeId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SjalvskattningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("SjalvskattningId", "KravId")
+                        .IsUnique();
+
+                    b.ToTable("SjalvskattningRad");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.Uppdragskontrakt", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ansvar")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ataganden")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChefBekraftadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ErsattUtc")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Forvantningar")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForvantningarKommentar")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GiltigFran")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OmprovasSenast")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OmprovningPaminndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resultatkrav")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UppdragsgivareBekraftadAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UppdragsgivareBekraftadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UppdragsgivareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UppdragsgivarePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Versionsnummer")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UppdragsgivarePersonId");
+
+                    b.HasIndex("ChefPersonId", "Versionsnummer")
+                        .IsUnique();
+
+                    b.HasIndex("State", "OmprovasSenast");
+
+                    b.ToTable("Uppdragskontrakt");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.UppdragskontraktKrav", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KravId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omrade")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UppdragskontraktId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UppdragskontraktId");
+
+                    b.ToTable("UppdragskontraktKrav");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.UppdragskontraktOmprovning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anteckning")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistreradAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegistreradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UppdragskontraktId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Utfall")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UppdragskontraktId");
+
+                    b.ToTable("UppdragskontraktOmprovning");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxAttachment", b =>
                 {
                     b.Property<long>("Id")
@@ -1848,6 +2137,60 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.Sjalvskattning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chef");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.SjalvskattningRad", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Ledarskap.Sjalvskattning", null)
+                        .WithMany("Rader")
+                        .HasForeignKey("SjalvskattningId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.Uppdragskontrakt", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UppdragsgivarePersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Chef");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.UppdragskontraktKrav", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Ledarskap.Uppdragskontrakt", null)
+                        .WithMany("Krav")
+                        .HasForeignKey("UppdragskontraktId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.UppdragskontraktOmprovning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Ledarskap.Uppdragskontrakt", null)
+                        .WithMany("Omprovningar")
+                        .HasForeignKey("UppdragskontraktId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxAttachment", b =>
                 {
                     b.HasOne("ChefsRekrytering.Notifications.OutboxMessage", null)
@@ -2043,6 +2386,18 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
                 {
                     b.Navigation("Punkter");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.Sjalvskattning", b =>
+                {
+                    b.Navigation("Rader");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Ledarskap.Uppdragskontrakt", b =>
+                {
+                    b.Navigation("Krav");
+
+                    b.Navigation("Omprovningar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Notifications.OutboxMessage", b =>

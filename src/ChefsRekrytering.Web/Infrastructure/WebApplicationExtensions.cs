@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,6 +12,8 @@ public static class WebApplicationExtensions
     /// <summary>Migrates the database and seeds municipalities, roles and (when configured) demo data before serving.</summary>
     public static async Task InitializePortalAsync(this WebApplication app)
     {
+        // Templates that need the policies are read now, so a broken one stops the start rather than a later page.
+        app.Services.GetRequiredService<AretsChefKriterier>();
         using var scope = app.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();

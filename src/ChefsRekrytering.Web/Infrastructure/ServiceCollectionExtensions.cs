@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
+        services.AddPortalBench(config);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
         // Keys in the database: every instance behind a load balancer can read every cookie.
         services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();

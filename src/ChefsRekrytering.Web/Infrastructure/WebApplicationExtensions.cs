@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -17,6 +18,7 @@ public static class WebApplicationExtensions
         using var scope = app.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();
+        await scope.ServiceProvider.GetRequiredService<BenchSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
     }
 

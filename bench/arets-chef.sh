@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# Årets chef under a real burst: thousands of distinct employees nominating at once, on SQLite and then on PostgreSQL,
+# with a bare ASP.NET Core endpoint measured in the same run for scale. See README, "Belastningstest: Årets chef".
+#
+#   bench/arets-chef.sh                                   # 2000 employees, 15 s per database, 16 connections
+#   BENCH_ANSTALLDA=500 BENCH_SEKUNDER=5 bench/arets-chef.sh
+#
+# Per database: starts the Release build with Bench:Anstallda (employees with accounts and an Årets chef campaign that
+# opens at once, in Älvsbyn), waits until the nomination is open and the invitations are sent, signs every employee in
+# (curl, in parallel) and keeps their cookies and antiforgery token, then lets wrk POST the nomination form round-robin
+# over those sessions (bench/nominera.lua). Prints accepted nominations per second, latency, and a count check: every
+# employee who got an accepted answer has exactly one nomination row.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
+
+N="${BENCH_ANSTALLDA:-2000}"
+RUN_SECONDS="${BENCH_SEKUNDER:-15}"
+WARMUP_SECONDS="${BENCH_UPPVARMNING:-5}"
+CONNS="${BENCH_ANSLUTNINGAR:-16}"
+PREP_PARALLEL="${BENCH_PARALLELLT:-8}"
+APP_PORT="${BENCH_PORT:-5391}"
+BARE_PORT="${BENCH_BARE_PORT:-5392}"
+PG_PORT="${BENCH_PG_PORT:-55439}"
+AZ_PORT="${BENCH_AZURITE_PORT:-10009}"
+SMTP_PORT="${BENCH_SMTP_PORT:-2539}"
+DATABASES="${BENCH_DATABASER:-sqlite postgres}"
+# The goal of issue 7: at least this many accepted nominations per second, p99 at most this many milliseconds.
+GOAL_RATE=500
+GOAL_P99_MS=100
+
+WORK="$(mktemp -d /tmp/chefs-bench.XXXXXX)"
+chmod 755 "$WORK"   # the postgres user must reach the cluster below it
+BASE="http://127.0.0.1:$APP_PORT"
+PASSWORD="Bench-2026-nominera"   # BenchOptions.Losenord: bench accounts only, never in production
+
+log() { echo "bench: $*" >&2; }
+die() { echo "bench: FEL: $*" >&2; exit 1; }
+
+for tool in dotnet wrk curl sqlite3 psql awk; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool saknas (infra/install.sh installerar wrk och postgresql)"
+done
+
+services() {
+  CHEFS_SERVICES_DIR="$WORK/services" CHEFS_PG_PORT="$PG_PORT" CHEFS_AZURITE_PORT="$AZ_PORT" CHEFS_SMTP_PORT="$SMTP_PORT" \
+    infra/services.sh "$1"
+}
+
+server_pid=""
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+cleanup() {
+  stop_server
+  [ -f "$WORK/services/env" ] && services stop >/dev/null 2>&1 || true
+  if [ -n "${BENCH_BEHALL:-}" ]; then log "arbetsmapp kvar: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+# start <name> <dir> <dll> <port> <health path> [VAR=value ...]: one server in the background, ready when the path answers.
+start_server() {
+  local name="$1" dir="$2" dll="$3" port="$4" health="$5"; shift 5
+  (cd "$dir"; exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 240); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port$health" 2>/dev/null && return 0
+    kill -0 "$server_pid" 2>/dev/null || { tail -n 30 "$WORK/$name.log" >&2; die "$name startade inte"; }
+    sleep 0.5
+  done
+  tail -n 30 "$WORK/$name.log" >&2
+  die "$name svarade inte inom två minuter"
+}
+
+token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+
+# Signs one employee in and keeps what a browser would post the form with: cookies, the form's antiforgery token, and a
+# nominee from the page's own list (which leaves the employee out), spread over all managers.
+prep_one() {
+  local id="$1" email="$2" jar="$WORK/jars/$1" t code page form nominee cookie
+  t="$(curl -sS -c "$jar" -b "$jar" "$BASE/konto/logga-in" | token)"
+  code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Epost=$email" \
+    --data-urlencode "Input.Losenord=$PASSWORD" --data-urlencode "__RequestVerificationToken=$t" "$BASE/konto/logga-in")"
+  [ "$code" = 302 ] || { echo "bench: inloggningen för $email gav $code" >&2; return 1; }
+  page="$(curl -sS -c "$jar" -b "$jar" "$BASE/arets-chef")"
+  form="$(printf '%s' "$page" | token)"
+  nominee="$(printf '%s' "$page" | grep -o '<option value="[0-9][0-9]*"' | tr -dc '0-9\n' | awk -v k="$id" '{a[NR]=$0} END {print a[k % NR + 1]}')"
+  [ -n "$form" ] && [ -n "$nominee" ] || { echo "bench: inget nomineringsformulär för $email" >&2; return 1; }
+  cookie="$(awk '!/^# / && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
+  printf '%s\t%s\t%s\t%s\n' "$id" "$cookie" "$form" "$nominee" >"$WORK/sessions/$id"
+}
+export -f prep_one token
+export BASE PASSWORD WORK
+
+wrk_result() { grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+
+echo "== Årets chef: belastningstest, $(date '+%Y-%m-%d %H:%M')"
+echo "maskin: $(nproc) kärnor; last före: $(uptime | sed 's/.*load average: //')"
+
+log "bygger Release"
+dotnet publish src/ChefsRekrytering.Web -c Release -o "$WORK/app" --nologo -v q >"$WORK/build.log" 2>&1 \
+  || { tail -n 30 "$WORK/build.log" >&2; die "bygget av portalen misslyckades"; }
+dotnet publish bench/Bare -c Release -o "$WORK/bare" --nologo -v q >>"$WORK/build.log" 2>&1 \
+  || { tail -n 30 "$WORK/build.log" >&2; die "bygget av bench/Bare misslyckades"; }
+
+# --- the bare baseline, with the same connections and threads as the nominations -------------------------------
+log "bas: tom ASP.NET Core-slutpunkt"
+start_server bare "$WORK/bare" Bare.dll "$BARE_PORT" / ASPNETCORE_ENVIRONMENT=Production
+wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" "http://127.0.0.1:$BARE_PORT/" >/dev/null
+wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency "http://127.0.0.1:$BARE_PORT/" >"$WORK/bare.txt"
+stop_server
+bare_rate="$(awk '/^Requests\/sec/ {print $2}' "$WORK/bare.txt")"
+bare_p99="$(awk '$1 == "99%" {print $2}' "$WORK/bare.txt")"
+echo "bas: $bare_rate anrop/s (p99 $bare_p99), wrk -t$CONNS -c$CONNS ${RUN_SECONDS}s"
+
+# --- one database ---------------------------------------------------------------------------------------------------
+failed=0
+run_database() {
+  local db="$1" label sql_cmd
+  local -a env=(ASPNETCORE_ENVIRONMENT=Bench "Portal__Kommuner__0=alvsbyn" Portal__SeedDemo=false "Portal__PublicUrl=$BASE"
+    "Bench__Anstallda=$N" Bench__Kommun=alvsbyn Scheduler__PollInterval=00:00:01 Logging__LogLevel__Default=Warning
+    "Storage__DataFolder=$WORK/$db-data")
+  if [ "$db" = postgres ]; then
+    label=PostgreSQL
+    services start >"$WORK/services.log" 2>&1 || { cat "$WORK/services.log" >&2; die "PostgreSQL startade inte"; }
+    local pg=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
+    # infra/services.sh starts a throwaway test cluster without fsync; the bench measures a durable one, as in production.
+    "${pg[@]}" -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
+      -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" -c "CREATE DATABASE chefs_bench" >/dev/null
+    env+=("ConnectionStrings__Portal=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=chefs_bench")
+    sql() { "${pg[@]}" -d chefs_bench -At -F ' ' -c "$1"; }
+  else
+    label=SQLite
+    sql() { sqlite3 -separator ' ' "$WORK/sqlite-data/chefsrekrytering.db" "$1"; }
+  fi
+  echo
+  echo "== $label: $N anställda, wrk -t$CONNS -c$CONNS, ${RUN_SECONDS} s (plus ${WARMUP_SECONDS} s uppvärmning)"
+
+  log "$label: startar portalen med $N anställda"
+  start_server "app-$db" "$WORK/app" ChefsRekrytering.Web.dll "$APP_PORT" /health "${env[@]}"
+  for _ in $(seq 1 240); do
+    [ "$(sql "SELECT COUNT(*) FROM \"AretsChefKampanjer\" WHERE \"State\" = 'NomineringOppen' AND \"InbjudningarSkickadeUtc\" IS NOT NULL")" = 1 ] && break
+    sleep 0.5
+  done
+  local invited
+  invited="$(sql "SELECT COUNT(*) FROM \"OutboxMessage\" WHERE \"Topic\" LIKE 'AretsChef:%:Inbjudan'")"
+  [ "$invited" -ge "$N" ] || die "$label: nomineringen öppnade inte (inbjudningar: $invited)"
+
+  log "$label: loggar in $N anställda ($PREP_PARALLEL parallellt)"
+  rm -rf "$WORK/jars" "$WORK/sessions"; mkdir -p "$WORK/jars" "$WORK/sessions"
+  local t0=$SECONDS
+  sql "SELECT \"Id\", \"Epost\" FROM \"Personer\" WHERE \"Epost\" LIKE '%@bench.example' ORDER BY \"Id\"" \
+    | xargs -P "$PREP_PARALLEL" -n 2 bash -c 'prep_one "$@"' _ || die "$label: förberedelsen misslyckades"
+  cat "$WORK"/sessions/* >"$WORK/sessions-$db.tsv"
+  [ "$(wc -l <"$WORK/sessions-$db.tsv")" -eq "$N" ] || die "$label: bara $(wc -l <"$WORK/sessions-$db.tsv") sessioner av $N"
+  log "$label: $N sessioner på $((SECONDS - t0)) s"
+
+  log "$label: uppvärmning ${WARMUP_SECONDS} s, sedan ${RUN_SECONDS} s mätning"
+  wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s bench/nominera.lua "$BASE/arets-chef" -- "$WORK/sessions-$db.tsv" "$WORK/ok-warm-$db.txt" "$CONNS" \
+    >"$WORK/warm-$db.txt"
+  local load; load="$(uptime | sed 's/.*load average: //')"
+  wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$WORK/sessions-$db.tsv" "$WORK/ok-$db.txt" "$CONNS" \
+    >"$WORK/wrk-$db.txt"
+  stop_server   # every answered request is committed: the count check reads a quiet database
+
+  local rate p50 p99 max other errors statuses
+  rate="$(wrk_result "$WORK/wrk-$db.txt" accepted_per_s)"; p50="$(wrk_result "$WORK/wrk-$db.txt" p50_ms)"
+  p99="$(wrk_result "$WORK/wrk-$db.txt" p99_ms)"; max="$(wrk_result "$WORK/wrk-$db.txt" max_ms)"
+  other="$(wrk_result "$WORK/wrk-$db.txt" other)"; errors="$(wrk_result "$WORK/wrk-$db.txt" errors)"
+  statuses="$(wrk_result "$WORK/wrk-$db.txt" statuses)"
+
+  # The count check: everyone who got an accepted answer (warm-up or measurement) has exactly one row.
+  sql "SELECT \"NominatorPersonId\", COUNT(*) FROM \"AretsChefNomineringar\" GROUP BY \"NominatorPersonId\"" >"$WORK/rows-$db.txt"
+  sort -u "$WORK/ok-warm-$db.txt" "$WORK/ok-$db.txt" >"$WORK/accepted-$db.txt"
+  local check
+  check="$(awk 'NR == FNR { rows[$1] = $2; total++; if ($2 > 1) doubled++; next }
+                { accepted++; if (!($1 in rows)) missing++; else if (rows[$1] != 1) wrong++; seen[$1] = 1 }
+                END { for (p in rows) if (!(p in seen)) unanswered++;
+                      printf "%d %d %d %d %d %d", accepted, total, missing + 0, doubled + 0, wrong + 0, unanswered + 0 }' \
+           "$WORK/rows-$db.txt" "$WORK/accepted-$db.txt")"
+  local accepted total missing doubled wrong unanswered
+  read -r accepted total missing doubled wrong unanswered <<<"$check"
+
+  local ratio; ratio="$(awk -v a="$rate" -v b="$bare_rate" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')"
+  echo "$label: accepterade nomineringar/s: $rate   p99: $p99 ms   (p50 $p50 ms, max $max ms)"
+  echo "$label: svar: $statuses; andra än 302: $other; socketfel/timeouts: $errors; last under mätningen: $load"
+  echo "$label: kontroll: $accepted anställda fick 302; $missing saknar rad, $doubled har fler än en rad; rader totalt $total ($unanswered utan besvarat anrop)"
+  echo "$label: bas $bare_rate anrop/s; kvot nomineringar/bas: $ratio"
+  local verdict="uppnått"
+  if awk -v r="$rate" -v p="$p99" -v gr="$GOAL_RATE" -v gp="$GOAL_P99_MS" 'BEGIN { exit !(r >= gr && p <= gp) }' \
+     && [ "$missing" -eq 0 ] && [ "$doubled" -eq 0 ] && [ "$wrong" -eq 0 ]; then :; else verdict="INTE uppnått"; failed=1; fi
+  echo "$label: mål (≥ $GOAL_RATE/s, p99 ≤ $GOAL_P99_MS ms, ingen förlorad eller dubblerad): $verdict"
+
+  [ "$db" = postgres ] && services stop >/dev/null 2>&1
+  return 0
+}
+
+for db in $DATABASES; do run_database "$db"; done
+echo
+echo "last efter: $(uptime | sed 's/.*load average: //')"
+exit "$failed"

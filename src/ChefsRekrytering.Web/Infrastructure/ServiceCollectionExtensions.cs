@@ -46,6 +46,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
+        services.AddScoped<BenchData>();
+        if (SqlCommandCount.Enabled(config))
+        {
+            services.ConfigureDbContext<SqliteAppDbContext>(SqlCommandCount.AddTo);
+            services.ConfigureDbContext<PostgresAppDbContext>(SqlCommandCount.AddTo);
+        }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
         // Keys in the database: every instance behind a load balancer can read every cookie.
         services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();

@@ -15,6 +15,7 @@ public static class WebApplicationExtensions
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();
         await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
+        await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Demo.BenchData>().SeedAsync();
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
@@ -24,6 +25,7 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/fel");
             app.UseHsts();
         }
+        if (SqlCommandCount.Enabled(app.Configuration)) app.UseSqlCommandCount();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseRequestLocalization();

@@ -58,8 +58,13 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        var security = SecurityOptions.From(config);
+        var cookiePolicy = security.SecureCookies ?? !(env.IsDevelopment() || env.IsEnvironment("Testing"))
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+        services.AddPortalRateLimits(security);
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -82,11 +87,22 @@ public static class ServiceCollectionExtensions
             o.Cookie.Name = "chefsrekrytering";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = cookiePolicy;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
 
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "chefsrekrytering.af";
+            o.Cookie.SecurePolicy = cookiePolicy;
+        });
+        // The one-time messages ("Ärendet är startat") travel in a cookie too.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "chefsrekrytering.meddelande";
+            o.Cookie.SecurePolicy = cookiePolicy;
+        });
         services.AddAuthorizationBuilder()
             // Deny by default: a page without its own rule still needs a signed-in user.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -107,11 +123,6 @@ public static class ServiceCollectionExtensions
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "chefsrekrytering.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
         // å, ä and ö are written as themselves, not as &#xE5;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestLocalization(o =>

@@ -20,6 +20,7 @@ public static class WebApplicationExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders(SecurityOptions.From(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");
@@ -33,6 +34,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -117,6 +117,7 @@ public static class ServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Admin", Behorighet.Admin);
                 // Every form is antiforgery-checked, whatever the page says.
                 o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))

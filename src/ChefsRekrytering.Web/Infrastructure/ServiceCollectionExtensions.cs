@@ -121,7 +121,8 @@ public static class ServiceCollectionExtensions
             })
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
-            .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
+            .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages)
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
         // å, ä and ö are written as themselves, not as &#xE5;.

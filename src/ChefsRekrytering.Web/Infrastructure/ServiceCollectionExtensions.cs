@@ -53,8 +53,12 @@ public static class ServiceCollectionExtensions
             services.ConfigureDbContext<PostgresAppDbContext>(SqlCommandCount.AddTo);
         }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
-        // Keys in the database: every instance behind a load balancer can read every cookie.
-        services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();
+        // Keys in the database: every instance behind a load balancer can read every cookie. With a certificate
+        // (DataProtection:CertificatePath, e.g. mounted from Key Vault) the keys are encrypted at rest as well.
+        var dataProtection = services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();
+        if (config["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, config["DataProtection:CertificatePassword"]));
         return services;
     }
 

@@ -29,58 +29,37 @@ DATABASES="${BENCH_DATABASER:-sqlite postgres}"
 GOAL_RATE=500
 GOAL_P99_MS=100
 
-WORK="$(mktemp -d /tmp/chefs-bench.XXXXXX)"
-chmod 755 "$WORK"   # the postgres user must reach the cluster below it
+work="$(mktemp -d /tmp/chefs-bench-arets.XXXXXX)"
+chmod 755 "$work"   # the postgres user must reach the cluster below it
 BASE="http://127.0.0.1:$APP_PORT"
-PASSWORD="Bench-2026-nominera"   # BenchOptions.Losenord: bench accounts only, never in production
+PASSWORD="Bench-2026-nominera"   # BenchOptions.Losenord: bench accounts only, refused in Production
+source bench/lib.sh
 
 log() { echo "bench: $*" >&2; }
 die() { echo "bench: FEL: $*" >&2; exit 1; }
 
-for tool in dotnet wrk curl sqlite3 psql awk; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool saknas (infra/install.sh installerar wrk och postgresql)"
-done
-
 services() {
-  CHEFS_SERVICES_DIR="$WORK/services" CHEFS_PG_PORT="$PG_PORT" CHEFS_AZURITE_PORT="$AZ_PORT" CHEFS_SMTP_PORT="$SMTP_PORT" \
+  CHEFS_SERVICES_DIR="$work/services" CHEFS_PG_PORT="$PG_PORT" CHEFS_AZURITE_PORT="$AZ_PORT" CHEFS_SMTP_PORT="$SMTP_PORT" \
     infra/services.sh "$1"
 }
-
-server_pid=""
-stop_server() {
-  if [ -n "$server_pid" ]; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-    server_pid=""
-  fi
-}
 cleanup() {
-  stop_server
-  [ -f "$WORK/services/env" ] && services stop >/dev/null 2>&1 || true
-  if [ -n "${BENCH_BEHALL:-}" ]; then log "arbetsmapp kvar: $WORK"; else rm -rf "$WORK"; fi
+  for p in "$work"/*.pid; do stop_pid_file "$p"; done
+  [ -f "$work/services/env" ] && services stop >/dev/null 2>&1 || true
+  if [ -n "${BENCH_BEHALL:-}" ]; then log "arbetsmapp kvar: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
-# start <name> <dir> <dll> <port> <health path> [VAR=value ...]: one server in the background, ready when the path answers.
-start_server() {
-  local name="$1" dir="$2" dll="$3" port="$4" health="$5"; shift 5
-  (cd "$dir"; exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet "$dll") >"$WORK/$name.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 240); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port$health" 2>/dev/null && return 0
-    kill -0 "$server_pid" 2>/dev/null || { tail -n 30 "$WORK/$name.log" >&2; die "$name startade inte"; }
-    sleep 0.5
-  done
-  tail -n 30 "$WORK/$name.log" >&2
-  die "$name svarade inte inom två minuter"
-}
+infra/install.sh >/dev/null
+for tool in wrk curl sqlite3 psql awk; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool saknas"
+done
 
 token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
 # Signs one employee in and keeps what a browser would post the form with: cookies, the form's antiforgery token, and a
 # nominee from the page's own list (which leaves the employee out), spread over all managers.
 prep_one() {
-  local id="$1" email="$2" jar="$WORK/jars/$1" t code page form nominee cookie
+  local id="$1" email="$2" jar="$work/jars/$1" t code page form nominee
   t="$(curl -sS -c "$jar" -b "$jar" "$BASE/konto/logga-in" | token)"
   code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Epost=$email" \
     --data-urlencode "Input.Losenord=$PASSWORD" --data-urlencode "__RequestVerificationToken=$t" "$BASE/konto/logga-in")"
@@ -89,43 +68,43 @@ prep_one() {
   form="$(printf '%s' "$page" | token)"
   nominee="$(printf '%s' "$page" | grep -o '<option value="[0-9][0-9]*"' | tr -dc '0-9\n' | awk -v k="$id" '{a[NR]=$0} END {print a[k % NR + 1]}')"
   [ -n "$form" ] && [ -n "$nominee" ] || { echo "bench: inget nomineringsformulär för $email" >&2; return 1; }
-  cookie="$(awk '!/^# / && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
-  printf '%s\t%s\t%s\t%s\n' "$id" "$cookie" "$form" "$nominee" >"$WORK/sessions/$id"
+  printf '%s\t%s\t%s\t%s\n' "$id" "$(cookie_header "$jar")" "$form" "$nominee" >"$work/sessions/$id"
 }
-export -f prep_one token
-export BASE PASSWORD WORK
+export -f prep_one token cookie_header
+export BASE PASSWORD work
 
 wrk_result() { grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 echo "== Årets chef: belastningstest, $(date '+%Y-%m-%d %H:%M')"
-echo "maskin: $(nproc) kärnor; last före: $(uptime | sed 's/.*load average: //')"
+echo "maskin: $(nproc) kärnor; last före: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 log "bygger Release"
-dotnet publish src/ChefsRekrytering.Web -c Release -o "$WORK/app" --nologo -v q >"$WORK/build.log" 2>&1 \
-  || { tail -n 30 "$WORK/build.log" >&2; die "bygget av portalen misslyckades"; }
-dotnet publish bench/Bare -c Release -o "$WORK/bare" --nologo -v q >>"$WORK/build.log" 2>&1 \
-  || { tail -n 30 "$WORK/build.log" >&2; die "bygget av bench/Bare misslyckades"; }
+dotnet publish src/ChefsRekrytering.Web -c Release -o "$work/app" --nologo -v q >"$work/build.log" 2>&1 \
+  || { tail -n 30 "$work/build.log" >&2; die "bygget av portalen misslyckades"; }
+# The baseline: `dotnet new web`, the smallest ASP.NET Core endpoint, on the same machine in the same run.
+{ dotnet new web -o "$work/bare-src" && dotnet publish "$work/bare-src" -c Release -o "$work/bare" --nologo -v q; } >>"$work/build.log" 2>&1 \
+  || { tail -n 30 "$work/build.log" >&2; die "bygget av den tomma slutpunkten misslyckades"; }
 
 # --- the bare baseline, with the same connections and threads as the nominations -------------------------------
 log "bas: tom ASP.NET Core-slutpunkt"
-start_server bare "$WORK/bare" Bare.dll "$BARE_PORT" / ASPNETCORE_ENVIRONMENT=Production
+(cd "$work/bare"; exec env ASPNETCORE_URLS="http://127.0.0.1:$BARE_PORT" Logging__LogLevel__Default=Warning dotnet bare-src.dll) >"$work/bare.log" 2>&1 &
+echo $! >"$work/bare.pid"
+wait_http "http://127.0.0.1:$BARE_PORT/" 120 || die "den tomma slutpunkten startade inte"
 wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" "http://127.0.0.1:$BARE_PORT/" >/dev/null
-wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency "http://127.0.0.1:$BARE_PORT/" >"$WORK/bare.txt"
-stop_server
-bare_rate="$(awk '/^Requests\/sec/ {print $2}' "$WORK/bare.txt")"
-bare_p99="$(awk '$1 == "99%" {print $2}' "$WORK/bare.txt")"
-echo "bas: $bare_rate anrop/s (p99 $bare_p99), wrk -t$CONNS -c$CONNS ${RUN_SECONDS}s"
+wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency "http://127.0.0.1:$BARE_PORT/" >"$work/bare.txt"
+stop_pid_file "$work/bare.pid"
+read -r bare_rate bare_p99 _ < <(wrk_figures "$work/bare.txt")
+echo "bas: $bare_rate anrop/s (p99 $bare_p99 ms), wrk -t$CONNS -c$CONNS ${RUN_SECONDS}s"
 
 # --- one database ---------------------------------------------------------------------------------------------------
 failed=0
 run_database() {
-  local db="$1" label sql_cmd
+  local db="$1" label
   local -a env=(ASPNETCORE_ENVIRONMENT=Bench "Portal__Kommuner__0=alvsbyn" Portal__SeedDemo=false "Portal__PublicUrl=$BASE"
-    "Bench__Anstallda=$N" Bench__Kommun=alvsbyn Scheduler__PollInterval=00:00:01 Logging__LogLevel__Default=Warning
-    "Storage__DataFolder=$WORK/$db-data")
+    "Bench__Anstallda=$N" Bench__Kommun=alvsbyn Scheduler__PollInterval=00:00:01 Scheduler__Enabled=true Mail__DispatcherEnabled=true)
   if [ "$db" = postgres ]; then
     label=PostgreSQL
-    services start >"$WORK/services.log" 2>&1 || { cat "$WORK/services.log" >&2; die "PostgreSQL startade inte"; }
+    services start >"$work/services.log" 2>&1 || { cat "$work/services.log" >&2; die "PostgreSQL startade inte"; }
     local pg=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
     # infra/services.sh starts a throwaway test cluster without fsync; the bench measures a durable one, as in production.
     "${pg[@]}" -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
@@ -134,13 +113,13 @@ run_database() {
     sql() { "${pg[@]}" -d chefs_bench -At -F ' ' -c "$1"; }
   else
     label=SQLite
-    sql() { sqlite3 -separator ' ' "$WORK/sqlite-data/chefsrekrytering.db" "$1"; }
+    sql() { sqlite3 -separator ' ' "$work/sqlite-data/chefsrekrytering.db" "$1"; }
   fi
   echo
   echo "== $label: $N anställda, wrk -t$CONNS -c$CONNS, ${RUN_SECONDS} s (plus ${WARMUP_SECONDS} s uppvärmning)"
 
   log "$label: startar portalen med $N anställda"
-  start_server "app-$db" "$WORK/app" ChefsRekrytering.Web.dll "$APP_PORT" /health "${env[@]}"
+  start_portal "$APP_PORT" "$work/$db-data" "${env[@]}" || die "$label: portalen startade inte"
   for _ in $(seq 1 240); do
     [ "$(sql "SELECT COUNT(*) FROM \"AretsChefKampanjer\" WHERE \"State\" = 'NomineringOppen' AND \"InbjudningarSkickadeUtc\" IS NOT NULL")" = 1 ] && break
     sleep 0.5
@@ -150,37 +129,37 @@ run_database() {
   [ "$invited" -ge "$N" ] || die "$label: nomineringen öppnade inte (inbjudningar: $invited)"
 
   log "$label: loggar in $N anställda ($PREP_PARALLEL parallellt)"
-  rm -rf "$WORK/jars" "$WORK/sessions"; mkdir -p "$WORK/jars" "$WORK/sessions"
+  rm -rf "$work/jars" "$work/sessions"; mkdir -p "$work/jars" "$work/sessions"
   local t0=$SECONDS
   sql "SELECT \"Id\", \"Epost\" FROM \"Personer\" WHERE \"Epost\" LIKE '%@bench.example' ORDER BY \"Id\"" \
     | xargs -P "$PREP_PARALLEL" -n 2 bash -c 'prep_one "$@"' _ || die "$label: förberedelsen misslyckades"
-  cat "$WORK"/sessions/* >"$WORK/sessions-$db.tsv"
-  [ "$(wc -l <"$WORK/sessions-$db.tsv")" -eq "$N" ] || die "$label: bara $(wc -l <"$WORK/sessions-$db.tsv") sessioner av $N"
+  cat "$work"/sessions/* >"$work/sessions-$db.tsv"
+  [ "$(wc -l <"$work/sessions-$db.tsv")" -eq "$N" ] || die "$label: bara $(wc -l <"$work/sessions-$db.tsv") sessioner av $N"
   log "$label: $N sessioner på $((SECONDS - t0)) s"
 
   log "$label: uppvärmning ${WARMUP_SECONDS} s, sedan ${RUN_SECONDS} s mätning"
-  wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s bench/nominera.lua "$BASE/arets-chef" -- "$WORK/sessions-$db.tsv" "$WORK/ok-warm-$db.txt" "$CONNS" \
-    >"$WORK/warm-$db.txt"
+  wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions-$db.tsv" "$work/ok-warm-$db.txt" "$CONNS" \
+    >"$work/warm-$db.txt"
   local load; load="$(uptime | sed 's/.*load average: //')"
-  wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$WORK/sessions-$db.tsv" "$WORK/ok-$db.txt" "$CONNS" \
-    >"$WORK/wrk-$db.txt"
-  stop_server   # every answered request is committed: the count check reads a quiet database
+  wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions-$db.tsv" "$work/ok-$db.txt" "$CONNS" \
+    >"$work/wrk-$db.txt"
+  stop_pid_file "$work/portal-$APP_PORT.pid"   # every answered request is committed: the count check reads a quiet database
 
   local rate p50 p99 max other errors statuses
-  rate="$(wrk_result "$WORK/wrk-$db.txt" accepted_per_s)"; p50="$(wrk_result "$WORK/wrk-$db.txt" p50_ms)"
-  p99="$(wrk_result "$WORK/wrk-$db.txt" p99_ms)"; max="$(wrk_result "$WORK/wrk-$db.txt" max_ms)"
-  other="$(wrk_result "$WORK/wrk-$db.txt" other)"; errors="$(wrk_result "$WORK/wrk-$db.txt" errors)"
-  statuses="$(wrk_result "$WORK/wrk-$db.txt" statuses)"
+  rate="$(wrk_result "$work/wrk-$db.txt" accepted_per_s)"; p50="$(wrk_result "$work/wrk-$db.txt" p50_ms)"
+  p99="$(wrk_result "$work/wrk-$db.txt" p99_ms)"; max="$(wrk_result "$work/wrk-$db.txt" max_ms)"
+  other="$(wrk_result "$work/wrk-$db.txt" other)"; errors="$(wrk_result "$work/wrk-$db.txt" errors)"
+  statuses="$(wrk_result "$work/wrk-$db.txt" statuses)"
 
   # The count check: everyone who got an accepted answer (warm-up or measurement) has exactly one row.
-  sql "SELECT \"NominatorPersonId\", COUNT(*) FROM \"AretsChefNomineringar\" GROUP BY \"NominatorPersonId\"" >"$WORK/rows-$db.txt"
-  sort -u "$WORK/ok-warm-$db.txt" "$WORK/ok-$db.txt" >"$WORK/accepted-$db.txt"
+  sql "SELECT \"NominatorPersonId\", COUNT(*) FROM \"AretsChefNomineringar\" GROUP BY \"NominatorPersonId\"" >"$work/rows-$db.txt"
+  sort -u "$work/ok-warm-$db.txt" "$work/ok-$db.txt" >"$work/accepted-$db.txt"
   local check
   check="$(awk 'NR == FNR { rows[$1] = $2; total++; if ($2 > 1) doubled++; next }
                 { accepted++; if (!($1 in rows)) missing++; else if (rows[$1] != 1) wrong++; seen[$1] = 1 }
                 END { for (p in rows) if (!(p in seen)) unanswered++;
                       printf "%d %d %d %d %d %d", accepted, total, missing + 0, doubled + 0, wrong + 0, unanswered + 0 }' \
-           "$WORK/rows-$db.txt" "$WORK/accepted-$db.txt")"
+           "$work/rows-$db.txt" "$work/accepted-$db.txt")"
   local accepted total missing doubled wrong unanswered
   read -r accepted total missing doubled wrong unanswered <<<"$check"
 

@@ -77,7 +77,7 @@ function done(summary, latency, requests)
   out:close()
   local seconds = summary.duration / 1e6
   local codes = {}
-  for status, count in pairs(byStatus) do table.insert(codes, status .. "=" .. count) end
+  for status, count in pairs(byStatus) do table.insert(codes, status .. ":" .. count) end
   local e = summary.errors
   io.write(string.format("RESULT accepted=%d other=%d seconds=%.2f accepted_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f errors=%d statuses=%s\n",
     accepted, other, seconds, accepted / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,

@@ -88,8 +88,16 @@ public static class BenchServiceExtensions
     {
         services.AddOptions<BenchOptions>().Bind(config.GetSection("Bench"));
         services.AddScoped<BenchSeeder>();
+        services.AddScoped<BenchData>();
         if (config.GetValue<int>("Bench:Anstallda") > 0)
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = BenchOptions.HashIterationer);
         return services;
+    }
+
+    /// <summary>Both kinds of bench data; each does nothing unless its Bench: setting asks for it.</summary>
+    public static async Task SeedBenchDataAsync(this IServiceProvider services)
+    {
+        await services.GetRequiredService<BenchSeeder>().SeedAsync();
+        await services.GetRequiredService<BenchData>().SeedAsync();
     }
 }

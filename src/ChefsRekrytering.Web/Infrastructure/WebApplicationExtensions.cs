@@ -18,17 +18,19 @@ public static class WebApplicationExtensions
         using var scope = app.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();
-        await scope.ServiceProvider.GetRequiredService<BenchSeeder>().SeedAsync();
+        await scope.ServiceProvider.SeedBenchDataAsync();
         await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders(SecurityOptions.From(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");
             app.UseHsts();
         }
+        if (SqlCommandCount.Enabled(app.Configuration)) app.UseSqlCommandCount();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseRequestLocalization();
@@ -36,6 +38,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

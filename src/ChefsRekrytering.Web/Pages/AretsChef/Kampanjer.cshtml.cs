@@ -65,7 +65,8 @@ public class KampanjerModel(AppDbContext db, AretsChefService service) : PageMod
     }
 
     /// <summary>
-    /// The dates of a new campaign, or of a change: the nomination opens no earlier than today and closes after it opens.
+    /// The dates of a new campaign, or of a change: the nomination opens between today and two years ahead, and closes
+    /// after it opens and within six months.
     /// A date that can no longer move (the opening of an open campaign) keeps its value whatever was posted.
     /// </summary>
     private List<string> Check(KampanjInput input, Kampanj? befintlig = null)
@@ -76,9 +77,11 @@ public class KampanjerModel(AppDbContext db, AretsChefService service) : PageMod
         bool Moved(DateOnly? posted, DateOnly? stored) => befintlig is null || posted != stored;
         if (input.Oppnar is null) fel.Add("Ange dagen nomineringen öppnar.");
         else if (input.Oppnar < service.Today && Moved(input.Oppnar, befintlig?.Oppnar)) fel.Add("Nomineringen kan inte öppna före i dag.");
+        else if (input.Oppnar > service.Today.AddYears(2)) fel.Add("Nomineringen kan öppna högst två år fram i tiden.");
         if (input.SistaDag is null) fel.Add("Ange nomineringens sista dag.");
         else if (input.SistaDag < input.Oppnar) fel.Add("Sista dagen kan inte ligga före öppningsdagen.");
         else if (input.SistaDag < service.Today && Moved(input.SistaDag, befintlig?.SistaDag)) fel.Add("Sista dagen kan inte ligga före i dag.");
+        else if (input.Oppnar is { } oppnar && input.SistaDag > oppnar.AddMonths(6)) fel.Add("Nomineringen kan vara öppen högst sex månader.");
         return fel;
     }
 

@@ -4,12 +4,16 @@
 #
 #   bench/arets-chef.sh                                   # 2000 employees, 15 s per database, 16 connections
 #   BENCH_ANSTALLDA=500 BENCH_SEKUNDER=5 bench/arets-chef.sh
+#   BENCH_SIGKILL=4 bench/arets-chef.sh                   # fault: the app is killed (SIGKILL) 4 s into the burst
 #
 # Per database: starts the Release build with Bench:Anstallda (employees with accounts and an Årets chef campaign that
 # opens at once, in Älvsbyn), waits until the nomination is open and the invitations are sent, signs every employee in
 # (curl, in parallel) and keeps their cookies and antiforgery token, then lets wrk POST the nomination form round-robin
 # over those sessions (bench/nominera.lua). Prints accepted nominations per second, latency, and a count check: every
 # employee who got an accepted answer has exactly one nomination row.
+# With BENCH_SIGKILL the burst starts cold (no warm-up, so the accepted answers are mostly first nominations, i.e. new
+# rows), the portal is killed with SIGKILL that many seconds in, started again on the same database, and the same count
+# check proves that no acknowledged nomination was lost and none doubled.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
@@ -25,6 +29,7 @@ PG_PORT="${BENCH_PG_PORT:-55439}"
 AZ_PORT="${BENCH_AZURITE_PORT:-10009}"
 SMTP_PORT="${BENCH_SMTP_PORT:-2539}"
 DATABASES="${BENCH_DATABASER:-sqlite postgres}"
+KILL_AFTER="${BENCH_SIGKILL:-}"
 # The goal of issue 7: at least this many accepted nominations per second, p99 at most this many milliseconds.
 GOAL_RATE=500
 GOAL_P99_MS=100
@@ -137,12 +142,29 @@ run_database() {
   [ "$(wc -l <"$work/sessions-$db.tsv")" -eq "$N" ] || die "$label: bara $(wc -l <"$work/sessions-$db.tsv") sessioner av $N"
   log "$label: $N sessioner på $((SECONDS - t0)) s"
 
-  log "$label: uppvärmning ${WARMUP_SECONDS} s, sedan ${RUN_SECONDS} s mätning"
-  wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions-$db.tsv" "$work/ok-warm-$db.txt" "$CONNS" \
-    >"$work/warm-$db.txt"
-  local load; load="$(uptime | sed 's/.*load average: //')"
+  local load restarted=""
+  if [ -n "$KILL_AFTER" ]; then
+    log "$label: ${RUN_SECONDS} s utan uppvärmning; SIGKILL efter ${KILL_AFTER} s"
+    : >"$work/ok-warm-$db.txt"
+    local portal_pid; portal_pid="$(cat "$work/portal-$APP_PORT.pid")"
+    (sleep "$KILL_AFTER"; kill -9 "$portal_pid") &
+    local killer=$!
+  else
+    log "$label: uppvärmning ${WARMUP_SECONDS} s, sedan ${RUN_SECONDS} s mätning"
+    wrk -t"$CONNS" -c"$CONNS" -d"${WARMUP_SECONDS}s" -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions-$db.tsv" "$work/ok-warm-$db.txt" "$CONNS" \
+      >"$work/warm-$db.txt"
+  fi
+  load="$(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions-$db.tsv" "$work/ok-$db.txt" "$CONNS" \
     >"$work/wrk-$db.txt"
+  if [ -n "$KILL_AFTER" ]; then
+    wait "$killer"
+    rm -f "$work/portal-$APP_PORT.pid"
+    # The same database, started again: it must come up (SQLite replays its WAL, PostgreSQL its log) with every row.
+    local t1=$SECONDS
+    start_portal "$APP_PORT" "$work/$db-data" "${env[@]}" || die "$label: portalen startade inte igen efter SIGKILL"
+    restarted="$((SECONDS - t1))"
+  fi
   stop_pid_file "$work/portal-$APP_PORT.pid"   # every answered request is committed: the count check reads a quiet database
 
   local rate p50 p99 max other errors statuses
@@ -163,6 +185,18 @@ run_database() {
   local accepted total missing doubled wrong unanswered
   read -r accepted total missing doubled wrong unanswered <<<"$check"
 
+  if [ -n "$KILL_AFTER" ]; then
+    echo "$label: SIGKILL efter ${KILL_AFTER} s; $accepted anställda hade fått 302 (bekräftad nominering); startade om på $restarted s"
+    echo "$label: svar: $statuses; socketfel efter döden: $errors"
+    echo "$label: kontroll: $missing bekräftade saknas, $doubled anställda har fler än en rad; rader totalt $total ($unanswered sparade utan att svaret hann fram)"
+    if [ "$missing" -eq 0 ] && [ "$doubled" -eq 0 ] && [ "$wrong" -eq 0 ] && [ "$accepted" -gt 0 ]; then
+      echo "$label: ingen bekräftad nominering förlorad: uppnått"
+    else
+      echo "$label: ingen bekräftad nominering förlorad: INTE uppnått"; failed=1
+    fi
+    [ "$db" = postgres ] && services stop >/dev/null 2>&1
+    return 0
+  fi
   local ratio; ratio="$(awk -v a="$rate" -v b="$bare_rate" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')"
   echo "$label: accepterade nomineringar/s: $rate   p99: $p99 ms   (p50 $p50 ms, max $max ms)"
   echo "$label: svar: $statuses; andra än 302: $other; socketfel/timeouts: $errors; last under mätningen: $load"

@@ -11,7 +11,14 @@ start_portal() {
   wait_http "http://127.0.0.1:$port/health" 600 || { tail -20 "$work/portal-$port.log"; return 1; }
 }
 
-stop_pid_file() { [ -f "$1" ] && kill "$(cat "$1")" 2>/dev/null; rm -f "$1"; }
+# stop_pid_file <file>: stops that process and waits until it is gone, so what follows reads a quiet database.
+stop_pid_file() {
+  [ -f "$1" ] || return 0
+  local pid; pid=$(cat "$1"); rm -f "$1"
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+}
 
 # wait_http <url> <seconds>
 wait_http() {

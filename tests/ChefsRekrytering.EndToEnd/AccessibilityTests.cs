@@ -1,3 +1,4 @@
+using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
@@ -43,6 +44,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var token = await ApplicationAsync(jobbId);
         var (chefId, socId) = await AkademiAsync();
         var (karinId, ar) = await LeadershipAsync();
+        var iar = await AretsChefAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -85,6 +87,14 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["sjalvskattning/{personId:int}"] = new("kalix", "chef", [$"/sjalvskattning/{karinId}"]),
             // This year's form with last year's ratings beside it, and last year's as read after the talk.
             ["sjalvskattning/{personId:int}/{ar:int}"] = new("kalix", "chef", [$"/sjalvskattning/{karinId}/{ar}", $"/sjalvskattning/{karinId}/{ar - 1}"]),
+            // This year's nomination form, with the announcement of two years ago above it.
+            ["arets-chef"] = new("kalix", "medarbetare", ["/arets-chef"]),
+            ["arets-chef/kampanjer"] = new("kalix", "hr", ["/arets-chef/kampanjer"]),
+            // Last year's jury at work: nominations, shortlist with scores, the decision form; the year before decided.
+            ["arets-chef/{ar:int}/jury"] = new("kalix", "hr", [$"/arets-chef/{iar - 1}/jury", $"/arets-chef/{iar - 2}/jury"]),
+            ["arets-chef/{ar:int}/statistik"] = new("kalix", "hr", [$"/arets-chef/{iar - 1}/statistik"]),
+            ["arets-chef/{ar:int}"] = new("kalix", "medarbetare", [$"/arets-chef/{iar - 2}"]),
+            ["arets-chef/{kommun}/{ar:int}"] = new(null, null, [$"/arets-chef/kalix/{iar - 2}"]),
         };
     }
 
@@ -299,6 +309,40 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             new NyAnsokan("Åsa", "Öberg", "asa.oberg@example.se", "070-123 45 67", true, new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
             token => $"{browser.BaseUrl}/ansokan/{token}");
         return result.Token ?? throw new InvalidOperationException(string.Join(" ", result.Fel.Select(f => f.Text)));
+    }
+
+    /// <summary>
+    /// Årets chef in Kalix in three years: two years ago announced (and public), last year with the jury (nominations,
+    /// a shortlist with scores), this year open for nomination. Returns this year.
+    /// </summary>
+    private async Task<int> AretsChefAsync()
+    {
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
+        var iar = service.Today.Year;
+        if (await db.Set<Kampanj>().AnyAsync()) return iar;
+        var people = await db.Personer.ToDictionaryAsync(p => p.Epost, p => p.Id);
+        int Id(string login) => people[$"{login}@kalix.example"];
+        var oskar = await db.Users.SingleAsync(u => u.Email == "jury@kalix.example");
+
+        var forra = new Kampanj { KommunId = "kalix", Ar = iar - 2, State = KampanjTillstand.Tillkannagiven, Oppnar = service.Today.AddYears(-2),
+            SistaDag = service.Today.AddYears(-2).AddDays(14), Offentlig = true, VinnarePersonId = Id("rekryterande"), VinnareNamn = "Anders Nilsson",
+            VinnareEnhet = "Socialförvaltningen", Motivering = "Anders leder förändring med tillit.\nHan lyssnar och agerar.", BeslutadAv = "Oskar Marklund",
+            BeslutadUtc = db.UtcNow.AddYears(-2), TillkannagivenUtc = db.UtcNow.AddYears(-2) };
+        var fjol = new Kampanj { KommunId = "kalix", Ar = iar - 1, State = KampanjTillstand.Juryarbete, Oppnar = service.Today.AddYears(-1),
+            SistaDag = service.Today.AddYears(-1).AddDays(14) };
+        db.AddRange(forra, fjol);
+        await db.SaveChangesAsync();
+        foreach (var (nominator, chef, text) in new[] { ("medarbetare", "chef", "Karin ser alla."), ("jury", "chef", "Tryggt och tydligt."), ("hr", "rekryterande", "Lyfter chefsgruppen.") })
+            db.Add(new Nominering { KommunId = "kalix", KampanjId = fjol.Id, NominatorPersonId = Id(nominator), ChefPersonId = Id(chef), SkapadUtc = db.UtcNow, AndradUtc = db.UtcNow,
+                Motiveringar = [new("resultat", "Goda arbetsinsatser och resultat", text), new("arbetsklimat", "Ett positivt och tryggt arbetsklimat", text)] });
+        fjol.Kortlista.Add(new Kortlistad { KommunId = "kalix", ChefPersonId = Id("chef"), TillagdAv = "Oskar Marklund" });
+        fjol.Bedomningar.Add(new JuryBedomning { KommunId = "kalix", ChefPersonId = Id("chef"), JurorUserId = oskar.Id, JurorNamn = oskar.Namn, Poang = 5, Anteckning = "Starkast motiverad." });
+        var iarsKampanj = service.Create(iar, service.Today, service.Today.AddDays(14), false, false);
+        await db.SaveChangesAsync();
+        Assert.True(service.Workflow(iarsKampanj, 0).Fire(KampanjHandelse.Oppna, Actor.System).Succeeded);
+        await db.SaveChangesAsync();
+        return iar;
     }
 
     /// <summary>A sent test mail, so the mail pages have something to show.</summary>

@@ -48,8 +48,8 @@ public static class DataServiceExtensions
                 Directory.CreateDirectory(dataFolder);
                 cs = $"Data Source={Path.Combine(dataFolder, "chefsrekrytering.db")}";
             }
-            // Busy timeout lets concurrent writers wait for SQLite's single write lock instead of failing.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(30)));
+            // Concurrent writers queue for SQLite's single write lock in the process instead of failing or sleeping.
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(30)).AddInterceptors(new SqliteWriteGate()));
         }
         return services;
     }

@@ -21,6 +21,7 @@ public static class Navigation
         new("/avveckling", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
         new("/ledarakademin", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
         new("/mitt-ledarskap", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
+        new("/arets-chef", "Årets chef", SignedIn),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

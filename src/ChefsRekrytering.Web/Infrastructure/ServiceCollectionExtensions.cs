@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
@@ -43,10 +44,11 @@ public static class ServiceCollectionExtensions
         services.AddPortalAvveckling();
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));
         services.AddPortalLedarskap();
+        services.AddPortalAretsChef(config, PortalPaths.ContentFolder(config));
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
-        services.AddScoped<BenchData>();
+        services.AddPortalBench(config);
         if (SqlCommandCount.Enabled(config))
         {
             services.ConfigureDbContext<SqliteAppDbContext>(SqlCommandCount.AddTo);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,11 +13,13 @@ public static class WebApplicationExtensions
     /// <summary>Migrates the database and seeds municipalities, roles and (when configured) demo data before serving.</summary>
     public static async Task InitializePortalAsync(this WebApplication app)
     {
+        // Templates that need the policies are read now, so a broken one stops the start rather than a later page.
+        app.Services.GetRequiredService<AretsChefKriterier>();
         using var scope = app.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();
+        await scope.ServiceProvider.SeedBenchDataAsync();
         await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
-        await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Demo.BenchData>().SeedAsync();
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)

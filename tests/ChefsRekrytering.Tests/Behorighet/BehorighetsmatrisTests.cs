@@ -1,7 +1,9 @@
 using System.Net;
 using System.Reflection;
 using System.Security.Claims;
+using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Avvecklingar;
+using ChefsRekrytering.Tests.AretsChef;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Konton;
@@ -78,6 +80,13 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("uppdragskontrakt/{personId:int}", [$"/uppdragskontrakt/{d.Karin}"], KarinsRecords),
             new("sjalvskattning/{personId:int}", [$"/sjalvskattning/{d.Karin}"], KarinsRecords),
             new("sjalvskattning/{personId:int}/{ar:int}", [$"/sjalvskattning/{d.Karin}/{d.Year}"], KarinsRecords),
+            // Årets chef: a decided year the jury and HR work on (HR and Admin may publish it), and an announced public one.
+            new("arets-chef", ["/arets-chef"], SignedIn), new("arets-chef/kampanjer", ["/arets-chef/kampanjer"], ["hr", "alvsbyn:hr"]),
+            new("arets-chef/{ar:int}/jury", [$"/arets-chef/{d.Beslutad}/jury"], ["hr", "jury"]),
+            new("arets-chef/{ar:int}/statistik", [$"/arets-chef/{d.Beslutad}/statistik"], ["hr"]),
+            new("arets-chef/{ar:int}", [$"/arets-chef/{d.Beslutad}"], ["hr", "admin"]),
+            new("arets-chef/{ar:int}#tillkannagiven", [$"/arets-chef/{d.Tillkannagiven}"], SignedIn.Where(a => !a.StartsWith("alvsbyn")).ToArray()),
+            new("arets-chef/{kommun}/{ar:int}", [$"/arets-chef/kalix/{d.Tillkannagiven}"], Actors),
         };
 
         var pages = Pages();
@@ -148,7 +157,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
         });
 
     private sealed record Data(int RekA, int CandA, int DocA, int RekB, int CandB, int DocB, string Token, string KalixHrUserId, long MailId,
-        int IntroA, int CaseA, int CaseB, int Karin, int Year);
+        int IntroA, int CaseA, int CaseB, int Karin, int Year, int Beslutad, int Tillkannagiven);
 
     private async Task<Data> DataAsync()
     {
@@ -195,7 +204,11 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
         db.Add(Sjalvskattning.For(karin, year, services.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow));
         await db.SaveChangesAsync();
 
+        await portal.KampanjAsync("kalix", year + 1, KampanjTillstand.Beslutad);
+        await portal.KampanjAsync("kalix", year + 2, KampanjTillstand.Tillkannagiven, offentlig: true);
+
         var hrUser = (await users.FindByEmailAsync("hr@kalix.example"))!;
-        return new Data(rekA.Id, candA.Id, docA, rekB.Id, candB.Id, docB, token, hrUser.Id, mailId, intro.Id, caseA.Id, caseB.Id, karin.Id, year);
+        return new Data(rekA.Id, candA.Id, docA, rekB.Id, candB.Id, docB, token, hrUser.Id, mailId, intro.Id, caseA.Id, caseB.Id, karin.Id, year,
+            year + 1, year + 2);
     }
 }

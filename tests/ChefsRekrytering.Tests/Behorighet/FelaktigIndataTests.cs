@@ -47,6 +47,13 @@ public class FelaktigIndataTests(ITestOutputHelper output)
             arendeId = (await scope.ServiceProvider.GetRequiredService<Avvecklingar.AvvecklingService>().StartAsync(person, Avvecklingar.Initiering.Arbetsgivaren, "Indatatest.", hr)).Id;
             await db.SaveChangesAsync();
         }
+        // Årets chef: this year's nomination open, last year's with the jury.
+        var year = DateTime.Today.Year;
+        await AretsChef.AretsChefData.KampanjAsync(portal, "kalix", year);
+        await AretsChef.AretsChefData.KampanjAsync(portal, "kalix", year - 1, ChefsRekrytering.AretsChef.KampanjTillstand.Juryarbete);
+        pages.Add(("kalix", "medarbetare", ["/arets-chef"]));
+        pages.Add(("kalix", "jury", [$"/arets-chef/{year - 1}/jury"]));
+        pages.Add(("kalix", "hr", ["/arets-chef/kampanjer"]));
         // The advert first: HR's forms may well cancel the recruitment with a script as the reason (saved, shown encoded).
         pages.Insert(0, ("kalix", null, [$"/jobb/{rekId}"]));
         pages.Add(("kalix", "rekryterande", [$"/introduktion/{introId}", $"/avveckling/{arendeId}", $"/ledarakademin/{karin}", $"/uppdragskontrakt/{karin}", $"/sjalvskattning/{karin}"]));
@@ -176,7 +183,9 @@ public class FelaktigIndataTests(ITestOutputHelper output)
             + string.Join(",", await db.Set<Rekryteringar.Kandidat>().OrderBy(r => r.Id).Select(r => r.Version).ToListAsync());
         return string.Join("|", await db.Set<Rekryteringar.Rekrytering>().CountAsync(), await db.Set<Rekryteringar.Kandidat>().CountAsync(),
             await db.Enheter.CountAsync(), await db.Personer.CountAsync(), await db.Users.CountAsync(), await db.Set<Introduktioner.Introduktion>().CountAsync(),
-            await db.Set<Avvecklingar.AvvecklingsArende>().CountAsync(), await db.Set<Rekryteringar.Kravprofil>().CountAsync(), versions);
+            await db.Set<Avvecklingar.AvvecklingsArende>().CountAsync(), await db.Set<Rekryteringar.Kravprofil>().CountAsync(),
+            await db.Set<ChefsRekrytering.AretsChef.Nominering>().CountAsync(), await db.Set<ChefsRekrytering.AretsChef.Kampanj>().CountAsync(),
+            string.Join(",", await db.Set<ChefsRekrytering.AretsChef.Kampanj>().OrderBy(k => k.Id).Select(k => k.Version).ToListAsync()), versions);
     }
 
     /// <summary>The form's own action attribute (the parsed property would encode its query string), else the page itself.</summary>

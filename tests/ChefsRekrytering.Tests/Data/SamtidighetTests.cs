@@ -51,7 +51,7 @@ public abstract class SamtidighetTests<TPortal>(TPortal portal) : IClassFixture<
     private static async Task<object?> FirstIdOf<T>(AppDbContext db) where T : class =>
         await db.Set<T>().Select(e => EF.Property<int>(e, "Id")).OrderBy(id => id).Cast<int?>().FirstOrDefaultAsync();
 
-    /// <summary>Records of the kinds demo data lacks: an introduction, a case, a meeting, a contract, a self-assessment.</summary>
+    /// <summary>Records of the kinds demo data lacks: an introduction, a case, a meeting, a contract, a self-assessment, an Årets chef campaign.</summary>
     private async Task SeedOneOfEachAsync()
     {
         await using var scope = portal.ScopeFor("kalix", out var db);
@@ -65,6 +65,8 @@ public abstract class SamtidighetTests<TPortal>(TPortal portal) : IClassFixture<
             DateTime.UtcNow.AddDays(3).AddHours(1), new ChefsRekrytering.Notifications.MailRecipient("a@kalix.example", "A"), [], "Test:1"), "kalix");
         db.Add(Sjalvskattning.For(karin, DateTime.Today.Year, services.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow));
         db.Add(new Uppdragskontrakt { KommunId = "kalix", ChefPersonId = karin.Id, UppdragsgivareNamn = "Anders Nilsson" });
+        var arets = services.GetRequiredService<ChefsRekrytering.AretsChef.AretsChefService>();
+        arets.Create(DateTime.Today.Year, arets.Today, arets.Today.AddDays(14), jurynSerNominatorer: false, offentlig: false);
         await db.SaveChangesAsync();
     }
 }

@@ -23,6 +23,230 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AndradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Anteckning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("JurorNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("JurorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Poang")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KampanjId", "ChefPersonId", "JurorUserId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefJurybedomningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kampanj", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BeslutadAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("BeslutadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InbjudenTillOchMedPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("InbjudningarSkickadeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("JurynSerNominatorer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Motivering")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Offentlig")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Oppnar")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SistaDag")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("TillkannagivenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VinnareEnhet")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("VinnareNamn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("VinnarePersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("VinnarePersonId");
+
+                    b.HasIndex("KommunId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefKampanjer", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kortlistad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TillagdAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("TillagdUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KampanjId", "ChefPersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefKortlista", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Nominering", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AndradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EnhetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Motiveringar")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("NominatorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("NominatorPersonId");
+
+                    b.HasIndex("KampanjId", "ChefPersonId");
+
+                    b.HasIndex("KampanjId", "NominatorPersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefNomineringar", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -2116,6 +2340,67 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany("Bedomningar")
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kampanj", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("VinnarePersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kortlistad", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany("Kortlista")
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Nominering", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("NominatorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chef");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.HasOne("ChefsRekrytering.Avvecklingar.AvvecklingsArende", null)
@@ -2437,6 +2722,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kampanj", b =>
+                {
+                    b.Navigation("Bedomningar");
+
+                    b.Navigation("Kortlista");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>

@@ -17,6 +17,222 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AndradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anteckning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JurorNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Poang")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KampanjId", "ChefPersonId", "JurorUserId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefJurybedomningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kampanj", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BeslutadAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BeslutadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InbjudenTillOchMedPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InbjudningarSkickadeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("JurynSerNominatorer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motivering")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Offentlig")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Oppnar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SistaDag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TillkannagivenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VinnareEnhet")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VinnareNamn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VinnarePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("VinnarePersonId");
+
+                    b.HasIndex("KommunId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefKampanjer", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kortlistad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TillagdAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TillagdUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KampanjId", "ChefPersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefKortlista", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Nominering", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AndradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnhetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Motiveringar")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominatorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("NominatorPersonId");
+
+                    b.HasIndex("KampanjId", "ChefPersonId");
+
+                    b.HasIndex("KampanjId", "NominatorPersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefNomineringar", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -2040,6 +2256,67 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany("Bedomningar")
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kampanj", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("VinnarePersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kortlistad", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany("Kortlista")
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Nominering", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Chef")
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("NominatorPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chef");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.HasOne("ChefsRekrytering.Avvecklingar.AvvecklingsArende", null)
@@ -2361,6 +2638,13 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Kampanj", b =>
+                {
+                    b.Navigation("Bedomningar");
+
+                    b.Navigation("Kortlista");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>

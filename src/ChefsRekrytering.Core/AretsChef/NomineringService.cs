@@ -1,0 +1,142 @@
+using System.Text.Json;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Organisation;
+using ChefsRekrytering.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.AretsChef;
+
+/// <summary>The campaign a nomination goes to: what the form and the write need, nothing more.</summary>
+public sealed record OppenKampanj(int Id, int Ar, DateOnly SistaDag, bool JurynSerNominatorer);
+
+/// <summary>The signed-in employee who nominates, as the sign-in cookie names them.</summary>
+public sealed record Nominator(int PersonId, string Namn, string Epost);
+
+/// <summary>A manager one can nominate: the person and the units they lead.</summary>
+public sealed record Chefsval(int PersonId, string Namn, string Enheter);
+
+/// <summary>A nominee as the jury reads them: every nomination's motivations, and the nominator only where shown.</summary>
+public sealed record Nominerad(int PersonId, string Namn, string? Titel, string Enheter, IReadOnlyList<NomineringVy> Nomineringar);
+
+public sealed record NomineringVy(long Id, IReadOnlyList<Motivering> Motiveringar, string? Nominator);
+
+public enum NomineringsUtfall { Sparad, Stangd, SigSjalv, EjChef }
+
+/// <summary>
+/// The write every employee makes, in a burst when the invitation lands: one query for the open campaign, then one
+/// guarded upsert (the unique index on campaign and nominator makes a second submit an update, never a second row)
+/// and the confirmation mail, in one transaction.
+/// </summary>
+public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static string? _upsertSql;
+
+    /// <summary>The campaign open for nomination in the user's municipality, if any.</summary>
+    public Task<OppenKampanj?> OppenAsync(CancellationToken ct = default) =>
+        db.Set<Kampanj>().AsNoTracking().Where(k => k.State == KampanjTillstand.NomineringOppen).OrderByDescending(k => k.Ar)
+            .Select(k => new OppenKampanj(k.Id, k.Ar, k.SistaDag, k.JurynSerNominatorer)).FirstOrDefaultAsync(ct);
+
+    public Task<Nominering?> MinAsync(int kampanjId, int personId, CancellationToken ct = default) =>
+        db.Set<Nominering>().AsNoTracking().FirstOrDefaultAsync(n => n.KampanjId == kampanjId && n.NominatorPersonId == personId, ct);
+
+    /// <summary>Every manager of the municipality but <paramref name="utom"/> (one cannot nominate oneself), by name.</summary>
+    public async Task<List<Chefsval>> ChefsvalAsync(int? utom, CancellationToken ct = default)
+    {
+        var units = await db.Enheter.AsNoTracking().Where(e => e.ChefId != null && e.ChefId != utom)
+            .Select(e => new { ChefId = e.ChefId!.Value, e.Namn, e.Chef!.Fornamn, e.Chef.Efternamn }).ToListAsync(ct);
+        return units.GroupBy(u => u.ChefId)
+            .Select(g => new Chefsval(g.Key, $"{g.First().Fornamn} {g.First().Efternamn}", string.Join(", ", g.Select(u => u.Namn).Order())))
+            .OrderBy(c => c.Namn, StringComparer.Create(SwedishTime.Culture, false)).ToList();
+    }
+
+    /// <summary>
+    /// Saves the nomination, or replaces the nominator's earlier one. The statement itself checks that the campaign is
+    /// still open and that the nominee leads a unit of the municipality, so a nomination racing the close or naming
+    /// someone else's manager writes nothing; only then is it worth a second look to say why.
+    /// </summary>
+    public async Task<NomineringsUtfall> NomineraAsync(OppenKampanj k, Nominator vem, int chefPersonId, IReadOnlyList<Motivering> motiveringar,
+        CancellationToken ct = default)
+    {
+        if (chefPersonId == vem.PersonId) return NomineringsUtfall.SigSjalv;
+        var kommunId = db.CurrentKommunId!;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var written = await db.Database.ExecuteSqlRawAsync(UpsertSql(), [kommunId, k.Id, vem.PersonId, chefPersonId,
+            JsonSerializer.Serialize(motiveringar, Json), db.UtcNow, nameof(KampanjTillstand.NomineringOppen)], ct);
+        if (written == 0)
+            return await db.Set<Kampanj>().AnyAsync(x => x.Id == k.Id && x.State == KampanjTillstand.NomineringOppen, ct)
+                ? NomineringsUtfall.EjChef : NomineringsUtfall.Stangd;
+        await outbox.EnqueueAsync<AretsChefNomineringSparad, AretsChefNomineringSparad.Innehall>(new MailRecipient(vem.Epost, vem.Namn),
+            $"Tack för din nominering till Årets chef {k.Ar}",
+            new(vem.Namn, k.Ar, k.SistaDag, k.JurynSerNominatorer, policies.Find(kommunId)?.Kommun, kampanjer.Lank("/arets-chef")),
+            topic: $"AretsChef:{k.Ar}:Nominering", kommunId: kommunId);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return NomineringsUtfall.Sparad;
+    }
+
+    /// <summary>
+    /// The nominations grouped by nominee, most nominated first, for the jury. Nominators' names are looked up only when
+    /// the campaign shows them to the jury, and never on a nomination of the reader themselves.
+    /// </summary>
+    public async Task<List<Nominerad>> PerChefAsync(Kampanj k, bool medNominatorer, int? lasare, CancellationToken ct = default)
+    {
+        var rows = await db.Set<Nominering>().AsNoTracking().Where(n => n.KampanjId == k.Id).OrderBy(n => n.Id)
+            .Select(n => new { n.Id, n.ChefPersonId, n.NominatorPersonId, n.Motiveringar, n.Chef!.Fornamn, n.Chef.Efternamn, n.Chef.Titel })
+            .ToListAsync(ct);
+        var chefIds = rows.Select(r => r.ChefPersonId).Distinct().ToList();
+        var enheter = (await db.Enheter.AsNoTracking().Where(e => e.ChefId != null && chefIds.Contains(e.ChefId.Value))
+                .Select(e => new { ChefId = e.ChefId!.Value, e.Namn }).ToListAsync(ct))
+            .ToLookup(e => e.ChefId, e => e.Namn);
+        var namn = new Dictionary<int, string>();
+        if (medNominatorer)
+        {
+            var ids = rows.Where(r => r.ChefPersonId != lasare).Select(r => r.NominatorPersonId).Distinct().ToList();
+            namn = await db.Personer.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Fornamn + " " + p.Efternamn, ct);
+        }
+        return rows.GroupBy(r => r.ChefPersonId)
+            .Select(g => new Nominerad(g.Key, $"{g.First().Fornamn} {g.First().Efternamn}", g.First().Titel,
+                string.Join(", ", enheter[g.Key].Order()),
+                g.Select(r => new NomineringVy(r.Id, r.Motiveringar, r.ChefPersonId == lasare ? null : namn.GetValueOrDefault(r.NominatorPersonId))).ToList()))
+            .OrderByDescending(x => x.Nomineringar.Count).ThenBy(x => x.Namn, StringComparer.Create(SwedishTime.Culture, false)).ToList();
+    }
+
+    public static List<Motivering> LasMotiveringar(string json) => JsonSerializer.Deserialize<List<Motivering>>(json, Json) ?? [];
+    public static string SkrivMotiveringar(List<Motivering> m) => JsonSerializer.Serialize(m, Json);
+
+    /// <summary>INSERT ... SELECT ... WHERE (open, leads a unit) ON CONFLICT DO UPDATE: the same text on SQLite and PostgreSQL.
+    /// Names come from the EF model, as <see cref="Scheduling.WorkQueue"/> does.</summary>
+    private string UpsertSql() => _upsertSql ??= BuildUpsertSql();
+
+    private string BuildUpsertSql()
+    {
+        var n = Table<Nominering>();
+        var k = Table<Kampanj>();
+        var e = Table<Enhet>();
+        string kommun = n(nameof(Nominering.KommunId)), kampanj = n(nameof(Nominering.KampanjId)), nominator = n(nameof(Nominering.NominatorPersonId)),
+            chef = n(nameof(Nominering.ChefPersonId)), enhet = n(nameof(Nominering.EnhetId)), motiveringar = n(nameof(Nominering.Motiveringar)),
+            skapad = n(nameof(Nominering.SkapadUtc)), andrad = n(nameof(Nominering.AndradUtc));
+        string enheter = e(null), enhetId = e(nameof(Enhet.Id)), enhetKommun = e(nameof(Enhet.KommunId)), enhetChef = e(nameof(Enhet.ChefId));
+        return $$"""
+            INSERT INTO {{n(null)}} ({{kommun}}, {{kampanj}}, {{nominator}}, {{chef}}, {{enhet}}, {{motiveringar}}, {{skapad}}, {{andrad}})
+            SELECT {0}, {1}, {2}, {3},
+                (SELECT MIN(u.{{enhetId}}) FROM {{enheter}} u WHERE u.{{enhetKommun}} = {0} AND u.{{enhetChef}} = {3}),
+                {4}, {5}, {5}
+            WHERE EXISTS (SELECT 1 FROM {{k(null)}} c WHERE c.{{k(nameof(Kampanj.Id))}} = {1} AND c.{{k(nameof(Kampanj.KommunId))}} = {0} AND c.{{k(nameof(Kampanj.State))}} = {6})
+              AND EXISTS (SELECT 1 FROM {{enheter}} u WHERE u.{{enhetKommun}} = {0} AND u.{{enhetChef}} = {3})
+            ON CONFLICT ({{kampanj}}, {{nominator}}) DO UPDATE SET
+                {{chef}} = excluded.{{chef}}, {{enhet}} = excluded.{{enhet}}, {{motiveringar}} = excluded.{{motiveringar}}, {{andrad}} = excluded.{{andrad}}
+            """;
+    }
+
+    /// <summary>Quoted table name (null) or column name of an entity, as the model maps them.</summary>
+    private Func<string?, string> Table<T>()
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        return property => $"\"{(property is null ? entity.GetTableName() : entity.FindProperty(property)!.GetColumnName())}\"";
+    }
+
+}

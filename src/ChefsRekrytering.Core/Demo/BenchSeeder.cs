@@ -1,0 +1,103 @@
+using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Organisation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChefsRekrytering.Demo;
+
+/// <summary>
+/// For bench/arets-chef.sh only: <c>Bench:Anstallda</c> employees with accounts (all with <see cref="Losenord"/>) in one
+/// municipality, <c>Bench:Chefer</c> of them leading a unit, and this year's Årets chef campaign opening today. Off by
+/// default; the start refuses it in Production, since every account shares a published password.
+/// </summary>
+public sealed class BenchOptions
+{
+    public const string Losenord = "Bench-2026-nominera";
+    /// <summary>The bench signs in thousands of accounts to prepare its sessions; the hash cost is lowered in bench mode only
+    /// so that takes seconds, not minutes. The nomination it measures never hashes a password.</summary>
+    public const int HashIterationer = 1_000;
+
+    public int Anstallda { get; set; }
+    public int Chefer { get; set; } = 40;
+    public string Kommun { get; set; } = "alvsbyn";
+}
+
+public sealed class BenchSeeder(
+    AppDbContext db, CurrentKommun kommun, PortalInitializer portal, IPasswordHasher<ApplicationUser> hasher, ILookupNormalizer normalizer,
+    RoleManager<IdentityRole> roles, AretsChefService arets, IOptions<BenchOptions> options, IHostEnvironment env, ILogger<BenchSeeder> log)
+{
+    public const string Doman = "bench.example";
+
+    public static string Epost(int i) => $"anstalld{i:00000}@{Doman}";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (o.Anstallda <= 0) return;
+        if (env.IsProduction())
+            throw new InvalidOperationException("Bench:Anstallda skapar konton med ett känt lösenord och får aldrig användas i produktion.");
+        if (!portal.KommunIds.Contains(o.Kommun))
+            throw new InvalidOperationException($"Bench:Kommun '{o.Kommun}' är inte en av kommunerna i Portal:Kommuner.");
+        kommun.Use(o.Kommun);
+        if (await db.Personer.AnyAsync(p => p.Epost == Epost(1), ct)) return;
+
+        var chefer = Math.Clamp(o.Chefer, 1, o.Anstallda);
+        var top = new Enhet { KommunId = o.Kommun, Namn = "Bänktestets förvaltning", Typ = EnhetTyp.Forvaltning };
+        var units = Enumerable.Range(1, chefer).Select(i => new Enhet { KommunId = o.Kommun, Namn = $"Bänkenhet {i:000}", Overordnad = top }).ToList();
+        var people = Enumerable.Range(1, o.Anstallda).Select(i => new Person
+        {
+            KommunId = o.Kommun, Fornamn = "Anställd", Efternamn = $"{i:00000}", Epost = Epost(i), Titel = "Medarbetare", Enhet = units[(i - 1) % chefer],
+        }).ToList();
+        db.AddRange(units.Prepend(top));
+        db.AddRange(people);
+        await db.SaveChangesAsync(ct);
+        for (var i = 0; i < chefer; i++) units[i].ChefId = people[i].Id;
+
+        // Accounts written directly with one hash: UserManager would hash each password again.
+        var roleId = (await roles.FindByNameAsync(Roller.Medarbetare))!.Id;
+        var hash = hasher.HashPassword(null!, BenchOptions.Losenord);
+        foreach (var p in people)
+        {
+            var user = new ApplicationUser
+            {
+                UserName = p.Epost, NormalizedUserName = normalizer.NormalizeName(p.Epost), Email = p.Epost,
+                NormalizedEmail = normalizer.NormalizeEmail(p.Epost), EmailConfirmed = true, PasswordHash = hash,
+                SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true, KommunId = o.Kommun, Namn = p.Namn, PersonId = p.Id,
+            };
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        }
+        var today = arets.Today;
+        arets.Create(today.Year, today, today.AddDays(14), jurynSerNominatorer: false, offentlig: false);
+        await db.SaveChangesAsync(ct);
+        log.LogWarning("Bänkdata: {Antal} anställda med konton, {Chefer} chefer och en kampanj för Årets chef i {Kommun}", o.Anstallda, chefer, o.Kommun);
+    }
+}
+
+public static class BenchServiceExtensions
+{
+    public static IServiceCollection AddPortalBench(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<BenchOptions>().Bind(config.GetSection("Bench"));
+        services.AddScoped<BenchSeeder>();
+        services.AddScoped<BenchData>();
+        if (config.GetValue<int>("Bench:Anstallda") > 0)
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = BenchOptions.HashIterationer);
+        return services;
+    }
+
+    /// <summary>Both kinds of bench data; each does nothing unless its Bench: setting asks for it.</summary>
+    public static async Task SeedBenchDataAsync(this IServiceProvider services)
+    {
+        await services.GetRequiredService<BenchSeeder>().SeedAsync();
+        await services.GetRequiredService<BenchData>().SeedAsync();
+    }
+}

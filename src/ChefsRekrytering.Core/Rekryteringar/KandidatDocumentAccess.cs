@@ -17,7 +17,7 @@ public sealed class KandidatDocumentAccess(AppDbContext db, Granskning.AuditLog 
         var r = await db.Set<Kandidat>().Where(k => k.Id == ownerId).Select(k => k.Rekrytering!)
             .Include(x => x.Panel).AsNoTracking().FirstOrDefaultAsync();
         if (r is null || !RekryteringAccess.CanView(user, r)) return false;
-        audit.Add(user, Granskning.AuditAction.LaddadeNed, "Kandidatdokument", ownerId);
+        audit.Add(user, Granskning.AuditAction.LaddadeNed, Granskning.Granskningsobjekt.Kandidatdokument, ownerId);
         await db.SaveChangesAsync();
         return true;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalAvveckling();
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));
         services.AddPortalLedarskap();
+        services.AddPortalArkiv(config);
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
@@ -96,9 +98,11 @@ public static class ServiceCollectionExtensions
                 // Every form is antiforgery-checked, whatever the page says.
                 o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
             })
+            .AddMvcOptions(o => o.Filters.AddService<Lasloggning>())
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
+        services.AddSingleton<Lasloggning>();
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
         services.AddAntiforgery(o =>

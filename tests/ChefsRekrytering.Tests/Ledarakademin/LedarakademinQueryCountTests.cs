@@ -1,43 +1,11 @@
-using System.Data.Common;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChefsRekrytering.Tests.Ledarakademin;
-
-/// <summary>A portal that counts the SQL commands run while serving /ledarakademin, and nothing else (background jobs
-/// and the test's own set-up run no request).</summary>
-public sealed class QueryCountingPortal : PortalFactory
-{
-    public CommandCounter Counter { get; } = new();
-
-    protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(Counter.For(sp.GetRequiredService<IHttpContextAccessor>())));
-
-    public sealed class CommandCounter
-    {
-        private int _count;
-        public int Count => _count;
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-        internal void Hit() => Interlocked.Increment(ref _count);
-        public DbCommandInterceptor For(IHttpContextAccessor http) => new Interceptor(this, http);
-    }
-
-    private sealed class Interceptor(CommandCounter counter, IHttpContextAccessor http) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (http.HttpContext?.Request.Path.StartsWithSegments("/ledarakademin") == true) counter.Hit();
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
-}
 
 public class LedarakademinQueryCountTests(QueryCountingPortal portal) : IClassFixture<QueryCountingPortal>
 {

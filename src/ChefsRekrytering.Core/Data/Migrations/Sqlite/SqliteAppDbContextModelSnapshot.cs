@@ -17,6 +17,48 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChefsRekrytering.Arkiv.Radering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtfordAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vad")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Radering");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -1654,6 +1696,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AvbrutenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BehovGodkantAv")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1690,6 +1735,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<bool>("GallringsStopp")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GallringsStoppAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GallringsStoppSkal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GallringsStoppUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("KommunId")
                         .IsRequired()

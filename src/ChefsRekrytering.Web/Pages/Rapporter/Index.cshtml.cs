@@ -1,0 +1,63 @@
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Rapporter;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ChefsRekrytering.Web.Pages.Rapporter;
+
+/// <summary>
+/// Reports for HR: recruitment, introduction and Ledarakademin for a year or a chosen period, each table with a chart
+/// and a CSV for Excel. HR only: in a municipality with a handful of managers, even counts point at people (who took
+/// long to fill, whose introduction is behind), so managers and Admin see none of it; HR brings what the leadership
+/// needs to its meetings.
+/// </summary>
+[Authorize(Policy = Behorighet.HR)]
+public class IndexModel(RapportService rapporter, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Ar { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? Fran { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? Till { get; set; }
+
+    public Rapportperiod Period { get; private set; } = null!;
+    public IReadOnlyList<Rapporttabell> Tabeller { get; private set; } = [];
+    public IReadOnlyList<int> ArVal { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Period = ValjPeriod();
+        Tabeller = await rapporter.TabellerAsync(Period, ct);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(string? tabell, CancellationToken ct)
+    {
+        Period = ValjPeriod();
+        var t = (await rapporter.TabellerAsync(Period, ct)).FirstOrDefault(x => x.Id == tabell);
+        return t is null ? NotFound() : File(Csv.Skriv(t), "text/csv; charset=utf-8", $"{t.Id}-{Period.Filnamn}.csv");
+    }
+
+    /// <summary>The same period as the page, so the file holds what the page shows.</summary>
+    public string CsvLank(Rapporttabell t) => QueryHelpers.AddQueryString("/rapporter", new Dictionary<string, string?>
+    {
+        ["handler"] = "csv", ["tabell"] = t.Id,
+        ["fran"] = Period.Fran.ToString("yyyy-MM-dd"), ["till"] = Period.Till.ToString("yyyy-MM-dd"),
+    });
+
+    /// <summary>Columns of numbers are right-aligned, so digits line up.</summary>
+    public static bool Numerisk(Rapporttabell t, int kolumn) => t.Rader.Any(r => r[kolumn] is int or decimal or double);
+
+    /// <summary>A chosen period if it is one; else the chosen year; else this year.</summary>
+    private Rapportperiod ValjPeriod()
+    {
+        var iar = SwedishTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
+        ArVal = Enumerable.Range(0, 6).Select(i => iar - i).ToList();
+        if (Fran is { } fran && Till is { } till)
+        {
+            if (fran <= till) return new Rapportperiod(fran, till);
+            ModelState.AddModelError(nameof(Fran), "Från-datumet ligger efter till-datumet. Rapporten visar i stället hela året.");
+        }
+        return Rapportperiod.Ar(Ar is int ar && ArVal.Contains(ar) ? ar : iar);
+    }
+}

@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services
     .AddPortalPolicies(builder.Configuration)
     .AddPortalData(builder.Configuration, builder.Environment)
-    .AddPortalIdentity()
+    .AddPortalIdentity(builder.Configuration, builder.Environment)
     .AddPortalWeb();
 
 var app = builder.Build();

@@ -57,7 +57,8 @@ public sealed class PortalInitializer(
         if (options.Value.SeedDemo)
         {
             await demo.SeedAsync(KommunIds, ct);
-            log.LogInformation("Demokonton, lösenord {Losenord} för alla:\n{Konton}", DemoSeeder.DemoPassword,
+            // A hint for the person who started the portal, on the console rather than in the logs, which may travel.
+            Console.WriteLine($"Demokonton, lösenord {DemoSeeder.DemoPassword} för alla:\n" +
                 string.Join("\n", DemoSeeder.Accounts(KommunIds).Select(a => $"  {a.Epost,-34} {string.Join(", ", a.Roller)}")));
         }
     }

@@ -14,8 +14,8 @@ public sealed class KandidatDocumentAccess(AppDbContext db, Granskning.AuditLog 
 
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, int ownerId)
     {
-        var r = await db.Set<Kandidat>().Where(k => k.Id == ownerId).Select(k => k.Rekrytering!)
-            .Include(x => x.Panel).AsNoTracking().FirstOrDefaultAsync();
+        var r = await db.Set<Rekrytering>().Include(x => x.Panel).AsNoTracking()
+            .FirstOrDefaultAsync(x => x.Kandidater.Any(k => k.Id == ownerId));
         if (r is null || !RekryteringAccess.CanView(user, r)) return false;
         audit.Add(user, Granskning.AuditAction.LaddadeNed, Granskning.Granskningsobjekt.Kandidatdokument, ownerId);
         await db.SaveChangesAsync();

@@ -48,14 +48,29 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
+        services.AddScoped<BenchData>();
+        if (SqlCommandCount.Enabled(config))
+        {
+            services.ConfigureDbContext<SqliteAppDbContext>(SqlCommandCount.AddTo);
+            services.ConfigureDbContext<PostgresAppDbContext>(SqlCommandCount.AddTo);
+        }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
-        // Keys in the database: every instance behind a load balancer can read every cookie.
-        services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();
+        // Keys in the database: every instance behind a load balancer can read every cookie. With a certificate
+        // (DataProtection:CertificatePath, e.g. mounted from Key Vault) the keys are encrypted at rest as well.
+        var dataProtection = services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();
+        if (config["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificate, config["DataProtection:CertificatePassword"]));
         return services;
     }
 
-    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
+        var security = SecurityOptions.From(config);
+        var cookiePolicy = security.SecureCookies ?? !(env.IsDevelopment() || env.IsEnvironment("Testing"))
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+        services.AddPortalRateLimits(security);
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -78,11 +93,22 @@ public static class ServiceCollectionExtensions
             o.Cookie.Name = "chefsrekrytering";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = cookiePolicy;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
 
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "chefsrekrytering.af";
+            o.Cookie.SecurePolicy = cookiePolicy;
+        });
+        // The one-time messages ("Ärendet är startat") travel in a cookie too.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "chefsrekrytering.meddelande";
+            o.Cookie.SecurePolicy = cookiePolicy;
+        });
         services.AddAuthorizationBuilder()
             // Deny by default: a page without its own rule still needs a signed-in user.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -97,19 +123,16 @@ public static class ServiceCollectionExtensions
                 o.Conventions.AuthorizeFolder("/Admin", Behorighet.Admin);
                 // Every form is antiforgery-checked, whatever the page says.
                 o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
+                o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
             .AddMvcOptions(o => o.Filters.AddService<Lasloggning>())
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
-            .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages);
+            .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages)
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
         services.AddSingleton<Lasloggning>();
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "chefsrekrytering.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
         // å, ä and ö are written as themselves, not as &#xE5;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestLocalization(o =>

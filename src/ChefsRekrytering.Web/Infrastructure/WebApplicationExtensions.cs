@@ -15,15 +15,18 @@ public static class WebApplicationExtensions
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();
         await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
+        await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Demo.BenchData>().SeedAsync();
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalForwardedHeaders(SecurityOptions.From(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/fel");
             app.UseHsts();
         }
+        if (SqlCommandCount.Enabled(app.Configuration)) app.UseSqlCommandCount();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseRequestLocalization();
@@ -31,6 +34,7 @@ public static class WebApplicationExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         return app;
     }
 

@@ -29,6 +29,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             _settings["ConnectionStrings:Portal"] = sharedConnectionString;
             _settings["Storage:DataFolder"] = _dataFolder;
             _settings["Portal:SeedDemo"] = "true";
+            _settings["Security:InloggningarPerMinut"] = "100000";
+            _settings["Security:AnsokningarPerTimme"] = "100000";
             return;
         }
         Provider = provider;
@@ -44,6 +46,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         _settings["Storage:DataFolder"] = _dataFolder;
         _settings["Portal:SeedDemo"] = "true";
+        // Every test client comes from the same (unknown) address: the limits are tested on their own.
+        _settings["Security:InloggningarPerMinut"] = "100000";
+        _settings["Security:AnsokningarPerTimme"] = "100000";
+        // Scheduled jobs run when a test says so (SchedulerRunner.RunDueAsync), never behind its back.
+        _settings["Scheduler:Enabled"] = "false";
     }
 
     public DatabaseProvider Provider { get; }

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChefsRekrytering.Tests.Infrastructure;
 
-/// <summary>A portal that counts the SQL commands run while serving a request, and nothing else (background jobs and the
-/// test's own set-up run no request): reset, fetch one page, read the count.</summary>
+/// <summary>A portal that counts the SQL commands run while serving requests under <see cref="CommandCounter.PathPrefix"/>,
+/// and nothing else (background jobs and the test's own set-up run no request).</summary>
 public sealed class QueryCountingPortal : PortalFactory
 {
     public CommandCounter Counter { get; } = new();
@@ -19,6 +19,7 @@ public sealed class QueryCountingPortal : PortalFactory
     {
         private int _count;
         public int Count => _count;
+        public string PathPrefix { get; set; } = "/ledarakademin";
         public void Reset() => Interlocked.Exchange(ref _count, 0);
         internal void Hit() => Interlocked.Increment(ref _count);
         public DbCommandInterceptor For(IHttpContextAccessor http) => new Interceptor(this, http);
@@ -29,7 +30,7 @@ public sealed class QueryCountingPortal : PortalFactory
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (http.HttpContext is not null) counter.Hit();
+            if (http.HttpContext?.Request.Path.StartsWithSegments(counter.PathPrefix) == true) counter.Hit();
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }

@@ -215,6 +215,7 @@ public class RapportQueryCountTests(QueryCountingPortal portal) : IClassFixture<
     [Fact]
     public async Task RapportensAntalFragorVaxerInteMedAntaletRekryteringar()
     {
+        portal.Counter.PathPrefix = "/rapporter";
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         var before = await CountAsync(hr);
         await using (var scope = portal.ScopeFor("kalix", out var db))

@@ -124,14 +124,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
         // The concerned manager may write follow-up notes; only the employer side changes the plan. Outsiders see nothing.
         if (drive && !KanDriva) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (posted != A.Version) return Refuse(VersionedSave.Conflict);
-        var result = await change();
-        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(A, posted))
-        {
-            await LoadAsync(id);
-            return Refuse(VersionedSave.Conflict);
-        }
-        return result;
+        return await db.ChangeIfUnchangedAsync(A, posted, change, () => LoadAsync(id), Refuse);
     }
 
     private Task<IActionResult> ChangeAsync(int id, bool drive, Func<IActionResult> change) =>

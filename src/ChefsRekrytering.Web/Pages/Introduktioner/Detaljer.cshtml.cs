@@ -93,14 +93,7 @@ public class DetaljerModel(AppDbContext db, IntroduktionService service, Meeting
         var posted = Version; // loading puts the current version in Version, for the page shown next
         if (!await LoadAsync(id)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        if (posted != I.Version) return Refuse(VersionedSave.Conflict);
-        var result = await change();
-        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(I, posted))
-        {
-            await LoadAsync(id);
-            return Refuse(VersionedSave.Conflict);
-        }
-        return result;
+        return await db.ChangeIfUnchangedAsync(I, posted, change, () => LoadAsync(id), Refuse);
     }
 
     private Task<IActionResult> ChangeAsync(int id, Func<IActionResult> change) => ChangeAsync(id, () => Task.FromResult(change()));

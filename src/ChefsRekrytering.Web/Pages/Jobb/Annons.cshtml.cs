@@ -18,6 +18,7 @@ namespace ChefsRekrytering.Web.Pages.Jobb;
 [AllowAnonymous]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalRateLimits.Ansokan)]
 public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, IOptions<PortalOptions> portal,
     IOptions<Arkiv.GallringOptions> gallring) : PageModel
 {

@@ -6,11 +6,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Web.Pages.Konto;
 
 [AllowAnonymous]
+[EnableRateLimiting(PortalRateLimits.Inloggning)]
 public class LoggaInModel(SignInManager<ApplicationUser> signIn, IOptions<PortalOptions> options, PortalInitializer portal) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();

@@ -207,14 +207,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
             Prepare();
             return Page();
         }
-        if (posted != R.Version) return Refuse(VersionedSave.Conflict);
-        var result = await change();
-        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(R, posted))
-        {
-            await LoadAsync(id);
-            return Refuse(VersionedSave.Conflict);
-        }
-        return result;
+        return await db.ChangeIfUnchangedAsync(R, posted, change, () => LoadAsync(id), Refuse);
     }
 
     private IActionResult Done(string message)

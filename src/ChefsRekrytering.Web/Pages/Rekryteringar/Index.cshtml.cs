@@ -20,6 +20,10 @@ public class IndexModel(AppDbContext db) : PageModel
     public List<SelectListItem> Faser { get; private set; } = [];
     public bool KanSkapa => User.IsInRole(Roller.RekryterandeChef) || User.IsInRole(Roller.HR);
     [BindProperty(SupportsGet = true)] public string? Fas { get; set; }
+    [BindProperty(SupportsGet = true)] public int Sida { get; set; } = 1;
+    public const int PerSida = 50;
+    public int Totalt { get; private set; }
+    public int Sidor => Math.Max(1, (Totalt + PerSida - 1) / PerSida);
 
     public async Task OnGetAsync()
     {
@@ -30,8 +34,10 @@ public class IndexModel(AppDbContext db) : PageModel
             "alla" => query,
             _ => query.Where(r => r.State != RekryteringsTillstand.Tillsatt && r.State != RekryteringsTillstand.Avbruten),
         };
-        // One query: counts are computed in the database, not per row.
-        Rader = await query.OrderByDescending(r => r.Id)
+        // Two queries whatever the data size: the total, and one page with the applicant counts computed in the database.
+        Totalt = await query.CountAsync();
+        Sida = Math.Clamp(Sida, 1, Sidor);
+        Rader = await query.OrderByDescending(r => r.Id).Skip((Sida - 1) * PerSida).Take(PerSida)
             .Select(r => new Rad(r.Id, r.Diarienummer, r.Titel, r.Enhet!.Namn, r.AgareNamn, r.State, r.Kandidater.Count))
             .ToListAsync();
         Faser =

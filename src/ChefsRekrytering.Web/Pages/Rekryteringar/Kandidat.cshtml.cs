@@ -95,14 +95,7 @@ public class KandidatModel(AppDbContext db, RekryteringService service, MeetingS
         if (!await LoadAsync(id, kandidatId)) return NotFound();
         if (!KanHantera) return Forbid();
         if (!ModelState.IsValid) return Page();
-        if (posted != K.Version) return Refuse(VersionedSave.Conflict);
-        var result = await change();
-        if (result is RedirectResult && !await db.SaveIfUnchangedAsync(K, posted))
-        {
-            await LoadAsync(id, kandidatId);
-            return Refuse(VersionedSave.Conflict);
-        }
-        return result;
+        return await db.ChangeIfUnchangedAsync(K, posted, change, () => LoadAsync(id, kandidatId), Refuse);
     }
 
     private IActionResult Done(string message)

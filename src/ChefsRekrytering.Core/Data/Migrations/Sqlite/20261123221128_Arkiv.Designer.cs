@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123201126_Arkiv")]
+    [Migration("20261123221128_Arkiv")]
     partial class Arkiv
     {
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123201157_Arkiv")]
+    [Migration("20261123221201_Arkiv")]
     partial class Arkiv
     {
         /// <inheritdoc />

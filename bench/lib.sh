@@ -1,0 +1,43 @@
+# Shared by the bench scripts: start the published portal, sign in, run wrk and read its figures.
+# Sourced, not run. Expects $work (a scratch folder) and writes logs there.
+
+# start_portal <port> <data-folder> [extra env assignments...]: starts the Release build, waits for /health.
+start_portal() {
+  local port=$1 data=$2; shift 2
+  (cd "$work/app"; exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+      Storage__DataFolder="$data" Portal__SeedDemo=true Security__SecureCookies=false Security__InloggningarPerMinut=100000 Mail__DispatcherEnabled=false Scheduler__Enabled=false \
+      Logging__LogLevel__Default=Warning "$@" dotnet ChefsRekrytering.Web.dll) >"$work/portal-$port.log" 2>&1 &
+  echo $! >"$work/portal-$port.pid"
+  wait_http "http://127.0.0.1:$port/health" 600 || { tail -20 "$work/portal-$port.log"; return 1; }
+}
+
+stop_pid_file() { [ -f "$1" ] && kill "$(cat "$1")" 2>/dev/null; rm -f "$1"; }
+
+# wait_http <url> <seconds>
+wait_http() {
+  local deadline=$((SECONDS + $2))
+  until curl -fs -o /dev/null "$1"; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+# sign_in <base-url> <email> <cookie-jar>: the portal's own sign-in form, antiforgery token and all.
+sign_in() {
+  local token
+  token=$(curl -fs -c "$3" -b "$3" "$1/konto/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -fs -o /dev/null -c "$3" -b "$3" --data-urlencode "Input.Epost=$2" --data-urlencode "Input.Losenord=Demo-2026-chef" \
+    --data-urlencode "__RequestVerificationToken=$token" "$1/konto/logga-in"
+}
+
+# cookie_header <cookie-jar>: "name=value; name=value" for wrk's -H.
+cookie_header() { awk '(!/^#/ || /^#HttpOnly_/) && NF==7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$1"; }
+
+# wrk_figures <wrk output file>: prints "<requests/s> <p99 ms> <non-2xx/3xx>".
+wrk_figures() {
+  local rps p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$1")
+  p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1")
+  errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' "$1")
+  echo "${rps:-0} ${p99:-0} ${errors:-0}"
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The signed-in recruitment list under load, with 1,000 recruitments and 20,000 applicants, beside a bare
+# `dotnet new webapp` page measured in the same run on the same machine; and the SQL commands per page at two
+# data sizes, which must be the same. Goal: ratio at least 0.5, constant command count.
+#   bench/rekrytering-lista.sh            (DURATION=15s CONNECTIONS=32 to change the load)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+work=$(mktemp -d /tmp/chefs-bench-lista.XXXXXX)
+cleanup() { for p in "$work"/*.pid; do stop_pid_file "$p"; done; rm -rf "$work"; }
+trap cleanup EXIT
+source bench/lib.sh
+
+infra/install.sh >/dev/null
+echo "Bygger (Release) ..."
+dotnet publish src/ChefsRekrytering.Web -c Release -o "$work/app" >/dev/null
+dotnet new webapp -o "$work/bare-src" --no-https >/dev/null
+dotnet publish "$work/bare-src" -c Release -o "$work/bare" >/dev/null
+
+measure_sql() { # <recruitments> <port>: SQL commands for the list page at that data size
+  start_portal "$2" "$work/data-$1" Bench__Rekryteringar="$1" Bench__KandidaterPerRekrytering=20 Bench__VisaSqlAntal=true
+  sign_in "http://127.0.0.1:$2" hr@kalix.example "$work/jar-$2"
+  curl -fs -b "$work/jar-$2" "http://127.0.0.1:$2/" -o /dev/null   # first request after sign-in may refresh the cookie
+  curl -fs -b "$work/jar-$2" -D - -o /dev/null "http://127.0.0.1:$2/rekrytering" | awk -F': ' 'tolower($1)=="x-sql-commands" {print $2+0}'
+}
+
+echo "Sår data och mäter SQL-kommandon per sida ..."
+small=$(measure_sql 100 5301)
+stop_pid_file "$work/portal-5301.pid"
+large=$(measure_sql 1000 5302)
+
+echo "Lastar listan ($DURATION, $CONNECTIONS anslutningar) ..."
+cookie=$(cookie_header "$work/jar-5302")
+status=$(curl -s -o "$work/lista.html" -w '%{http_code}' -H "Cookie: $cookie" http://127.0.0.1:5302/rekrytering)
+[ "$status" = 200 ] && grep -q "BENCH" "$work/lista.html" || { echo "Listan svarade $status utan rekryteringar: inloggningen fungerar inte." >&2; exit 1; }
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:5302/rekrytering" >"$work/wrk-lista.txt"
+stop_pid_file "$work/portal-5302.pid"
+
+echo "Lastar en tom webapp-sida ..."
+(cd "$work/bare"; exec env ASPNETCORE_URLS=http://127.0.0.1:5303 Logging__LogLevel__Default=Warning dotnet bare-src.dll) >"$work/bare.log" 2>&1 &
+echo $! >"$work/bare.pid"
+wait_http http://127.0.0.1:5303/ 120
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:5303/" >"$work/wrk-bare.txt"
+
+read -r list_rps list_p99 list_err < <(wrk_figures "$work/wrk-lista.txt")
+read -r bare_rps bare_p99 bare_err < <(wrk_figures "$work/wrk-bare.txt")
+ratio=$(awk -v a="$list_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')
+cat <<REPORT
+
+Rekryteringslistan (inloggad HR, 1 000 rekryteringar, 20 000 sökande, SQLite)
+  förfrågningar/s   $list_rps
+  p99               $list_p99 ms
+  fel (ej 2xx/3xx)  $list_err
+Tom webapp-sida (dotnet new webapp), samma körning
+  förfrågningar/s   $bare_rps
+  p99               $bare_p99 ms
+Kvot lista / tom sida: $ratio (mål minst 0,5)
+SQL-kommandon per sida: $small vid 100 rekryteringar, $large vid 1 000 (mål: lika)
+Maskinens last: $(cut -d' ' -f1-3 /proc/loadavg)
+REPORT
+[ "$small" = "$large" ] || { echo "SQL-kommandona växer med datamängden." >&2; exit 1; }

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Reflection;
+using System.Security.Claims;
+using ChefsRekrytering.Avvecklingar;
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Introduktioner;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Ledarskap;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Policies;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Documents;
+using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace ChefsRekrytering.Tests.Behorighet;
+
+/// <summary>
+/// Every page and every POST handler, for every kind of user and relation (own and other's recruitment, own and
+/// other's case, another municipality), against the rule written here. A page without a rule fails the test; so does
+/// any user who gets in where the rule says no (a leak), or is kept out where it says yes.
+/// </summary>
+public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper output) : IClassFixture<SqlitePortal>
+{
+    // The users: Kalix unless the name says Älvsbyn. Karin (chef) leads Hemtjänst; Anders (rekryterande) is her närmast
+    // högre chef and owns recruitment A; Oskar (jury) sits on A's panel; Maria (kommunchef) owns recruitment B.
+    private static readonly string[] Actors = ["anonym", "medarbetare", "chef", "rekryterande", "kommunchef", "hr", "jury", "admin", "alvsbyn:hr", "alvsbyn:admin"];
+    private static readonly string[] SignedIn = Actors[1..];
+    private static readonly string[] ChefPolicy = ["chef", "rekryterande", "kommunchef", "hr", "alvsbyn:hr"];
+    private static readonly string[] RecruitmentA = ["rekryterande", "hr", "jury"];
+    private static readonly string[] RecruitmentB = ["kommunchef", "hr"];
+    private static readonly string[] KarinsRecords = ["chef", "rekryterande", "hr"];
+    private static readonly string[] HrOnly = ["hr", "alvsbyn:hr"];
+
+    private sealed record Rule(string Route, string[] Urls, string[] Allowed);
+
+    [Fact]
+    public async Task IngenKommerInDarReglenSagerNejOchAllaSomFarKommerIn()
+    {
+        var d = await DataAsync();
+        var rules = new Rule[]
+        {
+            new("", ["/"], Actors), new("Index", ["/"], Actors),
+            new("policy", ["/policy"], Actors), new("policy/{kommun}", ["/policy/kalix"], Actors),
+            new("konto/logga-in", ["/konto/logga-in"], Actors), new("konto/logga-ut", ["/konto/logga-ut"], Actors),
+            new("konto/atkomst-nekad", ["/konto/atkomst-nekad"], []), // the refusal page itself: 403 for all, by design
+            new("konto/valj-losenord", ["/konto/valj-losenord?id=x&token=y"], Actors),
+            new("fel/{kod:int?}", ["/fel"], Actors),
+            new("jobb", ["/jobb"], Actors), new("jobb/{id:int}", [$"/jobb/{d.RekA}"], Actors), new("ansokan/{token}", [$"/ansokan/{d.Token}"], Actors),
+            new("admin", ["/admin"], ["admin", "alvsbyn:admin"]), new("admin/anvandare", ["/admin/anvandare"], ["admin", "alvsbyn:admin"]),
+            new("admin/organisation", ["/admin/organisation"], ["admin", "alvsbyn:admin"]), new("admin/epost", ["/admin/epost"], ["admin", "alvsbyn:admin"]),
+            new("admin/anvandare/{id}", [$"/admin/anvandare/{d.KalixHrUserId}"], ["admin"]), new("admin/epost/{id:long}", [$"/admin/epost/{d.MailId}"], ["admin"]),
+            new("rekrytering", ["/rekrytering"], SignedIn), new("rekrytering/ny", ["/rekrytering/ny"], ["rekryterande", "hr", "alvsbyn:hr"]),
+            new("rekrytering/{id:int}", [$"/rekrytering/{d.RekA}"], RecruitmentA),
+            new("rekrytering/{id:int}/kravprofil", [$"/rekrytering/{d.RekA}/kravprofil"], RecruitmentA),
+            new("rekrytering/{id:int}/intervjuguide", [$"/rekrytering/{d.RekA}/intervjuguide"], RecruitmentA),
+            new("rekrytering/{id:int}/jamforelse", [$"/rekrytering/{d.RekA}/jamforelse"], RecruitmentA),
+            new("rekrytering/{id:int}/kandidater/{kandidatId:int}", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}"], RecruitmentA),
+            new("rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}/bedomning"], RecruitmentA),
+            new("rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}/referenser"], RecruitmentA),
+            new("dokument/{id:int}", [$"/dokument/{d.DocA}"], RecruitmentA),
+            // Someone else's recruitment: the recruiting manager and the panel member of A are outsiders here.
+            new("rekrytering/{id:int}#B", [$"/rekrytering/{d.RekB}"], RecruitmentB),
+            new("rekrytering/{id:int}/kandidater/{kandidatId:int}#B", [$"/rekrytering/{d.RekB}/kandidater/{d.CandB}"], RecruitmentB),
+            new("dokument/{id:int}#B", [$"/dokument/{d.DocB}"], RecruitmentB),
+            new("introduktion", ["/introduktion"], SignedIn), new("introduktion/ny", ["/introduktion/ny"], ["hr", "alvsbyn:hr"]),
+            new("introduktion/{id:int}", [$"/introduktion/{d.IntroA}"], KarinsRecords),
+            new("avveckling", ["/avveckling"], ChefPolicy),
+            new("avveckling/{id:int}", [$"/avveckling/{d.CaseA}"], KarinsRecords),
+            // Someone else's case: Johan's närmast högre chef has no account, so only HR.
+            new("avveckling/{id:int}#B", [$"/avveckling/{d.CaseB}"], ["hr"]),
+            new("ledarakademin", ["/ledarakademin"], ChefPolicy), new("ledarakademin/{personId:int}", [$"/ledarakademin/{d.Karin}"], KarinsRecords),
+            new("mitt-ledarskap", ["/mitt-ledarskap"], ChefPolicy),
+            new("uppdragskontrakt/{personId:int}", [$"/uppdragskontrakt/{d.Karin}"], KarinsRecords),
+            new("sjalvskattning/{personId:int}", [$"/sjalvskattning/{d.Karin}"], KarinsRecords),
+            new("sjalvskattning/{personId:int}/{ar:int}", [$"/sjalvskattning/{d.Karin}/{d.Year}"], KarinsRecords),
+            // Records, privacy and reports: HR's alone. The public-record file of a recruitment is its own municipality's HR's.
+            new("rapporter", ["/rapporter", "/rapporter?handler=csv&tabell=sammanfattning"], HrOnly),
+            new("granskning", ["/granskning"], HrOnly),
+            new("registerutdrag", ["/registerutdrag"], HrOnly),
+            new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
+        };
+
+        var pages = Pages();
+        Assert.Empty(pages.Keys.Where(route => !rules.Any(r => r.Route.Split('#')[0] == route)));
+
+        var clients = new Dictionary<string, PortalClient>();
+        foreach (var actor in Actors)
+            clients[actor] = actor == "anonym" ? PortalClient.For(portal)
+                : await PortalClient.For(portal).SignInAsync(actor.Contains(':') ? actor.Split(':')[0] : "kalix", actor.Split(':').Last());
+
+        var leaks = new List<string>();
+        var refusedWrongly = new List<string>();
+        var tried = 0;
+        foreach (var rule in rules)
+        {
+            var handlers = pages[rule.Route.Split('#')[0]];
+            foreach (var url in rule.Urls)
+                foreach (var actor in Actors)
+                {
+                    var allowed = rule.Allowed.Contains(actor);
+                    var get = await clients[actor].GetAsync(url);
+                    tried++;
+                    var denied = IsDenied(get, actor);
+                    if (!allowed && !denied) leaks.Add($"GET {url} som {actor}: {(int)get.StatusCode}");
+                    if (allowed && (denied || (int)get.StatusCode >= 500)) refusedWrongly.Add($"GET {url} som {actor}: {(int)get.StatusCode}");
+
+                    // Every POST handler of the page, by everyone the rule keeps out: with a valid antiforgery token
+                    // (from a page they may see), so the refusal comes from authorization, not from a missing token.
+                    if (allowed) continue;
+                    foreach (var handler in handlers)
+                    {
+                        var target = handler.Length == 0 ? url : $"{url}{(url.Contains('?') ? '&' : '?')}handler={handler}";
+                        var post = await clients[actor].PostFormAsync(target, new() { ["Version"] = Guid.NewGuid().ToString(), ["trigger"] = "0" }, formPage: "/konto/logga-in");
+                        tried++;
+                        if (!IsDenied(post, actor)) leaks.Add($"POST {target} som {actor}: {(int)post.StatusCode}");
+                    }
+                }
+        }
+        output.WriteLine($"{tried} förfrågningar prövade, {leaks.Count} läckor, {refusedWrongly.Count} felaktigt nekade.");
+        Assert.True(leaks.Count == 0, "Läckor:\n" + string.Join("\n", leaks));
+        Assert.True(refusedWrongly.Count == 0, "Nekade trots regeln:\n" + string.Join("\n", refusedWrongly));
+        Assert.True(tried > 500, $"bara {tried} förfrågningar");
+    }
+
+    /// <summary>Kept out: sent to sign in, to "access denied", or told the thing does not exist.</summary>
+    private static bool IsDenied(HttpResponseMessage response, string actor) => response.StatusCode switch
+    {
+        HttpStatusCode.NotFound or HttpStatusCode.Forbidden => true,
+        HttpStatusCode.Redirect => response.Headers.Location! is var to && (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString) is var path
+            && (path.StartsWith("/konto/logga-in") || path.StartsWith("/konto/atkomst-nekad")),
+        _ => false,
+    };
+
+    /// <summary>Every page route and the names of its POST handlers ("" for OnPost), from the running app.</summary>
+    private Dictionary<string, string[]> Pages() => portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+        .GroupBy(e => e.RoutePattern.RawText!)
+        .ToDictionary(g => g.Key, g =>
+        {
+            var model = g.First().Metadata.GetMetadata<PageActionDescriptor>() switch
+            {
+                CompiledPageActionDescriptor c => c.HandlerTypeInfo.AsType(),
+                _ => throw new InvalidOperationException($"{g.Key}: sidan är inte kompilerad"),
+            };
+            return model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Select(m => m.Name).Where(n => n.StartsWith("OnPost"))
+                .Select(n => n["OnPost".Length..].Replace("Async", "")).Distinct().ToArray();
+        });
+
+    private sealed record Data(int RekA, int CandA, int DocA, int RekB, int CandB, int DocB, string Token, string KalixHrUserId, long MailId,
+        int IntroA, int CaseA, int CaseB, int Karin, int Year);
+
+    private async Task<Data> DataAsync()
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var rekA = await db.Set<Rekryteringar.Rekrytering>().Include(r => r.Kandidater).FirstAsync(r => r.State == RekryteringsTillstand.Annonserad);
+        var candA = rekA.Kandidater.OrderBy(k => k.Id).First();
+        var docA = await db.Dokument.Where(x => x.OwnerType == KandidatDocumentAccess.Owner && x.OwnerId == candA.Id).Select(x => x.Id).FirstAsync();
+
+        var kommunchef = (await users.FindByEmailAsync("kommunchef@kalix.example"))!;
+        var rekB = new Rekryteringar.Rekrytering
+        {
+            KommunId = "kalix", Diarienummer = "REK 2026/8888", Titel = "Förvaltningschef (matris)", EnhetId = rekA.EnhetId,
+            AgareUserId = kommunchef.Id, AgareNamn = kommunchef.Namn, State = RekryteringsTillstand.Urval, SkapadUtc = db.UtcNow,
+        };
+        var candB = new Kandidat { KommunId = "kalix", Fornamn = "Bo", Efternamn = "Matris", Epost = "bo.matris@example.com", SamtyckeVersion = "t", AtkomstHash = "matris-b", InkomUtc = db.UtcNow };
+        rekB.Kandidater.Add(candB);
+        db.Add(rekB);
+        await db.SaveChangesAsync();
+        var docB = (await services.GetRequiredService<DocumentService>().UploadAsync(new MemoryStream(TestFiles.Pdf()), "cv.pdf", DokumentTyp.CV,
+            KandidatDocumentAccess.Owner, candB.Id, kommunchef.Id)).Dokument!.Id;
+
+        var token = (await services.GetRequiredService<AnsokanService>().SubmitAsync(rekA.Id,
+            new NyAnsokan("Matris", "Sökande", "matris.sokande@example.com", "070-000 00 00", true, new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
+            t => $"/ansokan/{t}")).Token!;
+
+        await services.GetRequiredService<Outbox>().EnqueueAsync<Testmejl, Testmejl.Innehall>(new MailRecipient("admin@kalix.example", "Admin"), "Matris",
+            new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl");
+        await db.SaveChangesAsync();
+        var mailId = await db.Set<OutboxMessage>().MaxAsync(m => m.Id);
+
+        var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
+        var johan = await db.Personer.SingleAsync(p => p.Efternamn == "Lundberg");
+        var intro = services.GetRequiredService<IntroduktionService>().Create(karin, "Enhetschef", DateOnly.FromDateTime(DateTime.Today), null, "Anders Nilsson", null);
+        await db.SaveChangesAsync();
+        var hr = new ClaimsPrincipal(new ClaimsIdentity([new("kommun", "kalix"), new(ClaimTypes.Role, Roller.HR), new("namn", "HR")], "test"));
+        var avveckling = services.GetRequiredService<AvvecklingService>();
+        var caseA = await avveckling.StartAsync(karin, Initiering.Arbetsgivaren, "Matrisens ärende om Karin.", hr);
+        var caseB = await avveckling.StartAsync(johan, Initiering.Arbetsgivaren, "Matrisens ärende om Johan.", hr);
+        await db.SaveChangesAsync();
+
+        var year = DateTime.Today.Year;
+        db.Add(Sjalvskattning.For(karin, year, services.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow));
+        await db.SaveChangesAsync();
+
+        var hrUser = (await users.FindByEmailAsync("hr@kalix.example"))!;
+        return new Data(rekA.Id, candA.Id, docA, rekB.Id, candB.Id, docB, token, hrUser.Id, mailId, intro.Id, caseA.Id, caseB.Id, karin.Id, year);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace ChefsRekrytering.Tests.Behorighet;
+
+/// <summary>
+/// Bad input on every form the portal shows: script and HTML, control characters, path traversal, oversize text,
+/// out-of-range numbers and dates, forged ids, wrong files. Each case must end in a Swedish error that changes nothing,
+/// or in a save that shows the text encoded; never in a server error, never in unencoded script.
+/// </summary>
+public class FelaktigIndataTests(ITestOutputHelper output)
+{
+    private const string Script = "<script>alert('xss')</script><b>fet</b>";
+
+    private static readonly (string Kommun, string? Login, string[] Pages)[] Visits =
+    [
+        ("kalix", null, ["/konto/logga-in", "/konto/valj-losenord?id=x&token=y"]),
+        ("kalix", "rekryterande", ["/rekrytering/ny", "/avveckling"]),
+        ("kalix", "hr", ["/introduktion/ny", "/registerutdrag", "/granskning", "/rapporter"]),
+        ("kalix", "admin", ["/admin/anvandare", "/admin/organisation"]),
+    ];
+
+    [Fact]
+    public async Task VarjeFormularTalFelaktigIndataUtanAttNagotAndras()
+    {
+        await using var portal = new PortalFactory();
+        var cases = 0;
+        var problems = new List<string>();
+        var pages = Visits.ToList();
+        // Pages that exist only with data: the advertised demo recruitment, its first applicant, the public advert.
+        int rekId, kandId, karin, introId, arendeId;
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+        {
+            var k = await db.Set<Rekryteringar.Kandidat>().OrderBy(x => x.Id).FirstAsync();
+            (rekId, kandId) = (k.RekryteringId, k.Id);
+            var person = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
+            karin = person.Id;
+            var intro = scope.ServiceProvider.GetRequiredService<Introduktioner.IntroduktionService>().Create(person, "Enhetschef", DateOnly.FromDateTime(DateTime.Today), null, "Anders Nilsson", null);
+            await db.SaveChangesAsync();
+            introId = intro.Id;
+            var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new("kommun", "kalix"), new(System.Security.Claims.ClaimTypes.Role, Konton.Roller.HR), new("namn", "HR")], "test"));
+            arendeId = (await scope.ServiceProvider.GetRequiredService<Avvecklingar.AvvecklingService>().StartAsync(person, Avvecklingar.Initiering.Arbetsgivaren, "Indatatest.", hr)).Id;
+            await db.SaveChangesAsync();
+        }
+        // The advert first: HR's forms may well cancel the recruitment with a script as the reason (saved, shown encoded).
+        pages.Insert(0, ("kalix", null, [$"/jobb/{rekId}"]));
+        pages.Add(("kalix", "rekryterande", [$"/introduktion/{introId}", $"/avveckling/{arendeId}", $"/ledarakademin/{karin}", $"/uppdragskontrakt/{karin}", $"/sjalvskattning/{karin}"]));
+        pages.Add(("kalix", "hr", [$"/rekrytering/{rekId}/kandidater/{kandId}/referenser", $"/rekrytering/{rekId}/kandidater/{kandId}", $"/rekrytering/{rekId}/kravprofil", $"/rekrytering/{rekId}"]));
+
+        foreach (var (kommun, login, urls) in pages)
+        {
+            var client = login is null ? PortalClient.For(portal) : await PortalClient.For(portal).SignInAsync(kommun, login);
+            foreach (var url in urls)
+            {
+                var page = await client.PageAsync(url);
+                foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("form[method=post]").Where(f => !f.Action.Contains("logga-ut")))
+                {
+                    var action = ActionOf(form, url);
+                    foreach (var (field, value) in Mutations(form))
+                    {
+                        cases++;
+                        var before = await FingerprintAsync(portal);
+                        var response = await PostAsync(client, url, form, field, value);
+                        var body = await response.Content.ReadAsStringAsync();
+                        var where = $"{action} fält {field.GetAttribute("name")} = {Show(value)}";
+                        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.NotFound) problems.Add($"{where}: {(int)response.StatusCode}");
+                        else if (body.Contains("<script>alert('xss')")) problems.Add($"{where}: skriptet kom tillbaka okodat");
+                        else if (response.StatusCode == HttpStatusCode.OK)
+                        {
+                            if (!body.Contains("role=\"alert\"")) problems.Add($"{where}: inget felmeddelande");
+                            if (await FingerprintAsync(portal) != before) problems.Add($"{where}: nekades men ändrade ändå data");
+                        }
+                        else if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } to)
+                        {
+                            var shown = await client.GetAsync(to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString);
+                            if ((await shown.Content.ReadAsStringAsync()).Contains("<script>alert('xss')")) problems.Add($"{where}: sparat och visat okodat");
+                        }
+                    }
+                    // The same form without its antiforgery token: refused, nothing changed.
+                    cases++;
+                    var fingerprint = await FingerprintAsync(portal);
+                    var forged = await client.Http.PostAsync(action, new FormUrlEncodedContent(Fields(form).Where(f => f.Key != "__RequestVerificationToken")));
+                    if (forged.StatusCode != HttpStatusCode.BadRequest) problems.Add($"{action} utan antiforgery-token: {(int)forged.StatusCode}");
+                    if (await FingerprintAsync(portal) != fingerprint) problems.Add($"{action} utan antiforgery-token ändrade data");
+                }
+            }
+        }
+        output.WriteLine($"{cases} fall prövade, {problems.Count} problem.");
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(60)));
+        Assert.True(cases > 200, $"bara {cases} fall");
+    }
+
+    [Fact]
+    public async Task ForStorBegaranAvvisasMedSvensktBesked()
+    {
+        await using var portal = new PortalFactory();
+        int rekId;
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+            rekId = (await db.Set<Rekryteringar.Kandidat>().FirstAsync()).RekryteringId;
+        var client = PortalClient.For(portal);
+        await client.GetAsync($"/jobb/{rekId}");
+        var content = new MultipartFormDataContent { { new ByteArrayContent(new byte[30 * 1024 * 1024]), "Input.Cv", "cv.pdf" } };
+        var response = await client.Http.PostAsync($"/jobb/{rekId}", content);
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode}");
+        Assert.Contains("för stor", (await response.Content.ReadAsStringAsync()).ToLowerInvariant());
+    }
+
+    /// <summary>Per field, the bad values that fit its kind.</summary>
+    private static IEnumerable<(IElement Field, string Value)> Mutations(IHtmlFormElement form)
+    {
+        foreach (var field in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var type = field.GetAttribute("type") ?? field.LocalName;
+            if (field.GetAttribute("name") == "__RequestVerificationToken" || type is "file" or "submit") continue;
+            IEnumerable<string> values = type switch
+            {
+                "number" => ["-1", "99999999999", "NaN", "3,5"],
+                "date" => ["0001-01-01", "9999-12-31", "2026-02-30", "igår"],
+                "time" => ["25:61", "kväll"],
+                "checkbox" or "radio" => ["kanske", "999999"],
+                "select" => ["999999", "-1", "<script>"],
+                "hidden" => ["999999", Guid.Empty.ToString(), "../../etc/passwd"],
+                _ => [Script, "\u0000\u0007\u001b kontrolltecken", "../../../../etc/passwd", new string('å', 100_000), "999999"],
+            };
+            foreach (var value in values) yield return (field, value);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(PortalClient client, string url, IHtmlFormElement form, IElement field, string value)
+    {
+        await client.GetAsync(url); // a fresh antiforgery token
+        var token = await TokenAsync(client, url);
+        var fields = Fields(form).Where(f => f.Key != field.GetAttribute("name") && f.Key != "__RequestVerificationToken").ToList();
+        fields.Add(new(field.GetAttribute("name")!, value));
+        fields.Add(new("__RequestVerificationToken", token));
+        var action = ActionOf(form, url);
+        if (form.Enctype == "multipart/form-data")
+        {
+            var multipart = new MultipartFormDataContent();
+            foreach (var (k, v) in fields) multipart.Add(new StringContent(v), k);
+            // A program dressed as a PDF: the bytes decide, not the name.
+            foreach (var file in form.QuerySelectorAll("input[type=file][name]"))
+                multipart.Add(new ByteArrayContent("MZ\u0090\0fake program"u8.ToArray()), file.GetAttribute("name")!, "..\\..\\cv.pdf");
+            return await client.Http.PostAsync(action, multipart);
+        }
+        return await client.Http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    private static async Task<string> TokenAsync(PortalClient client, string url)
+    {
+        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
+        return PortalClient.Parse(html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+    }
+
+    /// <summary>The form's fields as a browser would send them, unchanged.</summary>
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form) =>
+        form.QuerySelectorAll("input[name], textarea[name], select[name]")
+            .Where(e => (e.GetAttribute("type") ?? "") is not ("file" or "submit") && ((e.GetAttribute("type") ?? "") is not ("checkbox" or "radio") || e.HasAttribute("checked")))
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e switch
+            {
+                IHtmlTextAreaElement t => t.Value,
+                IHtmlSelectElement s => s.Value ?? "",
+                _ => e.GetAttribute("value") ?? "",
+            })).ToList();
+
+    /// <summary>Row counts of the tables a form could add to, and the versions of the records a form could change.</summary>
+    private static async Task<string> FingerprintAsync(PortalFactory portal)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var versions = string.Join(",", await db.Set<Rekryteringar.Rekrytering>().OrderBy(r => r.Id).Select(r => r.Version).ToListAsync())
+            + string.Join(",", await db.Set<Rekryteringar.Kandidat>().OrderBy(r => r.Id).Select(r => r.Version).ToListAsync());
+        return string.Join("|", await db.Set<Rekryteringar.Rekrytering>().CountAsync(), await db.Set<Rekryteringar.Kandidat>().CountAsync(),
+            await db.Enheter.CountAsync(), await db.Personer.CountAsync(), await db.Users.CountAsync(), await db.Set<Introduktioner.Introduktion>().CountAsync(),
+            await db.Set<Avvecklingar.AvvecklingsArende>().CountAsync(), await db.Set<Rekryteringar.Kravprofil>().CountAsync(), versions);
+    }
+
+    /// <summary>The form's own action attribute (the parsed property would encode its query string), else the page itself.</summary>
+    private static string ActionOf(IHtmlFormElement form, string url) => System.Net.WebUtility.HtmlDecode(form.GetAttribute("action") ?? url);
+
+    private static string Show(string value) => value.Length > 40 ? value[..20] + $"…({value.Length} tecken)" : value.Replace("\u0000", "\\0");
+}

@@ -85,6 +85,41 @@ public class GranskningTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     }
 
     [Fact]
+    public async Task StegIProcessernaSyntsISokningenMedVemOchNar()
+    {
+        // Ljusnarsberg: a municipality of its own, so only these rows are in the search.
+        var at = new DateTime(2025, 5, 6, 8, 30, 0, DateTimeKind.Utc);
+        await using (var scope = portal.ScopeFor("ljusnarsberg", out var db))
+        {
+            db.WorkflowTransitions.Add(new ChefsRekrytering.Workflows.WorkflowTransition
+            {
+                KommunId = "ljusnarsberg", Workflow = "Rekrytering", SubjectId = 4711, FromState = "Utkast", ToState = "Behovsprovning",
+                Trigger = "GodkannBehov", ActorName = "Stina Stegtagare", AtUtc = at, Comment = "Behovet godkänt",
+            });
+            db.Add(new AuditEvent
+            {
+                KommunId = "ljusnarsberg", AtUtc = at.AddHours(1), UserName = "Stina Stegtagare", Action = AuditAction.Last,
+                ObjectType = Granskningsobjekt.Kandidat, ObjectId = 4712, Detail = "Sökandens sida",
+            });
+            await db.SaveChangesAsync();
+        }
+        var hr = await PortalClient.For(portal).SignInAsync("ljusnarsberg", "hr");
+
+        var both = await hr.PageAsync("/granskning?vem=stina&fran=2025-05-06&till=2025-05-06");
+        Assert.Contains("2 händelser", both.QuerySelector("caption")!.TextContent);
+        var step = both.QuerySelectorAll("tbody tr").Last();
+        Assert.Equal(["2025-05-06 10:30:00", "Stina Stegtagare", "Steg: Utkast → Behovsprövning", "Rekrytering 4711", "Behovet godkänt"],
+            step.QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
+
+        var steps = await hr.PageAsync("/granskning?typ=Steg&vem=stina");
+        Assert.Contains("1 händelse,", steps.QuerySelector("caption")!.TextContent);
+        var rekrytering = await hr.PageAsync("/granskning?typ=Rekrytering&objekt=4711");
+        Assert.Contains("Steg: Utkast → Behovsprövning", rekrytering.QuerySelector("tbody")!.TextContent);
+        var reads = await hr.PageAsync("/granskning?typ=Kandidat&vem=stina");
+        Assert.DoesNotContain("Steg:", reads.QuerySelector("tbody")!.TextContent);
+    }
+
+    [Fact]
     public async Task BaraHrSerGranskningsloggen()
     {
         foreach (var login in new[] { "rekryterande", "admin", "chef", "medarbetare" })

@@ -21,7 +21,7 @@ public static class Navigation
         new("/avveckling", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
         new("/ledarakademin", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
         new("/mitt-ledarskap", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
-        new("/rapporter", "Rapporter", AnyRole(Roller.HR)),
+        new("/rapporter", "Rapporter", u => u.IsInRole(Roller.HR) || u.HasClaim(PortalClaims.Ledning, "1")),
         new("/granskning", "Granskningslogg", AnyRole(Roller.HR)),
         new("/registerutdrag", "Registerutdrag", AnyRole(Roller.HR)),
         new("/policy", "Ledarpolicy", Everyone),

@@ -113,8 +113,16 @@ public abstract class RapportTests<TPortal>(TPortal portal) : IClassFixture<TPor
     }
 
     [Fact]
-    public async Task BaraHrSerRapporterna()
+    public async Task HrOchLedningenSerRapporternaAndraNekas()
     {
+        // The kommunchef leads the kommunledning: the reports, and the menu shows them.
+        var ledning = await PortalClient.For(portal).SignInAsync("kalix", "kommunchef");
+        var page = await ledning.PageAsync("/rapporter");
+        Assert.NotNull(page.GetElementById("sammanfattning-rubrik"));
+        Assert.Contains(page.QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/rapporter");
+        Assert.Equal(HttpStatusCode.OK, (await ledning.GetAsync("/rapporter?handler=csv&tabell=sammanfattning")).StatusCode);
+
+        // A unit chef, the administrator and an employee: refused, and no menu entry.
         foreach (var login in new[] { "chef", "admin", "medarbetare" })
         {
             var client = await PortalClient.For(portal).SignInAsync("kalix", login);
@@ -122,6 +130,7 @@ public abstract class RapportTests<TPortal>(TPortal portal) : IClassFixture<TPor
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Contains("/konto/atkomst-nekad", response.Headers.Location!.OriginalString);
             Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/rapporter?handler=csv&tabell=sammanfattning")).StatusCode);
+            Assert.DoesNotContain((await client.PageAsync("/")).QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/rapporter");
         }
     }
 

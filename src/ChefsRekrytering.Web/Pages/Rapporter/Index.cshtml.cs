@@ -1,4 +1,6 @@
 using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rapporter;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -9,13 +11,14 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace ChefsRekrytering.Web.Pages.Rapporter;
 
 /// <summary>
-/// Reports for HR: recruitment, introduction and Ledarakademin for a year or a chosen period, each table with a chart
-/// and a CSV for Excel. HR only: in a municipality with a handful of managers, even counts point at people (who took
-/// long to fill, whose introduction is behind), so managers and Admin see none of it; HR brings what the leadership
-/// needs to its meetings.
+/// Reports for HR and the leadership: recruitment, introduction and Ledarakademin for a year or a chosen period, each
+/// table with a chart and a CSV for Excel. HR, and the chefs of the kommunledning and the förvaltningar (see
+/// <see cref="Ledning"/>); in a municipality with a handful of managers even counts point at people (who took long to
+/// fill, whose introduction is behind), so other managers and Admin are refused.
 /// </summary>
-[Authorize(Policy = Behorighet.HR)]
-public class IndexModel(RapportService rapporter, TimeProvider clock) : PageModel
+[Authorize(Policy = Behorighet.Inloggad)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class IndexModel(RapportService rapporter, TimeProvider clock, AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Ar { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Fran { get; set; }
@@ -25,14 +28,17 @@ public class IndexModel(RapportService rapporter, TimeProvider clock) : PageMode
     public IReadOnlyList<Rapporttabell> Tabeller { get; private set; } = [];
     public IReadOnlyList<int> ArVal { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!await MayReadAsync(ct)) return Forbid();
         Period = ValjPeriod();
         Tabeller = await rapporter.TabellerAsync(Period, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string? tabell, CancellationToken ct)
     {
+        if (!await MayReadAsync(ct)) return Forbid();
         Period = ValjPeriod();
         var t = (await rapporter.TabellerAsync(Period, ct)).FirstOrDefault(x => x.Id == tabell);
         return t is null ? NotFound() : File(Csv.Skriv(t), "text/csv; charset=utf-8", $"{t.Id}-{Period.Filnamn}.csv");
@@ -44,6 +50,10 @@ public class IndexModel(RapportService rapporter, TimeProvider clock) : PageMode
         ["handler"] = "csv", ["tabell"] = t.Id,
         ["fran"] = Period.Fran.ToString("yyyy-MM-dd"), ["till"] = Period.Till.ToString("yyyy-MM-dd"),
     });
+
+    /// <summary>HR, or the leadership as the org tree says now (not as the sign-in cookie remembers it).</summary>
+    private async Task<bool> MayReadAsync(CancellationToken ct) =>
+        User.IsInRole(Roller.HR) || await Ledning.LederAsync(db, User.KommunId() ?? "", User.PersonId(), ct);
 
     /// <summary>Columns of numbers are right-aligned, so digits line up.</summary>
     public static bool Numerisk(Rapporttabell t, int kolumn) => t.Rader.Any(r => r[kolumn] is int or decimal or double);

@@ -38,6 +38,10 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         return new(e, personIds, userIds);
     }
 
+    /// <summary>The person's applications not yet gallrade, by id: what the audit entry of an extract names instead of the address.</summary>
+    public Task<List<int>> AnsokningsIdnAsync(Registerperson p, CancellationToken ct = default) =>
+        Ansokningar(p).OrderBy(k => k.Id).Select(k => k.Id).ToListAsync(ct);
+
     private IQueryable<Kandidat> Ansokningar(Registerperson p) => db.Set<Kandidat>().Include(k => k.Rekrytering)
         .Where(k => k.Epost.ToLower() == p.Epost && k.GallradUtc == null);
 

@@ -58,6 +58,7 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
         await using var scope = portal.ScopeFor("kalix", out var db);
         var logged = await db.Set<AuditEvent>().Where(e => e.ObjectType == Granskningsobjekt.Registerutdrag && e.ObjectId == karin).ToListAsync();
         Assert.Contains(logged, e => e.Action == AuditAction.LaddadeNed && e.UserName == "Lena Forsberg");
+        Assert.Contains(logged, e => e.Detail!.Contains($"anställd {karin}, ansökningar {ansokan},")); // whose, by ids
         Assert.All(logged, e => Assert.DoesNotContain("@", e.Detail));
     }
 

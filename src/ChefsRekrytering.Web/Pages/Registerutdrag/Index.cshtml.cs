@@ -74,9 +74,12 @@ public class IndexModel(RegisterutdragService service, AuditLog audit, AppDbCont
         var person = await service.HittaAsync(Epost, ct);
         Utdrag = await service.SammanstallAsync(person, User.Namn(), ct);
         Provning ??= await service.ProvaAsync(person, ct);
-        // Ids, not the address: the log says whose records were read without holding the address itself.
+        // Ids, not the address: the log says whose records were read (the employee record, else the applications)
+        // without holding the address itself.
+        var ansokningar = await service.AnsokningsIdnAsync(person, ct);
         audit.Add(User, action, Granskningsobjekt.Registerutdrag, person.PersonIds.FirstOrDefault(),
-            $"{detail}: {(person.PersonIds.Count > 0 ? "anställd" : "ingen anställd")}, {Utdrag.AntalPoster} poster");
+            $"{detail}: {(person.PersonIds.Count > 0 ? $"anställd {person.PersonIds[0]}" : "ingen anställd")}" +
+            $"{(ansokningar.Count > 0 ? $", ansökningar {string.Join(", ", ansokningar.Take(20))}" : "")}, {Utdrag.AntalPoster} poster");
         await db.SaveChangesAsync(ct);
         return Utdrag;
     }

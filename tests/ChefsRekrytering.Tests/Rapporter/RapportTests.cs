@@ -91,7 +91,10 @@ public abstract class RapportTests<TPortal>(TPortal portal) : IClassFixture<TPor
 
         var summary = Encoding.UTF8.GetString((await (await hr.GetAsync("/rapporter?handler=csv&tabell=sammanfattning&ar=2025")).Content.ReadAsByteArrayAsync())[3..]);
         Assert.Contains("Median dagar från godkänt behov till tillsatt;72,5\r\n", summary);
+        Assert.Contains("Välj datum från 2000-01-01", (await hr.PageAsync("/rapporter?fran=0001-01-01&till=9999-12-31")).QuerySelector("[role=alert]")!.TextContent);
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/rapporter?handler=csv&tabell=finns-inte")).StatusCode);
+        foreach (var query in new[] { "fran=0001-01-01&till=9999-12-31", "objekt=abc&sida=-3", "sida=99999999999", "typ=<script>" })
+            Assert.True((int)(await hr.GetAsync($"/granskning?{query}")).StatusCode < 500, $"/granskning?{query}");
     }
 
     [Fact]
@@ -110,6 +113,24 @@ public abstract class RapportTests<TPortal>(TPortal portal) : IClassFixture<TPor
         var period = await hr.PageAsync("/rapporter?fran=2025-02-01&till=2025-03-31");
         Assert.Equal(2, period.GetElementById("tid-till-tillsattning-rubrik")!.ParentElement!.QuerySelectorAll("tbody tr").Length); // A and B
         Assert.Contains("Från-datumet ligger efter", (await hr.PageAsync("/rapporter?fran=2025-03-01&till=2025-02-01")).QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task FelaktigPeriodIAdressenGerSvensktFelOchAretsRapport()
+    {
+        var hr = await PortalClient.For(portal).SignInAsync("vindeln", "hr");
+        foreach (var query in new[] { "ar=abc", "ar=99999999999", "fran=igår&till=2025-13-01", "fran=0001-01-01&till=9999-12-31", "handler=okand" })
+        {
+            var response = await hr.GetAsync($"/rapporter?{query}");
+            Assert.True((int)response.StatusCode < 500, $"{query}: {(int)response.StatusCode}");
+            if (response.StatusCode != HttpStatusCode.OK) continue;
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("sammanfattning-rubrik", html);
+        }
+        Assert.Contains("Välj datum från 2000-01-01", (await hr.PageAsync("/rapporter?fran=0001-01-01&till=9999-12-31")).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/rapporter?handler=csv&tabell=finns-inte")).StatusCode);
+        foreach (var query in new[] { "fran=0001-01-01&till=9999-12-31", "objekt=abc&sida=-3", "sida=99999999999", "typ=<script>" })
+            Assert.True((int)(await hr.GetAsync($"/granskning?{query}")).StatusCode < 500, $"/granskning?{query}");
     }
 
     [Fact]

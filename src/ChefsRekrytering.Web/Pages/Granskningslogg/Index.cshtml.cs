@@ -42,6 +42,13 @@ public class IndexModel(AppDbContext db) : PageModel
     {
         TypVal = Granskningsobjekt.Namn.Select(x => new SelectListItem(x.Value, x.Key, x.Key == Typ)).OrderBy(x => x.Text).ToList();
         if (Fran > Till) ModelState.AddModelError(nameof(Fran), "Från-datumet ligger efter till-datumet.");
+        // Outside this range a date is a typing error, and 9999-12-31 has no day after: searched as if not given.
+        var (forst, sist) = (new DateOnly(2000, 1, 1), new DateOnly(2200, 12, 31));
+        if (Fran < forst || Fran > sist || Till < forst || Till > sist)
+        {
+            ModelState.AddModelError(nameof(Fran), $"Välj datum från {forst:yyyy-MM-dd} till {sist:yyyy-MM-dd}. Sökningen gäller i stället alla datum.");
+            (Fran, Till) = (Fran < forst || Fran > sist ? null : Fran, Till < forst || Till > sist ? null : Till);
+        }
         DateTime? from = Fran is { } f ? SwedishTime.ToUtc(f.ToDateTime(TimeOnly.MinValue)) : null;
         DateTime? to = Till is { } t ? SwedishTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null;
         var vem = string.IsNullOrWhiteSpace(Vem) ? null : Vem.Trim().ToLower();

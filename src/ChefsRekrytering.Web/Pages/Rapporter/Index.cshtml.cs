@@ -65,8 +65,12 @@ public class IndexModel(RapportService rapporter, TimeProvider clock, AppDbConte
         ArVal = Enumerable.Range(0, 6).Select(i => iar - i).ToList();
         if (Fran is { } fran && Till is { } till)
         {
-            if (fran <= till) return new Rapportperiod(fran, till);
-            ModelState.AddModelError(nameof(Fran), "Från-datumet ligger efter till-datumet. Rapporten visar i stället hela året.");
+            // The portal's records start in this century; a date far outside is a typing error (and 9999-12-31 has no day after).
+            var (forst, sist) = (new DateOnly(2000, 1, 1), new DateOnly(iar + 1, 12, 31));
+            if (fran < forst || till > sist)
+                ModelState.AddModelError(nameof(Fran), $"Välj datum från {forst:yyyy-MM-dd} till {sist:yyyy-MM-dd}. Rapporten visar i stället hela året.");
+            else if (fran <= till) return new Rapportperiod(fran, till);
+            else ModelState.AddModelError(nameof(Fran), "Från-datumet ligger efter till-datumet. Rapporten visar i stället hela året.");
         }
         return Rapportperiod.Ar(Ar is int ar && ArVal.Contains(ar) ? ar : iar);
     }

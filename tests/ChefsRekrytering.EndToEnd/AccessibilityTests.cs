@@ -28,9 +28,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
 
     /// <summary>
     /// Routes that answer with a file download, never HTML: nothing for axe to scan, and a browser navigating there
-    /// starts a download instead of showing a page. Their access rules are tested in ChefsRekrytering.Tests (Documents/HamtaTests).
+    /// starts a download instead of showing a page. Their access rules are tested in ChefsRekrytering.Tests (Documents/HamtaTests,
+    /// Arkiv/UtlamnandeTests); the handed-out file is scanned on its own in ArkivJourneyTests.
     /// </summary>
-    private static readonly string[] FileRoutes = ["dokument/{id:int}"];
+    private static readonly string[] FileRoutes = ["dokument/{id:int}", "rekrytering/{id:int}/utlamnande"];
 
     private async Task<Dictionary<string, Visit>> VisitsAsync()
     {
@@ -95,6 +96,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["arets-chef/{ar:int}/statistik"] = new("kalix", "hr", [$"/arets-chef/{iar - 1}/statistik"]),
             ["arets-chef/{ar:int}"] = new("kalix", "medarbetare", [$"/arets-chef/{iar - 2}"]),
             ["arets-chef/{kommun}/{ar:int}"] = new(null, null, [$"/arets-chef/kalix/{iar - 2}"]),
+            ["rapporter"] = new("kalix", "hr", ["/rapporter", $"/rapporter?fran={ar}-01-01&till={ar}-06-30"]),
+            // After the visits above have been logged: the newest reads, and a search by kind of record.
+            ["granskning"] = new("kalix", "hr", ["/granskning", "/granskning?typ=Kandidat"]),
+            ["registerutdrag"] = new("kalix", "hr", ["/registerutdrag"]),
         };
     }
 

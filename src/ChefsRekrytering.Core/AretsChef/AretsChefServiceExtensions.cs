@@ -17,6 +17,9 @@ public static class AretsChefServiceExtensions
         services.AddScoped<NomineringService>();
         services.AddScoped<IScheduledJobHandler, AretsChefOppning>();
         services.AddScoped<IScheduledJobHandler, AretsChefStangning>();
+        // Its part of /rapporter and of a person's register extract.
+        services.AddScoped<Rapporter.IRapportBidrag, AretsChefRapport>();
+        services.AddScoped<Arkiv.IRegisterutdragBidrag, AretsChefRegisterutdrag>();
         return services;
     }
 }

@@ -23,7 +23,7 @@ public interface IAvvecklingAvslutadHandler
 public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox outbox, UserManager<ApplicationUser> users,
     IOptions<Kommuner.PortalOptions> options, IEnumerable<IAvvecklingAvslutadHandler> onAvslutad)
 {
-    public const string ObjectType = "Avveckling";
+    public const string ObjectType = Granskning.Granskningsobjekt.Avveckling;
 
     public Task<AvvecklingsArende?> LoadAsync(int id) =>
         db.Set<AvvecklingsArende>().Include(a => a.Atgarder).ThenInclude(x => x.Anteckningar).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id);

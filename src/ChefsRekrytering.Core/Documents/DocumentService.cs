@@ -124,8 +124,17 @@ public sealed class DocumentService(
     /// Removes every document of one record. Whatever else is pending on the context (the record's own removal)
     /// is saved in the same SaveChanges, so the record and its documents go together.
     /// </summary>
-    public async Task DeleteAllForAsync(string ownerType, int ownerId, CancellationToken ct = default) =>
-        await DeleteAsync(await db.Dokument.Where(d => d.OwnerType == ownerType && d.OwnerId == ownerId).ToListAsync(ct), ct);
+    public Task DeleteAllForAsync(string ownerType, int ownerId, CancellationToken ct = default) =>
+        DeleteAllForAsync(ownerType, [ownerId], ct);
+
+    /// <summary>As <see cref="DeleteAllForAsync(string, int, CancellationToken)"/> for several records of one kind in one save
+    /// (gallring of a recruitment's applicants). Returns how many documents went.</summary>
+    public async Task<int> DeleteAllForAsync(string ownerType, IReadOnlyCollection<int> ownerIds, CancellationToken ct = default)
+    {
+        var docs = await db.Dokument.Where(d => d.OwnerType == ownerType && ownerIds.Contains(d.OwnerId)).ToListAsync(ct);
+        await DeleteAsync(docs, ct);
+        return docs.Count;
+    }
 
     /// <summary>
     /// Deletes the stored bytes of rows removed earlier whose deletion failed, oldest first and at most 500 a run.

@@ -1,8 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Kommuner;
 
 namespace ChefsRekrytering.Granskning;
 
-public enum AuditAction { Last, Andrade, LaddadeNed, Skapade, Raderade }
+public enum AuditAction
+{
+    [Display(Name = "Läste")] Last,
+    [Display(Name = "Ändrade")] Andrade,
+    [Display(Name = "Laddade ned")] LaddadeNed,
+    Skapade,
+    Raderade,
+}
 
 /// <summary>One read or change of confidential data: who, when, what. Written in the same save as a change, or on its
 /// own for a read, so HR can always answer "who has seen this".</summary>
@@ -14,7 +22,7 @@ public class AuditEvent : IKommunEntity
     public string? UserId { get; set; }
     public required string UserName { get; set; }
     public AuditAction Action { get; set; }
-    /// <summary>E.g. "Avveckling", "Kandidatdokument", "Bedomning".</summary>
+    /// <summary>One of <see cref="Granskningsobjekt"/>, e.g. "Avveckling", "Kandidatdokument".</summary>
     public required string ObjectType { get; set; }
     public int ObjectId { get; set; }
     /// <summary>What was read or changed, in words; never the confidential content itself.</summary>

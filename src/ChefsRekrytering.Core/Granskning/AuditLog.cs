@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Workflows;
 
 namespace ChefsRekrytering.Granskning;
 
@@ -9,11 +10,11 @@ namespace ChefsRekrytering.Granskning;
 public sealed class AuditLog(AppDbContext db)
 {
     public void Add(ClaimsPrincipal user, AuditAction action, string objectType, int objectId, string? detail = null) =>
-        db.Add(new AuditEvent
-        {
-            KommunId = user.KommunId() ?? "", AtUtc = db.UtcNow, UserId = user.UserId(), UserName = user.Namn(),
-            Action = action, ObjectType = objectType, ObjectId = objectId, Detail = detail,
-        });
+        Add(user.KommunId() ?? "", user.UserId(), user.Namn(), action, objectType, objectId, detail);
+
+    /// <summary>A change the portal makes by itself (gallring), in the municipality the job runs for.</summary>
+    public void AddSystem(AuditAction action, string objectType, int objectId, string? detail = null) =>
+        Add("", null, Actor.System.Namn, action, objectType, objectId, detail);
 
     public async Task ReadAsync(ClaimsPrincipal user, string objectType, int objectId, string? detail = null)
     {
@@ -21,4 +22,11 @@ public sealed class AuditLog(AppDbContext db)
         Add(user, AuditAction.Last, objectType, objectId, detail);
         await db.SaveChangesAsync();
     }
+
+    private void Add(string kommunId, string? userId, string userName, AuditAction action, string objectType, int objectId, string? detail) =>
+        db.Add(new AuditEvent
+        {
+            KommunId = kommunId, AtUtc = db.UtcNow, UserId = userId, UserName = userName,
+            Action = action, ObjectType = objectType, ObjectId = objectId, Detail = detail,
+        });
 }

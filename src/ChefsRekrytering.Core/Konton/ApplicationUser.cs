@@ -39,4 +39,7 @@ public static class PortalClaims
     public const string Kommun = Kommuner.CurrentKommun.ClaimType;
     public const string PersonId = "person";
     public const string Namn = "namn";
+    /// <summary>Present when the user's person leads the kommunledning or a förvaltning (the municipality's leadership):
+    /// shows them the reports in the menu. Set at sign-in; the reports page itself asks the org tree on every request.</summary>
+    public const string Ledning = "ledning";
 }

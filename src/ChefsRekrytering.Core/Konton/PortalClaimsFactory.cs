@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ChefsRekrytering.Konton;
 
 /// <summary>Puts the user's municipality, person and name into the cookie, so no request needs a lookup for them.</summary>
-public sealed class PortalClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class PortalClaimsFactory(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
+    Data.AppDbContext db)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -14,7 +15,10 @@ public sealed class PortalClaimsFactory(UserManager<ApplicationUser> users, Role
         identity.AddClaim(new Claim(PortalClaims.Kommun, user.KommunId));
         identity.AddClaim(new Claim(PortalClaims.Namn, user.Namn));
         if (user.PersonId is int personId)
+        {
             identity.AddClaim(new Claim(PortalClaims.PersonId, personId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (await Rapporter.Ledning.LederAsync(db, user.KommunId, personId)) identity.AddClaim(new Claim(PortalClaims.Ledning, "1"));
+        }
         return identity;
     }
 }

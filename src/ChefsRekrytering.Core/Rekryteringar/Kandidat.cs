@@ -52,7 +52,11 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     public List<Bedomning> Bedomningar { get; set; } = [];
     public List<Referens> Referenser { get; set; } = [];
 
-    public string Namn => $"{Fornamn} {Efternamn}";
+    /// <summary>Shown wherever an applicant whose personal data is deleted would have been named.</summary>
+    public const string GallradNamn = "Gallrad sökande";
+
+    /// <summary>The name, or <see cref="GallradNamn"/> once gallring has blanked it, so no page needs to remember the rule.</summary>
+    public string Namn => GallradUtc is null ? $"{Fornamn} {Efternamn}" : GallradNamn;
     public bool ArAvslutad => State is KandidatTillstand.Anstalld or KandidatTillstand.EjAktuell or KandidatTillstand.Atertagen or KandidatTillstand.TackatNej;
 }
 

@@ -17,7 +17,7 @@ public sealed class KandidatDocumentAccess(AppDbContext db, Granskning.AuditLog 
         var r = await db.Set<Rekrytering>().Include(x => x.Panel).AsNoTracking()
             .FirstOrDefaultAsync(x => x.Kandidater.Any(k => k.Id == ownerId));
         if (r is null || !RekryteringAccess.CanView(user, r)) return false;
-        audit.Add(user, Granskning.AuditAction.LaddadeNed, "Kandidatdokument", ownerId);
+        audit.Add(user, Granskning.AuditAction.LaddadeNed, Granskning.Granskningsobjekt.Kandidatdokument, ownerId);
         await db.SaveChangesAsync();
         return true;
     }

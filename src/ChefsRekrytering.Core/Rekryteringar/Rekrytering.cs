@@ -78,10 +78,16 @@ public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
 
     public DateTime? TillsattUtc { get; set; }
     public string? AvbrottsSkal { get; set; }
-    /// <summary>When the hiring decision was taken: gallring of applicants' data counts from here (issue on records).</summary>
+    /// <summary>When the hiring decision was taken: gallring of applicants' data counts from here.</summary>
     public DateTime? BeslutUtc { get; set; }
-    /// <summary>A hold (e.g. a discrimination claim) stops gallring of this recruitment.</summary>
+    /// <summary>When the recruitment was cancelled: a cancelled recruitment's applicants are kept as long, counted from here.
+    /// Null for one cancelled before this was recorded; the journal has the time (see <see cref="Arkiv.Gallring"/>).</summary>
+    public DateTime? AvbrutenUtc { get; set; }
+    /// <summary>A hold (e.g. a discrimination claim) stops gallring of this recruitment; set and lifted by HR, with a reason.</summary>
     public bool GallringsStopp { get; set; }
+    public string? GallringsStoppSkal { get; set; }
+    public string? GallringsStoppAv { get; set; }
+    public DateTime? GallringsStoppUtc { get; set; }
 
     public List<Kravprofil> Kravprofiler { get; set; } = [];
     public List<Kandidat> Kandidater { get; set; } = [];

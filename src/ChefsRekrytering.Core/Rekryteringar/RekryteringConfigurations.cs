@@ -23,6 +23,8 @@ internal sealed class RekryteringConfiguration : IEntityTypeConfiguration<Rekryt
         b.Property(r => r.Beslutsfattare).HasMaxLength(200);
         b.Property(r => r.BeslutMotivering).HasMaxLength(4000);
         b.Property(r => r.AvbrottsSkal).HasMaxLength(2000);
+        b.Property(r => r.GallringsStoppSkal).HasMaxLength(1000);
+        b.Property(r => r.GallringsStoppAv).HasMaxLength(200);
         b.Ignore(r => r.GallandeKravprofil);
         b.Ignore(r => r.Utkastprofil);
         b.HasIndex(r => new { r.KommunId, r.Diarienummer }).IsUnique();

@@ -72,7 +72,11 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
 
         foreach (var state in Open)
             m.Configure(state).PermitIf(T.Avbryt, S.Avbruten, AllOthersTold, AllaBeskedAvbryt);
-        m.Configure(S.Avbruten).OnEntry(t => r.AvbrottsSkal = FiringComment);
+        m.Configure(S.Avbruten).OnEntry(t =>
+        {
+            r.AvbrottsSkal = FiringComment;
+            r.AvbrutenUtc = journal.UtcNow;
+        });
     }
 
     /// <summary>Every candidate except the one hired is closed and has been told.</summary>

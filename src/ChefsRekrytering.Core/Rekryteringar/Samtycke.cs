@@ -8,15 +8,16 @@ public static class Samtycke
 {
     public const string Version = "2026-11-v1";
 
-    /// <summary>How long after the hiring decision applicants' data is kept before gallring (discrimination claims).</summary>
+    /// <summary>The default of how long after the hiring decision applicants' data is kept before gallring (discrimination
+    /// claims); a deployment sets its own with Gallring:ManaderEfterBeslut, and the text says that number.</summary>
     public const int LagringManader = 24;
 
-    public static IReadOnlyList<string> Text(string kommun) =>
+    public static IReadOnlyList<string> Text(string kommun, int lagringManader = LagringManader) =>
     [
         $"Din ansökan och de handlingar du skickar in blir allmänna handlingar hos {kommun}. Enligt offentlighetsprincipen " +
         "kan vem som helst begära att få läsa dem. Innan något lämnas ut prövar kommunen om uppgifterna omfattas av sekretess.",
         $"{kommun} är personuppgiftsansvarig för dina uppgifter och använder dem bara i den här rekryteringen.",
-        $"Dina personuppgifter sparas i {LagringManader} månader efter beslutet om anställning, så att beslutet kan prövas " +
+        $"Dina personuppgifter sparas i {lagringManader} månader efter beslutet om anställning, så att beslutet kan prövas " +
         "om någon begär det. Därefter raderas de. Om du återtar din ansökan gäller samma tid, eftersom handlingarna redan är allmänna.",
         "Du har rätt att få veta vilka uppgifter kommunen har om dig och att begära att felaktiga uppgifter rättas.",
     ];

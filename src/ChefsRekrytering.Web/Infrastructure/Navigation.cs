@@ -22,6 +22,9 @@ public static class Navigation
         new("/ledarakademin", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
         new("/mitt-ledarskap", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
         new("/arets-chef", "Årets chef", SignedIn),
+        new("/rapporter", "Rapporter", u => u.IsInRole(Roller.HR) || u.HasClaim(PortalClaims.Ledning, "1")),
+        new("/granskning", "Granskningslogg", AnyRole(Roller.HR)),
+        new("/registerutdrag", "Registerutdrag", AnyRole(Roller.HR)),
         new("/policy", "Ledarpolicy", Everyone),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];

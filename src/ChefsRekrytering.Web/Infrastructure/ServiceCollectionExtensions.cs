@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
@@ -45,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));
         services.AddPortalLedarskap();
         services.AddPortalAretsChef(config, PortalPaths.ContentFolder(config));
+        services.AddPortalArkiv(config);
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
@@ -125,10 +127,12 @@ public static class ServiceCollectionExtensions
                 o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
                 o.Conventions.ConfigureFilter(new UnknownHandlerFilter());
             })
+            .AddMvcOptions(o => o.Filters.AddService<Lasloggning>())
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages)
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
+        services.AddSingleton<Lasloggning>();
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
         // å, ä and ö are written as themselves, not as &#xE5;.

@@ -31,6 +31,6 @@ public class StatistikTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         var hemtjanst = page.QuerySelectorAll("#enhet-rubrik ~ div tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Hemtjänst Centrum");
         Assert.Equal(["3", "4", "2", "50,0 %"], hemtjanst.QuerySelectorAll("td").Select(td => td.TextContent));
         // The chart says in words what it draws.
-        Assert.Equal("Hemtjänst Centrum: 3 nomineringar; Socialförvaltningen: 1 nominering.", page.QuerySelector("#diagram-enhet-d")!.TextContent);
+        Assert.Equal("Staplar i nomineringar: Hemtjänst Centrum 3; Socialförvaltningen 1.", page.QuerySelector("#diagram-enhet-d")!.TextContent);
     }
 }

@@ -37,6 +37,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
     private static readonly string[] RecruitmentA = ["rekryterande", "hr", "jury"];
     private static readonly string[] RecruitmentB = ["kommunchef", "hr"];
     private static readonly string[] KarinsRecords = ["chef", "rekryterande", "hr"];
+    private static readonly string[] HrOnly = ["hr", "alvsbyn:hr"];
 
     private sealed record Rule(string Route, string[] Urls, string[] Allowed);
 
@@ -87,6 +88,12 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("arets-chef/{ar:int}", [$"/arets-chef/{d.Beslutad}"], ["hr", "admin"]),
             new("arets-chef/{ar:int}#tillkannagiven", [$"/arets-chef/{d.Tillkannagiven}"], SignedIn.Where(a => !a.StartsWith("alvsbyn")).ToArray()),
             new("arets-chef/{kommun}/{ar:int}", [$"/arets-chef/kalix/{d.Tillkannagiven}"], Actors),
+            // Records and privacy: HR's alone; the public-record file of a recruitment is its own municipality's HR's. The
+            // reports also the leadership's: Maria leads the kommunledning, Anders the socialförvaltning.
+            new("rapporter", ["/rapporter", "/rapporter?handler=csv&tabell=sammanfattning"], ["kommunchef", "rekryterande", .. HrOnly]),
+            new("granskning", ["/granskning"], HrOnly),
+            new("registerutdrag", ["/registerutdrag"], HrOnly),
+            new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };
 
         var pages = Pages();

@@ -20,7 +20,7 @@ public class FelaktigIndataTests(ITestOutputHelper output)
     [
         ("kalix", null, ["/konto/logga-in", "/konto/valj-losenord?id=x&token=y"]),
         ("kalix", "rekryterande", ["/rekrytering/ny", "/avveckling"]),
-        ("kalix", "hr", ["/introduktion/ny"]),
+        ("kalix", "hr", ["/introduktion/ny", "/registerutdrag", "/granskning", "/rapporter"]),
         ("kalix", "admin", ["/admin/anvandare", "/admin/organisation"]),
     ];
 

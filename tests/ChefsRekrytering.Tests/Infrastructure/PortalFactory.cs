@@ -64,6 +64,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Time in the test's hand: the portal's clock is <paramref name="clock"/>, and neither the scheduler nor the
+    /// mail dispatcher runs in the background, so the test moves the clock and runs what is due itself.</summary>
+    public PortalFactory WithClock(TimeProvider clock) =>
+        With("Scheduler:Enabled", "false").With("Mail:DispatcherEnabled", "false").WithServices(s => s.AddSingleton(clock));
+
     /// <summary>Replaces or adds services after the app's own registrations (e.g. a FakeTimeProvider).</summary>
     public PortalFactory WithServices(Action<IServiceCollection> configure)
     {

@@ -19,10 +19,8 @@ public sealed partial class IntroduktionTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _portal = new PortalFactory()
-            .With("Scheduler:Enabled", "false")
-            .With("Mail:DispatcherEnabled", "false")
-            .With("Portal:PublicUrl", "https://chefsportal.example")
-            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
+            .WithClock(_clock)
+            .With("Portal:PublicUrl", "https://chefsportal.example");
         _ = _portal.Server;
         return Task.CompletedTask;
     }

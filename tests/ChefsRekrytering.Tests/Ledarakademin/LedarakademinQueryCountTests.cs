@@ -1,12 +1,9 @@
-using System.Data.Common;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Tests.Infrastructure;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChefsRekrytering.Tests.Ledarakademin;
 

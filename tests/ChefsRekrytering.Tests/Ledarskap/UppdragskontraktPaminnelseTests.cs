@@ -18,10 +18,7 @@ public sealed class UppdragskontraktPaminnelseTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _portal = new PortalFactory()
-            .With("Scheduler:Enabled", "false")
-            .With("Mail:DispatcherEnabled", "false")
-            .WithServices(s => s.AddSingleton<TimeProvider>(_clock));
+        _portal = new PortalFactory().WithClock(_clock);
         _ = _portal.Server;
         await Runner.RunDueAsync(); // the start-up runs of the daily jobs
     }

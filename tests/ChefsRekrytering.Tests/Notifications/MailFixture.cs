@@ -17,9 +17,7 @@ public static class MailPortal
             .With("Mail:Smtp:Port", sink.Port.ToString())
             .With("Mail:Smtp:Security", "None")
             .With("Mail:Smtp:Timeout", "00:00:05")
-            .With("Mail:DispatcherEnabled", "false")
-            .With("Scheduler:Enabled", "false")
-            .WithServices(s => s.AddSingleton<TimeProvider>(clock));
+            .WithClock(clock);
 
     public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
 

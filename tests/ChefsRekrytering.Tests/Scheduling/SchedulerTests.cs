@@ -17,11 +17,9 @@ public sealed class SchedulerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _portal = new PortalFactory()
-            .With("Scheduler:Enabled", "false")
-            .With("Mail:DispatcherEnabled", "false")
+            .WithClock(_clock)
             .WithServices(s =>
             {
-                s.AddSingleton<TimeProvider>(_clock);
                 s.RemoveAll<IScheduledJobHandler>(); // the mechanism under test, without the portal's own jobs
                 s.AddSingleton(_log);
                 s.AddScoped<IScheduledJobHandler, Paminnelse>();

@@ -3,6 +3,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Ledarskap;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,7 @@ namespace ChefsRekrytering.Web.Pages.Akademi;
 /// everyone else, and for people who are not managers, the page does not exist (404).
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Ledarakademin, "personId", "Spår och utvecklingsaktiviteter")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class SparModel(LedarakademinService service, AppDbContext db) : PageModel
 {

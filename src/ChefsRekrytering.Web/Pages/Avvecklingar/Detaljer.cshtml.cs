@@ -16,6 +16,7 @@ namespace ChefsRekrytering.Web.Pages.Avvecklingar;
 
 /// <summary>One confidential case: the action plan, follow-ups, attachments, evaluation and outcome. Every visit is logged.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Avveckling, "id", "Ärendet öppnat")]
 public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog audit, DocumentService documents) : PageModel
 {
     public AvvecklingsArende A { get; private set; } = null!;
@@ -50,7 +51,6 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        await audit.ReadAsync(User, AvvecklingService.ObjectType, id, "Ärendet öppnat");
         Utvardering = new UtvarderingInput { Utfall = A.Utfall, Text = A.Utvardering ?? "", SistaDag = A.SistaDagSomChef };
         return Page();
     }
@@ -142,15 +142,6 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
         Atgarder = Flode.Actions();
         return Page();
     }
-
-    public static string Handelse(AuditAction action) => action switch
-    {
-        AuditAction.Last => "Läste",
-        AuditAction.Andrade => "Ändrade",
-        AuditAction.LaddadeNed => "Laddade ned",
-        AuditAction.Skapade => "Skapade",
-        _ => "Raderade",
-    };
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -19,7 +19,8 @@ namespace ChefsRekrytering.Web.Pages.Jobb;
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalRateLimits.Ansokan)]
-public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, IOptions<PortalOptions> portal) : PageModel
+public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, IOptions<PortalOptions> portal,
+    IOptions<Arkiv.GallringOptions> gallring) : PageModel
 {
     /// <summary>Two files of at most Storage:Documents:MaxBytes (10 MB by default) and a few text fields.</summary>
     private const long MaxRequestBytes = 25 * 1024 * 1024;
@@ -28,6 +29,8 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     public LeadershipPolicy? Policy { get; private set; }
     /// <summary>The refusals in the form's order, for the summary above it.</summary>
     public IReadOnlyList<string> Fel { get; private set; } = [];
+    /// <summary>What the applicant is told about their data, with this deployment's retention time.</summary>
+    public IReadOnlyList<string> Samtyckestext => Samtycke.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut);
     public string MaxFilstorlek => $"{documentOptions.MaxBytes / (1024.0 * 1024.0):0.#} MB";
 
     [BindProperty] public InputModel Input { get; set; } = new();

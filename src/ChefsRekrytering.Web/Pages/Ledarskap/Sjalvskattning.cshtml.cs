@@ -4,6 +4,7 @@ using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,7 @@ namespace ChefsRekrytering.Web.Pages.Ledarskap;
 /// hands it in; the närmast högre chef or HR records the talk. Seen only by the parties and HR.
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Sjalvskattning, "personId", "Självskattning {ar}")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class SjalvskattningModel(AppDbContext db, PolicyLibrary policies) : PageModel
 {

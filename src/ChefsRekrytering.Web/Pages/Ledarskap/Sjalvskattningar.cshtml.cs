@@ -2,6 +2,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,6 +13,7 @@ namespace ChefsRekrytering.Web.Pages.Ledarskap;
 
 /// <summary>A manager's self-assessments year by year, side by side per policy requirement; the manager starts this year's.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Sjalvskattning, "personId", "Självskattningar år för år")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class SjalvskattningarModel(AppDbContext db, PolicyLibrary policies) : PageModel
 {

@@ -4,6 +4,7 @@ using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ namespace ChefsRekrytering.Web.Pages.Ledarskap;
 /// form that writes the draft from the policy, and the earlier versions. Seen only by the parties and HR.
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Uppdragskontrakt, "personId", "Uppdragskontraktet")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class UppdragskontraktModel(AppDbContext db, UppdragskontraktService service, PolicyLibrary policies) : PageModel
 {

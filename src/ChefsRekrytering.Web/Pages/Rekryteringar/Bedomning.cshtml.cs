@@ -1,6 +1,7 @@
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 /// the user's own scores; everyone's together are on the comparison page.
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Egen intervjubedömning")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // assessments of a person: no shared caches
 public class BedomningModel(RekryteringService service, AppDbContext db) : PageModel
 {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
@@ -17,7 +18,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 
 /// <summary>One recruitment: where it stands, what may be done next and why the rest must wait, and each step's record.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
-public class DetaljerModel(AppDbContext db, RekryteringService service, UserManager<ApplicationUser> users) : PageModel
+public class DetaljerModel(AppDbContext db, RekryteringService service, UserManager<ApplicationUser> users, Gallring gallring) : PageModel
 {
     public Rekrytering R { get; private set; } = null!;
     public IReadOnlyList<WorkflowAction<RekryteringsHandelse>> Atgarder { get; private set; } = [];
@@ -26,6 +27,11 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     public List<SelectListItem> PanelVal { get; private set; } = [];
     public bool KanHantera => RekryteringAccess.CanManage(User, R);
     public bool ArHr => RekryteringAccess.IsHr(User);
+    /// <summary>When the applicants' data goes, in words: the date once the recruitment is closed, else the rule.</summary>
+    public string GallringText => gallring.GallrasUtc(R) is { } utc
+        ? $"Sökandes personuppgifter och handlingar gallras {SwedishTime.ToLocal(utc):yyyy-MM-dd}, {gallring.Manader} månader efter " +
+          $"{(R.State == S.Avbruten ? "avbrottet" : "anställningsbeslutet")}. Den anställdas ansökan och annonsen sparas."
+        : $"Sökandes personuppgifter och handlingar gallras {gallring.Manader} månader efter anställningsbeslutet, eller efter ett avbrott.";
 
     [BindProperty] public Guid Version { get; set; }
     public BehovInput Behov { get; set; } = new();
@@ -155,6 +161,24 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         if (member is null) return Task.FromResult(Refuse("Panelmedlemmen finns inte."));
         R.Panel.Remove(member);
         return Task.FromResult(Done($"{member.Namn} är borttagen ur intervjupanelen."));
+    });
+
+    /// <summary>HR stops gallring of the applicants' data, for instance while a discrimination claim is tried.</summary>
+    public Task<IActionResult> OnPostGallringsstoppAsync(int id, string? skal) => ChangeAsync(id, () =>
+    {
+        if (!ArHr) return Task.FromResult(Refuse("Gallringsstopp sätts av HR."));
+        if (string.IsNullOrWhiteSpace(skal) || skal.Trim().Length > Gallring.SkalMaxLangd)
+            return Task.FromResult(Refuse($"Ange skälet till gallringsstoppet (högst {Gallring.SkalMaxLangd} tecken), till exempel en anmälan om diskriminering."));
+        gallring.SattStopp(R, skal, User);
+        return Task.FromResult(Done("Gallringsstoppet är satt. Sökandes uppgifter sparas tills stoppet hävs."));
+    });
+
+    public Task<IActionResult> OnPostHavGallringsstoppAsync(int id) => ChangeAsync(id, () =>
+    {
+        if (!ArHr) return Task.FromResult(Refuse("Gallringsstopp hävs av HR."));
+        if (!R.GallringsStopp) return Task.FromResult(Refuse("Rekryteringen har inget gallringsstopp."));
+        gallring.HavStopp(R, User);
+        return Task.FromResult(Done("Gallringsstoppet är hävt. Uppgifter vars tid har gått ut gallras vid nästa dagliga körning."));
     });
 
     /// <summary>Offered as a button: permitted now, or waiting only for applicants to be told, which the button does first.</summary>

@@ -1,4 +1,5 @@
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 /// own scores and comments are shown to the owner and HR only: the panel records, the owner and HR decide.
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Rekrytering, "id", "Jämförelse och intervjubedömningar")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class JamforelseModel(RekryteringService service) : PageModel
 {

@@ -4,6 +4,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 
 /// <summary>One applicant in one recruitment: documents, where the application stands, the interview and the offer.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Sökandens sida")]
 public class KandidatModel(AppDbContext db, RekryteringService service, MeetingService meetings) : PageModel
 {
     public Rekrytering R { get; private set; } = null!;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 /// recruitment (the panel records interview assessments and nothing else).
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Referenser")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public class ReferenserModel(RekryteringService service, AppDbContext db) : PageModel
 {

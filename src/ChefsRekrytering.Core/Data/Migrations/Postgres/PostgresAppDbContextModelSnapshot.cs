@@ -247,6 +247,50 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("AretsChefNomineringar", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Arkiv.Radering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Skal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UtfordAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Vad")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Radering");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -1944,6 +1988,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTime?>("AvbrutenUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("BehovGodkantAv")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1980,6 +2027,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.Property<bool>("GallringsStopp")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("GallringsStoppAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GallringsStoppSkal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("GallringsStoppUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("KommunId")
                         .IsRequired()

@@ -233,6 +233,48 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("AretsChefNomineringar", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Arkiv.Radering", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skal")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UtfordAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Vad")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Radering");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -1870,6 +1912,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AvbrutenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BehovGodkantAv")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1906,6 +1951,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<bool>("GallringsStopp")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("GallringsStoppAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GallringsStoppSkal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GallringsStoppUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("KommunId")
                         .IsRequired()

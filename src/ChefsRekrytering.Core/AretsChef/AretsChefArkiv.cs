@@ -1,0 +1,86 @@
+using ChefsRekrytering.Arkiv;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Rapporter;
+using ChefsRekrytering.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.AretsChef;
+
+/// <summary>
+/// Årets chef in /rapporter: per campaign year in the period, how many nominated and how large a share of the
+/// employees that is. Counts only, never who nominated whom. Three queries however many campaigns.
+/// </summary>
+public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
+{
+    public async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct)
+    {
+        var (fran, till) = (period.Fran.Year, period.Till.Year);
+        var kampanjer = await db.Set<Kampanj>().AsNoTracking().Where(k => k.Ar >= fran && k.Ar <= till).OrderBy(k => k.Ar)
+            .Select(k => new { k.Id, k.Ar, k.State }).ToListAsync(ct);
+        var ids = kampanjer.Select(k => k.Id).ToList();
+        var nomineringar = await db.Set<Nominering>().AsNoTracking().Where(n => ids.Contains(n.KampanjId)).GroupBy(n => n.KampanjId)
+            .Select(g => new { KampanjId = g.Key, Antal = g.Count(), Nominatorer = g.Select(n => n.NominatorPersonId).Distinct().Count(),
+                Nominerade = g.Select(n => n.ChefPersonId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.KampanjId, ct);
+        // Invited: every active employee with an e-mail address, as the campaign's own statistics count them.
+        var anstallda = await db.Personer.CountAsync(p => p.Aktiv && p.Epost != "", ct);
+        return
+        [
+            new("arets-chef", "Årets chef: deltagande",
+                $"Nomineringar till Årets chef för åren {period.Text}: hur många som nominerade och hur stor andel av kommunens " +
+                $"{anstallda} anställda med e-postadress det är. Bara antal, aldrig vem som nominerade vem.",
+                ["År", "Läge", "Nomineringar", "Nominerade chefer", "Anställda som nominerade", "Andel som nominerade (%)"],
+                kampanjer.Select(k =>
+                {
+                    var n = nomineringar.GetValueOrDefault(k.Id);
+                    return (IReadOnlyList<object?>)[k.Ar.ToString(), SwedishText.Of(k.State), n?.Antal ?? 0, n?.Nominerade ?? 0, n?.Nominatorer ?? 0,
+                        anstallda == 0 ? null : Math.Round(100m * (n?.Nominatorer ?? 0) / anstallda, 1)];
+                }).ToList(),
+                new Diagramval(0, [4], "anställda som nominerade")),
+        ];
+    }
+}
+
+/// <summary>
+/// Årets chef in the register extract: the nominations the person made, in full (they are the person's own words), and
+/// of the nominations of the person only how many, and whether the jury shortlisted or chose them: who nominated, and
+/// what they wrote, is the nominators' and is never shown to the nominee.
+/// </summary>
+public sealed class AretsChefRegisterutdrag(AppDbContext db) : IRegisterutdragBidrag
+{
+    public async Task<IReadOnlyList<Avsnitt>> AvsnittAsync(Registerperson person, CancellationToken ct)
+    {
+        var ids = person.PersonIds;
+        var kampanjer = await db.Set<Kampanj>().AsNoTracking().Include(k => k.Kortlista).ToDictionaryAsync(k => k.Id, ct);
+        var gjorda = await db.Set<Nominering>().AsNoTracking().Include(n => n.Chef).Where(n => ids.Contains(n.NominatorPersonId))
+            .OrderBy(n => n.SkapadUtc).ToListAsync(ct);
+        var mottagna = await db.Set<Nominering>().AsNoTracking().Where(n => ids.Contains(n.ChefPersonId))
+            .GroupBy(n => n.KampanjId).Select(g => new { KampanjId = g.Key, Antal = g.Count() }).ToListAsync(ct);
+        var avsnitt = new List<Avsnitt>();
+        if (gjorda.Count > 0)
+            avsnitt.Add(new("Årets chef: dina nomineringar", "Nomineringar som du har gjort, med dina motiveringar.",
+                gjorda.Select(n => new Post($"Årets chef {Ar(kampanjer, n.KampanjId)}", [
+                    new("Nominerad chef", n.Chef is { } c ? $"{c.Fornamn} {c.Efternamn}" : null),
+                    new("Nominerad", Tid(n.SkapadUtc)), new("Senast ändrad", Tid(n.AndradUtc)),
+                    .. n.Motiveringar.Select(m => new Uppgift(m.Rubrik, m.Text)),
+                ])).ToList()));
+        if (mottagna.Count > 0)
+            avsnitt.Add(new("Årets chef: nomineringar av dig", "Hur många gånger du har nominerats. Vem som nominerade och vad de skrev " +
+                "lämnas inte ut till den nominerade, för att skydda dem som nominerar.",
+                mottagna.OrderBy(m => Ar(kampanjer, m.KampanjId)).Select(m =>
+                {
+                    var k = kampanjer.GetValueOrDefault(m.KampanjId);
+                    return new Post($"Årets chef {Ar(kampanjer, m.KampanjId)}", [
+                        new("Antal nomineringar", m.Antal.ToString()),
+                        new("Kortlistad av juryn", k is not null && ids.Any(k.ArKortlistad) ? "Ja" : "Nej"),
+                        new("Utsedd till Årets chef", k?.VinnarePersonId is int v && ids.Contains(v) ? "Ja" : "Nej"),
+                    ]);
+                }).ToList()));
+        return avsnitt;
+    }
+
+    private static string Ar(Dictionary<int, Kampanj> kampanjer, int id) => kampanjer.GetValueOrDefault(id)?.Ar.ToString() ?? "";
+
+    private static string? Tid(DateTime? utc) => utc is { } u ? SwedishTime.ToLocal(u).ToString("yyyy-MM-dd HH:mm") : null;
+}

@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ChefsRekrytering.Granskning;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Infrastructure;
+
+/// <summary>
+/// Marks a page that shows confidential data: each time it is shown, who read which record is written to the audit log.
+/// The record's id is the route value <see cref="RouteKey"/>; <see cref="Detalj"/> may name route values as {ar}.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class LasloggasAttribute(string objectType, string routeKey, string detalj) : Attribute
+{
+    public string ObjectType => objectType;
+    public string RouteKey => routeKey;
+    public string Detalj => detalj;
+}
+
+/// <summary>
+/// Logs the reads of pages marked <see cref="LasloggasAttribute"/>: only when the page is shown (not a 404 for someone
+/// without access, not a redirect after a change), and in a scope of its own, so the save of the log entry can never
+/// carry a refused form's unsaved changes with it.
+/// </summary>
+public sealed partial class Lasloggning(IServiceScopeFactory scopes) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is not PageResult || executed.Exception is not null) return;
+        if (context.HandlerInstance.GetType().GetCustomAttribute<LasloggasAttribute>() is not { } mark) return;
+        var route = context.RouteData.Values;
+        if (!int.TryParse(route[mark.RouteKey]?.ToString(), out var id)) return;
+        var detail = RouteValue().Replace(mark.Detalj, m => route[m.Groups[1].Value]?.ToString() ?? "");
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().ReadAsync(context.HttpContext.User, mark.ObjectType, id, detail);
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex RouteValue();
+}

@@ -1,0 +1,57 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using ChefsRekrytering.Tests.Infrastructure;
+using ChefsRekrytering.Tests.Ledarskap;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.Tests.AretsChef;
+
+/// <summary>Årets chef in HR's reports (participation, counts only) and in a person's register extract (what they wrote
+/// in full; of what others wrote about them, only how many).</summary>
+public class AretsChefArkivTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+{
+    private const string Motivering = "Karin lyssnar och får oss att lyckas tillsammans.";
+    private static readonly int Ar = DateTime.Today.Year;
+
+    [Fact]
+    public async Task RapporternaVisarDeltagandetOchRegisterutdragetBaraDetPersonenSjalvSkrev()
+    {
+        await portal.KampanjAsync("kalix", Ar);
+        var karin = await portal.PersonIdAsync("kalix", "chef");
+        foreach (var login in new[] { "medarbetare", "rekryterande" })
+            (await (await PortalClient.For(portal).SignInAsync("kalix", login)).NomineraAsync(karin, Motivering)).AssertRedirect();
+
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+        {
+            var anstallda = await db.Personer.CountAsync(p => p.Aktiv && p.Epost != "");
+            var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+            var csv = await hr.GetAsync($"/rapporter?handler=csv&tabell=arets-chef&ar={Ar}");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            var lines = Encoding.UTF8.GetString((await csv.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+            Assert.Equal("År;Läge;Nomineringar;Nominerade chefer;Anställda som nominerade;Andel som nominerade (%)", lines[0]);
+            Assert.Equal($"{Ar};Nominering öppen;2;1;2;{Math.Round(200m / anstallda, 1).ToString(new System.Globalization.CultureInfo("sv-SE"))}", lines[1]);
+        }
+
+        var nominator = await ExtractAsync("medarbetare@kalix.example");
+        Assert.Contains("Årets chef: dina nomineringar", nominator);
+        Assert.Contains(Motivering, nominator);
+
+        var nominee = await ExtractAsync("chef@kalix.example");
+        Assert.Contains("Årets chef: nomineringar av dig", nominee);
+        Assert.Contains("\"Antal nomineringar\"", nominee);
+        Assert.DoesNotContain(Motivering, nominee);          // the nominators' words are theirs
+        Assert.DoesNotContain("Anders Nilsson", nominee[nominee.IndexOf("Årets chef: nomineringar av dig", StringComparison.Ordinal)..]);
+    }
+
+    /// <summary>The register extract's JSON for one address, as HR downloads it.</summary>
+    private async Task<string> ExtractAsync(string epost)
+    {
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        var response = await hr.PostFormAsync("/registerutdrag?handler=Hamta", new() { ["Epost"] = epost }, formPage: "/registerutdrag");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var json = new StreamReader(zip.GetEntry("uppgifter.json")!.Open());
+        return await json.ReadToEndAsync();
+    }
+}

@@ -5,6 +5,8 @@
 #   bench/arets-chef.sh                                   # 2000 employees, 15 s per database, 16 connections
 #   BENCH_ANSTALLDA=500 BENCH_SEKUNDER=5 bench/arets-chef.sh
 #   BENCH_SIGKILL=4 bench/arets-chef.sh                   # fault: the app is killed (SIGKILL) 4 s into the burst
+#   BENCH_UTSKICK=false / BENCH_PG_SYNC=off               # diagnosis only: no mail dispatcher / PostgreSQL without
+#                                                         # synchronous commit, to see what each costs
 #
 # Per database: starts the Release build with Bench:Anstallda (employees with accounts and an Årets chef campaign that
 # opens at once, in Älvsbyn), waits until the nomination is open and the invitations are sent, signs every employee in
@@ -106,13 +108,13 @@ failed=0
 run_database() {
   local db="$1" label
   local -a env=(ASPNETCORE_ENVIRONMENT=Bench "Portal__Kommuner__0=alvsbyn" Portal__SeedDemo=false "Portal__PublicUrl=$BASE"
-    "Bench__Anstallda=$N" Bench__Kommun=alvsbyn Scheduler__PollInterval=00:00:01 Scheduler__Enabled=true Mail__DispatcherEnabled=true)
+    "Bench__Anstallda=$N" Bench__Kommun=alvsbyn Scheduler__PollInterval=00:00:01 Scheduler__Enabled=true Mail__DispatcherEnabled=${BENCH_UTSKICK:-true})
   if [ "$db" = postgres ]; then
     label=PostgreSQL
     services start >"$work/services.log" 2>&1 || { cat "$work/services.log" >&2; die "PostgreSQL startade inte"; }
     local pg=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q)
     # infra/services.sh starts a throwaway test cluster without fsync; the bench measures a durable one, as in production.
-    "${pg[@]}" -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = on" \
+    "${pg[@]}" -d postgres -c "ALTER SYSTEM SET fsync = on" -c "ALTER SYSTEM SET synchronous_commit = ${BENCH_PG_SYNC:-on}" \
       -c "ALTER SYSTEM SET full_page_writes = on" -c "SELECT pg_reload_conf()" -c "CREATE DATABASE chefs_bench" >/dev/null
     env+=("ConnectionStrings__Portal=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=chefs_bench")
     sql() { "${pg[@]}" -d chefs_bench -At -F ' ' -c "$1"; }

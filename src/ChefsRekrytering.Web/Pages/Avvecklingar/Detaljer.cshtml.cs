@@ -16,6 +16,8 @@ namespace ChefsRekrytering.Web.Pages.Avvecklingar;
 
 /// <summary>One confidential case: the action plan, follow-ups, attachments, evaluation and outcome. Every visit is logged.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
+// Razor Pages take a size limit on the page, not on a handler: it is the attachment's, and more than any other form needs.
+[RequestSizeLimit(12 * 1024 * 1024)]
 [Lasloggas(Granskningsobjekt.Avveckling, "id", "Ärendet öppnat")]
 public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog audit, DocumentService documents) : PageModel
 {
@@ -104,7 +106,6 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
         return Done("Utvärderingen är sparad.");
     });
 
-    [RequestSizeLimit(12 * 1024 * 1024)]
     public async Task<IActionResult> OnPostBilagaAsync(int id, IFormFile? fil)
     {
         if (!await LoadAsync(id) || !KanDriva) return NotFound();

@@ -30,9 +30,9 @@ public sealed class AretsChefWorkflow(Kampanj kampanj, IWorkflowJournal journal,
     {
         var k = Subject;
         m.Configure(S.Planerad)
-            .PermitIf(T.Oppna, S.NomineringOppen, () => journal.UtcNow >= k.OppnarUtc, $"Nomineringen öppnar {k.Oppnar:yyyy-MM-dd}");
+            .PermitIf(T.Oppna, S.NomineringOppen, () => Now >= k.OppnarUtc, $"Nomineringen öppnar {k.Oppnar:yyyy-MM-dd}");
         m.Configure(S.NomineringOppen)
-            .PermitIf(T.Stang, S.NomineringStangd, () => journal.UtcNow >= k.StangerUtc, $"Nomineringen är öppen till och med {k.SistaDag:yyyy-MM-dd}");
+            .PermitIf(T.Stang, S.NomineringStangd, () => Now >= k.StangerUtc, $"Nomineringen är öppen till och med {k.SistaDag:yyyy-MM-dd}");
         m.Configure(S.NomineringStangd)
             .PermitIf(T.StartaJuryarbete, S.Juryarbete, () => nomineringar > 0, "Det finns inga nomineringar att bedöma");
         m.Configure(S.Juryarbete)
@@ -42,9 +42,9 @@ public sealed class AretsChefWorkflow(Kampanj kampanj, IWorkflowJournal journal,
                 Guard(() => k.VinnarePersonId is int v && k.ArKortlistad(v), "Vinnaren ska finnas på juryns kortlista"),
                 Guard(() => !string.IsNullOrWhiteSpace(k.Motivering), "Juryns motivering saknas"));
         m.Configure(S.Beslutad)
-            .OnEntry(() => k.BeslutadUtc = journal.UtcNow)
+            .OnEntry(() => k.BeslutadUtc = Now)
             .Permit(T.Omprova, S.Juryarbete)
             .Permit(T.Tillkannage, S.Tillkannagiven);
-        m.Configure(S.Tillkannagiven).OnEntry(() => k.TillkannagivenUtc = journal.UtcNow);
+        m.Configure(S.Tillkannagiven).OnEntry(() => k.TillkannagivenUtc = Now);
     }
 }

@@ -31,7 +31,7 @@ public sealed class AretsChefKriterier
     {
         const string vad = "Mallen för Årets chef";
         var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.yaml").ToDictionary(Path.GetFileNameWithoutExtension, f => (Path.GetFileName(f), Punkter: MallFil.LasPunkter<MallPunkt>(f, vad, p => p.Rubrik)))
+            ? Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => (Path.GetFileName(f), Punkter: MallFil.LasPunkter<MallPunkt>(f, vad, p => p.Rubrik)))
             : [];
         if (!files.TryGetValue("standard", out var standard))
             throw new InvalidOperationException($"{vad} standard.yaml saknas i {folder}.");

@@ -32,6 +32,6 @@ public sealed class AvvecklingWorkflow(AvvecklingsArende arende, IWorkflowJourna
             Guard(() => a.Utfall is not null, "Utfallet är inte valt"),
             Guard(() => !string.IsNullOrWhiteSpace(a.Utvardering), "Utvärderingen är inte skriven"),
             Guard(() => a.Utfall == AvvecklingUtfall.FortsattChefskap || a.SistaDagSomChef is not null, "Sista dag som chef saknas"));
-        m.Configure(S.Avslutad).OnEntry(() => a.AvslutadUtc = journal.UtcNow);
+        m.Configure(S.Avslutad).OnEntry(() => a.AvslutadUtc = Now);
     }
 }

@@ -36,7 +36,7 @@ public sealed class IntroduktionWorkflow(Introduktion intro, IWorkflowJournal jo
         m.Configure(S.Uppfoljning)
             .PermitIf(T.Avsluta, S.Genomford, () => OpenRequired(uppfoljning: null) == 0, "Alla obligatoriska punkter, också uppföljningssamtalen, är inte klara")
             .Permit(T.Avbryt, S.Avbruten);
-        m.Configure(S.Genomford).OnEntry(() => i.GenomfordUtc = journal.UtcNow);
+        m.Configure(S.Genomford).OnEntry(() => i.GenomfordUtc = Now);
     }
 
     /// <summary>Open required items: of the introduction proper (false), of the follow-up (true) or all (null).</summary>

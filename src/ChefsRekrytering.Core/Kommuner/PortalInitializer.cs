@@ -26,7 +26,7 @@ public sealed class PortalOptions
 /// <summary>Brings the database to the current schema and the configured municipalities, roles and demo data.</summary>
 public sealed class PortalInitializer(
     AppDbContext db, PolicyLibrary policies, IOptions<PortalOptions> options,
-    RoleManager<IdentityRole> roles, DemoSeeder demo, TimeProvider clock, ILogger<PortalInitializer> log)
+    RoleManager<IdentityRole> roles, DemoSeeder demo, TimeProvider clock)
 {
     public IReadOnlyList<string> KommunIds => options.Value.Kommuner.Count > 0
         ? options.Value.Kommuner

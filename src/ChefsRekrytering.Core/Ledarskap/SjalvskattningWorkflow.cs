@@ -35,13 +35,13 @@ public sealed class SjalvskattningWorkflow(Sjalvskattning skattning, IWorkflowJo
                 Guard(() => parter.ArChefen, BaraChefen),
                 Guard(() => s.Rader.All(r => r.Betyg is not null), "Alla krav är inte skattade"));
         m.Configure(S.Inlamnad)
-            .OnEntry(() => s.InlamnadUtc = journal.UtcNow)
+            .OnEntry(() => s.InlamnadUtc = Now)
             .PermitIf(T.Ateroppna, S.Utkast, () => parter.ArChefen, BaraChefen)
             .PermitIf(T.Diskutera, S.Diskuterad, () => parter.ForArbetsgivaren, BaraArbetsgivaren);
         m.Configure(S.Diskuterad).OnEntry(() =>
         {
             s.SamtalKommentar = FiringComment;
-            s.DiskuteradUtc = journal.UtcNow;
+            s.DiskuteradUtc = Now;
         });
     }
 

@@ -33,6 +33,6 @@ public sealed class UppdragskontraktWorkflow(Uppdragskontrakt kontrakt, IWorkflo
                 k.OmprovasSenast = today.AddYears(1);
             })
             .Permit(T.Ersatt, S.Ersatt);
-        m.Configure(S.Ersatt).OnEntry(() => k.ErsattUtc = journal.UtcNow);
+        m.Configure(S.Ersatt).OnEntry(() => k.ErsattUtc = Now);
     }
 }

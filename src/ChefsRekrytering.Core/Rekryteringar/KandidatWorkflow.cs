@@ -55,11 +55,11 @@ public sealed class KandidatWorkflow(Kandidat kandidat, Rekrytering rekrytering,
         m.Configure(K.Foreslagen).PermitIf(T.Erbjud, K.Erbjuden,
             Guard(() => r.State == R.Erbjudande && r.ValdKandidatId == k.Id, "Erbjudande lämnas till den kandidat som anställningsbeslutet gäller"),
             Guard(() => k.Startdatum is not null, StartdatumSaknas))
-            .OnExit(() => k.ErbjudetUtc = journal.UtcNow);
+            .OnExit(() => k.ErbjudetUtc = Now);
         m.Configure(K.Erbjuden)
             .Permit(T.Acceptera, K.Anstalld)
             .Permit(T.TackaNej, K.TackatNej)
-            .OnExit(() => k.SvarUtc = journal.UtcNow);
+            .OnExit(() => k.SvarUtc = Now);
 
         foreach (var state in Open)
         {

@@ -64,18 +64,18 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
         m.Configure(S.Beslut).PermitIf(T.FattaBeslut, S.Erbjudande,
             Guard(() => r.BeslutDatum is not null && !string.IsNullOrWhiteSpace(r.Beslutsfattare), "Beslutsdatum och beslutsfattare saknas"),
             Guard(() => r.Kandidater.Any(k => k.Id == r.ValdKandidatId && k.State == KandidatTillstand.Foreslagen), "Ingen föreslagen kandidat är vald"))
-            .OnExit(() => r.BeslutUtc = journal.UtcNow);
+            .OnExit(() => r.BeslutUtc = Now);
         m.Configure(S.Erbjudande).PermitIf(T.Tillsatt, S.Tillsatt,
             Guard(() => r.Kandidater.Any(k => k.State == KandidatTillstand.Anstalld), "Ingen kandidat har tackat ja till erbjudandet"),
             Guard(AllOthersTold, AllaBeskedTillsatt));
-        m.Configure(S.Tillsatt).OnEntry(() => r.TillsattUtc = journal.UtcNow);
+        m.Configure(S.Tillsatt).OnEntry(() => r.TillsattUtc = Now);
 
         foreach (var state in Open)
             m.Configure(state).PermitIf(T.Avbryt, S.Avbruten, AllOthersTold, AllaBeskedAvbryt);
         m.Configure(S.Avbruten).OnEntry(t =>
         {
             r.AvbrottsSkal = FiringComment;
-            r.AvbrutenUtc = journal.UtcNow;
+            r.AvbrutenUtc = Now;
         });
     }
 

@@ -26,6 +26,9 @@ public abstract class Workflow<TSubject, TState, TTrigger>
         Configure(Machine);
     }
 
+    /// <summary>The journal's clock, for the times a process stamps on its record (decided, closed ...).</summary>
+    protected DateTime Now => _journal.UtcNow;
+
     /// <summary>The process name stored with each transition, e.g. "Rekrytering".</summary>
     public abstract string Name { get; }
 

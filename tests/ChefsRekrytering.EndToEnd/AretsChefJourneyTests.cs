@@ -17,8 +17,10 @@ public class AretsChefJourneyTests(BrowserPortal browser) : IClassFixture<Browse
         await hr.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Årets chef" }).ClickAsync();
         await hr.GetByRole(AriaRole.Link, new() { Name = "Kampanjer: datum och inställningar, statistik" }).ClickAsync();
         var ar = int.Parse(await hr.GetByLabel("År", new() { Exact = true }).InputValueAsync());
-        await hr.GetByLabel("Nomineringen öppnar").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
-        await hr.GetByLabel("Sista dag att nominera").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd"));
+        // Today in Sweden, where the portal counts its days: between 23:00 and 24:00 UTC it is already tomorrow there.
+        var idag = DateOnly.FromDateTime(ChefsRekrytering.Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
+        await hr.GetByLabel("Nomineringen öppnar").FillAsync(idag.ToString("yyyy-MM-dd"));
+        await hr.GetByLabel("Sista dag att nominera").FillAsync(idag.AddDays(14).ToString("yyyy-MM-dd"));
         await hr.GetByRole(AriaRole.Button, new() { Name = "Skapa kampanjen" }).ClickAsync();
         await Assertions.Expect(hr.GetByRole(AriaRole.Status)).ToContainTextAsync($"Kampanjen för {ar} är skapad");
         await BrowserPortal.AssertAccessibleAsync(hr);

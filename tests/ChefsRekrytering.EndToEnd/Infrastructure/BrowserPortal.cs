@@ -24,6 +24,8 @@ public sealed class BrowserPortal : IAsyncLifetime
         Portal.StartServer();
         BaseUrl = Portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
+        // CI has two cores for the portal, the browser and the test: an assertion may wait longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var chromium = TestServices.Require("CHEFS_CHROMIUM");
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"Chromium saknas på {chromium}: kör testerna med infra/test.sh, som installerar den.");

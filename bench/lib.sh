@@ -29,10 +29,20 @@ wait_http() {
   done
 }
 
+# start_bare <port>: the baseline app published to $work/bare (from `dotnet new web` or `webapp`), ready when / answers.
+start_bare() {
+  (cd "$work/bare"; exec env ASPNETCORE_URLS="http://127.0.0.1:$1" Logging__LogLevel__Default=Warning dotnet bare-src.dll) >"$work/bare.log" 2>&1 &
+  echo $! >"$work/bare.pid"
+  wait_http "http://127.0.0.1:$1/" 120
+}
+
+# antiforgery_token: the first form token in the HTML on standard input.
+antiforgery_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+
 # sign_in <base-url> <email> <cookie-jar>: the portal's own sign-in form, antiforgery token and all.
 sign_in() {
   local token
-  token=$(curl -fs -c "$3" -b "$3" "$1/konto/logga-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  token=$(curl -fs -c "$3" -b "$3" "$1/konto/logga-in" | antiforgery_token)
   curl -fs -o /dev/null -c "$3" -b "$3" --data-urlencode "Input.Epost=$2" --data-urlencode "Input.Losenord=Demo-2026-chef" \
     --data-urlencode "__RequestVerificationToken=$token" "$1/konto/logga-in"
 }

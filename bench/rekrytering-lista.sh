@@ -38,9 +38,7 @@ wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://12
 stop_pid_file "$work/portal-5302.pid"
 
 echo "Lastar en tom webapp-sida ..."
-(cd "$work/bare"; exec env ASPNETCORE_URLS=http://127.0.0.1:5303 Logging__LogLevel__Default=Warning dotnet bare-src.dll) >"$work/bare.log" 2>&1 &
-echo $! >"$work/bare.pid"
-wait_http http://127.0.0.1:5303/ 120
+start_bare 5303
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:5303/" >"$work/wrk-bare.txt"
 
 read -r list_rps list_p99 list_err < <(wrk_figures "$work/wrk-lista.txt")

@@ -17,7 +17,6 @@ public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInt
     /// <summary>Longer than any transaction should take; past it a writer goes on without the gate (and meets SQLite's
     /// own locking) rather than wait forever behind a transaction that was never ended.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
-    private const int BusyTimeoutMs = 30_000;
 
     /// <summary>One gate per database file, shared by every context of the process.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
@@ -58,6 +57,7 @@ public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInt
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result)
     {
+        Release(ByConnection, connection); // one transaction per connection: a hold still recorded ended unseen
         Enter(connection, Gate(connection).Wait(MaxWait));
         return result;
     }
@@ -65,6 +65,7 @@ public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInt
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection,
         TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken ct = default)
     {
+        Release(ByConnection, connection);
         Enter(connection, await Gate(connection).WaitAsync(MaxWait, ct));
         return result;
     }
@@ -121,7 +122,7 @@ public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInt
         // WAL with synchronous=NORMAL: a commit reaches the operating system before it is acknowledged, so a killed
         // process loses nothing, and the fsync waits for the checkpoint instead of every commit (only a power cut can
         // lose the last commits; PostgreSQL is the choice where that matters).
-        command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA synchronous = NORMAL;";
+        command.CommandText = $"PRAGMA busy_timeout = {(int)MaxWait.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
     }
 }

@@ -2,7 +2,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Rekryteringar;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Demo;
 
@@ -10,13 +10,12 @@ namespace ChefsRekrytering.Demo;
 /// Volume data for the benchmark scripts (bench/), never for production: Bench:Rekryteringar recruitments with
 /// Bench:KandidaterPerRekrytering applicants each, in Kalix, owned by the demo recruiting manager. Off by default.
 /// </summary>
-public sealed class BenchData(AppDbContext db, CurrentKommun kommun, IConfiguration config)
+public sealed class BenchData(AppDbContext db, CurrentKommun kommun, IOptions<BenchOptions> options)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        var recruitments = config.GetValue("Bench:Rekryteringar", 0);
+        var (recruitments, perRecruitment) = (options.Value.Rekryteringar, options.Value.KandidaterPerRekrytering);
         if (recruitments <= 0) return;
-        var perRecruitment = config.GetValue("Bench:KandidaterPerRekrytering", 20);
         kommun.Use("kalix");
         var existing = await db.Set<Rekrytering>().CountAsync(r => r.Diarienummer.StartsWith("BENCH"), ct);
         var owner = await db.Users.FirstAsync(u => u.Email == DemoSeeder.LoginFor("kalix", "rekryterande"), ct);

@@ -14,9 +14,11 @@ using Microsoft.Extensions.Options;
 namespace ChefsRekrytering.Demo;
 
 /// <summary>
-/// For bench/arets-chef.sh only: <c>Bench:Anstallda</c> employees with accounts (all with <see cref="Losenord"/>) in one
-/// municipality, <c>Bench:Chefer</c> of them leading a unit, and this year's Årets chef campaign opening today. Off by
-/// default; the start refuses it in Production, since every account shares a published password.
+/// The <c>Bench</c> settings of the benchmark scripts (bench/), all off by default. For bench/arets-chef.sh:
+/// <see cref="Anstallda"/> employees with accounts (all with <see cref="Losenord"/>) in one municipality, <see cref="Chefer"/>
+/// of them leading a unit, and this year's Årets chef campaign opening today; the start refuses it in Production, since
+/// every account shares a published password. For bench/rekrytering-lista.sh: <see cref="Rekryteringar"/> recruitments
+/// with <see cref="KandidaterPerRekrytering"/> applicants each (<see cref="BenchData"/>).
 /// </summary>
 public sealed class BenchOptions
 {
@@ -28,6 +30,8 @@ public sealed class BenchOptions
     public int Anstallda { get; set; }
     public int Chefer { get; set; } = 40;
     public string Kommun { get; set; } = "alvsbyn";
+    public int Rekryteringar { get; set; }
+    public int KandidaterPerRekrytering { get; set; } = 20;
 }
 
 public sealed class BenchSeeder(

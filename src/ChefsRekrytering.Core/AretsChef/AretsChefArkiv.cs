@@ -23,8 +23,7 @@ public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
             .Select(g => new { KampanjId = g.Key, Antal = g.Count(), Nominatorer = g.Select(n => n.NominatorPersonId).Distinct().Count(),
                 Nominerade = g.Select(n => n.ChefPersonId).Distinct().Count() })
             .ToDictionaryAsync(x => x.KampanjId, ct);
-        // Invited: every active employee with an e-mail address, as the campaign's own statistics count them.
-        var anstallda = await db.Personer.CountAsync(p => p.Aktiv && p.Epost != "", ct);
+        var anstallda = await AretsChefService.Inbjudna(db.Personer).CountAsync(ct);
         return
         [
             new("arets-chef", "Årets chef: deltagande",

@@ -29,6 +29,9 @@ public sealed class AretsChefService(
     public const string OppnaJobb = "arets-chef-oppna";
     public const string StangJobb = "arets-chef-stang";
 
+    /// <summary>Who is invited, and so who counts in the participation figures: every active employee with an e-mail address.</summary>
+    public static IQueryable<Person> Inbjudna(IQueryable<Person> personer) => personer.Where(p => p.Aktiv && p.Epost != "");
+
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
     public IReadOnlyList<Kriterium> Kriterier(string kommunId) => kriterier.For(kommunId);
@@ -91,8 +94,8 @@ public sealed class AretsChefService(
         var invited = 0;
         while (k.InbjudningarSkickadeUtc is null)
         {
-            var batch = await db.Personer.AsNoTracking()
-                .Where(p => p.Id > k.InbjudenTillOchMedPersonId && p.Aktiv && p.Epost != "")
+            var batch = await Inbjudna(db.Personer.AsNoTracking())
+                .Where(p => p.Id > k.InbjudenTillOchMedPersonId)
                 .OrderBy(p => p.Id).Take(size).Select(p => new { p.Id, p.Epost, p.Fornamn, p.Efternamn }).ToListAsync(ct);
             foreach (var p in batch)
                 await outbox.EnqueueAsync<AretsChefInbjudan, AretsChefInbjudan.Innehall>(new MailRecipient(p.Epost, $"{p.Fornamn} {p.Efternamn}"),

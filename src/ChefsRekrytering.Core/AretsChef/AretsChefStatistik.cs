@@ -27,7 +27,7 @@ public static class AretsChefStatistik
     public static async Task<Statistik> StatistikAsync(this AppDbContext db, Kampanj k, CancellationToken ct = default)
     {
         var nomineringar = db.Set<Nominering>().Where(n => n.KampanjId == k.Id);
-        var anstallda = await db.Personer.Where(p => p.Aktiv && p.Epost != "").GroupBy(p => p.EnhetId)
+        var anstallda = await AretsChefService.Inbjudna(db.Personer).GroupBy(p => p.EnhetId)
             .Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);
         var nominatorer = await nomineringar.Join(db.Personer, n => n.NominatorPersonId, p => p.Id, (n, p) => p.EnhetId)
             .GroupBy(e => e).Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using ChefsRekrytering.Calendar;
@@ -71,12 +72,14 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
 
     /// <summary>Applicants whose data may go: not already gallrade, not the one hired. Loaded with what gallring changes.</summary>
     public IQueryable<Kandidat> Gallringsbara() => db.Set<Kandidat>().Include(k => k.Bedomningar).Include(k => k.Referenser)
-        .Where(k => k.GallradUtc == null && k.State != KandidatTillstand.Anstalld);
+        .Where(ArGallringsbar);
+
+    private static readonly Expression<Func<Kandidat, bool>> ArGallringsbar = k => k.GallradUtc == null && k.State != KandidatTillstand.Anstalld;
 
     /// <summary>Closed before <paramref name="cutoff"/>, not on hold, with someone left to gallra. A recruitment cancelled
     /// before <see cref="Rekrytering.AvbrutenUtc"/> was recorded is dated by its journal.</summary>
     private IQueryable<Rekrytering> Forfallna(DateTime cutoff) => db.Set<Rekrytering>()
-        .Where(r => !r.GallringsStopp && r.Kandidater.Any(k => k.GallradUtc == null && k.State != KandidatTillstand.Anstalld))
+        .Where(r => !r.GallringsStopp && r.Kandidater.AsQueryable().Any(ArGallringsbar))
         .Where(r => (r.State == RekryteringsTillstand.Tillsatt && (r.BeslutUtc ?? r.TillsattUtc) <= cutoff)
             || (r.State == RekryteringsTillstand.Avbruten && (r.AvbrutenUtc ?? db.WorkflowTransitions
                 .Where(t => t.Workflow == "Rekrytering" && t.SubjectId == r.Id && t.ToState == nameof(RekryteringsTillstand.Avbruten))

@@ -6,7 +6,7 @@ builder.Services
     .AddPortalPolicies(builder.Configuration)
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Configuration, builder.Environment)
-    .AddPortalWeb();
+    .AddPortalWeb(builder.Configuration);
 
 var app = builder.Build();
 

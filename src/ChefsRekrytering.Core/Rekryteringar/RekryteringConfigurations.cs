@@ -29,6 +29,7 @@ internal sealed class RekryteringConfiguration : IEntityTypeConfiguration<Rekryt
         b.Ignore(r => r.Utkastprofil);
         b.HasIndex(r => new { r.KommunId, r.Diarienummer }).IsUnique();
         b.HasIndex(r => r.State);
+        b.HasIndex(r => new { r.KommunId, r.State }); // the list's count of ongoing/closed recruitments, from the index alone
         b.HasOne(r => r.Enhet).WithMany().HasForeignKey(r => r.EnhetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Kravprofiler).WithOne().HasForeignKey(k => k.RekryteringId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Kandidater).WithOne(k => k.Rekrytering).HasForeignKey(k => k.RekryteringId).OnDelete(DeleteBehavior.Cascade);
@@ -95,6 +96,7 @@ internal sealed class KandidatConfiguration : IEntityTypeConfiguration<Kandidat>
         b.Ignore(k => k.Namn);
         b.HasIndex(k => k.AtkomstHash).IsUnique();
         b.HasIndex(k => new { k.RekryteringId, k.Epost });
+        b.HasIndex(k => new { k.RekryteringId, k.KommunId }); // the list's applicant count per row, from the index alone
         b.HasMany(k => k.Bedomningar).WithOne().HasForeignKey(x => x.KandidatId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(k => k.Referenser).WithOne().HasForeignKey(x => x.KandidatId).OnDelete(DeleteBehavior.Cascade);
     }

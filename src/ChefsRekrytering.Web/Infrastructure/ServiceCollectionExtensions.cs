@@ -92,23 +92,28 @@ public static class ServiceCollectionExtensions
             o.LoginPath = "/konto/logga-in";
             o.LogoutPath = "/konto/logga-ut";
             o.AccessDeniedPath = "/konto/atkomst-nekad";
-            o.Cookie.Name = "chefsrekrytering";
+            o.Cookie.Name = PortalCookies.Inloggning;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = cookiePolicy;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Identity builds its whole sign-in stack (SignInManager, UserManager, a DbContext) on every request only
+            // to find that the periodic security-stamp check is not due; a sixth of a cached page's CPU. Look first.
+            o.Events.OnValidatePrincipal = context => SecurityStampCheckIsDue(context)
+                ? SecurityStampValidator.ValidatePrincipalAsync(context)
+                : Task.CompletedTask;
         });
 
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "chefsrekrytering.af";
+            o.Cookie.Name = PortalCookies.Formular;
             o.Cookie.SecurePolicy = cookiePolicy;
         });
         // The one-time messages ("Ärendet är startat") travel in a cookie too.
         services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
         {
-            o.Cookie.Name = "chefsrekrytering.meddelande";
+            o.Cookie.Name = PortalCookies.Meddelande;
             o.Cookie.SecurePolicy = cookiePolicy;
         });
         services.AddAuthorizationBuilder()
@@ -118,7 +123,15 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    public static IServiceCollection AddPortalWeb(this IServiceCollection services)
+    // The same test Identity's SecurityStampValidator makes before it checks the stamp.
+    private static bool SecurityStampCheckIsDue(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
+    }
+
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration config)
     {
         services.AddRazorPages(o =>
             {
@@ -135,6 +148,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Lasloggning>();
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
+        services.AddSignedInPageCache(config);
         // å, ä and ö are written as themselves, not as &#xE5;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestLocalization(o =>

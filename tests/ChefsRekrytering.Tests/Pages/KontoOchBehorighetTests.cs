@@ -1,5 +1,9 @@
 using System.Net;
+using ChefsRekrytering.Demo;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChefsRekrytering.Tests.Pages;
 
@@ -11,6 +15,31 @@ public class KontoOchBehorighetTests(SqlitePortal portal) : IClassFixture<Sqlite
         var page = await PortalClient.For(portal).PageAsync("/");
         Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Välkommen till ChefsRekrytering", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task BorttagenRollGallerNarSakerhetskontrollenArDagsOchInteForr()
+    {
+        // The portal only asks Identity to check the security stamp when it is due (every 30 minutes); this is
+        // the promise the role page makes ("gäller vid nästa kontroll"), kept with a clock the test moves.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var portal = new PortalFactory().WithServices(s => s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = clock));
+        var chef = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
+        Assert.Equal(HttpStatusCode.OK, (await chef.GetAsync("/rekrytering/ny")).StatusCode);
+        await using (var scope = portal.ScopeFor("kalix", out _))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var user = (await users.FindByEmailAsync(DemoSeeder.LoginFor("kalix", "rekryterande")))!;
+            await users.RemoveFromRoleAsync(user, Roller.RekryterandeChef);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(HttpStatusCode.OK, (await chef.GetAsync("/rekrytering/ny")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var efter = await chef.GetAsync("/rekrytering/ny");
+        Assert.Equal(HttpStatusCode.Redirect, efter.StatusCode);
+        Assert.StartsWith("/konto/logga-in", efter.Headers.Location!.PathAndQuery);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,8 @@ namespace ChefsRekrytering.Tests.Rekrytering;
 /// <summary>The recruitment list pages its rows and asks the database the same number of questions whatever its size.</summary>
 public class RekryteringListaTests(QueryCountingPortal portal) : IClassFixture<QueryCountingPortal>
 {
+    private static int _nextNumber = 5000;
+
     [Fact]
     public async Task ListansAntalFragorVaxerInteMedDatamangden()
     {
@@ -25,6 +28,61 @@ public class RekryteringListaTests(QueryCountingPortal portal) : IClassFixture<Q
         Assert.Equal(181 - 150, page4.QuerySelectorAll("tbody tr").Length);
     }
 
+    [Fact]
+    public async Task ListanVisasUrMinnetTillsEnRekryteringAndras()
+    {
+        portal.Counter.PathPrefix = "/rekrytering";
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        var first = await CountAsync(hr);
+        Assert.True(first.Queries > 0);
+
+        var again = await CountAsync(hr);
+        Assert.Equal(0, again.Queries); // served from memory
+        Assert.Equal(first.Rows, again.Rows);
+
+        // Created in the portal: the message shows once, on the list too, and the new row is there at once.
+        var id = await RekryteringPagesTests.CreateAsync(hr, "Cachad enhetschef");
+        portal.Counter.Reset();
+        var afterCreate = await hr.PageAsync("/rekrytering");
+        Assert.True(portal.Counter.Count > 0);
+        Assert.Contains("är skapad", afterCreate.QuerySelector("[role=status]")?.TextContent ?? afterCreate.Body!.TextContent);
+        Assert.Contains(afterCreate.QuerySelectorAll("tbody a"), a => a.GetAttribute("href") == $"/rekrytering/{id}");
+        var afterMessage = await hr.PageAsync("/rekrytering");
+        Assert.DoesNotContain("är skapad", afterMessage.Body!.TextContent);
+
+        // Changed behind the page (a job, another form): the list is read again.
+        await AddRecruitmentsAsync(1, candidatesEach: 3, titel: "Ändrad i bakgrunden", kommun: "kalix");
+        var afterJob = await hr.PageAsync("/rekrytering");
+        Assert.Contains("Ändrad i bakgrunden", afterJob.QuerySelector("tbody")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EnSparadListaVisasAldrigForEnAnnanInloggning()
+    {
+        portal.Counter.PathPrefix = "/rekrytering";
+        await AddRecruitmentsAsync(1, candidatesEach: 0, titel: "Bara för HR", kommun: "kalix");
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        Assert.Contains("Bara för HR", (await hr.PageAsync("/rekrytering")).QuerySelector("tbody")!.TextContent);
+        portal.Counter.Reset();
+        await hr.PageAsync("/rekrytering");
+        Assert.Equal(0, portal.Counter.Count);
+
+        var chef = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
+        portal.Counter.Reset();
+        var chefsLista = await chef.PageAsync("/rekrytering");
+        Assert.True(portal.Counter.Count > 0);
+        Assert.DoesNotContain("Bara för HR", chefsLista.Body!.TextContent);
+
+        // The same person signed in twice: each browser gets its own page, so its form tokens fit its own cookie.
+        var hrIgen = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        portal.Counter.Reset();
+        await hrIgen.PageAsync("/rekrytering");
+        Assert.True(portal.Counter.Count > 0);
+        Assert.Equal(HttpStatusCode.Redirect, (await hrIgen.PostFormAsync("/konto/logga-ut", new())).StatusCode);
+        // The first session signs out with the form token of the page it was given from memory.
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync("/konto/logga-ut", new())).StatusCode);
+    }
+
     private async Task<(int Queries, int Rows)> CountAsync(PortalClient client)
     {
         await client.PageAsync("/"); // sign-in side effects (security stamp and such) outside the measurement
@@ -33,19 +91,20 @@ public class RekryteringListaTests(QueryCountingPortal portal) : IClassFixture<Q
         return (portal.Counter.Count, page.QuerySelectorAll("tbody tr").Length);
     }
 
-    private async Task AddRecruitmentsAsync(int count, int candidatesEach)
+    private async Task AddRecruitmentsAsync(int count, int candidatesEach, string titel = "Chef", string kommun = "alvsbyn")
     {
-        await using var scope = portal.ScopeFor("alvsbyn", out var db);
+        await using var scope = portal.ScopeFor(kommun, out var db);
         var unit = await db.Enheter.FirstAsync();
         for (var i = 0; i < count; i++)
         {
+            var n = Interlocked.Increment(ref _nextNumber);
             var r = new Rekryteringar.Rekrytering
             {
-                KommunId = "alvsbyn", Diarienummer = $"REK 2026/{5000 + i}", Titel = $"Chef {i}", EnhetId = unit.Id,
+                KommunId = kommun, Diarienummer = $"REK 2026/{n}", Titel = $"{titel} {i}", EnhetId = unit.Id,
                 AgareUserId = "x", AgareNamn = "Test", State = RekryteringsTillstand.Urval, SkapadUtc = db.UtcNow,
             };
             for (var k = 0; k < candidatesEach; k++)
-                r.Kandidater.Add(new Kandidat { KommunId = "alvsbyn", Fornamn = "K", Efternamn = $"{i}-{k}", Epost = $"k{i}-{k}@example.com", SamtyckeVersion = "t", AtkomstHash = $"h{i}-{k}", InkomUtc = db.UtcNow });
+                r.Kandidater.Add(new Kandidat { KommunId = kommun, Fornamn = "K", Efternamn = $"{n}-{k}", Epost = $"k{n}-{k}@example.com", SamtyckeVersion = "t", AtkomstHash = $"h{n}-{k}", InkomUtc = db.UtcNow });
             db.Add(r);
         }
         await db.SaveChangesAsync();

@@ -1774,6 +1774,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("RekryteringId", "Epost");
 
+                    b.HasIndex("RekryteringId", "KommunId");
+
                     b.ToTable("Kandidat");
                 });
 
@@ -2119,6 +2121,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("KommunId", "Diarienummer")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "State");
 
                     b.ToTable("Rekrytering");
                 });

@@ -1708,6 +1708,8 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("RekryteringId", "Epost");
 
+                    b.HasIndex("RekryteringId", "KommunId");
+
                     b.ToTable("Kandidat");
                 });
 
@@ -2043,6 +2045,8 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("KommunId", "Diarienummer")
                         .IsUnique();
+
+                    b.HasIndex("KommunId", "State");
 
                     b.ToTable("Rekrytering");
                 });

@@ -15,6 +15,7 @@ public static class AretsChefServiceExtensions
         services.AddSingleton(sp => AretsChefKriterier.LoadFrom(Path.Combine(contentFolder, "templates", "arets-chef"), sp.GetRequiredService<PolicyLibrary>()));
         services.AddScoped<AretsChefService>();
         services.AddScoped<NomineringService>();
+        services.AddMemoryCache();
         services.AddScoped<IScheduledJobHandler, AretsChefOppning>();
         services.AddScoped<IScheduledJobHandler, AretsChefStangning>();
         // Its part of /rapporter and of a person's register extract.

@@ -6,6 +6,7 @@ using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ChefsRekrytering.AretsChef;
 
@@ -30,15 +31,29 @@ public enum NomineringsUtfall { Sparad, Stangd, SigSjalv, EjChef }
 /// guarded upsert (the unique index on campaign and nominator makes a second submit an update, never a second row)
 /// and the confirmation mail, in one transaction.
 /// </summary>
-public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer)
+public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer, IMemoryCache cache)
 {
+    /// <summary>
+    /// The open campaign is read by every nomination of the burst; remembering it a few seconds spares the database a
+    /// query each time. Only an open campaign is remembered (one that opens is seen at once), and the write itself
+    /// checks that it is still open, so a close is never missed: it only costs the first late writer a second look.
+    /// </summary>
+    private static readonly TimeSpan MinneAvOppenKampanj = TimeSpan.FromSeconds(5);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static string? _upsertSql;
 
     /// <summary>The campaign open for nomination in the user's municipality, if any.</summary>
-    public Task<OppenKampanj?> OppenAsync(CancellationToken ct = default) =>
-        db.Set<Kampanj>().AsNoTracking().Where(k => k.State == KampanjTillstand.NomineringOppen).OrderByDescending(k => k.Ar)
+    public async Task<OppenKampanj?> OppenAsync(CancellationToken ct = default)
+    {
+        if (cache.TryGetValue(OppenNyckel, out OppenKampanj? kom)) return kom;
+        var oppen = await db.Set<Kampanj>().AsNoTracking().Where(k => k.State == KampanjTillstand.NomineringOppen).OrderByDescending(k => k.Ar)
             .Select(k => new OppenKampanj(k.Id, k.Ar, k.SistaDag, k.JurynSerNominatorer)).FirstOrDefaultAsync(ct);
+        if (oppen is not null) cache.Set(OppenNyckel, oppen, MinneAvOppenKampanj);
+        return oppen;
+    }
+
+    private (string, string?) OppenNyckel => ("arets-chef:oppen-kampanj", db.CurrentKommunId);
 
     public Task<Nominering?> MinAsync(int kampanjId, int personId, CancellationToken ct = default) =>
         db.Set<Nominering>().AsNoTracking().FirstOrDefaultAsync(n => n.KampanjId == kampanjId && n.NominatorPersonId == personId, ct);
@@ -62,20 +77,32 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
         CancellationToken ct = default)
     {
         if (chefPersonId == vem.PersonId) return NomineringsUtfall.SigSjalv;
+        if (await SparaAsync(k, vem, chefPersonId, motiveringar, ct)) return NomineringsUtfall.Sparad;
+        cache.Remove(OppenNyckel);
+        if (await db.Set<Kampanj>().AnyAsync(x => x.Id == k.Id && x.State == KampanjTillstand.NomineringOppen, ct)) return NomineringsUtfall.EjChef;
+        // The remembered campaign has closed; the next one may have opened since.
+        return await OppenAsync(ct) is { } nu && nu.Id != k.Id
+            ? await NomineraAsync(nu, vem, chefPersonId, motiveringar, ct)
+            : NomineringsUtfall.Stangd;
+    }
+
+    /// <summary>The upsert and the confirmation mail in one transaction: three round trips, false if nothing was written.</summary>
+    private async Task<bool> SparaAsync(OppenKampanj k, Nominator vem, int chefPersonId, IReadOnlyList<Motivering> motiveringar, CancellationToken ct)
+    {
         var kommunId = db.CurrentKommunId!;
+        // No savepoint around SaveChanges: nothing here retries inside the transaction, and each costs two round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var written = await db.Database.ExecuteSqlRawAsync(UpsertSql(), [kommunId, k.Id, vem.PersonId, chefPersonId,
             JsonSerializer.Serialize(motiveringar, Json), db.UtcNow, nameof(KampanjTillstand.NomineringOppen)], ct);
-        if (written == 0)
-            return await db.Set<Kampanj>().AnyAsync(x => x.Id == k.Id && x.State == KampanjTillstand.NomineringOppen, ct)
-                ? NomineringsUtfall.EjChef : NomineringsUtfall.Stangd;
+        if (written == 0) return false;
         await outbox.EnqueueAsync<AretsChefNomineringSparad, AretsChefNomineringSparad.Innehall>(new MailRecipient(vem.Epost, vem.Namn),
             $"Tack för din nominering till Årets chef {k.Ar}",
             new(vem.Namn, k.Ar, k.SistaDag, k.JurynSerNominatorer, policies.Find(kommunId)?.Kommun, kampanjer.Lank("/arets-chef")),
             topic: $"AretsChef:{k.Ar}:Nominering", kommunId: kommunId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return NomineringsUtfall.Sparad;
+        return true;
     }
 
     /// <summary>

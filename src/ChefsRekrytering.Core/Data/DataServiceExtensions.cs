@@ -36,9 +36,12 @@ public static class DataServiceExtensions
         services.AddScoped<Granskning.AuditLog>();
         services.AddSingleton(TimeProvider.System);
 
+        // The options are built once, not per request: built per scope they cost EF a fresh options object and a
+        // service-provider lookup for every context (a tenth of the allocations of a list page). Anything added to
+        // them with ConfigureDbContext must therefore be a singleton too.
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -49,7 +52,8 @@ public static class DataServiceExtensions
                 cs = $"Data Source={Path.Combine(dataFolder, "chefsrekrytering.db")}";
             }
             // Concurrent writers queue for SQLite's single write lock in the process instead of failing or sleeping.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(30)).AddInterceptors(new SqliteWriteGate()));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(30)).AddInterceptors(new SqliteWriteGate()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         return services;
     }

@@ -53,8 +53,8 @@ public static class ServiceCollectionExtensions
         services.AddPortalBench(config);
         if (SqlCommandCount.Enabled(config))
         {
-            services.ConfigureDbContext<SqliteAppDbContext>(SqlCommandCount.AddTo);
-            services.ConfigureDbContext<PostgresAppDbContext>(SqlCommandCount.AddTo);
+            services.ConfigureDbContext<SqliteAppDbContext>(SqlCommandCount.AddTo, ServiceLifetime.Singleton);
+            services.ConfigureDbContext<PostgresAppDbContext>(SqlCommandCount.AddTo, ServiceLifetime.Singleton);
         }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
         // Keys in the database: every instance behind a load balancer can read every cookie. With a certificate

@@ -118,8 +118,8 @@ public static class SignedInPageCacheExtensions
         var lifetime = TimeSpan.FromSeconds(config.GetValue("Sidcache:Sekunder", 10));
         services.AddOutputCache(o => o.AddPolicy(SignedInPageCache.Policy, new SignedInPageCache(lifetime)));
         services.AddSingleton<SignedInPageCache.EvictOnChange>();
-        services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<SignedInPageCache.EvictOnChange>()));
-        services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<SignedInPageCache.EvictOnChange>()));
+        services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<SignedInPageCache.EvictOnChange>()), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<PostgresAppDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<SignedInPageCache.EvictOnChange>()), ServiceLifetime.Singleton);
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class QueryCountingPortal : PortalFactory
     public CommandCounter Counter { get; } = new();
 
     protected override void ConfigureTestServices(IServiceCollection services) =>
-        services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(Counter.For(sp.GetRequiredService<IHttpContextAccessor>())));
+        services.ConfigureDbContext<SqliteAppDbContext>((sp, o) => o.AddInterceptors(Counter.For(sp.GetRequiredService<IHttpContextAccessor>())), ServiceLifetime.Singleton);
 
     public sealed class CommandCounter
     {

@@ -20,23 +20,23 @@ public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
             .Select(k => new { k.Id, k.Ar, k.State }).ToListAsync(ct);
         var ids = kampanjer.Select(k => k.Id).ToList();
         var nomineringar = await db.Set<Nominering>().AsNoTracking().Where(n => ids.Contains(n.KampanjId)).GroupBy(n => n.KampanjId)
-            .Select(g => new { KampanjId = g.Key, Antal = g.Count(), Nominatorer = g.Select(n => n.NominatorPersonId).Distinct().Count(),
-                Nominerade = g.Select(n => n.ChefPersonId).Distinct().Count() })
+            .Select(g => new { KampanjId = g.Key, Antal = g.Count(), Nominerade = g.Select(n => n.ChefPersonId).Distinct().Count() })
             .ToDictionaryAsync(x => x.KampanjId, ct);
         var anstallda = await AretsChefService.Inbjudna(db.Personer).CountAsync(ct);
         return
         [
             new("arets-chef", "Årets chef: deltagande",
-                $"Nomineringar till Årets chef för åren {period.Text}: hur många som nominerade och hur stor andel av kommunens " +
-                $"{anstallda} anställda med e-postadress det är. Bara antal, aldrig vem som nominerade vem.",
-                ["År", "Läge", "Nomineringar", "Nominerade chefer", "Anställda som nominerade", "Andel som nominerade (%)"],
+                $"Nomineringar till Årets chef för åren {period.Text}: hur många som nominerade (var och en nominerar en gång " +
+                $"per år) och hur stor andel av kommunens {anstallda} anställda med e-postadress det är. Bara antal, aldrig vem " +
+                "som nominerade vem.",
+                ["År", "Läge", "Nomineringar", "Nominerade chefer", "Andel som nominerade (%)"],
                 kampanjer.Select(k =>
                 {
                     var n = nomineringar.GetValueOrDefault(k.Id);
-                    return (IReadOnlyList<object?>)[k.Ar.ToString(), SwedishText.Of(k.State), n?.Antal ?? 0, n?.Nominerade ?? 0, n?.Nominatorer ?? 0,
-                        anstallda == 0 ? null : Math.Round(100m * (n?.Nominatorer ?? 0) / anstallda, 1)];
+                    return (IReadOnlyList<object?>)[k.Ar.ToString(), SwedishText.Of(k.State), n?.Antal ?? 0, n?.Nominerade ?? 0,
+                        anstallda == 0 ? null : Math.Round(100m * (n?.Antal ?? 0) / anstallda, 1)];
                 }).ToList(),
-                new Diagramval(0, [4], "anställda som nominerade")),
+                new Diagramval(0, [2], "nomineringar")),
         ];
     }
 }

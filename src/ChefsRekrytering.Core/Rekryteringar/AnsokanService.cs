@@ -50,6 +50,7 @@ public sealed class AnsokanService(
     public const string InteAktuell = "Annonsen är inte längre aktuell: sista ansökningsdag har passerat eller annonsen är inte publicerad.";
     public const string DokumentFel = "Ansökan kunde inte tas emot just nu eftersom dokumenten inte gick att spara. Ingenting har sparats – försök igen om en stund.";
     public const string RedanAvslutad = "Ansökan är redan avslutad och kan inte återtas.";
+    public const string AndradSamtidigt = "Din ansökan ändrades i samma stund av den som rekryterar. Sidan visar nu det senaste läget; återta ansökan igen om du fortfarande vill.";
     /// <summary>Stored as the uploader of the applicant's documents: an applicant has no user id.</summary>
     public const string Uppladdare = "sokande";
     public static readonly Actor Sokande = new(null, "Sökande");
@@ -159,11 +160,18 @@ public sealed class AnsokanService(
     {
         if (k.ArAvslutad) return WorkflowResult.Refused([RedanAvslutad]);
         var result = await rekryteringar.FireAsync(k, k.Rekrytering!, KandidatHandelse.Aterta, Sokande, "Återtagen av den sökande");
-        if (result.Succeeded)
+        if (!result.Succeeded) return result;
+        try
         {
             await db.SaveChangesAsync(ct);
-            log.LogInformation("Ansökan {KandidatId} återtagen av den sökande", k.Id);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // HR moved the application in the same instant: nothing of the withdrawal is kept, and the applicant is told.
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Refused([AndradSamtidigt]);
+        }
+        log.LogInformation("Ansökan {KandidatId} återtagen av den sökande", k.Id);
         return result;
     }
 

@@ -218,6 +218,28 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     }
 
     [Fact]
+    public async Task AtertagandetSamtidigtSomHrAndrarGerSvensktBeskedOchBehallerHrsAndring()
+    {
+        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var token = TokenFrom(await ApplyAsync(PortalClient.For(Portal), id, Sokande.Ny()));
+
+        await using var applicant = Portal.Services.CreateAsyncScope();
+        var service = applicant.ServiceProvider.GetRequiredService<AnsokanService>();
+        var k = (await service.FindByTokenAsync(token))!;
+        await using (var hr = Portal.ScopeFor("kalix", out var db))
+        {
+            var same = await db.Set<Kandidat>().SingleAsync(x => x.Id == k.Id);
+            same.State = KandidatTillstand.Granskad; // HR's step, saved first
+            await db.SaveChangesAsync();
+        }
+
+        var result = await service.WithdrawAsync(k);
+
+        Assert.Equal([AnsokanService.AndradSamtidigt], result.Reasons);
+        Assert.Equal(KandidatTillstand.Granskad, await StateAsync(id));
+    }
+
+    [Fact]
     public async Task SokandeAtertarSinAnsokanOchFarBeskedPerMejl()
     {
         var id = await new RekryteringBuilder(Portal).AnnonseradAsync();

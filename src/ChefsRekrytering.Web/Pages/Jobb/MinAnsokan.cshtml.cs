@@ -38,7 +38,10 @@ public class MinAnsokanModel(AnsokanService ansokan, RekryteringService rekryter
         if (!Bekraftar)
             ModelState.AddModelError(nameof(Bekraftar), "Kryssa i rutan för att bekräfta att du vill återta din ansökan.");
         else if (await ansokan.WithdrawAsync(Kandidat, ct) is { Succeeded: false } refused)
+        {
             foreach (var reason in refused.Reasons) ModelState.AddModelError("", reason);
+            await LoadAsync(token, ct); // the application as it now is, not as the refused withdrawal left it in memory
+        }
         else
         {
             TempData["Meddelande"] = "Din ansökan är återtagen. Du får en bekräftelse per e-post.";

@@ -111,6 +111,36 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AdminSerAttEttMejlHadeEnPersonligLankMenAldrigNyckeln()
+    {
+        const string ansokan = "Q2hlZnNSZWtyeXRlcmluZy1ueWNrZWw";
+        const string losenord = "CfDJ8-losenordsnyckel";
+        long id;
+        await using (var scope = _portal.ScopeFor("alvsbyn", out var db))
+        {
+            var m = new OutboxMessage
+            {
+                KommunId = "alvsbyn", ToAddress = "sokande@example.se", ToName = "Sökande", Subject = "Vi har tagit emot din ansökan",
+                TextBody = $"Din sida: https://portal.example/ansokan/{ansokan}\nVälj lösenord: https://portal.example/konto/valj-losenord?id=7&token={losenord}",
+                HtmlBody = $"<a href=\"https://portal.example/ansokan/{ansokan}\">Din ansökan</a> <a href=\"/konto/valj-losenord?id=7&amp;token={losenord}\">Välj</a>",
+                Topic = "Test", CreatedUtc = db.UtcNow, DueUtc = db.UtcNow, DeliveredAs = "mejl.eml",
+            };
+            db.Add(m);
+            await db.SaveChangesAsync();
+            id = m.Id;
+        }
+
+        var admin = await PortalClient.For(_portal).SignInAsync("alvsbyn", "admin");
+        var html = await (await admin.GetAsync($"/admin/epost/{id}")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain(ansokan, html);
+        Assert.DoesNotContain(losenord, html);
+        Assert.Contains("/ansokan/[dold]", html);
+        Assert.Contains("personlig länk", html);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/epost/{id}?handler=Eml")).StatusCode);
+    }
+
+    [Fact]
     public async Task AdminSerInteAnnanKommunsMejl()
     {
         await MailPortal.EnqueueTestMailsAsync(_portal, "alvsbyn", 1, prefix: "Hemlig");

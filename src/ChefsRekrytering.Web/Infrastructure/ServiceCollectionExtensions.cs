@@ -157,6 +157,8 @@ public static class ServiceCollectionExtensions
             o.DefaultRequestCulture = new(sv);
             o.SupportedCultures = [sv];
             o.SupportedUICultures = [sv];
+            // Swedish is the only language: no need to read a culture from the query, a cookie or Accept-Language.
+            o.RequestCultureProviders.Clear();
         });
         return services;
     }

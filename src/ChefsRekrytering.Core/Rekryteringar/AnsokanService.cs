@@ -134,6 +134,7 @@ public sealed class AnsokanService(
             throw;
         }
         outboxSignal.Notify(); // the outbox's own wake-up fired before the commit, when the mail was not yet visible
+        k.MojligDubblettAvId ??= await FlagDuplicatesAfterCommitAsync(k);
         log.LogInformation("Ansökan {KandidatId} till rekrytering {RekryteringId} mottagen{Dubblett}", k.Id, r.Id,
             k.MojligDubblettAvId is int earlier ? $", möjlig dubblett av {earlier}" : "");
         return new(token, []);
@@ -242,10 +243,41 @@ public sealed class AnsokanService(
     {
         // In memory: case-insensitive comparison of å, ä and ö differs between the providers, and a recruitment has hundreds of applicants, not millions.
         var earlier = await db.Set<Kandidat>().Where(x => x.RekryteringId == k.RekryteringId && x.GallradUtc == null).OrderBy(x => x.Id)
-            .Select(x => new { x.Id, x.Epost, x.Fornamn, x.Efternamn, x.Telefon }).ToListAsync(ct);
-        var phone = Telefonsiffror(k.Telefon);
-        return earlier.FirstOrDefault(x => Same(x.Epost, k.Epost)
-            || (Same(x.Fornamn, k.Fornamn) && Same(x.Efternamn, k.Efternamn) && phone.Length > 0 && Telefonsiffror(x.Telefon) == phone))?.Id;
+            .Select(x => new { x.Id, Vem = new Uppgifter(x.Epost, x.Fornamn, x.Efternamn, x.Telefon) }).ToListAsync(ct);
+        var ny = Uppgifter.Of(k);
+        return earlier.FirstOrDefault(x => x.Vem.Alike(ny))?.Id;
+    }
+
+    /// <summary>
+    /// The check before the insert misses an application sent in the same instant: neither sees the other, uncommitted.
+    /// So each application looks again once it is committed, at its own row and at every later unflagged row like it,
+    /// and flags each that has an earlier match. Of two racing applications the later look starts after both commits
+    /// and sees both. Returns the earlier application <paramref name="k"/> turned out to repeat, if any.
+    /// </summary>
+    internal async Task<int?> FlagDuplicatesAfterCommitAsync(Kandidat k)
+    {
+        var rows = await db.Set<Kandidat>().AsNoTracking().Where(x => x.RekryteringId == k.RekryteringId && x.GallradUtc == null).OrderBy(x => x.Id)
+            .Select(x => new { x.Id, x.MojligDubblettAvId, Vem = new Uppgifter(x.Epost, x.Fornamn, x.Efternamn, x.Telefon) }).ToListAsync(CancellationToken.None);
+        var ny = Uppgifter.Of(k);
+        int? own = null;
+        foreach (var x in rows.Where(x => x.MojligDubblettAvId is null && (x.Id == k.Id || x.Id > k.Id && x.Vem.Alike(ny))))
+        {
+            if (rows.TakeWhile(e => e.Id < x.Id).FirstOrDefault(e => e.Vem.Alike(x.Vem)) is not { } earlier) continue;
+            await db.Set<Kandidat>().Where(c => c.Id == x.Id && c.MojligDubblettAvId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.MojligDubblettAvId, earlier.Id), CancellationToken.None);
+            if (x.Id == k.Id) own = earlier.Id;
+        }
+        return own;
+    }
+
+    /// <summary>What the form tells about the applicant; the same person has the same e-mail address, or the same name and
+    /// phone number.</summary>
+    private sealed record Uppgifter(string? Epost, string? Fornamn, string? Efternamn, string? Telefon)
+    {
+        public static Uppgifter Of(Kandidat k) => new(k.Epost, k.Fornamn, k.Efternamn, k.Telefon);
+
+        public bool Alike(Uppgifter o) => Same(Epost, o.Epost)
+            || (Same(Fornamn, o.Fornamn) && Same(Efternamn, o.Efternamn) && Telefonsiffror(Telefon) is { Length: > 0 } phone && Telefonsiffror(o.Telefon) == phone);
     }
 
     private static bool Same(string? a, string? b) => string.Equals(a?.Trim(), b?.Trim(), StringComparison.InvariantCultureIgnoreCase);

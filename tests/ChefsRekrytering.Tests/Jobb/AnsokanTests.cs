@@ -203,6 +203,46 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     }
 
     [Fact]
+    public async Task SammaAnsokanSkickadFleraGangerISammaStundFlaggasAndaAllaUtomDenForsta()
+    {
+        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var sokande = Sokande.Ny();
+
+        // Each from its own browser, all at once: no application sees the others before they are committed.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => ApplyAsync(PortalClient.For(Portal), id, sokande)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var scope = Portal.ScopeFor("kalix", out var db);
+        var stored = await db.Set<Kandidat>().Where(k => k.RekryteringId == id).OrderBy(k => k.Id).ToListAsync();
+        Assert.Equal(8, stored.Count);
+        Assert.Equal(Enumerable.Repeat<int?>(stored[0].Id, 7).Prepend(null), stored.Select(k => k.MojligDubblettAvId));
+    }
+
+    [Fact]
+    public async Task DenSomTittarSistEfterBadaInskickenFlaggarDenSenare()
+    {
+        // The race, made certain: a later application committed unflagged, because it looked before the first was in.
+        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var sokande = Sokande.Ny();
+        await ApplyAsync(PortalClient.For(Portal), id, sokande);
+        await using var scope = Portal.ScopeFor("kalix", out var db);
+        var first = await db.Set<Kandidat>().SingleAsync(k => k.RekryteringId == id);
+        var later = new Kandidat
+        {
+            KommunId = "kalix", RekryteringId = id, Fornamn = "Annan", Efternamn = "Stavning", Epost = sokande.Epost.ToUpperInvariant(),
+            Telefon = "", InkomUtc = db.UtcNow, SamtyckeVersion = Samtycke.Version, AtkomstHash = $"{Guid.NewGuid():N}",
+        };
+        db.Add(later);
+        await db.SaveChangesAsync();
+
+        var own = await scope.ServiceProvider.GetRequiredService<AnsokanService>().FlagDuplicatesAfterCommitAsync(first);
+
+        Assert.Null(own);
+        db.ChangeTracker.Clear();
+        Assert.Equal([null, first.Id], await db.Set<Kandidat>().Where(k => k.RekryteringId == id).OrderBy(k => k.Id).Select(k => k.MojligDubblettAvId).ToListAsync());
+    }
+
+    [Fact]
     public async Task SammaNamnOchTelefonnummerFlaggasOavsettSkrivsatt()
     {
         var id = await new RekryteringBuilder(Portal).AnnonseradAsync();

@@ -104,6 +104,31 @@ public class AdminTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.True(await IsInRoleAsync("sofia.karlsson@kalix.example", "Jury"));
     }
 
+    [Fact]
+    public async Task AnstalldSomHarSlutatKanInteLoggaInOchBjudsInteInTillAretsChef()
+    {
+        await using var egen = new PortalFactory(); // the person leaves for good: not in the shared portal
+        var admin = await PortalClient.For(egen).SignInAsync("kalix", "admin");
+        var org = await admin.PageAsync("/admin/organisation");
+
+        // A chef leaves only once their unit has a new chef (or none).
+        var karin = await admin.PostFormAsync("/admin/organisation?handler=Avslut",
+            new() { ["Avslut.PersonId"] = OptionValue(org, "Avslut.PersonId", "Karin Öberg") }, formPage: "/admin/organisation");
+        Assert.Contains("Karin Öberg är chef för Hemtjänst", await karin.Content.ReadAsStringAsync());
+
+        var emma = OptionValue(org, "Avslut.PersonId", "Emma Johansson");
+        var response = await admin.PostFormAsync("/admin/organisation?handler=Avslut", new() { ["Avslut.PersonId"] = emma }, formPage: "/admin/organisation");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await admin.PageAsync("/admin/organisation");
+        Assert.Contains("Emma Johansson är markerad som slutad", after.QuerySelector("[role=status]")!.TextContent);
+        Assert.DoesNotContain(after.QuerySelectorAll("select[name='Chefsbyte.ChefId'] option"), o => o.TextContent.Contains("Emma Johansson"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PortalClient.For(egen).SignInAsync("kalix", "medarbetare"));
+        await using var scope = egen.ScopeFor("kalix", out var db);
+        Assert.False(await ChefsRekrytering.AretsChef.AretsChefService.Inbjudna(db.Personer).AnyAsync(p => p.Id == int.Parse(emma)));
+        Assert.True(await db.Personer.AnyAsync(p => p.Id == int.Parse(emma))); // the person and their records stay
+    }
+
     private static string OptionValue(AngleSharp.Html.Dom.IHtmlDocument page, string selectName, string text) =>
         page.QuerySelector($"select[name='{selectName}']")!.QuerySelectorAll("option").First(o => o.TextContent.Contains(text)).GetAttribute("value")!;
 

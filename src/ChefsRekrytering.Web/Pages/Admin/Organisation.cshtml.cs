@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,12 +13,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ChefsRekrytering.Web.Pages.Admin;
 
 [Authorize(Policy = Behorighet.Admin)]
-public class OrganisationModel(AppDbContext db) : PageModel
+public class OrganisationModel(AppDbContext db, UserManager<ApplicationUser> users) : PageModel
 {
     public sealed record Row(int Id, string Namn, string Typ, int Djup, string? Chef, string? NarmastHogreChef, int Anstallda);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public List<SelectListItem> EnhetsVal { get; private set; } = [];
+    /// <summary>Everyone still employed: the choices for a unit's chef and for "har slutat".</summary>
     public List<SelectListItem> PersonVal { get; private set; } = [];
     public List<SelectListItem> Typer { get; } = Enum.GetValues<EnhetTyp>()
         .Select(t => new SelectListItem(TypNamn(t), t.ToString())).ToList();
@@ -24,6 +27,7 @@ public class OrganisationModel(AppDbContext db) : PageModel
     [BindProperty] public UnitInput NyEnhet { get; set; } = new();
     [BindProperty] public ChefInput Chefsbyte { get; set; } = new();
     [BindProperty] public PersonInput NyPerson { get; set; } = new();
+    [BindProperty] public AvslutInput Avslut { get; set; } = new();
 
     public sealed class UnitInput
     {
@@ -46,6 +50,11 @@ public class OrganisationModel(AppDbContext db) : PageModel
         [Required, EmailAddress, StringLength(256), Display(Name = "e-post")] public string Epost { get; set; } = "";
         [StringLength(200), Display(Name = "titel")] public string? Titel { get; set; }
         [Required, Display(Name = "enhet")] public int? EnhetId { get; set; }
+    }
+
+    public sealed class AvslutInput
+    {
+        [Required, Display(Name = "anställd")] public int? PersonId { get; set; }
     }
 
     public Task OnGetAsync() => LoadAsync();
@@ -92,6 +101,34 @@ public class OrganisationModel(AppDbContext db) : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>
+    /// An employee who has left: no longer invited to Årets chef nor counted in its participation, no longer offered as a
+    /// unit's chef, and their account (if any) can no longer sign in; a session already open ends at its next security
+    /// check. The person and their records stay: gallring and register extracts decide about those.
+    /// </summary>
+    public async Task<IActionResult> OnPostAvslutAsync()
+    {
+        ModelState.ValidateOnly(nameof(Avslut));
+        var person = Avslut.PersonId is int id ? await db.Personer.FirstOrDefaultAsync(p => p.Id == id) : null;
+        if (Avslut.PersonId is not null && person is null) ModelState.AddModelError("Avslut.PersonId", "Personen finns inte.");
+        else if (person is { Aktiv: false }) ModelState.AddModelError("Avslut.PersonId", $"{person.Namn} är redan markerad som slutad.");
+        else if (person is not null && person.Id == User.PersonId()) ModelState.AddModelError("Avslut.PersonId", "Du kan inte markera dig själv som slutad.");
+        else if (person is not null && await db.Enheter.Where(e => e.ChefId == person.Id).Select(e => e.Namn).ToListAsync() is { Count: > 0 } leder)
+            ModelState.AddModelError("Avslut.PersonId", $"{person.Namn} är chef för {string.Join(", ", leder)}. Välj en ny chef, eller vakant, för enheten först.");
+        if (!ModelState.IsValid || person is null) return await PageAsync();
+
+        person.Aktiv = false;
+        await db.SaveChangesAsync();
+        foreach (var user in await users.Users.Where(u => u.PersonId == person.Id).ToListAsync())
+        {
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            await users.UpdateSecurityStampAsync(user);
+        }
+        TempData["Meddelande"] = $"{person.Namn} är markerad som slutad och kan inte längre logga in.";
+        return RedirectToPage();
+    }
+
     /// <summary>Ids from the form must name units and people of the user's own municipality.</summary>
     private async Task CheckExistsAsync(string prefix, int? unitId, int? personId)
     {
@@ -119,10 +156,10 @@ public class OrganisationModel(AppDbContext db) : PageModel
             return new Row(x.Unit.Id, x.Unit.Namn, TypNamn(x.Unit.Typ), x.Depth,
                 x.Unit.ChefId is int chef ? names.GetValueOrDefault(chef) : null,
                 above is int a ? names.GetValueOrDefault(a) : null,
-                people.Count(p => p.EnhetId == x.Unit.Id));
+                people.Count(p => p.EnhetId == x.Unit.Id && p.Aktiv));
         }).ToList();
         EnhetsVal = OrgChartOptions.Units(org);
-        PersonVal = people.Select(p => new SelectListItem($"{p.Namn}{(p.Titel is null ? "" : $", {p.Titel}")}", p.Id.ToString())).ToList();
+        PersonVal = people.Where(p => p.Aktiv).Select(p => new SelectListItem($"{p.Namn}{(p.Titel is null ? "" : $", {p.Titel}")}", p.Id.ToString())).ToList();
     }
 
     private static string TypNamn(EnhetTyp t) => t switch

@@ -42,7 +42,7 @@ public class LoggaInModel(SignInManager<ApplicationUser> signIn, IOptions<Portal
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         ModelState.AddModelError("", result.IsLockedOut
-            ? "Kontot är låst i 15 minuter efter för många felaktiga försök."
+            ? "Kontot är låst. Efter för många felaktiga försök öppnas det igen om 15 minuter; annars, fråga HR."
             : "Fel e-postadress eller lösenord.");
         return Page();
     }

@@ -102,8 +102,10 @@ public sealed class DemoRekryteringar(AppDbContext db, CurrentKommun kommun, Rek
             };
             db.Add(k);
             await db.SaveChangesAsync(ct);
-            await documents.UploadAsync(new MemoryStream(Pdf($"CV {fornamn} {efternamn}")), $"CV {fornamn} {efternamn}.pdf",
+            var cv = await documents.UploadAsync(new MemoryStream(Pdf($"CV {fornamn} {efternamn}")), $"CV {fornamn} {efternamn}.pdf",
                 DokumentTyp.CV, KandidatDocumentAccess.Owner, k.Id, o.Id, ct);
+            // Like a refused step below: demo data with a hole in it would show a candidate without the CV HR expects.
+            if (!cv.Succeeded) throw new InvalidOperationException($"Demodata: CV:t för {fornamn} {efternamn} kunde inte sparas: {cv.Error}");
         }
     }
 

@@ -39,7 +39,7 @@ public static class AretsChefStatistik
         var enheter = await db.Enheter.AsNoTracking().Select(e => new { e.Id, e.Namn, e.ChefId }).ToListAsync(ct);
         var enhetsnamn = enheter.ToDictionary(e => e.Id, e => e.Namn);
         var leder = enheter.Where(e => e.ChefId != null).ToLookup(e => e.ChefId!.Value, e => e.Namn);
-        var sv = StringComparer.Create(SwedishTime.Culture, false);
+        var sv = SwedishTime.NameOrder;
 
         var perNominerad = perChef
             .Select(c => new NomineradRad(namn.GetValueOrDefault(c.ChefId, "Okänd"), string.Join(", ", leder[c.ChefId].Order(sv)), c.Antal))

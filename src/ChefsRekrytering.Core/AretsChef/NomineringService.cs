@@ -65,7 +65,7 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
             .Select(e => new { ChefId = e.ChefId!.Value, e.Namn, e.Chef!.Fornamn, e.Chef.Efternamn }).ToListAsync(ct);
         return units.GroupBy(u => u.ChefId)
             .Select(g => new Chefsval(g.Key, $"{g.First().Fornamn} {g.First().Efternamn}", string.Join(", ", g.Select(u => u.Namn).Order())))
-            .OrderBy(c => c.Namn, StringComparer.Create(SwedishTime.Culture, false)).ToList();
+            .OrderBy(c => c.Namn, SwedishTime.NameOrder).ToList();
     }
 
     /// <summary>
@@ -128,21 +128,21 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
             .Select(g => new Nominerad(g.Key, $"{g.First().Fornamn} {g.First().Efternamn}", g.First().Titel,
                 string.Join(", ", enheter[g.Key].Order()),
                 g.Select(r => new NomineringVy(r.Id, r.Motiveringar, r.ChefPersonId == lasare ? null : namn.GetValueOrDefault(r.NominatorPersonId))).ToList()))
-            .OrderByDescending(x => x.Nomineringar.Count).ThenBy(x => x.Namn, StringComparer.Create(SwedishTime.Culture, false)).ToList();
+            .OrderByDescending(x => x.Nomineringar.Count).ThenBy(x => x.Namn, SwedishTime.NameOrder).ToList();
     }
 
     public static List<Motivering> LasMotiveringar(string json) => JsonSerializer.Deserialize<List<Motivering>>(json, Json) ?? [];
     public static string SkrivMotiveringar(List<Motivering> m) => JsonSerializer.Serialize(m, Json);
 
-    /// <summary>INSERT ... SELECT ... WHERE (open, leads a unit) ON CONFLICT DO UPDATE: the same text on SQLite and PostgreSQL.
-    /// Names come from the EF model, as <see cref="Scheduling.WorkQueue"/> does.</summary>
+    /// <summary>INSERT ... SELECT ... WHERE (open, leads a unit) ON CONFLICT DO UPDATE: the same text on SQLite and PostgreSQL,
+    /// with the names from the EF model (<see cref="SqlNames"/>).</summary>
     private string UpsertSql() => _upsertSql ??= BuildUpsertSql();
 
     private string BuildUpsertSql()
     {
-        var n = Table<Nominering>();
-        var k = Table<Kampanj>();
-        var e = Table<Enhet>();
+        var n = SqlNames.Of<Nominering>(db);
+        var k = SqlNames.Of<Kampanj>(db);
+        var e = SqlNames.Of<Enhet>(db);
         string kommun = n(nameof(Nominering.KommunId)), kampanj = n(nameof(Nominering.KampanjId)), nominator = n(nameof(Nominering.NominatorPersonId)),
             chef = n(nameof(Nominering.ChefPersonId)), enhet = n(nameof(Nominering.EnhetId)), motiveringar = n(nameof(Nominering.Motiveringar)),
             skapad = n(nameof(Nominering.SkapadUtc)), andrad = n(nameof(Nominering.AndradUtc));
@@ -158,12 +158,4 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
                 {{chef}} = excluded.{{chef}}, {{enhet}} = excluded.{{enhet}}, {{motiveringar}} = excluded.{{motiveringar}}, {{andrad}} = excluded.{{andrad}}
             """;
     }
-
-    /// <summary>Quoted table name (null) or column name of an entity, as the model maps them.</summary>
-    private Func<string?, string> Table<T>()
-    {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        return property => $"\"{(property is null ? entity.GetTableName() : entity.FindProperty(property)!.GetColumnName())}\"";
-    }
-
 }

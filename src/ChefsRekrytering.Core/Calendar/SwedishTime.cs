@@ -5,6 +5,8 @@ public static class SwedishTime
 {
     public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     public static readonly System.Globalization.CultureInfo Culture = new("sv-SE");
+    /// <summary>Names in Swedish alphabetical order (å, ä, ö last), case-sensitive as lists of people and units show them.</summary>
+    public static readonly StringComparer NameOrder = StringComparer.Create(Culture, false);
 
     public static DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 

@@ -29,15 +29,14 @@ public static class WorkQueue
     public static async Task<List<T>> ClaimAsync<T>(AppDbContext db, int max, TimeSpan lease, CancellationToken ct)
         where T : class, IQueuedWork
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        string Col(string property) => $"\"{entity.FindProperty(property)!.GetColumnName()}\"";
-        var table = $"\"{entity.GetTableName()}\"";
+        var column = SqlNames.Of<T>(db);
+        var table = column(null);
         var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
         var now = db.UtcNow;
         var token = Guid.NewGuid();
 
-        string id = Col(nameof(IQueuedWork.Id)), status = Col(nameof(IQueuedWork.Status)), due = Col(nameof(IQueuedWork.DueUtc)),
-            lockedUntil = Col(nameof(IQueuedWork.LockedUntilUtc)), claim = Col(nameof(IQueuedWork.ClaimToken));
+        string id = column(nameof(IQueuedWork.Id)), status = column(nameof(IQueuedWork.Status)), due = column(nameof(IQueuedWork.DueUtc)),
+            lockedUntil = column(nameof(IQueuedWork.LockedUntilUtc)), claim = column(nameof(IQueuedWork.ClaimToken));
         var sql = $$"""
             UPDATE {{table}} SET {{claim}} = {0}, {{lockedUntil}} = {1}
             WHERE {{id}} IN (

@@ -23,7 +23,7 @@ public class IndexModel(AnsokanService ansokan, AppDbContext db) : PageModel
         Kommun = string.IsNullOrWhiteSpace(Kommun) ? null : Kommun;
         Annonser = await ansokan.PublishedAsync(Kommun, ct);
         Kommuner = (await db.Kommuner.AsNoTracking().ToListAsync(ct))
-            .OrderBy(k => k.Namn, StringComparer.Create(Calendar.SwedishTime.Culture, false))
+            .OrderBy(k => k.Namn, Calendar.SwedishTime.NameOrder)
             .Select(k => new SelectListItem(k.Namn, k.Id, k.Id == Kommun)).ToList();
     }
 }

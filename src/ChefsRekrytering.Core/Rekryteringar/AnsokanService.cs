@@ -95,7 +95,6 @@ public sealed class AnsokanService(
             Fornamn = ansokan.Fornamn.Trim(), Efternamn = ansokan.Efternamn.Trim(), Epost = ansokan.Epost.Trim(), Telefon = ansokan.Telefon.Trim(),
             InkomUtc = now, SamtyckeVersion = Samtycke.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
         };
-        k.MojligDubblettAvId = await EarlierDuplicateAsync(k, ct);
         var kommunNamn = await db.Kommuner.Where(x => x.Id == r.KommunId).Select(x => x.Namn).FirstAsync(ct);
 
         // HR never sees an application without its documents, and a crash half-way leaves no candidate behind. Once
@@ -134,7 +133,7 @@ public sealed class AnsokanService(
             throw;
         }
         outboxSignal.Notify(); // the outbox's own wake-up fired before the commit, when the mail was not yet visible
-        k.MojligDubblettAvId ??= await FlagDuplicatesAfterCommitAsync(k);
+        k.MojligDubblettAvId = await FlagDuplicatesAfterCommitAsync(k);
         log.LogInformation("Ansökan {KandidatId} till rekrytering {RekryteringId} mottagen{Dubblett}", k.Id, r.Id,
             k.MojligDubblettAvId is int earlier ? $", möjlig dubblett av {earlier}" : "");
         return new(token, []);
@@ -239,23 +238,16 @@ public sealed class AnsokanService(
     /// The earliest application to the same recruitment with the same e-mail (whatever the case), or with the same name
     /// and phone number (whatever the spacing). Flagged to HR, never refused: two people may share a family address.
     /// </summary>
-    private async Task<int?> EarlierDuplicateAsync(Kandidat k, CancellationToken ct)
-    {
-        // In memory: case-insensitive comparison of å, ä and ö differs between the providers, and a recruitment has hundreds of applicants, not millions.
-        var earlier = await db.Set<Kandidat>().Where(x => x.RekryteringId == k.RekryteringId && x.GallradUtc == null).OrderBy(x => x.Id)
-            .Select(x => new { x.Id, Vem = new Uppgifter(x.Epost, x.Fornamn, x.Efternamn, x.Telefon) }).ToListAsync(ct);
-        var ny = Uppgifter.Of(k);
-        return earlier.FirstOrDefault(x => x.Vem.Alike(ny))?.Id;
-    }
-
     /// <summary>
-    /// The check before the insert misses an application sent in the same instant: neither sees the other, uncommitted.
-    /// So each application looks again once it is committed, at its own row and at every later unflagged row like it,
-    /// and flags each that has an earlier match. Of two racing applications the later look starts after both commits
-    /// and sees both. Returns the earlier application <paramref name="k"/> turned out to repeat, if any.
+    /// Flags a possible duplicate: an application like an earlier one to the same recruitment. Looked for after the commit,
+    /// not before the insert, where an application sent in the same instant would not yet be seen: each application
+    /// looks at its own row and at every later unflagged row like it, and flags each that has an earlier match. Of two
+    /// racing applications the later look starts after both commits and sees both. Returns the earlier application
+    /// <paramref name="k"/> turned out to repeat, if any.
     /// </summary>
     internal async Task<int?> FlagDuplicatesAfterCommitAsync(Kandidat k)
     {
+        // In memory: case-insensitive comparison of å, ä and ö differs between the providers, and a recruitment has hundreds of applicants, not millions.
         var rows = await db.Set<Kandidat>().AsNoTracking().Where(x => x.RekryteringId == k.RekryteringId && x.GallradUtc == null).OrderBy(x => x.Id)
             .Select(x => new { x.Id, x.MojligDubblettAvId, Vem = new Uppgifter(x.Epost, x.Fornamn, x.Efternamn, x.Telefon) }).ToListAsync(CancellationToken.None);
         var ny = Uppgifter.Of(k);

@@ -27,8 +27,8 @@ public sealed record NomineringVy(long Id, IReadOnlyList<Motivering> Motiveringa
 public enum NomineringsUtfall { Sparad, Stangd, SigSjalv, EjChef }
 
 /// <summary>
-/// The write every employee makes, in a burst when the invitation lands: one query for the open campaign, then one
-/// guarded upsert (the unique index on campaign and nominator makes a second submit an update, never a second row)
+/// The write every employee makes, in a burst when the invitation lands: the open campaign (from memory, mostly), then
+/// one guarded upsert (the unique index on campaign and nominator makes a second submit an update, never a second row)
 /// and the confirmation mail, in one transaction.
 /// </summary>
 public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer, IMemoryCache cache)

@@ -12,8 +12,8 @@ namespace ChefsRekrytering.Web.Pages.AretsChef;
 
 /// <summary>
 /// Årets chef for every employee: nominate a manager while the nomination is open (and change the nomination until it
-/// closes), else what comes next, and the latest announcement. The POST is the burst path: one query for the open
-/// campaign, the criteria from memory, one upsert with the confirmation mail.
+/// closes), else what comes next, and the latest announcement. The POST is the burst path: the open campaign and the
+/// criteria from memory, one upsert with the confirmation mail.
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 public class IndexModel(AppDbContext db, NomineringService nomineringar, AretsChefService kampanjer) : PageModel

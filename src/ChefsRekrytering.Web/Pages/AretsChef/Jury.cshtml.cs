@@ -68,8 +68,7 @@ public class JuryModel(AppDbContext db, AretsChefService service, NomineringServ
     {
         var posted = Version;
         if (!await LoadAsync(ar, ct)) return NotFound();
-        if (posted != K.Version) return this.Refuse(VersionedSave.Conflict);
-        return await this.SaveIfUnchangedAsync(db, K, posted, await change(), () => LoadAsync(ar, ct));
+        return await db.ChangeIfUnchangedAsync(K, posted, change, () => LoadAsync(ar, ct), reasons => this.Refuse(reasons));
     }
 
     private Task<IActionResult> ChangeAsync(int ar, Func<IActionResult> change, CancellationToken ct) =>

@@ -27,11 +27,11 @@ public class TillkannagivandeModel(AppDbContext db, AretsChefService service) : 
     {
         var posted = Version;
         if (!await LoadAsync(ar, ct) || !KanTillkannage) return NotFound();
-        if (posted != K.Version) return this.Refuse(VersionedSave.Conflict);
-        var result = service.Workflow(K, 0).Fire(KampanjHandelse.Tillkannage, User.Actor());
-        if (!result.Succeeded) return this.Refuse([.. result.Reasons]);
-        return await this.SaveIfUnchangedAsync(db, K, posted,
-            this.Done($"/arets-chef/{ar}", $"{K.VinnareNamn} är tillkännagiven som Årets chef {ar}."), () => LoadAsync(ar, ct));
+        return await db.ChangeIfUnchangedAsync(K, posted, () => Task.FromResult(
+                service.Workflow(K, 0).Fire(KampanjHandelse.Tillkannage, User.Actor()) is { Succeeded: false } refused
+                    ? this.Refuse([.. refused.Reasons])
+                    : this.Done($"/arets-chef/{ar}", $"{K.VinnareNamn} är tillkännagiven som Årets chef {ar}.")),
+            () => LoadAsync(ar, ct), reasons => this.Refuse(reasons));
     }
 
     private async Task<bool> LoadAsync(int ar, CancellationToken ct)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace ChefsRekrytering.Data;
 
-// Used only by `dotnet ef migrations add` (see infra/add-migration.sh); the app configures contexts in AddPortalData.
+// Used only by `dotnet ef migrations add` (see infra/initial-migration.sh); the app configures contexts in AddPortalData.
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {
     public SqliteAppDbContext CreateDbContext(string[] args) => new(

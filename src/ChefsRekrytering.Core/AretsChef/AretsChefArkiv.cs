@@ -11,7 +11,7 @@ namespace ChefsRekrytering.AretsChef;
 /// Årets chef in /rapporter: per campaign year in the period, how many nominated and how large a share of the
 /// employees that is. Counts only, never who nominated whom. Three queries however many campaigns.
 /// </summary>
-public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
+public sealed class AretsChefRapport(AppDbContext db, Microsoft.Extensions.Options.IOptions<AretsChefOptions> options) : IRapportBidrag
 {
     public async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct)
     {
@@ -23,6 +23,8 @@ public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
             .Select(g => new { KampanjId = g.Key, Antal = g.Count(), Nominerade = g.Select(n => n.ChefPersonId).Distinct().Count() })
             .ToDictionaryAsync(x => x.KampanjId, ct);
         var anstallda = await AretsChefService.Inbjudna(db.Personer).CountAsync(ct);
+        // A municipality smaller than the smallest group the statistics show: its share would say who took part.
+        var visaAndel = anstallda >= options.Value.MinstaGrupp;
         return
         [
             new("arets-chef", "Årets chef: deltagande",
@@ -34,7 +36,7 @@ public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
                 {
                     var n = nomineringar.GetValueOrDefault(k.Id);
                     return (IReadOnlyList<object?>)[k.Ar.ToString(), SwedishText.Of(k.State), n?.Antal ?? 0, n?.Nominerade ?? 0,
-                        anstallda == 0 ? null : Math.Round(100m * (n?.Antal ?? 0) / anstallda, 1)];
+                        !visaAndel || anstallda == 0 ? null : Math.Round(100m * (n?.Antal ?? 0) / anstallda, 1)];
                 }).ToList(),
                 new Diagramval(0, [2], "nomineringar")),
         ];
@@ -42,21 +44,30 @@ public sealed class AretsChefRapport(AppDbContext db) : IRapportBidrag
 }
 
 /// <summary>
-/// Årets chef in the register extract: the nominations the person made, in full (they are the person's own words), and
-/// of the nominations of the person only how many, and whether the jury shortlisted or chose them: who nominated, and
-/// what they wrote, is the nominators' and is never shown to the nominee.
+/// Årets chef in the register extract: the nominations the person made, in full (they are the person's own words), only
+/// to the person themself; HR, who may be a nominee, is told they exist and where the person gets them. Of the
+/// nominations of the person only how many, and whether the jury shortlisted or chose them: who nominated, and what
+/// they wrote, is the nominators' and is never shown to the nominee.
 /// </summary>
 public sealed class AretsChefRegisterutdrag(AppDbContext db) : IRegisterutdragBidrag
 {
-    public async Task<IReadOnlyList<Avsnitt>> AvsnittAsync(Registerperson person, CancellationToken ct)
+    public async Task<IReadOnlyList<Avsnitt>> AvsnittAsync(Registerperson person, Utdragsmottagare mottagare, CancellationToken ct)
     {
         var ids = person.PersonIds;
         var kampanjer = await db.Set<Kampanj>().AsNoTracking().Include(k => k.Kortlista).ToDictionaryAsync(k => k.Id, ct);
-        var gjorda = await db.Set<Nominering>().AsNoTracking().Include(n => n.Chef).Where(n => ids.Contains(n.NominatorPersonId))
-            .OrderBy(n => n.SkapadUtc).ToListAsync(ct);
+        var gjorda = mottagare == Utdragsmottagare.Personen
+            ? await db.Set<Nominering>().AsNoTracking().Include(n => n.Chef).Where(n => ids.Contains(n.NominatorPersonId)).OrderBy(n => n.SkapadUtc).ToListAsync(ct)
+            : [];
+
         var mottagna = await db.Set<Nominering>().AsNoTracking().Where(n => ids.Contains(n.ChefPersonId))
             .GroupBy(n => n.KampanjId).Select(g => new { KampanjId = g.Key, Antal = g.Count() }).ToListAsync(ct);
         var avsnitt = new List<Avsnitt>();
+        // Said for every employee, whether or not they nominated: even that they did is not HR's to know.
+        if (mottagare == Utdragsmottagare.HR && ids.Count > 0)
+            avsnitt.Add(new("Årets chef: nomineringar som personen har gjort", "Om personen har nominerat någon till Årets chef, vem och med " +
+                "vilken motivering, lämnas bara ut till personen själv: inloggad under Mina uppgifter i portalen. Så kan ingen annan, inte heller " +
+                "HR, ta reda på vem som nominerat vem.",
+                [new Post("Lämnas bara till personen själv", [new("Var", "Mina uppgifter (/mina-uppgifter), efter inloggning")])]));
         if (gjorda.Count > 0)
             avsnitt.Add(new("Årets chef: dina nomineringar", "Nomineringar som du har gjort, med dina motiveringar.",
                 gjorda.Select(n => new Post($"Årets chef {Ar(kampanjer, n.KampanjId)}", [

@@ -16,6 +16,9 @@ public sealed class AretsChefOptions
 {
     /// <summary>Invitations written per transaction when the nomination opens.</summary>
     public int InbjudanBatch { get; set; } = 200;
+    /// <summary>The statistics never show a group of fewer employees than this: smaller units are shown together, so
+    /// no one can work out who nominated.</summary>
+    public int MinstaGrupp { get; set; } = 5;
 }
 
 /// <summary>

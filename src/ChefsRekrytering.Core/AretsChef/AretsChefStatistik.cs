@@ -4,19 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.AretsChef;
 
-/// <summary>HR's figures for a campaign: counts only, never who nominated whom.</summary>
-public sealed record Statistik(int Nomineringar, int Nominatorer, int Anstallda, IReadOnlyList<NomineradRad> PerNominerad, IReadOnlyList<EnhetsRad> PerEnhet)
+/// <summary>HR's figures for a campaign: counts only, never who nominated whom, and never for a group smaller than
+/// <see cref="MinstaGrupp"/> employees (<see cref="Nominatorer"/> is null when the whole municipality is that small).</summary>
+public sealed record Statistik(int Nomineringar, int? Nominatorer, int Anstallda, int MinstaGrupp, IReadOnlyList<NomineradRad> PerNominerad,
+    IReadOnlyList<EnhetsRad> PerEnhet)
 {
     /// <summary>Distinct nominators per employee invited (every active person with an e-mail address).</summary>
-    public double Deltagande => Anstallda == 0 ? 0 : (double)Nominatorer / Anstallda;
+    public double? Deltagande => Nominatorer is not int n || Anstallda == 0 ? null : (double)n / Anstallda;
 }
 
 public sealed record NomineradRad(string Namn, string Enheter, int Nomineringar);
 
-/// <summary>A unit: its employees, how many of them nominated, and how many nominations its manager received.</summary>
-public sealed record EnhetsRad(string Enhet, int Anstallda, int Nominatorer, int NomineringarTillChefen)
+/// <summary>A unit, or the small units together (<see cref="Enheter"/> &gt; 1): its employees, how many of them nominated
+/// (null when fewer than the smallest group shown), and how many nominations its managers received.</summary>
+public sealed record EnhetsRad(string Enhet, int Anstallda, int? Nominatorer, int NomineringarTillChefen, int Enheter = 1)
 {
-    public double Deltagande => Anstallda == 0 ? 0 : (double)Nominatorer / Anstallda;
+    public double? Deltagande => Nominatorer is not int n || Anstallda == 0 ? null : (double)n / Anstallda;
 }
 
 public static class AretsChefStatistik
@@ -24,7 +27,7 @@ public static class AretsChefStatistik
     public const string UtanEnhet = "Utan enhet";
 
     /// <summary>Grouped in the database: a handful of small queries whatever the number of nominations.</summary>
-    public static async Task<Statistik> StatistikAsync(this AppDbContext db, Kampanj k, CancellationToken ct = default)
+    public static async Task<Statistik> StatistikAsync(this AppDbContext db, Kampanj k, int minstaGrupp, CancellationToken ct = default)
     {
         var nomineringar = db.Set<Nominering>().Where(n => n.KampanjId == k.Id);
         var anstallda = await AretsChefService.Inbjudna(db.Personer).GroupBy(p => p.EnhetId)
@@ -48,7 +51,31 @@ public static class AretsChefStatistik
             .Select(id => new EnhetsRad(id is int e ? enhetsnamn.GetValueOrDefault(e, UtanEnhet) : UtanEnhet,
                 anstallda.Where(a => a.EnhetId == id).Sum(a => a.Antal), nominatorer.Where(x => x.EnhetId == id).Sum(x => x.Antal),
                 tillChef.Where(x => x.EnhetId == id).Sum(x => x.Antal)))
-            .OrderBy(r => r.Enhet == UtanEnhet).ThenBy(r => r.Enhet, sv).ToList();
-        return new Statistik(perChef.Sum(c => c.Antal), nominatorer.Sum(x => x.Antal), anstallda.Sum(a => a.Antal), perNominerad, perEnhet);
+            .ToList();
+        var totalt = anstallda.Sum(a => a.Antal);
+        return new Statistik(perChef.Sum(c => c.Antal), totalt >= minstaGrupp ? nominatorer.Sum(x => x.Antal) : null, totalt, minstaGrupp,
+            perNominerad, Skydda(perEnhet, minstaGrupp));
+    }
+
+    /// <summary>
+    /// Units with fewer than <paramref name="minsta"/> employees are shown as one row. Should that row still be too small,
+    /// the smallest of the other units join it: otherwise the total minus the units shown would give it away.
+    /// </summary>
+    internal static IReadOnlyList<EnhetsRad> Skydda(IReadOnlyList<EnhetsRad> rader, int minsta)
+    {
+        var sma = rader.Where(r => r.Anstallda < minsta).ToList();
+        var stora = rader.Where(r => r.Anstallda >= minsta).OrderBy(r => r.Anstallda).ToList();
+        while (sma.Count > 0 && sma.Sum(r => r.Anstallda) < minsta && stora.Count > 0)
+        {
+            sma.Add(stora[0]);
+            stora.RemoveAt(0);
+        }
+        var sv = SwedishTime.NameOrder;
+        var visade = stora.OrderBy(r => r.Enhet == UtanEnhet).ThenBy(r => r.Enhet, sv).ToList();
+        if (sma.Count == 0) return visade;
+        var anstallda = sma.Sum(r => r.Anstallda);
+        visade.Add(new EnhetsRad(sma.Count == 1 ? sma[0].Enhet : $"Övriga enheter ({sma.Count} st)", anstallda,
+            anstallda >= minsta ? sma.Sum(r => r.Nominatorer ?? 0) : null, sma.Sum(r => r.NomineringarTillChefen), sma.Count));
+        return visade;
     }
 }

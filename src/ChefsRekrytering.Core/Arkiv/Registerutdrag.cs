@@ -53,12 +53,19 @@ public sealed record Registerutdrag(string Epost, string Kommun, DateTime Skapat
 }
 
 /// <summary>
+/// Who the extract is for. HR answers a request and sees what it hands over; some of a person's data is theirs alone
+/// and goes only to them, signed in (Mina uppgifter): whom they nominated as Årets chef, since HR (who may be nominated)
+/// could otherwise learn who nominated whom.
+/// </summary>
+public enum Utdragsmottagare { HR, Personen }
+
+/// <summary>
 /// A part of the portal that holds personal data of its own adds it to the register extract by implementing this.
 /// Årets chef adds the nominations made by or about the person (AretsChefRegisterutdrag).
 /// </summary>
 public interface IRegisterutdragBidrag
 {
-    Task<IReadOnlyList<Avsnitt>> AvsnittAsync(Registerperson person, CancellationToken ct);
+    Task<IReadOnlyList<Avsnitt>> AvsnittAsync(Registerperson person, Utdragsmottagare mottagare, CancellationToken ct);
 }
 
 /// <summary>Who the extract is about: the address asked for and the employee records and accounts it names.</summary>

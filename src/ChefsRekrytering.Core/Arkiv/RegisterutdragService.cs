@@ -45,7 +45,17 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
     private IQueryable<Kandidat> Ansokningar(Registerperson p) => db.Set<Kandidat>().Include(k => k.Rekrytering)
         .Where(k => k.Epost.ToLower() == p.Epost && k.GallradUtc == null);
 
-    public async Task<Registerutdrag> SammanstallAsync(Registerperson p, string skapatAv, CancellationToken ct = default)
+    /// <summary>The signed-in person's own records: found by their account and employee record, not by an address they type.</summary>
+    public async Task<Registerperson> MigSjalvAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var userId = user.UserId();
+        var epost = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "";
+        var e = Normalisera(epost);
+        var personIds = await db.Personer.Where(p => p.Epost.ToLower() == e || p.Id == user.PersonId()).Select(p => p.Id).ToListAsync(ct);
+        return new(e, personIds, userId is null ? [] : [userId]);
+    }
+
+    public async Task<Registerutdrag> SammanstallAsync(Registerperson p, string skapatAv, Utdragsmottagare mottagare, CancellationToken ct = default)
     {
         var kandidater = await Ansokningar(p).Include(k => k.Bedomningar).Include(k => k.Referenser).OrderBy(k => k.InkomUtc).ToListAsync(ct);
         var arenden = await db.Set<AvvecklingsArende>().Include(a => a.Atgarder).ThenInclude(x => x.Anteckningar)
@@ -58,10 +68,10 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         {
             await AnstalldAsync(p, ct), await KontonAsync(p, ct), await AnsokningarAsync(kandidater, ct),
             await IntroduktionerAsync(p, ct), await KontraktAsync(p, ct), await SjalvskattningarAsync(p, ct),
-            await AktiviteterAsync(p, ct), Avveckling(arenden, p), await MejlAsync(p, ct), await MotenAsync(p, ct),
+            await AktiviteterAsync(p, ct), Avveckling(arenden, p), await MejlAsync(p, mottagare, ct), await MotenAsync(p, ct),
             await GranskningAsync(p, kandidatIds, egnaArenden, ct),
         };
-        foreach (var extra in bidrag) avsnitt.AddRange(await extra.AvsnittAsync(p, ct));
+        foreach (var extra in bidrag) avsnitt.AddRange(await extra.AvsnittAsync(p, mottagare, ct));
 
         var docs = await db.Dokument.AsNoTracking()
             .Where(d => (d.OwnerType == KandidatDocumentAccess.Owner && kandidatIds.Contains(d.OwnerId))
@@ -269,9 +279,11 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
                 : new Post($"Ärende {a.Id}: du är ansvarig", [new("Startat", Tid(a.SkapadUtc)), new("Läge", SwedishText.Of(a.State))]))
             .ToList());
 
-    private async Task<Avsnitt> MejlAsync(Registerperson p, CancellationToken ct)
+    /// <summary>Mail sent to the address. The thanks for a nomination says whom the person nominated: only to the person.</summary>
+    private async Task<Avsnitt> MejlAsync(Registerperson p, Utdragsmottagare mottagare, CancellationToken ct)
     {
         var mails = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ToAddress.ToLower() == p.Epost)
+            .Where(m => mottagare == Utdragsmottagare.Personen || !(m.Topic.StartsWith("AretsChef:") && m.Topic.EndsWith(":Nominering")))
             .OrderBy(m => m.CreatedUtc).Select(m => new { m.Subject, m.CreatedUtc, m.SentUtc, m.TextBody }).ToListAsync(ct);
         return new("E-post från portalen", "Meddelanden som portalen har skickat till din e-postadress.",
             mails.Select(m => new Post(m.Subject, [new("Skapat", Tid(m.CreatedUtc)), new("Skickat", Tid(m.SentUtc)), new("Text", m.TextBody)])).ToList());

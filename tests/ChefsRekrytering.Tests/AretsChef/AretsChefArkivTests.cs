@@ -33,15 +33,39 @@ public class AretsChefArkivTests(SqlitePortal portal) : IClassFixture<SqlitePort
             Assert.Equal($"{Ar};Nominering öppen;2;1;{Math.Round(200m / anstallda, 1).ToString(new System.Globalization.CultureInfo("sv-SE"))}", lines[1]);
         }
 
-        var nominator = await ExtractAsync("medarbetare@kalix.example");
+        // HR, who may be nominated, never learns whom an employee nominated: not the nomination, not the thanks mailed for it.
+        var tillHr = await ExtractAsync("medarbetare@kalix.example");
+        Assert.DoesNotContain(Motivering, tillHr);
+        Assert.DoesNotContain("Karin Öberg", tillHr);
+        Assert.DoesNotContain("Årets chef: dina nomineringar", tillHr);
+        Assert.Contains("lämnas bara ut till personen själv", tillHr);
+        var hrsUtdrag = await ExtractAsync("hr@kalix.example"); // an employee who did not nominate reads the same
+        Assert.Contains("lämnas bara ut till personen själv", hrsUtdrag);
+
+        // The employee gets them, signed in, from Mina uppgifter.
+        var nominator = await OwnExtractAsync("medarbetare");
         Assert.Contains("Årets chef: dina nomineringar", nominator);
         Assert.Contains(Motivering, nominator);
+        Assert.Contains("Karin Öberg", nominator);
 
         var nominee = await ExtractAsync("chef@kalix.example");
         Assert.Contains("Årets chef: nomineringar av dig", nominee);
         Assert.Contains("\"Antal nomineringar\"", nominee);
         Assert.DoesNotContain(Motivering, nominee);          // the nominators' words are theirs
         Assert.DoesNotContain("Anders Nilsson", nominee[nominee.IndexOf("Årets chef: nomineringar av dig", StringComparison.Ordinal)..]);
+    }
+
+    /// <summary>A signed-in employee's own extract (Mina uppgifter), as JSON.</summary>
+    private async Task<string> OwnExtractAsync(string login)
+    {
+        var client = await PortalClient.For(portal).SignInAsync("kalix", login);
+        var page = await client.PageAsync("/mina-uppgifter");
+        Assert.Contains("Mina uppgifter", page.QuerySelector("h1")!.TextContent);
+        var response = await client.PostFormAsync("/mina-uppgifter?handler=Hamta", new(), formPage: "/mina-uppgifter");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync());
+        using var json = new StreamReader(zip.GetEntry("uppgifter.json")!.Open());
+        return await json.ReadToEndAsync();
     }
 
     /// <summary>The register extract's JSON for one address, as HR downloads it.</summary>

@@ -42,7 +42,8 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
         using var json = JsonDocument.Parse(zip.GetEntry("uppgifter.json")!.Open());
         var sections = json.RootElement.GetProperty("avsnitt").EnumerateArray().Select(a => a.GetProperty("rubrik").GetString()).ToList();
         Assert.Equal(["Anställd", "Inloggningskonto", "Ansökningar", "Introduktion som ny chef", "Uppdragskontrakt", "Självskattningar",
-            "Ledarakademin", "Avveckling av chefskap", "E-post från portalen", "Vem har tagit del av dina uppgifter"], sections);
+            "Ledarakademin", "Avveckling av chefskap", "E-post från portalen", "Vem har tagit del av dina uppgifter",
+            "Årets chef: nomineringar som personen har gjort"], sections); // to HR only where the person gets them, not what they are
         var text = json.RootElement.ToString();
         Assert.Contains("Karin Öberg", text);
         Assert.Contains(AvslutadRekrytering.Kommentar, text); // the assessments of her are hers to see

@@ -9,7 +9,7 @@ namespace ChefsRekrytering.Web.Pages.AretsChef;
 
 /// <summary>HR's figures for a year: nominations per unit and per nominee, and how many employees took part.</summary>
 [Authorize(Policy = Behorighet.HR)]
-public class StatistikModel(AppDbContext db, AretsChefService service) : PageModel
+public class StatistikModel(AppDbContext db, AretsChefService service, Microsoft.Extensions.Options.IOptions<AretsChefOptions> options) : PageModel
 {
     public Kampanj K { get; private set; } = null!;
     public Statistik S { get; private set; } = null!;
@@ -17,7 +17,7 @@ public class StatistikModel(AppDbContext db, AretsChefService service) : PageMod
     public async Task<IActionResult> OnGetAsync(int ar, CancellationToken ct)
     {
         if (await service.LoadAsync(ar, ct) is not { } k) return NotFound();
-        (K, S) = (k, await db.StatistikAsync(k, ct));
+        (K, S) = (k, await db.StatistikAsync(k, options.Value.MinstaGrupp, ct));
         return Page();
     }
 }

@@ -72,7 +72,7 @@ public class IndexModel(RegisterutdragService service, AuditLog audit, AppDbCont
     private async Task<Arkiv.Registerutdrag> SummariseAsync(string detail, CancellationToken ct, AuditAction action = AuditAction.Last)
     {
         var person = await service.HittaAsync(Epost, ct);
-        Utdrag = await service.SammanstallAsync(person, User.Namn(), ct);
+        Utdrag = await service.SammanstallAsync(person, User.Namn(), Utdragsmottagare.HR, ct);
         Provning ??= await service.ProvaAsync(person, ct);
         // Ids, not the address: the log says whose records were read (the employee record, else the applications)
         // without holding the address itself.

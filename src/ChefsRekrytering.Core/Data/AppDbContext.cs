@@ -71,14 +71,27 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampBeforeSave();
+        foreach (var userId in AccountsWithNewSecurityStamp()) Set<UserSession>().Where(s => s.UserId == userId).ExecuteDelete();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampBeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var userId in AccountsWithNewSecurityStamp())
+            await Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>
+    /// Identity gives an account a new security stamp whenever its rights or credentials change (roles, "has left", a new
+    /// password): every signed-in browser of that account is signed out on its next request. The sessions go before the
+    /// save, in its transaction if there is one; should the save then fail, they are gone anyway, which is the safe side.
+    /// </summary>
+    private List<string> AccountsWithNewSecurityStamp() => ChangeTracker.Entries<ApplicationUser>()
+        .Where(e => e.State == EntityState.Modified && e.Property(u => u.SecurityStamp).IsModified
+            && e.Property(u => u.SecurityStamp).OriginalValue != e.Property(u => u.SecurityStamp).CurrentValue)
+        .Select(e => e.Entity.Id).ToList();
 
     private void StampBeforeSave()
     {

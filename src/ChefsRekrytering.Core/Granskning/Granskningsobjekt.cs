@@ -11,6 +11,10 @@ public static class Granskningsobjekt
     public const string Uppdragskontrakt = "Uppdragskontrakt";
     public const string Sjalvskattning = "Sjalvskattning";
     public const string Registerutdrag = "Registerutdrag";
+    /// <summary>Accounts and their roles, and requests for a role that needs a second person (ObjectId: the person, else 0).</summary>
+    public const string Behorighet = "Behorighet";
+    /// <summary>Units, their chefs, employees added and employees who have left (ObjectId: the unit or the person).</summary>
+    public const string Organisation = "Organisation";
     /// <summary>Not an audit entry: the search's name for the processes' transitions (WorkflowTransition), every process.</summary>
     public const string Steg = "Steg";
 
@@ -24,6 +28,8 @@ public static class Granskningsobjekt
         [Uppdragskontrakt] = "Uppdragskontrakt",
         [Sjalvskattning] = "Självskattning",
         [Registerutdrag] = "Registerutdrag och radering",
+        [Behorighet] = "Konton och roller",
+        [Organisation] = "Organisationen (enheter, chefer, anställda)",
         [Steg] = "Steg i en process (alla processer)",
     };
 

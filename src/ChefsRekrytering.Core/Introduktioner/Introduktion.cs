@@ -54,6 +54,9 @@ public class Introduktion : IWorkflowSubject<IntroduktionTillstand>
     public DateTime? GenomfordUtc { get; set; }
     /// <summary>When the welcome mail (and, for someone new, the account) went out.</summary>
     public DateTime? ValkomstUtc { get; set; }
+    /// <summary>Why the welcome could not give the new manager an account (shown to HR), e.g. an address already used by an
+    /// account of another municipality. Null when it went out as it should.</summary>
+    public string? ValkomstHinder { get; set; }
     public List<IntroduktionPunkt> Punkter { get; set; } = [];
 
     public int Klara => Punkter.Count(p => p.KlarUtc is not null);

@@ -94,10 +94,15 @@ public sealed class IntroduktionService(
         return booked.GroupBy(m => m.Koppling).ToDictionary(g => int.Parse(g.Key.Split(':')[1]), g => g.OrderBy(m => m.Id).Last());
     }
 
-    /// <summary>Gives the new manager an account if they have none, and sends the welcome mail with a set-password link.</summary>
+    /// <summary>
+    /// Gives the new manager an account if they have none, and sends the welcome mail with a set-password link. The
+    /// account is looked for in the introduction's municipality only (the filter sees no other); an address that an
+    /// account of another municipality already uses is never given a second account, a role or a mail: HR is told why.
+    /// </summary>
     public async Task WelcomeAsync(Introduktion intro, Person chef)
     {
-        var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == chef.Id || u.Email == chef.Epost);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.PersonId == chef.Id)
+            ?? await db.Users.FirstOrDefaultAsync(u => u.PersonId == null && u.NormalizedEmail == users.NormalizeEmail(chef.Epost));
         string? link = null;
         if (user is null)
         {
@@ -105,14 +110,27 @@ public sealed class IntroduktionService(
             {
                 UserName = chef.Epost, Email = chef.Epost, EmailConfirmed = true, KommunId = chef.KommunId, Namn = chef.Namn, PersonId = chef.Id,
             };
-            Check(await users.CreateAsync(user));
+            var created = await users.CreateAsync(user);
+            if (created.Errors.Any(e => e.Code is UnikAdressIHelaPortalen.Kod or nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail)))
+            {
+                intro.ValkomstHinder = $"{chef.Namn} fick inget konto och inget välkomstmejl: e-postadressen {chef.Epost} används redan av " +
+                    "ett annat konto i portalen. Ändra personens e-postadress, eller kontakta portalens administratör.";
+                intro.ValkomstUtc = db.UtcNow;
+                return;
+            }
+            Check(created);
             Check(await users.AddToRolesAsync(user, [Roller.Medarbetare, Roller.Chef]));
             var token = await users.GeneratePasswordResetTokenAsync(user);
             link = $"{options.Value.PublicUrl.TrimEnd('/')}/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         }
-        else if (!await users.IsInRoleAsync(user, Roller.Chef))
+        else
         {
-            Check(await users.AddToRoleAsync(user, Roller.Chef));
+            if (user.PersonId is null)
+            {
+                user.PersonId = chef.Id;
+                Check(await users.UpdateAsync(user));
+            }
+            if (!await users.IsInRoleAsync(user, Roller.Chef)) Check(await users.AddToRoleAsync(user, Roller.Chef));
         }
         await outbox.EnqueueAsync<ValkommenNyChef, ValkommenNyChef.Innehall>(new MailRecipient(chef.Epost, chef.Namn), $"Välkommen som {intro.Befattning}",
             new ValkommenNyChef.Innehall(chef.Namn, intro.Befattning, intro.Startdatum, intro.AnstallandeChefNamn, policies.Find(chef.KommunId)?.Kommun, link),

@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ChefsRekrytering.Konton;
 
-/// <summary>A sign-in account. It belongs to one municipality and, for employees, to one person.</summary>
-public class ApplicationUser : IdentityUser
+/// <summary>
+/// A sign-in account. It belongs to one municipality and, for employees, to one person. Like every other record it is
+/// filtered to the current municipality, so no lookup by e-mail or id can reach another municipality's account; the
+/// few steps that must look across (signing in, a set-password link) go through <see cref="Kontoregister"/>.
+/// </summary>
+public class ApplicationUser : IdentityUser, Kommuner.IKommunEntity
 {
     public required string KommunId { get; set; }
     public required string Namn { get; set; }

@@ -12,6 +12,8 @@ public static class Behorighet
     public const string Chef = "Chef";
     public const string Rekrytering = "Rekrytering";
     public const string Jury = "Jury";
+    /// <summary>HR and Admin: the requests for roles that need a second person, and the log of Admin's changes.</summary>
+    public const string Behorigheter = "Behorigheter";
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder b) => b
         .AddPolicy(Inloggad, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Kommun))
@@ -19,5 +21,6 @@ public static class Behorighet
         .AddPolicy(HR, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR))
         .AddPolicy(Chef, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Chef, Roller.HR))
         .AddPolicy(Rekrytering, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.RekryterandeChef, Roller.HR))
-        .AddPolicy(Jury, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Jury, Roller.HR));
+        .AddPolicy(Jury, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Jury, Roller.HR))
+        .AddPolicy(Behorigheter, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin));
 }

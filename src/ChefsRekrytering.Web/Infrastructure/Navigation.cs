@@ -26,6 +26,7 @@ public static class Navigation
         new("/granskning", "Granskningslogg", AnyRole(Roller.HR)),
         new("/registerutdrag", "Registerutdrag", AnyRole(Roller.HR)),
         new("/policy", "Ledarpolicy", Everyone),
+        new("/behorigheter", "Behörigheter", AnyRole(Roller.HR, Roller.Admin)),
         new("/admin", "Administration", AnyRole(Roller.Admin)),
     ];
 

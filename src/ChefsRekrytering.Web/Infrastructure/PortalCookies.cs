@@ -1,9 +1,17 @@
 namespace ChefsRekrytering.Web.Infrastructure;
 
-/// <summary>The portal's cookie names, in one place for the options that set them and the code that reads them.</summary>
-public static class PortalCookies
+/// <summary>
+/// The portal's cookie names, in one place for the options that set them and the code that reads them. Over HTTPS they
+/// carry the <c>__Host-</c> prefix: the browser then keeps them only if they are Secure, for this host alone (no Domain)
+/// and the whole site, so no other site under the municipality's domain can set or overwrite them. Over plain HTTP
+/// (Development and the tests) a browser refuses such names, so they go without.
+/// </summary>
+public sealed class PortalCookies(bool secure)
 {
-    public const string Inloggning = "chefsrekrytering";
-    public const string Formular = "chefsrekrytering.af";
-    public const string Meddelande = "chefsrekrytering.meddelande";
+    private string Prefix => secure ? "__Host-" : "";
+
+    public bool Secure => secure;
+    public string Inloggning => Prefix + "chefsrekrytering";
+    public string Formular => Prefix + "chefsrekrytering.af";
+    public string Meddelande => Prefix + "chefsrekrytering.meddelande";
 }

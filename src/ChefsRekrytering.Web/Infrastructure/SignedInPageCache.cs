@@ -33,7 +33,7 @@ public sealed class SignedInPageCache(TimeSpan lifetime) : IOutputCachePolicy
             && HttpMethods.IsGet(request.Method)
             && context.HttpContext.User.Identity?.IsAuthenticated == true
             // A one-time message ("Rekryteringen är skapad") is shown once and its cookie removed: never from memory.
-            && !request.Cookies.ContainsKey(PortalCookies.Meddelande);
+            && !request.Cookies.ContainsKey(context.HttpContext.RequestServices.GetRequiredService<PortalCookies>().Meddelande);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;

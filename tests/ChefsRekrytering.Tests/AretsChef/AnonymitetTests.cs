@@ -58,7 +58,7 @@ public class AnonymitetTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         await portal.KampanjAsync("alvsbyn", 2032, jurynSerNominatorer: true);
         var (fredrik, helena) = (await portal.IdForNamnAsync("alvsbyn", "Åström"), await portal.IdForNamnAsync("alvsbyn", "Lundström"));
         // Fredrik Åström leads Hemtjänsten Vidsel and sits in the jury this year.
-        await using (var scope = portal.Services.CreateAsyncScope())
+        await using (var scope = portal.ScopeFor("alvsbyn", out _))
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             Assert.True((await users.AddToRoleAsync((await users.FindByEmailAsync("chef@alvsbyn.example"))!, Roller.Jury)).Succeeded);

@@ -93,6 +93,9 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("rapporter", ["/rapporter", "/rapporter?handler=csv&tabell=sammanfattning"], ["kommunchef", "rekryterande", .. HrOnly]),
             new("granskning", ["/granskning"], HrOnly),
             new("registerutdrag", ["/registerutdrag"], HrOnly),
+            // Everyone's own extract; the roles that need a second person and Admin's changes, for HR and Admin.
+            new("mina-uppgifter", ["/mina-uppgifter"], SignedIn),
+            new("behorigheter", ["/behorigheter"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
 using Microsoft.AspNetCore.Hosting;
@@ -118,3 +119,22 @@ public sealed class SqlitePortal() : PortalFactory(DatabaseProvider.Sqlite);
 
 /// <summary>One portal on PostgreSQL shared by a test class.</summary>
 public sealed class PostgresPortal() : PortalFactory(DatabaseProvider.Postgres);
+
+/// <summary>
+/// Lets a test say which address a request comes from (header <see cref="Header"/>), as different computers would:
+/// set before the portal's own pipeline, so forwarded headers, rate limits and the sign-in brake see it as the peer.
+/// </summary>
+public sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Klientadress";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var value)) context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(value!);
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}

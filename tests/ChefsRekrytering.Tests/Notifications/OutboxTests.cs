@@ -123,7 +123,7 @@ public sealed class OutboxTests : IAsyncLifetime
                 KommunId = "alvsbyn", ToAddress = "sokande@example.se", ToName = "Sökande", Subject = "Vi har tagit emot din ansökan",
                 TextBody = $"Din sida: https://portal.example/ansokan/{ansokan}\nVälj lösenord: https://portal.example/konto/valj-losenord?id=7&token={losenord}",
                 HtmlBody = $"<a href=\"https://portal.example/ansokan/{ansokan}\">Din ansökan</a> <a href=\"/konto/valj-losenord?id=7&amp;token={losenord}\">Välj</a>",
-                Topic = "Test", CreatedUtc = db.UtcNow, DueUtc = db.UtcNow, DeliveredAs = "mejl.eml",
+                Topic = "Konto:7", CreatedUtc = db.UtcNow, DueUtc = db.UtcNow, DeliveredAs = "mejl.eml",
             };
             db.Add(m);
             await db.SaveChangesAsync();
@@ -138,6 +138,45 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains("/ansokan/[dold]", html);
         Assert.Contains("personlig länk", html);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/epost/{id}?handler=Eml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminSerBaraSlagOchLeveransForMejlTillSokandeArendenMotenOchNominerare()
+    {
+        var ids = new List<long>();
+        await using (var scope = _portal.ScopeFor("alvsbyn", out var db))
+        {
+            foreach (var (topic, to, subject, text) in new[]
+            {
+                ("Kandidat:5", "bertil.sokande@example.se", "Erbjudande: enhetschef Vidsel", "Lön 52 000 kr, tillträde 1 mars"),
+                ("Mote:intervju-5", "bertil.sokande@example.se", "Intervju tisdag 10.00", "Välkommen till intervju"),
+                ("Avveckling:3", "fredrik.astrom@alvsbyn.example", "Du har ett ärende att titta på", "Handlingsplan"),
+                ("AretsChef:2026:Nominering", "ida.nominerar@alvsbyn.example", "Tack för din nominering", "Du nominerade Helena"),
+            })
+            {
+                var m = new OutboxMessage
+                {
+                    KommunId = "alvsbyn", ToAddress = to, ToName = to.Split('@')[0], Subject = subject, TextBody = text, HtmlBody = $"<p>{text}</p>",
+                    Topic = topic, CreatedUtc = db.UtcNow, DueUtc = db.UtcNow, LastError = $"550 {to} unknown", Status = QueueStatus.Failed,
+                };
+                db.Add(m);
+                await db.SaveChangesAsync();
+                ids.Add(m.Id);
+            }
+        }
+        var admin = await PortalClient.For(_portal).SignInAsync("alvsbyn", "admin");
+        var pages = new List<string> { await (await admin.GetAsync("/admin/epost")).Content.ReadAsStringAsync() };
+        foreach (var id in ids)
+        {
+            pages.Add(await (await admin.GetAsync($"/admin/epost/{id}")).Content.ReadAsStringAsync());
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/epost/{id}?handler=Eml")).StatusCode);
+        }
+        foreach (var secret in new[] { "bertil", "fredrik", "ida.nominerar", "52 000", "Erbjudande", "Intervju tisdag", "Handlingsplan", "Tack för din nominering", "Helena" })
+            Assert.All(pages, html => Assert.DoesNotContain(secret, html, StringComparison.OrdinalIgnoreCase));
+        // What Admin does see: what kind of mail, and that delivery failed.
+        Assert.Contains("Till en sökande", pages[0]);
+        Assert.Contains("Årets chef: bekräftelse till den som nominerat", pages[0]);
+        Assert.Contains("Leveransen misslyckades", pages[1]);
     }
 
     [Fact]

@@ -29,14 +29,61 @@ public class AdminTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     }
 
     [Fact]
-    public async Task AdminGerRollOchDenGallerVidNastaInloggning()
+    public async Task HrOchJuryGesForstNarEnAndraPersonGodkanner()
     {
         var juryId = await UserIdAsync("jury@alvsbyn.example");
         var admin = await PortalClient.For(portal).SignInAsync("alvsbyn", "admin");
         var response = await admin.PostFormAsync($"/admin/anvandare/{juryId}", [new("Valda", "Medarbetare"), new("Valda", "Jury"), new("Valda", "HR")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await IsInRoleAsync("jury@alvsbyn.example", "HR")); // asked for, not given
+        Assert.Contains("väntar på att en andra person", (await admin.PageAsync("/admin/anvandare")).QuerySelector("[role=status]")!.TextContent);
+        await using (var scope = portal.ScopeFor("alvsbyn", out var db))
+            Assert.True(await db.Set<ChefsRekrytering.Notifications.OutboxMessage>().AnyAsync(m => m.Topic == $"Rollbegaran:{juryId}" && m.ToAddress == "hr@alvsbyn.example"));
+
+        // The admin who asked cannot approve it, not even by posting the form.
+        var adminsSida = await admin.PageAsync("/behorigheter");
+        var rad = adminsSida.QuerySelectorAll("#vantande-rubrik ~ div tbody tr").Single(r => r.QuerySelector("th")!.TextContent == "Robert Stenberg");
+        Assert.Empty(rad.QuerySelectorAll("button"));
+        var id = await BegaranIdAsync("alvsbyn", juryId, "HR");
+        var egen = await admin.PostFormAsync("/behorigheter?handler=Godkann", new() { ["id"] = id.ToString() }, formPage: "/behorigheter");
+        Assert.Contains("Den som begärde rollen kan inte själv godkänna den", await egen.Content.ReadAsStringAsync());
+        Assert.False(await IsInRoleAsync("jury@alvsbyn.example", "HR"));
+
+        // HR, a second person, approves; and sees what Admin did.
+        var hr = await PortalClient.For(portal).SignInAsync("alvsbyn", "hr");
+        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync("/behorigheter?handler=Godkann", new() { ["id"] = id.ToString() }, formPage: "/behorigheter")).StatusCode);
         Assert.True(await IsInRoleAsync("jury@alvsbyn.example", "HR"));
-        Assert.True(await IsInRoleAsync("jury@alvsbyn.example", "Jury"));
+        var logg = (await hr.PageAsync("/behorigheter")).QuerySelector("#andringar-rubrik")!.ParentElement!.TextContent;
+        Assert.Contains("Begärde rollen HR för Robert Stenberg", logg);
+        Assert.Contains("Godkände rollen HR för Robert Stenberg, begärd av Daniel Granström", logg);
+    }
+
+    [Fact]
+    public async Task AdminKanInteGeSigSjalvHr()
+    {
+        var adminId = await UserIdAsync("admin@kalix.example");
+        var admin = await PortalClient.For(portal).SignInAsync("kalix", "admin");
+        await admin.PostFormAsync($"/admin/anvandare/{adminId}", [new("Valda", "Medarbetare"), new("Valda", "Admin"), new("Valda", "HR")]);
+        var id = await BegaranIdAsync("kalix", adminId, "HR");
+        var response = await admin.PostFormAsync("/behorigheter?handler=Godkann", new() { ["id"] = id.ToString() }, formPage: "/behorigheter");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Du kan inte besluta om en roll till dig själv.", html);
+        Assert.False(await IsInRoleAsync("admin@kalix.example", "HR"));
+        // Nor can the admin read what HR reads.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.GetAsync("/avveckling")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AndringarAvOrganisationenSynsForHr()
+    {
+        var admin = await PortalClient.For(portal).SignInAsync("ljusnarsberg", "hr"); // HR and Admin in a small municipality
+        var org = await admin.PageAsync("/admin/organisation");
+        var enhet = OptionValue(org, "Chefsbyte.EnhetId", "Kommunledning");
+        var response = await admin.PostFormAsync("/admin/organisation?handler=Chef", new() { ["Chefsbyte.EnhetId"] = enhet, ["Chefsbyte.ChefId"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var hr = await PortalClient.For(portal).SignInAsync("ljusnarsberg", "hr");
+        var logg = (await hr.PageAsync("/behorigheter")).QuerySelector("#andringar-rubrik")!.ParentElement!.TextContent;
+        Assert.Matches("Chef för Kommunledning.*: från .+ till vakant", logg);
     }
 
     [Fact]
@@ -95,13 +142,24 @@ public class AdminTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         var admin = await PortalClient.For(portal).SignInAsync("kalix", "admin");
         var page = await admin.PageAsync("/admin/anvandare");
         var sofia = OptionValue(page, "Input.PersonId", "Sofia Karlsson");
-        var response = await admin.PostFormAsync("/admin/anvandare", [new("Input.PersonId", sofia), new("Input.Roller", "Jury"), new("Input.Losenord", "Ett-langt-losenord-1")]);
+        var response = await admin.PostFormAsync("/admin/anvandare", [new("Input.PersonId", sofia), new("Input.Roller", "Rekryterande chef")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
+        // No one but Sofia knows her password: she chooses it from the link mailed to her.
+        string link;
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+            link = System.Text.RegularExpressions.Regex.Match((await db.Set<ChefsRekrytering.Notifications.OutboxMessage>()
+                .SingleAsync(m => m.ToAddress == "sofia.karlsson@kalix.example" && m.Topic.StartsWith("Konto:"))).TextBody, @"https?://[^\s)]+/konto/valj-losenord\?id=[^\s)]+&token=[^\s)]+").Value;
         var sofiaClient = PortalClient.For(portal);
+        var setPassword = new Uri(link).PathAndQuery;
+        var chosen = await sofiaClient.PostFormAsync(setPassword, new() { ["Input.Losenord"] = "Ett-langt-losenord-1", ["Input.Upprepa"] = "Ett-langt-losenord-1" }, formPage: setPassword);
+        Assert.True(chosen.StatusCode == HttpStatusCode.Redirect, PortalClient.Parse(await chosen.Content.ReadAsStringAsync()).QuerySelector("main")?.TextContent);
         var login = await sofiaClient.PostFormAsync("/konto/logga-in", new() { ["Input.Epost"] = "sofia.karlsson@kalix.example", ["Input.Losenord"] = "Ett-langt-losenord-1" });
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        Assert.True(await IsInRoleAsync("sofia.karlsson@kalix.example", "Jury"));
+        Assert.True(await IsInRoleAsync("sofia.karlsson@kalix.example", "Rekryterande chef"));
+        // The account's creation is in the log HR reads.
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        Assert.Contains("Konto för Sofia Karlsson", (await hr.PageAsync("/behorigheter")).Body!.TextContent);
     }
 
     [Fact]
@@ -134,14 +192,23 @@ public class AdminTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 
     private async Task<string> UserIdAsync(string email)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
+        // Accounts are read through their municipality's filter, like every record: the demo address names it.
+        await using var scope = portal.ScopeFor(email.Split('@')[1].Split('.')[0], out _);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ChefsRekrytering.Konton.ApplicationUser>>();
         return (await users.FindByEmailAsync(email))!.Id;
     }
 
+    private async Task<int> BegaranIdAsync(string kommun, string userId, string roll)
+    {
+        await using var scope = portal.ScopeFor(kommun, out var db);
+        return await db.Set<ChefsRekrytering.Konton.Rollbegaran>().Where(r => r.UserId == userId && r.Roll == roll && r.Lage == ChefsRekrytering.Konton.RollbegaranLage.Vantar)
+            .Select(r => r.Id).SingleAsync();
+    }
+
     private async Task<bool> IsInRoleAsync(string email, string role)
     {
-        await using var scope = portal.Services.CreateAsyncScope();
+        // Accounts are read through their municipality's filter, like every record: the demo address names it.
+        await using var scope = portal.ScopeFor(email.Split('@')[1].Split('.')[0], out _);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ChefsRekrytering.Konton.ApplicationUser>>();
         return await users.IsInRoleAsync((await users.FindByEmailAsync(email))!, role);
     }

@@ -1,54 +1,46 @@
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Admin;
 
 [Authorize(Policy = Behorighet.Admin)]
-public class AnvandareRollerModel(UserManager<ApplicationUser> users) : PageModel
+public class AnvandareRollerModel(BehorighetService behorigheter) : PageModel
 {
     public string Namn { get; private set; } = "";
     public string Epost { get; private set; } = "";
+    public IReadOnlyList<string> Vantande { get; private set; } = [];
     [BindProperty] public List<string> Valda { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        if (await FindAsync(id) is not { } user) return NotFound();
-        Valda = (await users.GetRolesAsync(user)).ToList();
+        if (!await LoadAsync(id)) return NotFound();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id)
     {
-        if (await FindAsync(id) is not { } user) return NotFound();
-        if (Valda.Except(Roller.Alla).Any()) ModelState.AddModelError(nameof(Valda), "Okänd roll.");
-        if (user.Id == User.UserId() && !Valda.Contains(Roller.Admin))
-            ModelState.AddModelError(nameof(Valda), "Du kan inte ta bort din egen administratörsroll.");
-        if (!ModelState.IsValid) return Page();
-
-        var current = await users.GetRolesAsync(user);
-        var result = await users.RemoveFromRolesAsync(user, current.Except(Valda));
-        if (result.Succeeded) result = await users.AddToRolesAsync(user, Valda.Except(current));
-        if (!result.Succeeded)
+        var result = await behorigheter.AndraRollerAsync(id, Valda, User, HttpContext.RequestAborted);
+        if (result.Outcome == Workflows.Outcome.NotFound) return NotFound();
+        if (result.Succeeded)
         {
-            foreach (var e in result.Errors) ModelState.AddModelError("", e.Description);
-            return Page();
+            TempData["Meddelande"] = result.Message;
+            return RedirectToPage("Anvandare");
         }
-        await users.UpdateSecurityStampAsync(user); // the changed roles apply at the user's next sign-in check
-        TempData["Meddelande"] = $"Rollerna för {user.Namn} är sparade.";
-        return Redirect("/admin/anvandare");
+        ModelState.AddReasons(result);
+        await LoadAsync(id);
+        return Page();
     }
 
-    /// <summary>Only accounts of the admin's own municipality can be found.</summary>
-    private async Task<ApplicationUser?> FindAsync(string id)
+    /// <summary>Only accounts of the admin's own municipality can be found (the municipality filter).</summary>
+    private async Task<bool> LoadAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
-        if (user is null || user.KommunId != User.KommunId()) return null;
-        Namn = user.Namn;
-        Epost = user.Email ?? "";
-        return user;
+        var konto = await behorigheter.KontoAsync(id, User, HttpContext.RequestAborted);
+        if (konto is null) return false;
+        (Namn, Epost, Vantande) = (konto.Namn, konto.Epost, konto.Vantande);
+        if (!Request.HasFormContentType) Valda = [.. konto.Roller, .. konto.Vantande];
+        return true;
     }
 }

@@ -17,7 +17,10 @@ namespace ChefsRekrytering.Web.Pages.Admin;
 [Authorize(Policy = Behorighet.Admin)]
 public class EpostModel(AppDbContext db, Outbox outbox, IOptions<MailOptions> mail, PolicyLibrary policies) : PageModel
 {
-    public IReadOnlyList<OutboxMessage> Meddelanden { get; private set; } = [];
+    /// <summary>A mail as Admin may see it (<see cref="Utskick"/>): what it is and how delivery went, the rest only where allowed.</summary>
+    public sealed record Rad(long Id, DateTime CreatedUtc, string Slag, Insyn Insyn, string? Till, string? Amne, QueueStatus Status, int Attempts);
+
+    public IReadOnlyList<Rad> Meddelanden { get; private set; } = [];
     public int Vantar { get; private set; }
     public int Misslyckade { get; private set; }
     public string Leverans => mail.Value.Delivery == MailDelivery.Smtp
@@ -26,7 +29,14 @@ public class EpostModel(AppDbContext db, Outbox outbox, IOptions<MailOptions> ma
 
     public async Task OnGetAsync()
     {
-        Meddelanden = await db.Set<OutboxMessage>().AsNoTracking().OrderByDescending(m => m.Id).Take(100).ToListAsync();
+        var senaste = await db.Set<OutboxMessage>().AsNoTracking().OrderByDescending(m => m.Id).Take(100)
+            .Select(m => new { m.Id, m.CreatedUtc, m.Topic, m.ToName, m.Subject, m.Status, m.Attempts }).ToListAsync();
+        Meddelanden = senaste.Select(m =>
+        {
+            var insyn = Utskick.InsynFor(m.Topic);
+            return new Rad(m.Id, m.CreatedUtc, Utskick.Slag(m.Topic), insyn,
+                insyn == Insyn.BaraStatus ? null : m.ToName, insyn == Insyn.BaraStatus ? null : m.Subject, m.Status, m.Attempts);
+        }).ToList();
         Vantar = await db.Set<OutboxMessage>().CountAsync(m => m.Status == QueueStatus.Pending);
         Misslyckade = await db.Set<OutboxMessage>().CountAsync(m => m.Status == QueueStatus.Failed);
     }

@@ -27,6 +27,7 @@ public partial class EpostVisaModel(AppDbContext db, IOptions<MailOptions> mail)
     public static string UtanNycklar(string text) => HemligNyckel().Replace(text, x => (x.Groups[1].Success ? x.Groups[1].Value : x.Groups[2].Value) + Dold);
 
     public OutboxMessage Meddelande { get; private set; } = null!;
+    public Insyn Insyn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
@@ -34,6 +35,7 @@ public partial class EpostVisaModel(AppDbContext db, IOptions<MailOptions> mail)
         var message = await db.Set<OutboxMessage>().Include(m => m.Attachments).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
         if (message is null) return NotFound();
         Meddelande = message;
+        Insyn = Utskick.InsynFor(message.Topic);
         return Page();
     }
 
@@ -41,7 +43,7 @@ public partial class EpostVisaModel(AppDbContext db, IOptions<MailOptions> mail)
     public async Task<IActionResult> OnGetEmlAsync(long id)
     {
         var message = await db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id);
-        if (message is null || HarHemligLank(message)) return NotFound();
+        if (message is null || HarHemligLank(message) || Utskick.InsynFor(message.Topic) != Insyn.Allt) return NotFound();
         var name = message.DeliveredAs;
         var folder = Path.GetFullPath(mail.Value.PickupFolder!);
         var path = name is null ? null : Path.GetFullPath(Path.Combine(folder, Path.GetFileName(name)));

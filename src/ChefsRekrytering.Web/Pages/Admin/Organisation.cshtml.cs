@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChefsRekrytering.Web.Pages.Admin;
 
 [Authorize(Policy = Behorighet.Admin)]
-public class OrganisationModel(AppDbContext db, UserManager<ApplicationUser> users) : PageModel
+public class OrganisationModel(AppDbContext db, OrganisationService organisation) : PageModel
 {
     public sealed record Row(int Id, string Namn, string Typ, int Djup, string? Chef, string? NarmastHogreChef, int Anstallda);
 
@@ -59,83 +57,34 @@ public class OrganisationModel(AppDbContext db, UserManager<ApplicationUser> use
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostEnhetAsync()
-    {
-        ModelState.ValidateOnly(nameof(NyEnhet));
-        await CheckExistsAsync(nameof(NyEnhet), NyEnhet.OverordnadId, NyEnhet.ChefId);
-        if (!ModelState.IsValid) return await PageAsync();
-        db.Enheter.Add(new Enhet { KommunId = "", Namn = NyEnhet.Namn.Trim(), Typ = NyEnhet.Typ, OverordnadId = NyEnhet.OverordnadId, ChefId = NyEnhet.ChefId });
-        await db.SaveChangesAsync();
-        TempData["Meddelande"] = $"Enheten {NyEnhet.Namn.Trim()} är tillagd.";
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostEnhetAsync() => CallAsync(nameof(NyEnhet), () => organisation.LaggTillEnhetAsync(
+        new(NyEnhet.Namn, NyEnhet.Typ, NyEnhet.OverordnadId, NyEnhet.ChefId), User, HttpContext.RequestAborted));
 
-    public async Task<IActionResult> OnPostChefAsync()
-    {
-        ModelState.ValidateOnly(nameof(Chefsbyte));
-        var unit = Chefsbyte.EnhetId is int id ? await db.Enheter.FirstOrDefaultAsync(e => e.Id == id) : null;
-        if (Chefsbyte.EnhetId is not null && unit is null) ModelState.AddModelError("Chefsbyte.EnhetId", "Enheten finns inte.");
-        await CheckExistsAsync(nameof(Chefsbyte), null, Chefsbyte.ChefId);
-        if (!ModelState.IsValid || unit is null) return await PageAsync();
-        unit.ChefId = Chefsbyte.ChefId;
-        await db.SaveChangesAsync();
-        TempData["Meddelande"] = $"Chefen för {unit.Namn} är sparad.";
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostChefAsync() => CallAsync(nameof(Chefsbyte), () => organisation.ByttChefAsync(
+        Chefsbyte.EnhetId!.Value, Chefsbyte.ChefId, User, HttpContext.RequestAborted));
 
-    public async Task<IActionResult> OnPostPersonAsync()
+    public Task<IActionResult> OnPostPersonAsync() => CallAsync(nameof(NyPerson), () => organisation.LaggTillPersonAsync(
+        new(NyPerson.Fornamn, NyPerson.Efternamn, NyPerson.Epost, NyPerson.Titel, NyPerson.EnhetId!.Value), User, HttpContext.RequestAborted));
+
+    /// <summary>See <see cref="OrganisationService.MarkeraSomSlutatAsync"/>.</summary>
+    public Task<IActionResult> OnPostAvslutAsync() => CallAsync(nameof(Avslut), () => organisation.MarkeraSomSlutatAsync(
+        Avslut.PersonId!.Value, User, HttpContext.RequestAborted));
+
+    /// <summary>Each form posts only its own fields; the command runs when they are valid, and its reasons show otherwise.</summary>
+    private async Task<IActionResult> CallAsync(string form, Func<Task<Workflows.CommandResult>> command)
     {
-        ModelState.ValidateOnly(nameof(NyPerson));
-        await CheckExistsAsync(nameof(NyPerson), NyPerson.EnhetId, null);
-        var email = NyPerson.Epost.Trim().ToLowerInvariant();
-        if (await db.Personer.AnyAsync(p => p.Epost == email))
-            ModelState.AddModelError("NyPerson.Epost", "Det finns redan en anställd med den e-postadressen.");
-        if (!ModelState.IsValid) return await PageAsync();
-        db.Personer.Add(new Person
+        ModelState.ValidateOnly(form);
+        if (ModelState.IsValid)
         {
-            KommunId = "", Fornamn = NyPerson.Fornamn.Trim(), Efternamn = NyPerson.Efternamn.Trim(),
-            Epost = email, Titel = NyPerson.Titel?.Trim(), EnhetId = NyPerson.EnhetId,
-        });
-        await db.SaveChangesAsync();
-        TempData["Meddelande"] = $"{NyPerson.Fornamn.Trim()} {NyPerson.Efternamn.Trim()} är tillagd.";
-        return RedirectToPage();
-    }
-
-    /// <summary>
-    /// An employee who has left: no longer invited to Årets chef nor counted in its participation, no longer offered as a
-    /// unit's chef, and their account (if any) can no longer sign in; a session already open ends at its next security
-    /// check. The person and their records stay: gallring and register extracts decide about those.
-    /// </summary>
-    public async Task<IActionResult> OnPostAvslutAsync()
-    {
-        ModelState.ValidateOnly(nameof(Avslut));
-        var person = Avslut.PersonId is int id ? await db.Personer.FirstOrDefaultAsync(p => p.Id == id) : null;
-        if (Avslut.PersonId is not null && person is null) ModelState.AddModelError("Avslut.PersonId", "Personen finns inte.");
-        else if (person is { Aktiv: false }) ModelState.AddModelError("Avslut.PersonId", $"{person.Namn} är redan markerad som slutad.");
-        else if (person is not null && person.Id == User.PersonId()) ModelState.AddModelError("Avslut.PersonId", "Du kan inte markera dig själv som slutad.");
-        else if (person is not null && await db.Enheter.Where(e => e.ChefId == person.Id).Select(e => e.Namn).ToListAsync() is { Count: > 0 } leder)
-            ModelState.AddModelError("Avslut.PersonId", $"{person.Namn} är chef för {string.Join(", ", leder)}. Välj en ny chef, eller vakant, för enheten först.");
-        if (!ModelState.IsValid || person is null) return await PageAsync();
-
-        person.Aktiv = false;
-        await db.SaveChangesAsync();
-        foreach (var user in await users.Users.Where(u => u.PersonId == person.Id).ToListAsync())
-        {
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-            await users.UpdateSecurityStampAsync(user);
+            var result = await command();
+            if (result.Succeeded)
+            {
+                TempData["Meddelande"] = result.Message;
+                return RedirectToPage();
+            }
+            foreach (var reason in result.Reasons) ModelState.AddModelError(form, reason);
         }
-        TempData["Meddelande"] = $"{person.Namn} är markerad som slutad och kan inte längre logga in.";
-        return RedirectToPage();
-    }
-
-    /// <summary>Ids from the form must name units and people of the user's own municipality.</summary>
-    private async Task CheckExistsAsync(string prefix, int? unitId, int? personId)
-    {
-        if (unitId is int u && !await db.Enheter.AnyAsync(e => e.Id == u))
-            ModelState.AddModelError(prefix, "Enheten finns inte.");
-        if (personId is int p && !await db.Personer.AnyAsync(x => x.Id == p))
-            ModelState.AddModelError(prefix, "Personen finns inte.");
+        return await PageAsync();
     }
 
     private async Task<IActionResult> PageAsync()

@@ -3,7 +3,6 @@ using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +13,7 @@ namespace ChefsRekrytering.Web.Pages.Konto;
 
 [AllowAnonymous]
 [EnableRateLimiting(PortalRateLimits.Inloggning)]
-public class LoggaInModel(SignInManager<ApplicationUser> signIn, IOptions<PortalOptions> options, PortalInitializer portal) : PageModel
+public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> options, PortalInitializer portal) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -38,12 +37,12 @@ public class LoggaInModel(SignInManager<ApplicationUser> signIn, IOptions<Portal
         ShowDemoAccounts();
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Epost.Trim(), Input.Losenord, Input.KommIhag, lockoutOnFailure: true);
-        if (result.Succeeded)
+        // The source is the client's address as the configured proxy reports it (Security:ForwardedHeaders).
+        var svar = await inloggning.LoggaInAsync(Input.Epost, Input.Losenord, Input.KommIhag,
+            HttpContext.Connection.RemoteIpAddress?.ToString() ?? "okänd", HttpContext.RequestAborted);
+        if (svar.Utfall == InloggningsUtfall.Klar)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Kontot är låst. Efter för många felaktiga försök öppnas det igen om 15 minuter; annars, fråga HR."
-            : "Fel e-postadress eller lösenord.");
+        ModelState.AddModelError("", svar.Meddelande!);
         return Page();
     }
 

@@ -11,7 +11,7 @@ namespace ChefsRekrytering.Web.Pages.Konto;
 /// <summary>A new manager chooses a password from the link in the welcome mail (an Identity reset token).</summary>
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class ValjLosenordModel(UserManager<ApplicationUser> users) : PageModel
+public class ValjLosenordModel(UserManager<ApplicationUser> users, Kontoregister register, ChefsRekrytering.Kommuner.CurrentKommun kommun) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
@@ -29,6 +29,8 @@ public class ValjLosenordModel(UserManager<ApplicationUser> users) : PageModel
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
         if (!ModelState.IsValid) return Page();
+        // The link names the account, not its municipality: learn that first, then read the account through its filter.
+        if (await register.KommunForKontoAsync(Id) is { } kommunId) kommun.Use(kommunId);
         var user = await users.FindByIdAsync(Id);
         var result = user is null
             ? IdentityResult.Failed(new IdentityError { Description = "Länken är ogiltig." })

@@ -105,6 +105,20 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "InloggningsForsok",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Misslyckade = table.Column<int>(type: "integer", nullable: false),
+                    SenastUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VantaTillUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InloggningsForsok", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Kommuner",
                 columns: table => new
                 {
@@ -205,6 +219,29 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rollbegaranden",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Roll = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BegardAvUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    BegardAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BegardUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Lage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BeslutAvUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    BeslutAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    BeslutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rollbegaranden", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledJob",
                 columns: table => new
                 {
@@ -226,6 +263,21 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ScheduledJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -750,7 +802,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     Version = table.Column<Guid>(type: "uuid", nullable: false),
                     SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     GenomfordUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ValkomstUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    ValkomstUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ValkomstHinder = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1373,6 +1426,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 column: "OverordnadId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InloggningsForsok_SenastUtc",
+                table: "InloggningsForsok",
+                column: "SenastUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Introduktion_ChefPersonId",
                 table: "Introduktion",
                 column: "ChefPersonId");
@@ -1574,6 +1632,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rollbegaranden_KommunId",
+                table: "Rollbegaranden",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rollbegaranden_KommunId_Lage",
+                table: "Rollbegaranden",
+                columns: new[] { "KommunId", "Lage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScheduledJob_JobType_SubjectId",
                 table: "ScheduledJob",
                 columns: new[] { "JobType", "SubjectId" });
@@ -1660,6 +1728,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_Uppfoljningsanteckning_KommunId",
                 table: "Uppfoljningsanteckning",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_ExpiresUtc",
+                table: "UserSessions",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Utvecklingsaktivitet_KommunId",
@@ -1833,6 +1911,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Dokument");
 
             migrationBuilder.DropTable(
+                name: "InloggningsForsok");
+
+            migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
 
             migrationBuilder.DropTable(
@@ -1857,6 +1938,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Referens");
 
             migrationBuilder.DropTable(
+                name: "Rollbegaranden");
+
+            migrationBuilder.DropTable(
                 name: "ScheduledJob");
 
             migrationBuilder.DropTable(
@@ -1870,6 +1954,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Uppfoljningsanteckning");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "Utvecklingsaktivitet");

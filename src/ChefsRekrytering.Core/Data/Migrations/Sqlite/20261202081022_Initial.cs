@@ -103,6 +103,20 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InloggningsForsok",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Misslyckade = table.Column<int>(type: "INTEGER", nullable: false),
+                    SenastUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VantaTillUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InloggningsForsok", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Kommuner",
                 columns: table => new
                 {
@@ -203,6 +217,29 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Rollbegaranden",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Roll = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BegardAvUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BegardAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BegardUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Lage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BeslutAvUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    BeslutAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BeslutUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rollbegaranden", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledJob",
                 columns: table => new
                 {
@@ -224,6 +261,21 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ScheduledJob", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -748,7 +800,8 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     GenomfordUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ValkomstUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    ValkomstUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ValkomstHinder = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1371,6 +1424,11 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 column: "OverordnadId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InloggningsForsok_SenastUtc",
+                table: "InloggningsForsok",
+                column: "SenastUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Introduktion_ChefPersonId",
                 table: "Introduktion",
                 column: "ChefPersonId");
@@ -1572,6 +1630,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Rollbegaranden_KommunId",
+                table: "Rollbegaranden",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rollbegaranden_KommunId_Lage",
+                table: "Rollbegaranden",
+                columns: new[] { "KommunId", "Lage" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScheduledJob_JobType_SubjectId",
                 table: "ScheduledJob",
                 columns: new[] { "JobType", "SubjectId" });
@@ -1658,6 +1726,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_Uppfoljningsanteckning_KommunId",
                 table: "Uppfoljningsanteckning",
                 column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_ExpiresUtc",
+                table: "UserSessions",
+                column: "ExpiresUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Utvecklingsaktivitet_KommunId",
@@ -1831,6 +1909,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "Dokument");
 
             migrationBuilder.DropTable(
+                name: "InloggningsForsok");
+
+            migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
 
             migrationBuilder.DropTable(
@@ -1855,6 +1936,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "Referens");
 
             migrationBuilder.DropTable(
+                name: "Rollbegaranden");
+
+            migrationBuilder.DropTable(
                 name: "ScheduledJob");
 
             migrationBuilder.DropTable(
@@ -1868,6 +1952,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Uppfoljningsanteckning");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "Utvecklingsaktivitet");

@@ -1,0 +1,47 @@
+using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Behorigheter;
+
+/// <summary>
+/// HR and Admin: the roles waiting for a second person's decision, and every change Admin has made to accounts, roles and
+/// the organisation, so that administration is never a way round the rules that protect confidential records.
+/// </summary>
+[Authorize(Policy = Behorighet.Behorigheter)]
+public class IndexModel(BehorighetService behorigheter) : PageModel
+{
+    public IReadOnlyList<Rollbegaran> Vantande { get; private set; } = [];
+    public IReadOnlyList<AuditEvent> Andringar { get; private set; } = [];
+
+    public bool KanBesluta(Rollbegaran r) => BehorighetAccess.HinderAttBesluta(User, r).Count == 0;
+
+    public Task OnGetAsync() => LoadAsync();
+
+    public Task<IActionResult> OnPostGodkannAsync(int id) => DecideAsync(id, godkann: true);
+
+    public Task<IActionResult> OnPostAvslaAsync(int id) => DecideAsync(id, godkann: false);
+
+    private async Task<IActionResult> DecideAsync(int id, bool godkann)
+    {
+        var result = await behorigheter.BeslutaAsync(id, godkann, User, HttpContext.RequestAborted);
+        if (result.Outcome == Workflows.Outcome.NotFound) return NotFound();
+        if (result.Succeeded)
+        {
+            TempData["Meddelande"] = result.Message;
+            return RedirectToPage();
+        }
+        ModelState.AddReasons(result);
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        Vantande = await behorigheter.VantandeAsync(User, HttpContext.RequestAborted);
+        Andringar = await behorigheter.AndringarAsync(User, ct: HttpContext.RequestAborted);
+    }
+}

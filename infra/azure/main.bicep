@@ -2,7 +2,8 @@
 // Key Vault for secrets and the certificate that protects the shared data protection keys.
 //   az group create -n chefsrekrytering -l swedencentral
 //   az deployment group create -g chefsrekrytering -f infra/azure/main.bicep -p image=<registry>/chefsrekrytering:<tag> \
-//       publicUrl=https://rekrytering.kommun.se postgresAdminPassword=<secret> smtpHost=<host> smtpUser=<user> smtpPassword=<secret>
+//       publicUrl=https://rekrytering.kommun.se postgresAdminPassword=<secret> smtpHost=<host> smtpUser=<user> smtpPassword=<secret> \
+//       dataProtectionCertificateSecretUri=<Key Vault secret id of a PFX>
 // Several replicas share one database: the outbox and scheduler claim rows with FOR UPDATE SKIP LOCKED, and the data
 // protection keys (cookies, antiforgery) live in the database, so any replica can read any other's cookies.
 
@@ -25,8 +26,10 @@ param smtpUser string
 @secure()
 param smtpPassword string
 param mailFrom string = 'no-reply@kommun.se'
-@description('Key Vault secret id of a PFX certificate (with private key) that encrypts the data protection keys at rest; empty: keys unencrypted in the database.')
-param dataProtectionCertificateSecretUri string = ''
+@description('Key Vault secret id of a PFX certificate (with private key) that encrypts the data protection keys at rest. Required: the portal refuses to start in Production with the keys unencrypted, since whoever reads the database could otherwise forge any cookie.')
+param dataProtectionCertificateSecretUri string
+@description('Address space of the virtual network the Container Apps environment runs in; its infrastructure subnet is where the ingress proxy connects from, the only source whose X-Forwarded-For the portal believes.')
+param infrastructureSubnet string = '10.40.0.0/23'
 
 var name = 'chefsrekrytering'
 var suffix = uniqueString(resourceGroup().id)
@@ -37,10 +40,20 @@ resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   properties: { sku: { name: 'PerGB2018' }, retentionInDays: 30 }
 }
 
+resource network 'Microsoft.Network/virtualNetworks@2023-11-01' = {
+  name: '${name}-vnet'
+  location: location
+  properties: {
+    addressSpace: { addressPrefixes: [ infrastructureSubnet ] }
+    subnets: [ { name: 'containerapps', properties: { addressPrefix: infrastructureSubnet } } ]
+  }
+}
+
 resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   name: '${name}-env'
   location: location
   properties: {
+    vnetConfiguration: { infrastructureSubnetId: network.properties.subnets[0].id, internal: false }
     appLogsConfiguration: {
       destination: 'log-analytics'
       logAnalyticsConfiguration: { customerId: logs.properties.customerId, sharedKey: logs.listKeys().primarySharedKey }
@@ -112,16 +125,15 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
     managedEnvironmentId: environment.id
     configuration: {
       ingress: { external: true, targetPort: 8080, transport: 'auto', allowInsecure: false }
-      secrets: concat([
+      secrets: [
         { name: 'postgres-connection', keyVaultUrl: vault::postgresSecret.properties.secretUri, identity: 'system' }
         { name: 'smtp-password', keyVaultUrl: vault::smtpSecret.properties.secretUri, identity: 'system' }
-      ], empty(dataProtectionCertificateSecretUri) ? [] : [
         { name: 'dataprotection-cert', keyVaultUrl: dataProtectionCertificateSecretUri, identity: 'system' }
-      ])
+      ]
     }
     template: {
       scale: { minReplicas: minReplicas, maxReplicas: maxReplicas }
-      volumes: empty(dataProtectionCertificateSecretUri) ? [] : [
+      volumes: [
         { name: 'certs', storageType: 'Secret', secrets: [ { secretRef: 'dataprotection-cert', path: 'dataprotection.pfx' } ] }
       ]
       containers: [
@@ -129,7 +141,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           name: name
           image: image
           resources: { cpu: json('1.0'), memory: '2Gi' }
-          volumeMounts: empty(dataProtectionCertificateSecretUri) ? [] : [ { volumeName: 'certs', mountPath: '/certs' } ]
+          volumeMounts: [ { volumeName: 'certs', mountPath: '/certs' } ]
           env: concat([
             { name: 'ConnectionStrings__Portal', secretRef: 'postgres-connection' }
             { name: 'Portal__PublicUrl', value: publicUrl }
@@ -142,8 +154,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'Mail__Smtp__Security', value: 'StartTls' }
             { name: 'Mail__Smtp__Username', value: smtpUser }
             { name: 'Mail__Smtp__Password', secretRef: 'smtp-password' }
-          ], empty(dataProtectionCertificateSecretUri) ? [] : [
             { name: 'DataProtection__CertificatePath', value: '/certs/dataprotection.pfx' }
+            // X-Forwarded-For is believed only from the ingress, inside the environment's subnet.
+            { name: 'Security__ProxyNetworks__0', value: infrastructureSubnet }
           ], [for (k, i) in filter(split(kommuner, ','), k => !empty(trim(k))): { name: 'Portal__Kommuner__${i}', value: trim(k) }])
           probes: [
             { type: 'Liveness', httpGet: { path: '/health', port: 8080 }, periodSeconds: 30 }

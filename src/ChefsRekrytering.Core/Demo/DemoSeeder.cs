@@ -12,7 +12,8 @@ namespace ChefsRekrytering.Demo;
 /// Seeds demo org trees, people and one account per role on first run, so the portal can be tried at once.
 /// Runs only when Demo:Seed is on; a municipality that already has people is left alone.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, CurrentKommun kommun, UserManager<ApplicationUser> users, DemoRekryteringar recruitments, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(AppDbContext db, CurrentKommun kommun, UserManager<ApplicationUser> users, DemoRekryteringar recruitments,
+    Microsoft.Extensions.Hosting.IHostEnvironment env, ILogger<DemoSeeder> log)
 {
     /// <summary>Shared by every demo account; printed at start-up. Never used outside demo data.</summary>
     public const string DemoPassword = "Demo-2026-chef";
@@ -21,6 +22,8 @@ public sealed class DemoSeeder(AppDbContext db, CurrentKommun kommun, UserManage
 
     public async Task SeedAsync(IReadOnlyCollection<string> kommunIds, CancellationToken ct = default)
     {
+        if (Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsProduction(env))
+            throw new InvalidOperationException("Portal:SeedDemo skapar konton med ett publicerat lösenord och får aldrig användas i produktion.");
         foreach (var org in DemoOrganisation.All.Where(o => kommunIds.Contains(o.KommunId)))
         {
             if (await db.Personer.IgnoreQueryFilters().AnyAsync(p => p.KommunId == org.KommunId, ct)) continue;

@@ -9,8 +9,13 @@ public sealed class SecurityOptions
 {
     /// <summary>Cookies only over HTTPS. Default on outside Development and Testing (which run over plain HTTP).</summary>
     public bool? SecureCookies { get; set; }
-    /// <summary>Behind a TLS-terminating proxy (App Service, Container Apps): trust X-Forwarded-For/Proto.</summary>
+    /// <summary>Behind a TLS-terminating proxy (App Service, Container Apps): read X-Forwarded-For/Proto, but only from
+    /// <see cref="ProxyNetworks"/>.</summary>
     public bool ForwardedHeaders { get; set; }
+    /// <summary>The networks (CIDR, e.g. "10.40.0.0/23") the proxy connects from. Empty: loopback only (a proxy on the same
+    /// host). A request from anywhere else keeps its own address, whatever X-Forwarded-For it carries, so the rate limits
+    /// and the sign-in brake cannot be dodged by writing a header.</summary>
+    public List<string> ProxyNetworks { get; set; } = [];
     /// <summary>Sign-in attempts per client address and minute.</summary>
     public int InloggningarPerMinut { get; set; } = 10;
     /// <summary>Applications through the public form per client address and hour.</summary>
@@ -29,14 +34,20 @@ public static class PortalRateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Retry-After from the limiter itself: the time until its window lets the next request through.
             o.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
             o.AddPolicy(Inloggning, http => Partition(http, "inloggning", security.InloggningarPerMinut, TimeSpan.FromMinutes(1)));
             o.AddPolicy(Ansokan, http => Partition(http, "ansokan", security.AnsokningarPerTimme, TimeSpan.FromHours(1)));
         });
+
+    private static System.Net.IPNetwork ParseNetwork(string cidr) => System.Net.IPNetwork.TryParse(cidr.Trim(), out var network)
+        ? network
+        : throw new InvalidOperationException($"Security:ProxyNetworks: \"{cidr}\" är inte ett nät i CIDR-form, till exempel 10.40.0.0/23.");
 
     private static RateLimitPartition<string> Partition(HttpContext http, string name, int permits, TimeSpan window) =>
         !HttpMethods.IsPost(http.Request.Method)
@@ -49,10 +60,18 @@ public static class PortalRateLimits
     public static IApplicationBuilder UsePortalForwardedHeaders(this IApplicationBuilder app, SecurityOptions security)
     {
         if (!security.ForwardedHeaders) return app;
-        var options = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto };
-        // The platform's proxy is the only way in; its address is not known in advance.
-        options.KnownIPNetworks.Clear();
-        options.KnownProxies.Clear();
+        // One hop: the address the trusted proxy itself appended, never what the client wrote before it.
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            ForwardLimit = 1,
+        };
+        if (security.ProxyNetworks.Count > 0)
+        {
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var network in security.ProxyNetworks) options.KnownIPNetworks.Add(ParseNetwork(network));
+        }
         return app.UseForwardedHeaders(options);
     }
 }

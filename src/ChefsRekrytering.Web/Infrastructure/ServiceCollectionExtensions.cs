@@ -63,6 +63,10 @@ public static class ServiceCollectionExtensions
         if (config["DataProtection:CertificatePath"] is { Length: > 0 } certificate)
             dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
                 certificate, config["DataProtection:CertificatePassword"]));
+        else if (env.IsProduction())
+            // Whoever reads the database could otherwise forge every cookie: sign in as anyone, with any role.
+            throw new InvalidOperationException("I produktion måste nycklarna som skyddar inloggningskakorna krypteras: ange " +
+                "DataProtection:CertificatePath (och DataProtection:CertificatePassword), ett PFX-certifikat med privat nyckel, till exempel från Key Vault.");
         return services;
     }
 
@@ -141,6 +145,14 @@ public static class ServiceCollectionExtensions
 
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration config)
     {
+        // The server's name and version are nobody's business.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        // A year, for the portal's own host and any below it; browsers then never try plain HTTP.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", Behorighet.Admin);

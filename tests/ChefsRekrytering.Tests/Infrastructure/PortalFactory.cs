@@ -20,6 +20,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly string? _postgresDatabase;
     private readonly Dictionary<string, string?> _settings = new();
     private readonly List<Action<IServiceCollection>> _services = [];
+    private string _environment = "Testing";
 
     public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? sharedConnectionString = null)
     {
@@ -70,6 +71,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalFactory WithClock(TimeProvider clock) =>
         With("Scheduler:Enabled", "false").With("Mail:DispatcherEnabled", "false").WithServices(s => s.AddSingleton(clock));
 
+    /// <summary>Runs the portal as <paramref name="environment"/> (e.g. "Production") instead of "Testing".</summary>
+    public PortalFactory WithEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
     /// <summary>Replaces or adds services after the app's own registrations (e.g. a FakeTimeProvider).</summary>
     public PortalFactory WithServices(Action<IServiceCollection> configure)
     {
@@ -79,7 +87,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build (provider, folders).
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(ConfigureTestServices);

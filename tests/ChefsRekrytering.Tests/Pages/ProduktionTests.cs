@@ -1,0 +1,53 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using ChefsRekrytering.Tests.Infrastructure;
+
+namespace ChefsRekrytering.Tests.Pages;
+
+/// <summary>What Production refuses at start-up rather than run unsafely: keys that anyone reading the database could
+/// use, and demo accounts with a published password.</summary>
+public class ProduktionTests
+{
+    [Fact]
+    public async Task ProduktionStartarInteMedOkrypteradeNycklar()
+    {
+        await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:SeedDemo", "false");
+        var error = Assert.ThrowsAny<Exception>(() => portal.Server);
+        Assert.Contains("DataProtection:CertificatePath", Messages(error));
+    }
+
+    [Fact]
+    public async Task ProduktionStartarInteMedDemokonton()
+    {
+        var (path, password) = Certificate();
+        await using var portal = new PortalFactory().WithEnvironment("Production")
+            .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
+        var error = Assert.ThrowsAny<Exception>(() => portal.Server);
+        Assert.Contains("Portal:SeedDemo", Messages(error));
+    }
+
+    [Fact]
+    public async Task ProduktionMedKrypteradeNycklarOchUtanDemoStartar()
+    {
+        var (path, password) = Certificate();
+        await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:SeedDemo", "false")
+            .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
+        var client = portal.CreateClient(new() { BaseAddress = new Uri("https://chefsportal.example/") });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.StartsWith("__Host-", (await client.GetAsync("/konto/logga-in")).Headers.GetValues("Set-Cookie").First());
+    }
+
+    private static string Messages(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Messages(e.InnerException);
+
+    private static (string Path, string Password) Certificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=ChefsRekrytering dataskydd", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(Path.GetTempPath(), $"chefs-dp-{Guid.NewGuid():N}.pfx");
+        const string password = "test-losenord";
+        File.WriteAllBytes(path, cert.Export(X509ContentType.Pfx, password));
+        return (path, password);
+    }
+}

@@ -37,9 +37,16 @@ public sealed class DocumentService(
     public const string EmptyFile = "Filen är tom.";
     public const string WrongType = "Filen är inte en PDF-, Word- eller OpenDocument-fil. Filens innehåll avgör, inte namnet.";
     public const string StoreUnavailable = "Dokumentet kunde inte sparas just nu. Försök igen om en stund.";
+    public const string Macros = "Filen innehåller makron eller andra program och har inte sparats. Spara den som ett vanligt Word-dokument (.docx), som OpenDocument-text (.odt) eller som PDF.";
 
-    public string TooLarge => string.Create(CultureInfo.GetCultureInfo("sv-SE"),
-        $"Filen är för stor (högst {options.MaxBytes / (1024.0 * 1024.0):0.#} MB).");
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    public string TooLarge => string.Create(Swedish, $"Filen är för stor (högst {options.MaxBytes / (1024.0 * 1024.0):0.#} MB).");
+
+    public string TooLargeExpanded => string.Create(Swedish,
+        $"Filen blir för stor när den packas upp (högst {options.MaxExpandedBytes / (1024.0 * 1024.0):0.#} MB) och har inte sparats.");
+
+    public string TooManyParts => string.Create(Swedish, $"Filen består av för många delar (högst {options.MaxParts}) och har inte sparats.");
 
     /// <summary>
     /// Checks the file by size and content and stores it under a generated key for the record
@@ -107,7 +114,15 @@ public sealed class DocumentService(
         var bytes = await ReadAtMostAsync(content, options.MaxBytes + 1, ct);
         if (bytes.Length == 0) return new(bytes, null, EmptyFile, "tom");
         if (bytes.Length > options.MaxBytes) return new(bytes, null, TooLarge, "för stor");
-        return FileTypeDetector.Detect(bytes) is { } type ? new(bytes, type, null, null) : new(bytes, null, WrongType, "okänd filtyp");
+        var inspection = FileTypeDetector.Inspect(bytes, options.PackageLimits);
+        return inspection.Refusal switch
+        {
+            null => new(bytes, inspection.Type, null, null),
+            FileRefusal.Macros => new(bytes, null, Macros, "makron"),
+            FileRefusal.TooLargeExpanded => new(bytes, null, TooLargeExpanded, "för stor uppackad"),
+            FileRefusal.TooManyParts => new(bytes, null, TooManyParts, "för många delar"),
+            _ => new(bytes, null, WrongType, "okänd filtyp"),
+        };
     }
 
     /// <summary>The stored bytes, or null (and an error in the log) when the store has lost them.</summary>

@@ -19,6 +19,12 @@ public sealed class DocumentOptions
     public string? AccountUrl { get; set; }
     public string Container { get; set; } = "dokument";
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>The most a DOCX or ODT may expand to, counted while it is unpacked.</summary>
+    public long MaxExpandedBytes { get; set; } = PackageLimits.DefaultMaxExpandedBytes;
+    /// <summary>The most parts a DOCX or ODT may have.</summary>
+    public int MaxParts { get; set; } = PackageLimits.DefaultMaxParts;
+
+    public PackageLimits PackageLimits => new(MaxExpandedBytes, MaxParts);
 
     /// <summary>Stops the start with the setting named, rather than failing at the first upload.</summary>
     internal void Validate()
@@ -26,6 +32,11 @@ public sealed class DocumentOptions
         // Each upload is held in memory for the type check; the upper bound keeps a typo from exhausting it.
         if (MaxBytes is <= 0 or > 1024L * 1024 * 1024)
             throw new InvalidOperationException($"{Section}:MaxBytes måste vara mellan 1 och 1073741824 byte.");
+        // Counted while unpacking, never held; beyond 4 GB a part would need ZIP64, which is refused anyway.
+        if (MaxExpandedBytes is <= 0 or > 4L * 1024 * 1024 * 1024)
+            throw new InvalidOperationException($"{Section}:MaxExpandedBytes måste vara mellan 1 och 4294967296 byte.");
+        if (MaxParts is <= 0 or > ushort.MaxValue - 1)
+            throw new InvalidOperationException($"{Section}:MaxParts måste vara mellan 1 och 65534.");
         if (Provider == DocumentProvider.AzureBlob && string.IsNullOrWhiteSpace(ConnectionString)
             && !Uri.TryCreate(AccountUrl, UriKind.Absolute, out _))
             throw new InvalidOperationException($"{Section}:Provider är AzureBlob men varken {Section}:ConnectionString eller en giltig {Section}:AccountUrl är satt.");

@@ -23,6 +23,8 @@ public sealed class DocumentOptions
     public long MaxExpandedBytes { get; set; } = PackageLimits.DefaultMaxExpandedBytes;
     /// <summary>The most parts a DOCX or ODT may have.</summary>
     public int MaxParts { get; set; } = PackageLimits.DefaultMaxParts;
+    /// <summary>The clamd every upload is scanned with before it is stored; none by default.</summary>
+    public ClamAvOptions ClamAV { get; set; } = new();
 
     public PackageLimits PackageLimits => new(MaxExpandedBytes, MaxParts);
 
@@ -37,6 +39,10 @@ public sealed class DocumentOptions
             throw new InvalidOperationException($"{Section}:MaxExpandedBytes måste vara mellan 1 och 4294967296 byte.");
         if (MaxParts is <= 0 or > ushort.MaxValue - 1)
             throw new InvalidOperationException($"{Section}:MaxParts måste vara mellan 1 och 65534.");
+        if (ClamAV.Configured && ClamAV.Port is <= 0 or > 65535)
+            throw new InvalidOperationException($"{Section}:ClamAV:Port måste vara mellan 1 och 65535.");
+        if (ClamAV.Configured && ClamAV.Timeout <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{Section}:ClamAV:Timeout måste vara längre än noll.");
         if (Provider == DocumentProvider.AzureBlob && string.IsNullOrWhiteSpace(ConnectionString)
             && !Uri.TryCreate(AccountUrl, UriKind.Absolute, out _))
             throw new InvalidOperationException($"{Section}:Provider är AzureBlob men varken {Section}:ConnectionString eller en giltig {Section}:AccountUrl är satt.");
@@ -46,8 +52,8 @@ public sealed class DocumentOptions
 public static class DocumentServiceExtensions
 {
     /// <summary>
-    /// The document store (a folder <c>dokument</c> under <paramref name="dataFolder"/>, or Azure Blob Storage),
-    /// <see cref="DocumentService"/> and <see cref="DocumentAccess"/>. Needs <see cref="DataServiceExtensions.AddPortalData"/>.
+    /// The document store (a folder <c>dokument</c> under <paramref name="dataFolder"/>, or Azure Blob Storage), the
+    /// malware scanner (clamd, when configured), <see cref="DocumentService"/> and <see cref="DocumentAccess"/>. Needs <see cref="DataServiceExtensions.AddPortalData"/>.
     /// </summary>
     public static IServiceCollection AddPortalDocuments(this IServiceCollection services, IConfiguration config, string dataFolder)
     {
@@ -57,6 +63,8 @@ public static class DocumentServiceExtensions
         services.AddSingleton<IDocumentStore>(_ => options.Provider == DocumentProvider.AzureBlob
             ? BlobDocumentStore.From(options)
             : new FileSystemDocumentStore(Path.Combine(dataFolder, "dokument")));
+        // Configured, every upload is scanned and refused when clamd cannot answer; not configured, none is.
+        services.AddSingleton<IMalwareScanner>(options.ClamAV.Configured ? new ClamAvScanner(options.ClamAV) : new NoMalwareScanner());
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DocumentService>();
         services.AddScoped<Scheduling.IScheduledJobHandler, DocumentJanitor>();

@@ -10,14 +10,21 @@ internal static class TestFiles
 {
     public const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
 
-    /// <summary>A complete one-page PDF with a correct cross-reference table.</summary>
-    public static byte[] Pdf()
+    /// <summary>
+    /// The EICAR anti-virus test string, put together at run time so that no file in the repository (nor the compiled
+    /// tests, where the compiler would join literals) holds it and sets off a scanner on a developer's machine.
+    /// </summary>
+    public static string Eicar() => string.Join("", new[] { "X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-", "ANTIVIRUS-TEST-FILE!$H+H*" });
+
+    /// <summary>A complete one-page PDF with a correct cross-reference table; <paramref name="stream"/> adds a stream object holding that text.</summary>
+    public static byte[] Pdf(string? stream = null)
     {
         string[] objects =
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            .. stream is null ? Array.Empty<string>() : [$"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream"],
         ];
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();

@@ -21,8 +21,9 @@ else
 fi
 
 # --- apt packages ------------------------------------------------------------
-# chromium: real-browser tests; postgresql: real database; wrk: load tests.
-apt_packages=(chromium postgresql wrk)
+# chromium: real-browser tests; postgresql: real database; wrk: load tests;
+# clamav-daemon: the malware scanner uploads go through (clamd, started with our own signatures).
+apt_packages=(chromium postgresql wrk clamav-daemon)
 missing=()
 for p in "${apt_packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -43,6 +44,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || die "no initdb under /usr/lib/postgresql/*/bin"
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing"
+[ -x /usr/sbin/clamd ] || die "/usr/sbin/clamd missing"
 
 # --- npm tools (Azurite, smtp-server) ----------------------------------------
 # Reinstall when node_modules is missing or was installed from another lock file;

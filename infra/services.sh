@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts/stops the real services the test suite talks to, all on 127.0.0.1:
-#   PostgreSQL (throwaway cluster, port 55432), Azurite blob (10000), SMTP sink (2525).
+#   PostgreSQL (throwaway cluster, port 55432), Azurite blob (10000), SMTP sink (2525),
+#   clamd (ClamAV's scanner daemon, 3310) with its own test signature database.
 # State (pid files, logs, data, received mail, env file) lives in $CHEFS_SERVICES_DIR.
 #
 #   infra/services.sh start|stop|status
@@ -19,6 +20,7 @@ case "$STATE" in /*) ;; *) STATE="$PWD/$STATE" ;; esac   # we cd around: keep it
 PG_PORT="${CHEFS_PG_PORT:-55432}"
 AZ_PORT="${CHEFS_AZURITE_PORT:-10000}"
 SMTP_PORT="${CHEFS_SMTP_PORT:-2525}"
+CLAMD_PORT="${CHEFS_CLAMD_PORT:-3310}"
 TIMEOUT="${CHEFS_SERVICES_TIMEOUT:-60}"   # seconds per service to become ready
 
 log() { echo "services: $*"; }
@@ -188,6 +190,41 @@ launch_smtp() {
   echo $! >"$STATE/smtp-sink.pid"
 }
 
+# --- clamd (ClamAV) -----------------------------------------------------------------
+
+# The EICAR test string in hex, the way ClamAV's .ndb signatures are written. Hex, so this file itself is no
+# test virus; freshclam cannot reach its mirrors here, and this one signature is all the tests need.
+EICAR_HEX=58354f2150254041505b345c505a58353428505e2937434329377d2445494341522d5354414e444152442d414e544956495255532d544553542d46494c452124482b482a
+
+launch_clamd() {
+  local bin=/usr/sbin/clamd dir="$STATE/clamd"
+  [ -x "$bin" ] || die "clamd: $bin missing (run infra/install.sh)"
+  require_free_port clamd "$CLAMD_PORT"
+  rm -rf "$dir"
+  mkdir -p "$dir/db" "$dir/tmp"
+  echo "Eicar-Test-Signature:0:*:$EICAR_HEX" >"$dir/db/chefs-test.ndb"
+  # A private config: TCP on loopback only, no local socket (none is named), no pid file, no syslog;
+  # Foreground so $! is clamd itself. User root: the Debian default drops to a 'clamav' user that may not exist.
+  cat >"$dir/clamd.conf" <<EOF
+Foreground yes
+TCPSocket $CLAMD_PORT
+TCPAddr 127.0.0.1
+User root
+DatabaseDirectory $dir/db
+TemporaryDirectory $dir/tmp
+LogTime yes
+EOF
+  (cd "$dir"; exec "$bin" --config-file="$dir/clamd.conf") </dev/null >"$STATE/clamd.log" 2>&1 &
+  echo $! >"$STATE/clamd.pid"
+}
+
+# Ready means it answers PING with PONG (the port opens only once the signatures are loaded, but ask anyway).
+clamd_ready() {
+  local reply
+  reply="$(timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1" && printf "nPING\n" >&3 && head -n 1 <&3' _ "$CLAMD_PORT" 2>/dev/null)" || return 1
+  [ "$reply" = PONG ]
+}
+
 # --- env for the tests ---------------------------------------------------------------
 
 write_env() {
@@ -200,6 +237,8 @@ export CHEFS_TEST_SMTP_PORT=$SMTP_PORT
 export CHEFS_TEST_SMTP_DIR="$STATE/mail"
 export CHEFS_SMTP_SINK_SCRIPT="$sink_js"
 export CHEFS_CHROMIUM=/usr/bin/chromium
+export CHEFS_TEST_CLAMD_HOST=127.0.0.1
+export CHEFS_TEST_CLAMD_PORT=$CLAMD_PORT
 EOF
   mv "$STATE/env.tmp" "$STATE/env"
   cat "$STATE/env"
@@ -213,6 +252,8 @@ do_stop() {
   # match any checkout's sink: a pid file from another clone of the repo still names our sink
   stop_pidfile smtp-sink "$STATE/smtp-sink.pid" "smtp-sink/sink.js"
   stop_pidfile azurite "$STATE/azurite.pid" azurite-blob
+  # the config path names this state folder: another checkout's clamd is never ours
+  stop_pidfile clamd "$STATE/clamd.pid" "$STATE/clamd/clamd.conf"
   stop_pg
   rm -f "$STATE/env"
 }
@@ -227,11 +268,14 @@ do_start() {
   # Launch the node servers first so they boot while initdb runs (~1 s saved).
   launch_azurite
   launch_smtp
+  launch_clamd
   start_pg
   wait_ready azurite "$(cat "$STATE/azurite.pid")" "$STATE/azurite.log" port_open "$AZ_PORT"
   log "azurite: ready on 127.0.0.1:$AZ_PORT (pid $(cat "$STATE/azurite.pid"))"
   wait_ready smtp-sink "$(cat "$STATE/smtp-sink.pid")" "$STATE/smtp-sink.log" port_open "$SMTP_PORT"
   log "smtp-sink: ready on 127.0.0.1:$SMTP_PORT (pid $(cat "$STATE/smtp-sink.pid"))"
+  wait_ready clamd "$(cat "$STATE/clamd.pid")" "$STATE/clamd.log" clamd_ready
+  log "clamd: ready on 127.0.0.1:$CLAMD_PORT (pid $(cat "$STATE/clamd.pid"))"
   trap - EXIT
   write_env
   log "all services ready in $((SECONDS - t0))s (state: $STATE)"
@@ -242,7 +286,8 @@ do_status() {
   if pg_running; then log "postgres: running (pid $(head -n 1 "$STATE/pg/data/postmaster.pid"))"
   else log "postgres: stopped"; rc=3; fi
   local name pidfile pattern pid
-  for spec in "azurite:$STATE/azurite.pid:azurite-blob" "smtp-sink:$STATE/smtp-sink.pid:smtp-sink/sink.js"; do
+  for spec in "azurite:$STATE/azurite.pid:azurite-blob" "smtp-sink:$STATE/smtp-sink.pid:smtp-sink/sink.js" \
+              "clamd:$STATE/clamd.pid:$STATE/clamd/clamd.conf"; do
     IFS=: read -r name pidfile pattern <<<"$spec"
     pid="$(cat "$pidfile" 2>/dev/null || true)"
     if is_ours "$pid" "$pattern"; then log "$name: running (pid $pid)"

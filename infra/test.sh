@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that runs every test: installs what is missing, starts the real
-# services (PostgreSQL, Azurite, SMTP sink), runs `dotnet test`, always stops the services.
+# services (PostgreSQL, Azurite, SMTP sink, clamd), runs `dotnet test`, always stops the services.
 #   infra/test.sh [extra dotnet test args...]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -15,9 +15,21 @@ public sealed record UploadResult(Dokument? Dokument, string? Error)
     public bool Succeeded => Dokument is not null;
 }
 
-/// <summary>A file read into memory and checked: its type when accepted, else a Swedish message (and a short reason for the log).</summary>
-public sealed record CheckedFile(MemoryStream Bytes, DocumentFileType? Type, string? Error, string? Reason) : IDisposable
+/// <summary>
+/// A file read into memory and checked (and scanned, when a scanner is configured): its type when accepted, else a
+/// Swedish message and a short reason for the log. Only <see cref="DocumentService.CheckAsync"/> makes one, so an
+/// accepted one can be stored without checking it again.
+/// </summary>
+public sealed class CheckedFile : IDisposable
 {
+    internal CheckedFile(MemoryStream bytes, DocumentFileType? type, string? error, string? reason) =>
+        (Bytes, Type, Error, Reason) = (bytes, type, error, reason);
+
+    public MemoryStream Bytes { get; }
+    public DocumentFileType? Type { get; }
+    public string? Error { get; }
+    public string? Reason { get; }
+
     [MemberNotNullWhen(true, nameof(Type))]
     [MemberNotNullWhen(false, nameof(Error), nameof(Reason))]
     public bool Accepted => Type is not null;
@@ -31,15 +43,25 @@ public sealed record CheckedFile(MemoryStream Bytes, DocumentFileType? Type, str
 /// Logs ids only: file names are personal data.
 /// </summary>
 public sealed class DocumentService(
-    AppDbContext db, IDocumentStore store, CurrentKommun kommun, TimeProvider clock, DocumentOptions options, ILogger<DocumentService> log)
+    AppDbContext db, IDocumentStore store, IMalwareScanner scanner, CurrentKommun kommun, TimeProvider clock, DocumentOptions options,
+    ILogger<DocumentService> log)
 {
     public const int MaxFileNameLength = 200;
     public const string EmptyFile = "Filen är tom.";
     public const string WrongType = "Filen är inte en PDF-, Word- eller OpenDocument-fil. Filens innehåll avgör, inte namnet.";
     public const string StoreUnavailable = "Dokumentet kunde inte sparas just nu. Försök igen om en stund.";
+    public const string Macros = "Filen innehåller makron eller andra program och har inte sparats. Spara den som ett vanligt Word-dokument (.docx), som OpenDocument-text (.odt) eller som PDF.";
+    public const string Infected = "Filen innehåller skadlig kod och har inte sparats.";
+    public const string ScannerUnavailable = "Filen kunde inte kontrolleras mot skadlig kod just nu och har inte sparats. Försök igen om en stund.";
 
-    public string TooLarge => string.Create(CultureInfo.GetCultureInfo("sv-SE"),
-        $"Filen är för stor (högst {options.MaxBytes / (1024.0 * 1024.0):0.#} MB).");
+    private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    public string TooLarge => string.Create(Swedish, $"Filen är för stor (högst {options.MaxBytes / (1024.0 * 1024.0):0.#} MB).");
+
+    public string TooLargeExpanded => string.Create(Swedish,
+        $"Filen blir för stor när den packas upp (högst {options.MaxExpandedBytes / (1024.0 * 1024.0):0.#} MB) och har inte sparats.");
+
+    public string TooManyParts => string.Create(Swedish, $"Filen består av för många delar (högst {options.MaxParts}) och har inte sparats.");
 
     /// <summary>
     /// Checks the file by size and content and stores it under a generated key for the record
@@ -51,8 +73,20 @@ public sealed class DocumentService(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerType);
         using var file = await CheckAsync(content, ct);
+        return await UploadAsync(file, fileName, kind, ownerType, ownerId, uploadedBy, ct);
+    }
+
+    /// <summary>
+    /// Stores a file <see cref="CheckAsync"/> has already checked and scanned, without doing either again: a form
+    /// checks its files before it opens its transaction, and waiting for the scanner inside one would hold it open.
+    /// </summary>
+    public async Task<UploadResult> UploadAsync(CheckedFile file, string fileName, DokumentTyp kind, string ownerType, int ownerId,
+        string uploadedBy, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ownerType);
         if (!file.Accepted) return Refused(file.Error, file.Reason, ownerType, ownerId);
         var (bytes, type) = (file.Bytes, file.Type);
+        bytes.Position = 0;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var doc = new Dokument
@@ -99,15 +133,48 @@ public sealed class DocumentService(
     }
 
     /// <summary>
-    /// Reads and checks a file exactly as <see cref="UploadAsync"/> does, storing nothing: for a form that must refuse
-    /// a bad file before it changes anything. An accepted file's <see cref="CheckedFile.Bytes"/> can go on to UploadAsync.
+    /// Reads and checks a file exactly as <see cref="UploadAsync(Stream, string, DokumentTyp, string, int, string, CancellationToken)"/>
+    /// does, storing nothing: for a form that must refuse a bad file before it changes anything. Every upload passes
+    /// here: size, then content (type, macros, expansion), then, when configured, the malware scanner. An accepted
+    /// file can go on to <see cref="UploadAsync(CheckedFile, string, DokumentTyp, string, int, string, CancellationToken)"/>.
     /// </summary>
     public async Task<CheckedFile> CheckAsync(Stream content, CancellationToken ct = default)
     {
         var bytes = await ReadAtMostAsync(content, options.MaxBytes + 1, ct);
         if (bytes.Length == 0) return new(bytes, null, EmptyFile, "tom");
         if (bytes.Length > options.MaxBytes) return new(bytes, null, TooLarge, "för stor");
-        return FileTypeDetector.Detect(bytes) is { } type ? new(bytes, type, null, null) : new(bytes, null, WrongType, "okänd filtyp");
+        var inspection = FileTypeDetector.Inspect(bytes, options.PackageLimits);
+        if (inspection.Type is not { } type)
+        {
+            return inspection.Refusal switch
+            {
+                FileRefusal.Macros => new(bytes, null, Macros, "makron"),
+                FileRefusal.TooLargeExpanded => new(bytes, null, TooLargeExpanded, "för stor uppackad"),
+                FileRefusal.TooManyParts => new(bytes, null, TooManyParts, "för många delar"),
+                _ => new(bytes, null, WrongType, "okänd filtyp"),
+            };
+        }
+        return await ScanAsync(bytes, type, ct);
+    }
+
+    /// <summary>Last, on exactly the bytes that would be stored. Fails closed: no answer from the scanner, no file.</summary>
+    private async Task<CheckedFile> ScanAsync(MemoryStream bytes, DocumentFileType type, CancellationToken ct)
+    {
+        if (!scanner.Enabled) return new(bytes, type, null, null);
+        MalwareScan scan;
+        try
+        {
+            scan = await scanner.ScanAsync(bytes.GetBuffer().AsMemory(0, (int)bytes.Length), ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogError(e, "Uppladdad fil ({Bytes} byte) kunde inte skannas efter skadlig kod och avvisas", bytes.Length);
+            return new(bytes, null, ScannerUnavailable, "skanning misslyckades");
+        }
+        if (!scan.Infected) return new(bytes, type, null, null);
+        // The signature's name says what was found; the file's name and owner are not known here and stay out of the log.
+        log.LogWarning("Uppladdad fil ({Bytes} byte) avvisad: skadlig kod {Signature}", bytes.Length, scan.Signature);
+        return new(bytes, null, Infected, "skadlig kod");
     }
 
     /// <summary>The stored bytes, or null (and an error in the log) when the store has lost them.</summary>

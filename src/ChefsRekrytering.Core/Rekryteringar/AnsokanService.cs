@@ -109,7 +109,7 @@ public sealed class AnsokanService(
             foreach (var (file, checkedFile, typ) in new[] { (ansokan.Cv, cv, DokumentTyp.CV), (ansokan.Brev, brev, DokumentTyp.PersonligtBrev) })
             {
                 if (file is null || checkedFile is null) continue;
-                var upload = await documents.UploadAsync(checkedFile.Bytes, file.FileName, typ, KandidatDocumentAccess.Owner, k.Id, Uppladdare, none);
+                var upload = await documents.UploadAsync(checkedFile, file.FileName, typ, KandidatDocumentAccess.Owner, k.Id, Uppladdare, none);
                 if (!upload.Succeeded)
                 {
                     await UndoAsync(k, tx);

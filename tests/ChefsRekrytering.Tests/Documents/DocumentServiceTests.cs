@@ -89,6 +89,30 @@ public abstract class DocumentServiceTests<TPortal>(TPortal portal) : IClassFixt
         Assert.Equal(0, await RowsAsync(owner));
     }
 
+    [Theory]
+    [InlineData("makro", "Filen innehåller makron eller andra program och har inte sparats. Spara den som ett vanligt Word-dokument (.docx), som OpenDocument-text (.odt) eller som PDF.")]
+    [InlineData("bomb", "Filen blir för stor när den packas upp (högst 100 MB) och har inte sparats.")]
+    [InlineData("delar", "Filen består av för många delar (högst 2000) och har inte sparats.")]
+    public async Task MakrodokumentOchZipbomberAvvisasMedSvensktBeskedOchLamnarVarkenRadEllerFil(string vad, string besked)
+    {
+        var bytes = vad switch
+        {
+            "makro" => TestFiles.Word(types: ["""<Override PartName="/word/macros.bin" ContentType="application/vnd.ms-office.vbaProject"/>"""],
+                extra: [("word/macros.bin", "makro")]),
+            "bomb" => TestFiles.WordBomb(200L * 1024 * 1024),
+            _ => TestFiles.Docx(Enumerable.Range(0, 2000).Select(i => ($"word/media/bild{i}.png", "")).ToArray()),
+        };
+        var owner = NewOwner();
+        var store = new WatchedStore(Store);
+        await using var scope = Documents(out var documents, store);
+
+        var result = await UploadAsync(documents, owner, bytes, "brev.docx");
+
+        Assert.Equal(besked, result.Error);
+        Assert.Empty(store.Saved);
+        Assert.Equal(0, await RowsAsync(owner));
+    }
+
     [Fact]
     public async Task LagringsfelGerSvensktFelOchIngenRad()
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using ChefsRekrytering.Documents;
@@ -7,14 +8,23 @@ namespace ChefsRekrytering.Tests.Documents;
 /// <summary>Small real files of each kind, built in code so every byte a test feeds in is visible here.</summary>
 internal static class TestFiles
 {
-    /// <summary>A complete one-page PDF with a correct cross-reference table.</summary>
-    public static byte[] Pdf()
+    public const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
+    /// <summary>
+    /// The EICAR anti-virus test string, put together at run time so that no file in the repository (nor the compiled
+    /// tests, where the compiler would join literals) holds it and sets off a scanner on a developer's machine.
+    /// </summary>
+    public static string Eicar() => string.Join("", new[] { "X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-", "ANTIVIRUS-TEST-FILE!$H+H*" });
+
+    /// <summary>A complete one-page PDF with a correct cross-reference table; <paramref name="stream"/> adds a stream object holding that text.</summary>
+    public static byte[] Pdf(string? stream = null)
     {
         string[] objects =
         [
             "<< /Type /Catalog /Pages 2 0 R >>",
             "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            .. stream is null ? Array.Empty<string>() : [$"<< /Length {stream.Length} >>\nstream\n{stream}\nendstream"],
         ];
         var pdf = new StringBuilder("%PDF-1.4\n");
         var offsets = new List<int>();
@@ -31,21 +41,87 @@ internal static class TestFiles
     }
 
     /// <summary>The three parts Word needs to open a document, plus any <paramref name="extra"/> entries.</summary>
-    public static byte[] Docx(params (string Name, string Text)[] extra) => Zip(
+    public static byte[] Docx(params (string Name, string Text)[] extra) => Word(extra: extra);
+
+    /// <summary>
+    /// A Word package: the main document at <paramref name="main"/> with content type <paramref name="mainType"/>,
+    /// <paramref name="types"/> added to <c>[Content_Types].xml</c> (Default or Override elements),
+    /// <paramref name="relationships"/> (Relationship elements) in the main document's own relationships part, and
+    /// <paramref name="extra"/> parts.
+    /// </summary>
+    public static byte[] Word(string mainType = WordMain, string main = "word/document.xml", string[]? types = null,
+        string[]? relationships = null, string text = "Personligt brev", (string Name, string Text)[]? extra = null)
+    {
+        var mainRels = $"{Path.GetDirectoryName(main)!.Replace('\\', '/')}/_rels/{Path.GetFileName(main)}.rels";
+        return Zip(
+        [
+            ("[Content_Types].xml", $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/{main}" ContentType="{mainType}"/>{string.Concat(types ?? [])}</Types>"""),
+            ("_rels/.rels", $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{main}"/></Relationships>"""),
+            (main, $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"""),
+            .. relationships is null ? Array.Empty<(string, string)>()
+                : [(mainRels, $"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{string.Concat(relationships)}</Relationships>""")],
+            .. extra ?? [],
+        ]);
+    }
+
+    /// <summary>
+    /// An OpenDocument file: <c>mimetype</c> first and uncompressed, as the standard asks; <paramref name="manifestEntries"/>
+    /// are added to the manifest as (full path, media type), <paramref name="extra"/> as parts.
+    /// </summary>
+    public static byte[] Odt(string mimetype = "application/vnd.oasis.opendocument.text", (string Path, string Type)[]? manifestEntries = null,
+        params (string Name, string Text)[] extra) => Zip(
     [
-        ("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""),
-        ("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"""),
-        ("word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Personligt brev</w:t></w:r></w:p></w:body></w:document>"""),
+        ("mimetype", mimetype),
+        ("META-INF/manifest.xml", $"""<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>{string.Concat((manifestEntries ?? []).Select(e => $"<manifest:file-entry manifest:full-path=\"{e.Path}\" manifest:media-type=\"{e.Type}\"/>"))}</manifest:manifest>"""),
+        ("content.xml", """<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:text><text:p>Avtal</text:p></office:text></office:body></office:document-content>"""),
         .. extra,
     ]);
 
-    /// <summary>An OpenDocument file: <c>mimetype</c> first and uncompressed, as the standard asks.</summary>
-    public static byte[] Odt(string mimetype = "application/vnd.oasis.opendocument.text") => Zip(
-    [
-        ("mimetype", mimetype),
-        ("META-INF/manifest.xml", """<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"""),
-        ("content.xml", """<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:text><text:p>Avtal</text:p></office:text></office:body></office:document-content>"""),
-    ]);
+    /// <summary>
+    /// A Word document whose main part expands to <paramref name="expandedBytes"/> of zeros, a few hundred bytes per
+    /// megabyte when packed. <paramref name="declaredBytes"/>, when given, is what the ZIP's headers claim instead:
+    /// a bomb that lies about its size.
+    /// </summary>
+    public static byte[] WordBomb(long expandedBytes, uint? declaredBytes = null)
+    {
+        const string head = """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t xml:space="preserve">""";
+        const string tail = "</w:t></w:r></w:p></w:body></w:document>";
+        using var source = new ZipArchive(new MemoryStream(Docx()), ZipArchiveMode.Read);
+        using var bytes = new MemoryStream();
+        // Written as a stream: ZipArchiveMode.Update would hold the whole expanded part in memory.
+        using (var zip = new ZipArchive(bytes, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var part in source.Entries.Where(e => e.FullName != "word/document.xml"))
+            {
+                using var from = part.Open();
+                using var to = zip.CreateEntry(part.FullName).Open();
+                from.CopyTo(to);
+            }
+            using var content = zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open();
+            content.Write(Encoding.UTF8.GetBytes(head));
+            var spaces = Enumerable.Repeat((byte)' ', 1024 * 1024).ToArray();
+            for (long left = expandedBytes - head.Length - tail.Length; left > 0; left -= spaces.Length)
+                content.Write(spaces, 0, (int)Math.Min(spaces.Length, left));
+            content.Write(Encoding.UTF8.GetBytes(tail));
+        }
+        var zipBytes = bytes.ToArray();
+        if (declaredBytes is { } lie) ClaimLength(zipBytes, "word/document.xml", lie);
+        return zipBytes;
+    }
+
+    /// <summary>Rewrites the uncompressed length of one part in its local header and in the central directory.</summary>
+    public static void ClaimLength(byte[] zip, string name, uint length)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        for (var i = 0; i + 46 + nameBytes.Length <= zip.Length; i++)
+        {
+            if (zip[i] != 0x50 || zip[i + 1] != 0x4B) continue;
+            if (zip[i + 2] == 3 && zip[i + 3] == 4 && zip.AsSpan(i + 30, nameBytes.Length).SequenceEqual(nameBytes))
+                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + 22), length);
+            if (zip[i + 2] == 1 && zip[i + 3] == 2 && zip.AsSpan(i + 46, nameBytes.Length).SequenceEqual(nameBytes))
+                BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(i + 24), length);
+        }
+    }
 
     public static byte[] Zip(params (string Name, string Text)[] entries)
     {

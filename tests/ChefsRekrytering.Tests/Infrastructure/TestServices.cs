@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Net.Sockets;
+using ChefsRekrytering.Documents;
+
 namespace ChefsRekrytering.Tests.Infrastructure;
 
 /// <summary>
@@ -8,6 +12,28 @@ public static class TestServices
 {
     public static string Postgres => Require("CHEFS_TEST_POSTGRES");
     public static string Azurite => Require("CHEFS_TEST_AZURITE");
+
+    /// <summary>
+    /// The clamd infra/services.sh started (with its EICAR test signature), checked to answer PING: a scanning test
+    /// that ran against a dead daemon would only show the "try again later" refusal and prove nothing.
+    /// </summary>
+    public static ClamAvOptions Clamd
+    {
+        get
+        {
+            var options = new ClamAvOptions
+            {
+                Host = Require("CHEFS_TEST_CLAMD_HOST"),
+                Port = int.Parse(Require("CHEFS_TEST_CLAMD_PORT"), CultureInfo.InvariantCulture),
+                Timeout = TimeSpan.FromSeconds(10),
+            };
+            bool answers;
+            try { answers = new ClamAvScanner(options).PingAsync().GetAwaiter().GetResult(); }
+            catch (Exception e) when (e is IOException or SocketException or TimeoutException) { answers = false; }
+            return answers ? options : throw new InvalidOperationException(
+                $"clamd svarar inte på {options.Host}:{options.Port}: testet behöver den riktiga tjänsten. Kör testerna med infra/test.sh, som startar den.");
+        }
+    }
 
     public static string Require(string variable) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value

@@ -436,10 +436,10 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
 
     /// <summary>Posts the form as a browser would; the CV is a real PDF named cv.pdf unless <paramref name="cv"/> says otherwise.</summary>
     internal static Task<HttpResponseMessage> ApplyAsync(PortalClient client, int id, Sokande s, byte[]? cv = null, byte[]? brev = null,
-        bool samtycke = true, string? formPage = null, bool utanCv = false)
+        bool samtycke = true, string? formPage = null, bool utanCv = false, string cvNamn = "cv.pdf")
     {
         var files = new List<PortalClient.FormFile>();
-        if (!utanCv) files.Add(new("Input.Cv", "cv.pdf", cv ?? TestFiles.Pdf()));
+        if (!utanCv) files.Add(new("Input.Cv", cvNamn, cv ?? TestFiles.Pdf()));
         if (brev is not null) files.Add(new("Input.Brev", "brev.docx", brev));
         return client.PostMultipartAsync($"/jobb/{id}", new()
         {

@@ -46,6 +46,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var (chefId, socId) = await AkademiAsync();
         var (karinId, ar) = await LeadershipAsync();
         var iar = await AretsChefAsync();
+        await RoleRequestAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -100,6 +101,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             // After the visits above have been logged: the newest reads, and a search by kind of record.
             ["granskning"] = new("kalix", "hr", ["/granskning", "/granskning?typ=Kandidat"]),
             ["registerutdrag"] = new("kalix", "hr", ["/registerutdrag"]),
+            ["mina-uppgifter"] = new("kalix", "medarbetare", ["/mina-uppgifter"]),
+            ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
         };
     }
 
@@ -367,7 +370,20 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
 
     private async Task<string> UserIdAsync(string email)
     {
-        await using var scope = browser.Portal.Services.CreateAsyncScope();
+        // Accounts are read through their municipality's filter; the demo address names it.
+        await using var scope = browser.Portal.ScopeFor(email.Split('@')[1].Split('.')[0], out _);
         return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>A role waiting for a second person, so the page shows its table and buttons.</summary>
+    private async Task RoleRequestAsync()
+    {
+        var (juryId, adminId) = (await UserIdAsync("jury@kalix.example"), await UserIdAsync("admin@kalix.example"));
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        db.Add(new Rollbegaran
+        {
+            KommunId = "kalix", UserId = juryId, Namn = "Oskar Marklund", Roll = Roller.HR, BegardAvUserId = adminId, BegardAv = "Nils Eriksson", BegardUtc = db.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 }

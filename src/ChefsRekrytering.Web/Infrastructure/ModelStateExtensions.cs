@@ -11,10 +11,4 @@ public static class ModelStateExtensions
         foreach (var key in modelState.Keys.Where(k => !k.StartsWith(prefix + ".")).ToList())
             modelState.Remove(key);
     }
-
-    /// <summary>A refused command's Swedish reasons, shown at the top of the page.</summary>
-    public static void AddReasons(this ModelStateDictionary modelState, Workflows.CommandResult result)
-    {
-        foreach (var reason in result.Reasons) modelState.AddModelError("", reason);
-    }
 }

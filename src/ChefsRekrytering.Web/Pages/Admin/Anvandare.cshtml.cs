@@ -28,18 +28,12 @@ public class AnvandareModel(BehorighetService behorigheter, AppDbContext db) : P
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            var result = await behorigheter.SkapaKontoAsync(Input.PersonId!.Value, Input.Roller, User, HttpContext.RequestAborted);
-            if (result.Succeeded)
-            {
-                TempData["Meddelande"] = result.Message;
-                return RedirectToPage();
-            }
-            ModelState.AddReasons(result);
+            await LoadAsync();
+            return Page();
         }
-        await LoadAsync();
-        return Page();
+        return await this.AnswerAsync(await behorigheter.SkapaKontoAsync(Input.PersonId!.Value, Input.Roller, User, HttpContext.RequestAborted), LoadAsync);
     }
 
     private async Task LoadAsync()

@@ -20,19 +20,8 @@ public class AnvandareRollerModel(BehorighetService behorigheter) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id)
-    {
-        var result = await behorigheter.AndraRollerAsync(id, Valda, User, HttpContext.RequestAborted);
-        if (result.Outcome == Workflows.Outcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Meddelande"] = result.Message;
-            return RedirectToPage("Anvandare");
-        }
-        ModelState.AddReasons(result);
-        await LoadAsync(id);
-        return Page();
-    }
+    public async Task<IActionResult> OnPostAsync(string id) =>
+        await this.AnswerAsync(await behorigheter.AndraRollerAsync(id, Valda, User, HttpContext.RequestAborted), () => LoadAsync(id), "Anvandare");
 
     /// <summary>Only accounts of the admin's own municipality can be found (the municipality filter).</summary>
     private async Task<bool> LoadAsync(string id)

@@ -74,17 +74,7 @@ public class OrganisationModel(AppDbContext db, OrganisationService organisation
     private async Task<IActionResult> CallAsync(string form, Func<Task<Workflows.CommandResult>> command)
     {
         ModelState.ValidateOnly(form);
-        if (ModelState.IsValid)
-        {
-            var result = await command();
-            if (result.Succeeded)
-            {
-                TempData["Meddelande"] = result.Message;
-                return RedirectToPage();
-            }
-            foreach (var reason in result.Reasons) ModelState.AddModelError(form, reason);
-        }
-        return await PageAsync();
+        return ModelState.IsValid ? await this.AnswerAsync(await command(), LoadAsync, reasonKey: form) : await PageAsync();
     }
 
     private async Task<IActionResult> PageAsync()

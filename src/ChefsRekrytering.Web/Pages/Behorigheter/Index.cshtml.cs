@@ -25,19 +25,8 @@ public class IndexModel(BehorighetService behorigheter) : PageModel
 
     public Task<IActionResult> OnPostAvslaAsync(int id) => DecideAsync(id, godkann: false);
 
-    private async Task<IActionResult> DecideAsync(int id, bool godkann)
-    {
-        var result = await behorigheter.BeslutaAsync(id, godkann, User, HttpContext.RequestAborted);
-        if (result.Outcome == Workflows.Outcome.NotFound) return NotFound();
-        if (result.Succeeded)
-        {
-            TempData["Meddelande"] = result.Message;
-            return RedirectToPage();
-        }
-        ModelState.AddReasons(result);
-        await LoadAsync();
-        return Page();
-    }
+    private async Task<IActionResult> DecideAsync(int id, bool godkann) =>
+        await this.AnswerAsync(await behorigheter.BeslutaAsync(id, godkann, User, HttpContext.RequestAborted), LoadAsync);
 
     private async Task LoadAsync()
     {

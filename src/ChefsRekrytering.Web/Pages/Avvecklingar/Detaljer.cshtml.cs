@@ -36,7 +36,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
 
     public sealed class AtgardInput
     {
-        [Required, StringLength(2000), Display(Name = "åtgärd")] public string Beskrivning { get; set; } = "";
+        [Required, StringLength(2000), Display(Name = "åtgärd"), DataType(DataType.MultilineText)] public string Beskrivning { get; set; } = "";
         [Required, StringLength(200), Display(Name = "ansvarig")] public string Ansvarig { get; set; } = "";
         [Required, Display(Name = "datum")] public DateOnly? Datum { get; set; }
         [Required, Display(Name = "uppföljningsdatum")] public DateOnly? Uppfoljning { get; set; }
@@ -46,7 +46,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public sealed class UtvarderingInput
     {
         [Required, Display(Name = "utfall")] public AvvecklingUtfall? Utfall { get; set; }
-        [Required, StringLength(4000), Display(Name = "utvärdering")] public string Text { get; set; } = "";
+        [Required, StringLength(4000), Display(Name = "utvärdering"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
         [Display(Name = "sista dag som chef")] public DateOnly? SistaDag { get; set; }
     }
 
@@ -86,7 +86,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
         return Done("Åtgärden är markerad som genomförd.");
     });
 
-    public Task<IActionResult> OnPostAnteckningAsync(int id, int atgardId, string? text) => ChangeAsync(id, drive: false, () =>
+    public Task<IActionResult> OnPostAnteckningAsync(int id, int atgardId, [DataType(DataType.MultilineText)] string? text) => ChangeAsync(id, drive: false, () =>
     {
         if (A.Atgarder.FirstOrDefault(x => x.Id == atgardId) is not { } x) return Refuse("Åtgärden finns inte.");
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000) return Refuse("Skriv en anteckning (högst 4000 tecken).");

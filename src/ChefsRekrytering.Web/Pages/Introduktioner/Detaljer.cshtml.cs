@@ -57,14 +57,14 @@ public class DetaljerModel(AppDbContext db, IntroduktionService service, Meeting
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostFireAsync(int id, IntroduktionHandelse trigger, string? kommentar) => ChangeAsync(id, () =>
+    public Task<IActionResult> OnPostFireAsync(int id, IntroduktionHandelse trigger, [DataType(DataType.MultilineText)] string? kommentar) => ChangeAsync(id, () =>
     {
         if (!ForArbetsgivaren) return Refuse("Introduktionen drivs av anställande chef och HR.");
         var result = Flode.Fire(trigger, User.Actor(), kommentar);
         return result.Succeeded ? Done($"{SwedishText.Of(trigger)}: klart.") : Refuse(result.Reasons.ToArray());
     });
 
-    public Task<IActionResult> OnPostKlarAsync(int id, int punktId, string? kommentar) => ChangeAsync(id, () =>
+    public Task<IActionResult> OnPostKlarAsync(int id, int punktId, [DataType(DataType.MultilineText)] string? kommentar) => ChangeAsync(id, () =>
     {
         var punkt = I.Punkter.FirstOrDefault(p => p.Id == punktId);
         if (punkt is null) return Refuse("Punkten finns inte.");

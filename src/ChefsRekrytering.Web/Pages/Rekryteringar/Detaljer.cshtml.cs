@@ -43,12 +43,12 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     public sealed class LasInput
     {
         [Required, Display(Name = "utfall av kontrollen")] public LasUtfall? Utfall { get; set; }
-        [StringLength(2000), Display(Name = "kommentar")] public string? Kommentar { get; set; }
+        [StringLength(2000), Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Kommentar { get; set; }
     }
 
     public sealed class AnnonsInput
     {
-        [Required, StringLength(8000, MinimumLength = 100), Display(Name = "annonstext")] public string Text { get; set; } = "";
+        [Required, StringLength(8000, MinimumLength = 100), Display(Name = "annonstext"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
         [Required, Display(Name = "sista ansökningsdag")] public DateOnly? SistaAnsokningsdag { get; set; }
     }
 
@@ -56,7 +56,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     {
         [Required, Display(Name = "datum för förhandlingen")] public DateOnly? Datum { get; set; }
         [Required, StringLength(1000), Display(Name = "parter")] public string Parter { get; set; } = "";
-        [Required, StringLength(2000), Display(Name = "utfall")] public string Utfall { get; set; } = "";
+        [Required, StringLength(2000), Display(Name = "utfall"), DataType(DataType.MultilineText)] public string Utfall { get; set; } = "";
     }
 
     public sealed class BeslutInput
@@ -64,7 +64,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         [Required, Display(Name = "beslutsdatum")] public DateOnly? Datum { get; set; }
         [Required, StringLength(200), Display(Name = "beslutsfattare")] public string Beslutsfattare { get; set; } = "";
         [Required, Display(Name = "vald kandidat")] public int? KandidatId { get; set; }
-        [StringLength(4000), Display(Name = "motivering")] public string? Motivering { get; set; }
+        [StringLength(4000), Display(Name = "motivering"), DataType(DataType.MultilineText)] public string? Motivering { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -78,7 +78,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         return Page();
     }
 
-    public Task<IActionResult> OnPostFireAsync(int id, RekryteringsHandelse trigger, string? kommentar) => ChangeAsync(id, async () =>
+    public Task<IActionResult> OnPostFireAsync(int id, RekryteringsHandelse trigger, [DataType(DataType.MultilineText)] string? kommentar) => ChangeAsync(id, async () =>
     {
         if (MayFire(trigger) is { } denied) return Refuse(denied);
         // Closing tells everyone still in the process first, so the guard "all told" can hold.
@@ -164,7 +164,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     });
 
     /// <summary>HR stops gallring of the applicants' data, for instance while a discrimination claim is tried.</summary>
-    public Task<IActionResult> OnPostGallringsstoppAsync(int id, string? skal) => ChangeAsync(id, () =>
+    public Task<IActionResult> OnPostGallringsstoppAsync(int id, [DataType(DataType.MultilineText)] string? skal) => ChangeAsync(id, () =>
     {
         if (!ArHr) return Task.FromResult(Refuse("Gallringsstopp sätts av HR."));
         if (string.IsNullOrWhiteSpace(skal) || skal.Trim().Length > Gallring.SkalMaxLangd)

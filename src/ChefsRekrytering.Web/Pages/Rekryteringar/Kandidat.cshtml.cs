@@ -47,7 +47,7 @@ public class KandidatModel(AppDbContext db, RekryteringService service, MeetingS
     public sealed class ErbjudandeInput
     {
         [Required, Display(Name = "startdatum")] public DateOnly? Startdatum { get; set; }
-        [StringLength(4000), Display(Name = "villkor")] public string? Villkor { get; set; }
+        [StringLength(4000), Display(Name = "villkor"), DataType(DataType.MultilineText)] public string? Villkor { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, int kandidatId) =>

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Security.Claims;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using ChefsRekrytering.Avvecklingar;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Introduktioner;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Documents;
+using ChefsRekrytering.Tests.Infrastructure;
+using ChefsRekrytering.Tests.Rekrytering;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.Tests.Behorighet;
+
+/// <summary>
+/// Issue 14, "Dates and text": a date far outside what a form means is a Swedish refusal that stores nothing (never a
+/// server error), and text keeps no control characters or bidirectional overrides. Every case goes through the real
+/// form, as a person's browser would send it.
+/// </summary>
+public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+{
+    private static DateOnly Idag => DateOnly.FromDateTime(SwedishTime.ToLocal(DateTime.UtcNow));
+    private static string Dag(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+    /// <summary>(A NUL in a url-encoded form is refused by ASP.NET Core before any page sees it; the multipart application
+    /// form below lets one through.)</summary>
+    [Fact]
+    public async Task EttFaltMedBaraStyrteckenArTomtOchRadbrytningarStannarBaraDarFleraRaderFinns()
+    {
+        var (id, url) = await StartaArendeAsync();
+        var anders = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
+        var empty = await SubmitAsync(anders, url, "Atgard", new()
+        {
+            ["NyAtgard.Beskrivning"] = "Coachning", ["NyAtgard.Ansvarig"] = "\u202E\u0007\u001b\u0085", ["NyAtgard.Datum"] = Dag(Idag), ["NyAtgard.Uppfoljning"] = Dag(Idag.AddDays(30)),
+        });
+        await AssertRefusedAsync(empty, "Fyll i ansvarig.", "bara styrtecken");
+
+        var saved = await SubmitAsync(anders, url, "Atgard", new()
+        {
+            ["NyAtgard.Beskrivning"] = "Coachning\r\nsex tillfällen\u0007", ["NyAtgard.Ansvarig"] = "Anders\r\nNilsson\u202E", ["NyAtgard.Datum"] = Dag(Idag), ["NyAtgard.Uppfoljning"] = Dag(Idag.AddDays(30)),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var atgard = await db.Set<Atgard>().SingleAsync(a => a.ArendeId == id);
+        Assert.Equal(("Coachning\r\nsex tillfällen", "Anders Nilsson"), (atgard.Beskrivning, atgard.Ansvarig));
+    }
+
+    [Fact]
+    public async Task NamnOchFilnamnMedHogerTillVansterOchNulSparasOchVisasUtanDem()
+    {
+        var id = await new RekryteringBuilder(portal).AnnonseradAsync();
+        var client = PortalClient.For(portal);
+        var epost = $"anna.{Guid.NewGuid():N}@example.se";
+        var response = await client.PostMultipartAsync($"/jobb/{id}", new()
+        {
+            // "Anna\u202Egnp.exe" shows as "Annaexe.png"; the surname's Ö is O and a combining diaeresis, with a NUL and an isolate.
+            ["Input.Fornamn"] = "Anna\u202Egnp.exe", ["Input.Efternamn"] = "O\u0308\u0000berg\u2066", ["Input.Epost"] = epost, ["Input.Telefon"] = "070-123 45 67",
+            ["Input.Samtycke"] = "true",
+        }, [new PortalClient.FormFile("Input.Cv", "Anna\u202Egnp.exe.pdf", TestFiles.Pdf())]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        int kandidat;
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+        {
+            var k = await db.Set<Kandidat>().SingleAsync(x => x.Epost == epost);
+            kandidat = k.Id;
+            Assert.Equal(("Annagnp.exe", "Öberg"), (k.Fornamn, k.Efternamn));
+            var cv = await db.Dokument.SingleAsync(d => d.OwnerType == KandidatDocumentAccess.Owner && d.OwnerId == k.Id);
+            Assert.Equal("Annagnp.exe.pdf", cv.OriginalFileName);
+        }
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        var page = await (await hr.GetAsync($"/rekrytering/{id}/kandidater/{kandidat}")).Content.ReadAsStringAsync();
+        Assert.Contains("Annagnp.exe.pdf", page);
+        Assert.Contains("Annagnp.exe Öberg", page);
+        Assert.DoesNotContain('\u202E', page);
+        Assert.DoesNotContain('\u2066', page);
+        Assert.DoesNotContain('\0', page);
+    }
+
+    /// <summary>Posts the page's form for <paramref name="handler"/> (the page's own form when null) as the browser has
+    /// it, with <paramref name="values"/> typed in and, if given, options chosen from its lists.</summary>
+    private static async Task<HttpResponseMessage> SubmitAsync(PortalClient client, string url, string? handler, Dictionary<string, string> values,
+        Func<IHtmlFormElement, ((string, string), (string, string))>? choose = null)
+    {
+        var page = await client.PageAsync(url);
+        string Action(IHtmlFormElement f) => WebUtility.HtmlDecode(f.GetAttribute("action") ?? url);
+        var form = page.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>()
+            .First(f => handler is null ? !Action(f).Contains("logga-ut") : Action(f).Contains($"handler={handler}"));
+        if (choose?.Invoke(form) is var ((n1, v1), (n2, v2))) (values[n1], values[n2]) = (v1, v2);
+        foreach (var name in values.Keys) Assert.True(form.QuerySelector($"[name='{name}']") is not null, $"{name} finns inte i formuläret");
+        var fields = form.QuerySelectorAll("input[type=hidden][name]")
+            .Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or null) && !values.ContainsKey(e.GetAttribute("name")!))
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e.GetAttribute("value") ?? ""))
+            .Concat(values);
+        return await client.PostFormAsync(Action(form), fields, formPage: url);
+    }
+
+    private static (string, string) Option(IHtmlFormElement form, string select, string text) =>
+        (select, form.QuerySelector($"select[name='{select}']")!.QuerySelectorAll("option").First(o => o.TextContent.Contains(text)).GetAttribute("value")!);
+
+    private static async Task AssertRefusedAsync(HttpResponseMessage response, string besked, string fall)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{fall}: {(int)response.StatusCode} {html[..Math.Min(html.Length, 3000)]}");
+        var alert = PortalClient.Parse(html).QuerySelector("[role=alert]")?.TextContent ?? "";
+        Assert.True(alert.Contains(besked), $"{fall}: väntade ”{besked}” i beskedet, fick ”{alert.Trim()}”");
+    }
+
+    /// <summary>Anders, Karin's närmast högre chef, has a case about her (or a new one each call: the case list allows several).</summary>
+    private async Task<(int Id, string Url)> StartaArendeAsync()
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var karin = await db.Personer.SingleAsync(p => p.Fornamn == "Karin" && p.Efternamn == "Öberg");
+        var hr = new ClaimsPrincipal(new ClaimsIdentity([new("kommun", "kalix"), new(ClaimTypes.Role, Konton.Roller.HR), new("namn", "HR")], "test"));
+        var arende = await scope.ServiceProvider.GetRequiredService<AvvecklingService>().StartAsync(karin, Initiering.Arbetsgivaren, "Datumtest.", hr);
+        await db.SaveChangesAsync();
+        return (arende.Id, $"/avveckling/{arende.Id}");
+    }
+
+    private async Task<int> MotenAsync(string koppling)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        return await db.Set<Mote>().CountAsync(m => EF.Functions.Like(m.Koppling, koppling));
+    }
+
+    private async Task<KandidatTillstand> KandidatAsync(int id)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        return await db.Set<Kandidat>().Where(k => k.Id == id).Select(k => k.State).SingleAsync();
+    }
+
+    private async Task<int> IntroduktionerAsync()
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        return await db.Set<Introduktioner.Introduktion>().CountAsync();
+    }
+
+    private async Task<(int Atgarder, AvvecklingTillstand State)> ArendeAsync(int id)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var a = await db.Set<AvvecklingsArende>().Include(x => x.Atgarder).AsNoTracking().SingleAsync(x => x.Id == id);
+        return (a.Atgarder.Count, a.State);
+    }
+}

@@ -143,6 +143,7 @@ public static class ServiceCollectionExtensions
             .AddMvcOptions(o => o.Filters.AddService<Lasloggning>())
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SensibleDates()))
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages)
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))
             .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CleanTextBinderProvider()));

@@ -72,6 +72,21 @@ public sealed class IntroduktionService(
         punkt.Kommentar = string.IsNullOrWhiteSpace(kommentar) ? punkt.Kommentar : kommentar.Trim();
     }
 
+    /// <summary>
+    /// Books a follow-up talk, or moves it when it is already booked, at a time ahead of now and at most two years off
+    /// (<see cref="MeetingService.Tidsfel"/>); else refused with nothing booked.
+    /// </summary>
+    public async Task<WorkflowResult> BokaUppfoljningAsync(Introduktion intro, IntroduktionPunkt punkt, Motestid tid, string plats)
+    {
+        if (punkt.Typ != PunktTyp.Uppfoljningssamtal) return WorkflowResult.Refused(["Uppföljningssamtalet finns inte."]);
+        if (meetings.Tidsfel(tid, "Samtalet") is { } fel) return WorkflowResult.Refused([fel]);
+        if ((await MeetingsAsync(intro)).TryGetValue(punkt.Id, out var booked))
+            await meetings.RescheduleAsync(booked, tid.StartUtc(), tid.SlutUtc(), plats);
+        else
+            await BookAsync(intro, punkt, tid.StartUtc(), tid.Minuter, plats);
+        return WorkflowResult.Ok;
+    }
+
     /// <summary>Books a follow-up talk with the new manager and the hiring manager, with calendar invites.</summary>
     public async Task<Mote> BookAsync(Introduktion intro, IntroduktionPunkt punkt, DateTime startUtc, int minuter, string plats)
     {

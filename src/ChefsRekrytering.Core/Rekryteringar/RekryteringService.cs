@@ -118,17 +118,29 @@ public sealed class RekryteringService(
         return remaining.Count;
     }
 
-    /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each.</summary>
-    public async Task<WorkflowResult> BookInterviewAsync(Kandidat k, Rekrytering r, DateTime startUtc, DateTime endUtc, string plats, Actor actor, string organizerEmail)
+    /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
+    /// time ahead of now and at most two years off (<see cref="MeetingService.Tidsfel"/>), else refused with nothing booked.</summary>
+    public async Task<WorkflowResult> BookInterviewAsync(Kandidat k, Rekrytering r, Motestid tid, string plats, Actor actor, string organizerEmail)
     {
         var check = Workflow(k, r);
         if (!check.CanFire(KandidatHandelse.BokaIntervju)) return check.Fire(KandidatHandelse.BokaIntervju, actor);
+        if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return WorkflowResult.Refused([fel]);
         var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) || u.Id == r.AgareUserId)
             .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync();
         var mote = await meetings.BookAsync(new MeetingRequest(
-            $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, startUtc, endUtc,
+            $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, tid.StartUtc(), tid.SlutUtc(),
             new MailRecipient(organizerEmail, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}"), r.KommunId);
         return await FireAsync(k, r, KandidatHandelse.BokaIntervju, actor, $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
+    }
+
+    /// <summary>Moves the candidate's booked interview, under the same rule for the time as booking it; the participants
+    /// get an updated invitation.</summary>
+    public async Task<WorkflowResult> FlyttaIntervjuAsync(Kandidat k, Motestid tid, string plats)
+    {
+        if (await InterviewOfAsync(k) is not { } mote) return WorkflowResult.Refused(["Det finns ingen bokad intervju."]);
+        if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return WorkflowResult.Refused([fel]);
+        await meetings.RescheduleAsync(mote, tid.StartUtc(), tid.SlutUtc(), plats);
+        return WorkflowResult.Ok;
     }
 
     /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>

@@ -24,6 +24,69 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     private static DateOnly Idag => DateOnly.FromDateTime(SwedishTime.ToLocal(DateTime.UtcNow));
     private static string Dag(DateOnly d) => d.ToString("yyyy-MM-dd");
 
+    [Fact]
+    public async Task IntervjuPaEttDatumLangtBortNekasMedSvensktBeskedOchIngetMoteSparas()
+    {
+        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
+        var kandidat = intervju.KandidatIds[0];
+        var url = $"/rekrytering/{intervju.Id}/kandidater/{kandidat}";
+        var agare = await PortalClient.For(portal).SignInAsync(IntervjuBuilder.Kommun, IntervjuBuilder.Agare);
+
+        foreach (var (datum, besked) in new[]
+                 {
+                     ("9999-12-31", "mellan 2000-01-01 och 2100-12-31"), ("0001-01-01", "mellan 2000-01-01 och 2100-12-31"),
+                     (Dag(Idag.AddDays(-1)), "framtida tid"), (Dag(Idag.AddYears(3)), "högst 2 år fram"),
+                 })
+        {
+            var response = await SubmitAsync(agare, url, "Boka", new()
+            {
+                ["Bokning.Datum"] = datum, ["Bokning.Start"] = "23:30", ["Bokning.Minuter"] = "480", ["Bokning.Plats"] = "Stadshuset, rum 3",
+            });
+            await AssertRefusedAsync(response, besked, datum);
+            Assert.Equal(0, await MotenAsync($"Kandidat:{kandidat}"));
+            Assert.Equal(KandidatTillstand.Granskad, await KandidatAsync(kandidat));
+        }
+
+        // The same form with a sensible day books the interview.
+        var booked = await SubmitAsync(agare, url, "Boka", new()
+        {
+            ["Bokning.Datum"] = Dag(Idag.AddDays(7)), ["Bokning.Start"] = "10:00", ["Bokning.Minuter"] = "60", ["Bokning.Plats"] = "Stadshuset, rum 3",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.Equal(1, await MotenAsync($"Kandidat:{kandidat}"));
+
+        // Moving it to a day far off is refused the same way, and the meeting keeps its time.
+        var moved = await SubmitAsync(agare, url, "Flytta", new() { ["Bokning.Datum"] = "9999-12-31", ["Bokning.Start"] = "10:00", ["Bokning.Minuter"] = "60", ["Bokning.Plats"] = "Rum 4" });
+        await AssertRefusedAsync(moved, "mellan 2000-01-01 och 2100-12-31", "flytt till 9999-12-31");
+        moved = await SubmitAsync(agare, url, "Flytta", new() { ["Bokning.Datum"] = Dag(Idag.AddYears(3)), ["Bokning.Start"] = "10:00", ["Bokning.Minuter"] = "60", ["Bokning.Plats"] = "Rum 4" });
+        await AssertRefusedAsync(moved, "högst 2 år fram", "flytt tre år fram");
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var mote = await db.Set<Mote>().SingleAsync(m => m.Koppling == $"Kandidat:{kandidat}");
+        Assert.Equal(("Stadshuset, rum 3", 0), (mote.Plats, mote.Sekvens));
+    }
+
+    [Fact]
+    public async Task UppfoljningssamtalPaEttDatumLangtBortNekasOchIngetMoteSparas()
+    {
+        int id;
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+        {
+            var erik = await db.Personer.SingleAsync(p => p.Fornamn == "Erik" && p.Efternamn == "Lindberg");
+            var intro = scope.ServiceProvider.GetRequiredService<IntroduktionService>().Create(erik, "Biträdande rektor", Idag, null, "Anders Nilsson", null);
+            await db.SaveChangesAsync();
+            id = intro.Id;
+        }
+        var url = $"/introduktion/{id}";
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+
+        foreach (var (datum, besked) in new[] { ("9999-12-31", "mellan 2000-01-01 och 2100-12-31"), ("0001-01-01", "mellan 2000-01-01 och 2100-12-31"), (Dag(Idag.AddYears(3)), "högst 2 år fram") })
+        {
+            var response = await SubmitAsync(hr, url, "Boka", new() { ["Bokning.Datum"] = datum, ["Bokning.Start"] = "23:30", ["Bokning.Minuter"] = "240", ["Bokning.Plats"] = "Kommunhuset" });
+            await AssertRefusedAsync(response, besked, datum);
+            Assert.Equal(0, await MotenAsync("IntroduktionPunkt:%"));
+        }
+    }
+
     /// <summary>(A NUL in a url-encoded form is refused by ASP.NET Core before any page sees it; the multipart application
     /// form below lets one through.)</summary>
     [Fact]

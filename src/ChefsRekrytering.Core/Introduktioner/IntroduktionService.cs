@@ -32,11 +32,23 @@ public sealed class IntroduktionService(
 
     public const string ValkomstJobb = "introduktion-valkomst";
 
+    /// <summary>
+    /// Why an introduction HR starts cannot begin on this day, or null: from a year back (a manager already in post is
+    /// given one afterwards) to two years ahead. Every item's due date is reckoned from it.
+    /// </summary>
+    public string? StartdatumFel(DateOnly startdatum)
+    {
+        var fonster = Datumfonster.Kring(Today, 1, 2);
+        return fonster.Rymmer(startdatum) ? null : $"Startdatumet ska ligga {fonster.Text}.";
+    }
+
     /// <summary>A new introduction with its checklist; nothing is saved here, so it is stored with the change that
-    /// caused it. The welcome (account, mail) follows as a job just after, because creating an account saves at once.</summary>
+    /// caused it. The welcome (account, mail) follows as a job just after, because creating an account saves at once.
+    /// The caller has checked the start date (<see cref="StartdatumFel"/>, or the offer's rule).</summary>
     public Introduktion Create(Person chef, string befattning, DateOnly startdatum, string? anstallandeChefUserId,
         string anstallandeChefNamn, int? rekryteringId)
     {
+        Datumfonster.Rimligt.Krav(startdatum); // the due dates are reckoned from it
         var kommunId = chef.KommunId;
         var intro = new Introduktion
         {

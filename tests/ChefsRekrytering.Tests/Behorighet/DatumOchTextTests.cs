@@ -87,6 +87,24 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         }
     }
 
+    [Fact]
+    public async Task IntroduktionSomStartarLangtBortNekasMedSvensktBeskedOchIngetSparas()
+    {
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        var before = await IntroduktionerAsync();
+        foreach (var (datum, besked) in new[]
+                 {
+                     ("0001-01-01", "mellan 2000-01-01 och 2100-12-31"), ("9999-12-31", "mellan 2000-01-01 och 2100-12-31"),
+                     (Dag(Idag.AddYears(-2)), "Startdatumet ska ligga mellan"), (Dag(Idag.AddYears(3)), "Startdatumet ska ligga mellan"),
+                 })
+        {
+            var response = await SubmitAsync(hr, "/introduktion/ny", null, new() { ["Input.Befattning"] = "Biträdande rektor", ["Input.Startdatum"] = datum },
+                form => (Option(form, "Input.PersonId", "Sofia Karlsson"), Option(form, "Input.AnstallandeChefUserId", "Anders Nilsson")));
+            await AssertRefusedAsync(response, besked, datum);
+            Assert.Equal(before, await IntroduktionerAsync());
+        }
+    }
+
     /// <summary>(A NUL in a url-encoded form is refused by ASP.NET Core before any page sees it; the multipart application
     /// form below lets one through.)</summary>
     [Fact]

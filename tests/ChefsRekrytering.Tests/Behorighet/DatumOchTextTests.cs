@@ -105,6 +105,26 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         }
     }
 
+    [Fact]
+    public async Task AvvecklingsatgardDaterad1900Eller3000Nekas()
+    {
+        var (id, url) = await StartaArendeAsync();
+        var anders = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
+        foreach (var (datum, uppfoljning, besked) in new[]
+                 {
+                     ("1900-01-01", "1900-02-01", "mellan 2000-01-01 och 2100-12-31"), ("3000-01-01", "3000-02-01", "mellan 2000-01-01 och 2100-12-31"),
+                     (Dag(Idag.AddYears(-3)), Dag(Idag), "Åtgärdens datum ska ligga mellan"), (Dag(Idag), Dag(Idag.AddYears(5)), "Uppföljningsdatumet ska ligga mellan"),
+                 })
+        {
+            var response = await SubmitAsync(anders, url, "Atgard", new()
+            {
+                ["NyAtgard.Beskrivning"] = "Coachning", ["NyAtgard.Ansvarig"] = "Anders Nilsson", ["NyAtgard.Datum"] = datum, ["NyAtgard.Uppfoljning"] = uppfoljning,
+            });
+            await AssertRefusedAsync(response, besked, $"{datum}–{uppfoljning}");
+            Assert.Equal((0, AvvecklingTillstand.Initierad), await ArendeAsync(id));
+        }
+    }
+
     /// <summary>(A NUL in a url-encoded form is refused by ASP.NET Core before any page sees it; the multipart application
     /// form below lets one through.)</summary>
     [Fact]

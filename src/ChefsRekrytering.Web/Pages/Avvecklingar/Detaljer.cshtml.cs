@@ -28,7 +28,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public IReadOnlyList<AuditEvent> Logg { get; private set; } = [];
     public IReadOnlyList<WorkflowTransition> Historik { get; private set; } = [];
     public bool KanDriva => AvvecklingAccess.CanDrive(User, A);
-    public bool PlanenOppen => A.State is S.Initierad or S.Handlingsplan or S.Genomforande;
+    public bool PlanenOppen => AvvecklingService.PlanenOppen(A);
 
     [BindProperty] public Guid Version { get; set; }
     public AtgardInput NyAtgard { get; set; } = new();
@@ -66,16 +66,8 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public Task<IActionResult> OnPostAtgardAsync(int id, [Bind(Prefix = nameof(NyAtgard))] AtgardInput input) => ChangeAsync(id, drive: true, () =>
     {
         NyAtgard = input;
-        if (!PlanenOppen) return Refuse("Handlingsplanen är stängd.");
-        if (input.Uppfoljning < input.Datum) return Refuse("Uppföljningen kan inte ligga före åtgärdens datum.");
-        A.Atgarder.Add(new Atgard
-        {
-            KommunId = A.KommunId, Beskrivning = input.Beskrivning.Trim(), Ansvarig = input.Ansvarig.Trim(), ArStod = input.ArStod,
-            Datum = input.Datum!.Value, Uppfoljning = input.Uppfoljning!.Value,
-        });
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Åtgärd tillagd");
-        if (A.State == S.Initierad) Flode.Fire(AvvecklingHandelse.UpprattaPlan, User.Actor(), "Första åtgärden lades till");
-        return Done("Åtgärden är tillagd i handlingsplanen.");
+        var result = service.LaggTillAtgard(A, new PlaneradAtgard(input.Beskrivning, input.Ansvarig, input.Datum!.Value, input.Uppfoljning!.Value, input.ArStod), User);
+        return result.Succeeded ? Done("Åtgärden är tillagd i handlingsplanen.") : Refuse(result.Reasons.ToArray());
     });
 
     public Task<IActionResult> OnPostGenomfordAsync(int id, int atgardId) => ChangeAsync(id, drive: true, () =>
@@ -98,12 +90,8 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public Task<IActionResult> OnPostUtvarderingAsync(int id, [Bind(Prefix = nameof(Utvardering))] UtvarderingInput input) => ChangeAsync(id, drive: true, () =>
     {
         Utvardering = input;
-        if (A.State != S.Utvardering) return Refuse("Utfallet registreras i steget Utvärdering.");
-        A.Utfall = input.Utfall;
-        A.Utvardering = input.Text.Trim();
-        A.SistaDagSomChef = input.SistaDag;
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Utvärdering och utfall");
-        return Done("Utvärderingen är sparad.");
+        var result = service.SparaUtvardering(A, input.Utfall!.Value, input.Text, input.SistaDag, User);
+        return result.Succeeded ? Done("Utvärderingen är sparad.") : Refuse(result.Reasons.ToArray());
     });
 
     public async Task<IActionResult> OnPostBilagaAsync(int id, IFormFile? fil)

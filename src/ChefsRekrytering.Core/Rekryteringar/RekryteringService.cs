@@ -143,6 +143,69 @@ public sealed class RekryteringService(
         return WorkflowResult.Ok;
     }
 
+    /// <summary>
+    /// The offer, with the start date and the terms that go to the candidate. The start lies between today and two years
+    /// ahead: the introduction is planned from it.
+    /// </summary>
+    public async Task<WorkflowResult> ErbjudAsync(Kandidat k, Rekrytering r, DateOnly startdatum, string? villkor, Actor actor)
+    {
+        var fonster = new Datumfonster(Today, Today.AddYears(2));
+        if (!fonster.Rymmer(startdatum)) return WorkflowResult.Refused([$"Startdatumet ska ligga {fonster.Text}."]);
+        k.Startdatum = startdatum;
+        k.Erbjudandevillkor = villkor?.Trim();
+        return await FireAsync(k, r, KandidatHandelse.Erbjud, actor);
+    }
+
+    /// <summary>Why the wished-for start cannot be this day, or null: it lies between today and two years ahead.</summary>
+    public string? OnskatTilltradeFel(DateOnly? onskatTilltrade)
+    {
+        var fonster = new Datumfonster(Today, Today.AddYears(2));
+        return onskatTilltrade is { } d && !fonster.Rymmer(d) ? $"Önskat tillträde ska ligga {fonster.Text}." : null;
+    }
+
+    /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
+    /// year ahead.</summary>
+    public WorkflowResult SparaAnnons(Rekrytering r, string annonstext, DateOnly sistaAnsokningsdag)
+    {
+        if (r.State is not (RekryteringsTillstand.Behovsprovning or RekryteringsTillstand.Kravprofil))
+            return WorkflowResult.Refused(["Annonsen kan bara ändras innan den publiceras."]);
+        var fonster = SistaAnsokningsdagar(Today);
+        if (!fonster.Rymmer(sistaAnsokningsdag)) return WorkflowResult.Refused([$"Sista ansökningsdag ska ligga {fonster.Text}."]);
+        r.Annonstext = annonstext.Trim();
+        r.SistaAnsokningsdag = sistaAnsokningsdag;
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>From today to a year ahead: the days an advert may close on.</summary>
+    public static Datumfonster SistaAnsokningsdagar(DateOnly idag) => new(idag, idag.AddYears(1));
+
+    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
+    public WorkflowResult RegistreraMbl(Rekrytering r, DateOnly datum, string parter, string utfall, Actor actor)
+    {
+        if (r.State != RekryteringsTillstand.FackligSamverkan) return WorkflowResult.Refused(["Facklig samverkan registreras i fasen Facklig samverkan."]);
+        var fonster = Datumfonster.Kring(Today, 1, 1);
+        if (!fonster.Rymmer(datum)) return WorkflowResult.Refused([$"Datumet för förhandlingen ska ligga {fonster.Text}."]);
+        r.MblDatum = datum;
+        r.MblParter = parter.Trim();
+        r.MblUtfall = utfall.Trim();
+        r.MblRegistreradAv = actor.Namn;
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates.</summary>
+    public WorkflowResult RegistreraBeslut(Rekrytering r, DateOnly datum, string beslutsfattare, int kandidatId, string? motivering)
+    {
+        if (r.State != RekryteringsTillstand.Beslut) return WorkflowResult.Refused(["Anställningsbeslutet registreras i fasen Beslut."]);
+        if (!r.Kandidater.Any(k => k.Id == kandidatId && k.State == KandidatTillstand.Foreslagen)) return WorkflowResult.Refused(["Välj en föreslagen kandidat."]);
+        var fonster = new Datumfonster(Today.AddYears(-1), Today);
+        if (!fonster.Rymmer(datum)) return WorkflowResult.Refused([$"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat."]);
+        r.BeslutDatum = datum;
+        r.Beslutsfattare = beslutsfattare.Trim();
+        r.ValdKandidatId = kandidatId;
+        r.BeslutMotivering = motivering?.Trim();
+        return WorkflowResult.Ok;
+    }
+
     /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>
     public Task<Mote?> InterviewOfAsync(Kandidat k) => db.Set<Mote>().Include(m => m.Deltagare)
         .Where(m => m.Koppling == $"Kandidat:{k.Id}" && m.Status == MoteStatus.Bokat).OrderByDescending(m => m.Id).FirstOrDefaultAsync();

@@ -66,6 +66,38 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     }
 
     [Fact]
+    public async Task AnnonsensSistaDagOchErbjudandetsStartdatumLiggerNaraIdag()
+    {
+        var rekrytering = await new RekryteringBuilder(portal).KravprofilAsync();
+        var agare = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
+        var url = $"/rekrytering/{rekrytering}";
+        foreach (var (datum, besked) in new[] { ("9999-12-31", "mellan 2000-01-01 och 2100-12-31"), (Dag(Idag.AddDays(-1)), "Sista ansökningsdag ska ligga mellan"), (Dag(Idag.AddYears(2)), "Sista ansökningsdag ska ligga mellan") })
+        {
+            var response = await SubmitAsync(agare, url, "Annons", new() { ["Annons.SistaAnsokningsdag"] = datum });
+            await AssertRefusedAsync(response, besked, $"sista ansökningsdag {datum}");
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(agare, url, "Annons", new() { ["Annons.SistaAnsokningsdag"] = Dag(Idag.AddDays(30)) })).StatusCode);
+
+        // The hiring decision is taken: the chosen applicant is offered the post, starting between today and two years ahead.
+        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
+        var vald = intervju.KandidatIds[0];
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+        {
+            var r = await db.Set<Rekryteringar.Rekrytering>().SingleAsync(x => x.Id == intervju.Id);
+            (r.State, r.ValdKandidatId) = (RekryteringsTillstand.Erbjudande, vald);
+            await db.SaveChangesAsync();
+        }
+        var kandidat = $"/rekrytering/{intervju.Id}/kandidater/{vald}";
+        foreach (var (datum, besked) in new[] { ("0001-01-01", "mellan 2000-01-01 och 2100-12-31"), (Dag(Idag.AddDays(-1)), "Startdatumet ska ligga mellan"), (Dag(Idag.AddYears(3)), "Startdatumet ska ligga mellan") })
+        {
+            var response = await SubmitAsync(agare, kandidat, "Erbjud", new() { ["Erbjudande.Startdatum"] = datum, ["Erbjudande.Villkor"] = "Månadslön enligt avtal." });
+            await AssertRefusedAsync(response, besked, $"startdatum {datum}");
+            await using var scope = portal.ScopeFor("kalix", out var db);
+            Assert.Equal((KandidatTillstand.Foreslagen, (DateOnly?)null), await db.Set<Kandidat>().Where(k => k.Id == vald).Select(k => ValueTuple.Create(k.State, k.Startdatum)).SingleAsync());
+        }
+    }
+
+    [Fact]
     public async Task UppfoljningssamtalPaEttDatumLangtBortNekasOchIngetMoteSparas()
     {
         int id;
@@ -181,7 +213,7 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     }
 
     /// <summary>Posts the page's form for <paramref name="handler"/> (the page's own form when null) as the browser has
-    /// it, with <paramref name="values"/> typed in and, if given, options chosen from its lists.</summary>
+    /// it filled in, with <paramref name="values"/> typed over it and, if given, options chosen from its lists.</summary>
     private static async Task<HttpResponseMessage> SubmitAsync(PortalClient client, string url, string? handler, Dictionary<string, string> values,
         Func<IHtmlFormElement, ((string, string), (string, string))>? choose = null)
     {
@@ -191,9 +223,15 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             .First(f => handler is null ? !Action(f).Contains("logga-ut") : Action(f).Contains($"handler={handler}"));
         if (choose?.Invoke(form) is var ((n1, v1), (n2, v2))) (values[n1], values[n2]) = (v1, v2);
         foreach (var name in values.Keys) Assert.True(form.QuerySelector($"[name='{name}']") is not null, $"{name} finns inte i formuläret");
-        var fields = form.QuerySelectorAll("input[type=hidden][name]")
-            .Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or null) && !values.ContainsKey(e.GetAttribute("name")!))
-            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e.GetAttribute("value") ?? ""))
+        var fields = form.QuerySelectorAll("input[name], textarea[name], select[name]")
+            .Where(e => e.GetAttribute("name") is not ("__RequestVerificationToken" or null) && !values.ContainsKey(e.GetAttribute("name")!)
+                && (e.GetAttribute("type") ?? "") is not ("file" or "submit") && ((e.GetAttribute("type") ?? "") is not ("checkbox" or "radio") || e.HasAttribute("checked")))
+            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e switch
+            {
+                IHtmlTextAreaElement t => t.Value,
+                IHtmlSelectElement select => select.Value ?? "",
+                _ => e.GetAttribute("value") ?? "",
+            }))
             .Concat(values);
         return await client.PostFormAsync(Action(form), fields, formPage: url);
     }

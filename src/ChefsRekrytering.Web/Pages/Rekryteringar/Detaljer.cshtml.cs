@@ -97,6 +97,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         Behov = input;
         if (R.State is not (S.Utkast or S.Behovsprovning)) return Refuse("Behovet kan bara ändras före godkännandet.");
         if (Behov.EnhetId is int e && !await db.Enheter.AnyAsync(x => x.Id == e)) return Refuse("Enheten finns inte.");
+        if (service.OnskatTilltradeFel(Behov.OnskatTilltrade) is { } fel) return Refuse(fel);
         Behov.ApplyTo(R);
         return Done("Behovet är sparat.");
     });
@@ -116,34 +117,22 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     public Task<IActionResult> OnPostAnnonsAsync(int id, [Bind(Prefix = nameof(Annons))] AnnonsInput input) => ChangeAsync(id, () =>
     {
         Annons = input;
-        if (R.State is not (S.Behovsprovning or S.Kravprofil)) return Task.FromResult(Refuse("Annonsen kan bara ändras innan den publiceras."));
-        R.Annonstext = Annons.Text.Trim();
-        R.SistaAnsokningsdag = Annons.SistaAnsokningsdag;
-        return Task.FromResult(Done("Annonsen är sparad."));
+        var result = service.SparaAnnons(R, input.Text, input.SistaAnsokningsdag!.Value);
+        return Task.FromResult(result.Succeeded ? Done("Annonsen är sparad.") : Refuse(result.Reasons.ToArray()));
     });
 
     public Task<IActionResult> OnPostMblAsync(int id, [Bind(Prefix = nameof(Mbl))] MblInput input) => ChangeAsync(id, () =>
     {
         Mbl = input;
-        if (R.State != S.FackligSamverkan) return Task.FromResult(Refuse("Facklig samverkan registreras i fasen Facklig samverkan."));
-        R.MblDatum = Mbl.Datum;
-        R.MblParter = Mbl.Parter.Trim();
-        R.MblUtfall = Mbl.Utfall.Trim();
-        R.MblRegistreradAv = User.Namn();
-        return Task.FromResult(Done("Den fackliga samverkan är registrerad."));
+        var result = service.RegistreraMbl(R, input.Datum!.Value, input.Parter, input.Utfall, User.Actor());
+        return Task.FromResult(result.Succeeded ? Done("Den fackliga samverkan är registrerad.") : Refuse(result.Reasons.ToArray()));
     });
 
     public Task<IActionResult> OnPostBeslutAsync(int id, [Bind(Prefix = nameof(Beslut))] BeslutInput input) => ChangeAsync(id, () =>
     {
         Beslut = input;
-        if (R.State != S.Beslut) return Task.FromResult(Refuse("Anställningsbeslutet registreras i fasen Beslut."));
-        if (!R.Kandidater.Any(k => k.Id == Beslut.KandidatId && k.State == KandidatTillstand.Foreslagen))
-            return Task.FromResult(Refuse("Välj en föreslagen kandidat."));
-        R.BeslutDatum = Beslut.Datum;
-        R.Beslutsfattare = Beslut.Beslutsfattare.Trim();
-        R.ValdKandidatId = Beslut.KandidatId;
-        R.BeslutMotivering = Beslut.Motivering?.Trim();
-        return Task.FromResult(Done("Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande."));
+        var result = service.RegistreraBeslut(R, input.Datum!.Value, input.Beslutsfattare, input.KandidatId!.Value, input.Motivering);
+        return Task.FromResult(result.Succeeded ? Done("Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande.") : Refuse(result.Reasons.ToArray()));
     });
 
     public Task<IActionResult> OnPostPanelAsync(int id, string? userId) => ChangeAsync(id, async () =>

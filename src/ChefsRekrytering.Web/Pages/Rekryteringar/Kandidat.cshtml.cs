@@ -81,9 +81,7 @@ public class KandidatModel(AppDbContext db, RekryteringService service) : PageMo
     public Task<IActionResult> OnPostErbjudAsync(int id, int kandidatId, [Bind(Prefix = nameof(Erbjudande))] ErbjudandeInput input) => ChangeAsync(id, kandidatId, async () =>
     {
         Erbjudande = input;
-        K.Startdatum = Erbjudande.Startdatum;
-        K.Erbjudandevillkor = Erbjudande.Villkor?.Trim();
-        var result = await service.FireAsync(K, R, KandidatHandelse.Erbjud, User.Actor());
+        var result = await service.ErbjudAsync(K, R, input.Startdatum!.Value, input.Villkor, User.Actor());
         return result.Succeeded ? Done("Erbjudandet är lämnat och skickat till kandidaten.") : Refuse(result.Reasons.ToArray());
     });
 

@@ -5,6 +5,7 @@ using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public class NyModel(AppDbContext db, RekryteringService service) : PageModel
     {
         if (Input.EnhetId is int id && !await db.Enheter.AnyAsync(e => e.Id == id))
             ModelState.AddModelError("Input.EnhetId", "Enheten finns inte.");
+        if (ModelState.GetValidationState("Input.OnskatTilltrade") != ModelValidationState.Invalid
+            && service.OnskatTilltradeFel(Input.OnskatTilltrade) is { } fel) ModelState.AddModelError("Input.OnskatTilltrade", fel);
         if (!ModelState.IsValid)
         {
             await LoadAsync();

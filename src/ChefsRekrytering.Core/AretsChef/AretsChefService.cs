@@ -54,6 +54,8 @@ public sealed class AretsChefService(
     /// <summary>A new campaign; the opening and closing are scheduled with it, by year, so a moved date can find them.</summary>
     public Kampanj Create(int ar, DateOnly oppnar, DateOnly sistaDag, bool jurynSerNominatorer, bool offentlig)
     {
+        Datumfonster.Rimligt.Krav(oppnar); // the opening and closing are scheduled from them
+        Datumfonster.Rimligt.Krav(sistaDag);
         var k = new Kampanj
         {
             KommunId = db.CurrentKommunId ?? "", Ar = ar, Oppnar = oppnar, SistaDag = sistaDag,
@@ -69,6 +71,8 @@ public sealed class AretsChefService(
     /// Once open, only the last day moves.</summary>
     public async Task FlyttaDatumAsync(Kampanj k, DateOnly oppnar, DateOnly sistaDag, CancellationToken ct = default)
     {
+        Datumfonster.Rimligt.Krav(oppnar);
+        Datumfonster.Rimligt.Krav(sistaDag);
         if (k.State == KampanjTillstand.Planerad && oppnar != k.Oppnar)
         {
             k.Oppnar = oppnar;

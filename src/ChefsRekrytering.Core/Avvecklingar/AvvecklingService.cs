@@ -80,5 +80,49 @@ public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox ou
         return result;
     }
 
+    /// <summary>While the plan is open, actions are added to it.</summary>
+    public static bool PlanenOppen(AvvecklingsArende a) =>
+        a.State is AvvecklingTillstand.Initierad or AvvecklingTillstand.Handlingsplan or AvvecklingTillstand.Genomforande;
+
+    /// <summary>
+    /// Adds an action to the open plan; the first one draws up the plan. Its date lies from a year back (an action
+    /// under way is written down afterwards) to two years ahead, and its follow-up on or after it, within the same window:
+    /// the reminder job reckons with both.
+    /// </summary>
+    public WorkflowResult LaggTillAtgard(AvvecklingsArende a, PlaneradAtgard ny, ClaimsPrincipal user)
+    {
+        if (!PlanenOppen(a)) return WorkflowResult.Refused(["Handlingsplanen är stängd."]);
+        var fonster = Datumfonster.Kring(Today, 1, 2);
+        var fel = new List<string>();
+        if (!fonster.Rymmer(ny.Datum)) fel.Add($"Åtgärdens datum ska ligga {fonster.Text}.");
+        if (!fonster.Rymmer(ny.Uppfoljning)) fel.Add($"Uppföljningsdatumet ska ligga {fonster.Text}.");
+        else if (ny.Uppfoljning < ny.Datum) fel.Add("Uppföljningen kan inte ligga före åtgärdens datum.");
+        if (fel.Count > 0) return WorkflowResult.Refused(fel);
+        a.Atgarder.Add(new Atgard
+        {
+            KommunId = a.KommunId, Beskrivning = ny.Beskrivning.Trim(), Ansvarig = ny.Ansvarig.Trim(), ArStod = ny.ArStod,
+            Datum = ny.Datum, Uppfoljning = ny.Uppfoljning,
+        });
+        audit.Add(user, AuditAction.Andrade, ObjectType, a.Id, "Åtgärd tillagd");
+        if (a.State == AvvecklingTillstand.Initierad) Workflow(a).Fire(AvvecklingHandelse.UpprattaPlan, user.Actor(), "Första åtgärden lades till");
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>The evaluation and the outcome, in the step Utvärdering; a last day as manager under the transfer's rule
+    /// (<see cref="Ledarakademin.Kompetensvaxling.SistaDagFel"/>), since closing the case starts the transfer from it.</summary>
+    public WorkflowResult SparaUtvardering(AvvecklingsArende a, AvvecklingUtfall utfall, string text, DateOnly? sistaDag, ClaimsPrincipal user)
+    {
+        if (a.State != AvvecklingTillstand.Utvardering) return WorkflowResult.Refused(["Utfallet registreras i steget Utvärdering."]);
+        if (sistaDag is { } dag && Ledarakademin.Kompetensvaxling.SistaDagFel(dag, Today) is { } fel) return WorkflowResult.Refused([fel]);
+        a.Utfall = utfall;
+        a.Utvardering = text.Trim();
+        a.SistaDagSomChef = sistaDag;
+        audit.Add(user, AuditAction.Andrade, ObjectType, a.Id, "Utvärdering och utfall");
+        return WorkflowResult.Ok;
+    }
+
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 }
+
+/// <summary>An action for the plan as it is given: what, who answers for it, when, and when it is followed up.</summary>
+public sealed record PlaneradAtgard(string Beskrivning, string Ansvarig, DateOnly Datum, DateOnly Uppfoljning, bool ArStod);

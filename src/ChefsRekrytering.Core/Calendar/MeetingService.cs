@@ -7,9 +7,35 @@ namespace ChefsRekrytering.Calendar;
 public sealed record MeetingRequest(string Rubrik, string? Beskrivning, string? Plats, DateTime StartUtc, DateTime SlutUtc,
     MailRecipient Arrangor, IReadOnlyList<MailRecipient> Deltagare, string Koppling);
 
+/// <summary>A meeting's time as a person gives it on a form: a day and a start time in Swedish time, and a length.</summary>
+public sealed record Motestid(DateOnly Datum, TimeOnly Start, int Minuter)
+{
+    /// <summary>Only after <see cref="MeetingService.Tidsfel"/> has found nothing: a day far off has no end time. (Methods,
+    /// not properties, so nothing that walks an object's properties, such as validation, reckons with it first.)</summary>
+    public DateTime StartUtc() => SwedishTime.ToUtc(Datum.ToDateTime(Start));
+    public DateTime SlutUtc() => StartUtc().AddMinutes(Minuter);
+}
+
 /// <summary>Books, moves and cancels meetings; every change sends invitations through the outbox in the caller's unit of work.</summary>
 public sealed class MeetingService(AppDbContext db, Outbox outbox)
 {
+    /// <summary>How far ahead a meeting can be booked: further than this is a typing error, not a plan.</summary>
+    public const int ArFramat = 2;
+
+    /// <summary>
+    /// Why a meeting cannot be booked at <paramref name="tid"/>, as a sentence about <paramref name="vad"/> ("Intervjun"),
+    /// or null: it starts after now, on a day at most <see cref="ArFramat"/> years ahead, and lasts at most a day.
+    /// </summary>
+    public string? Tidsfel(Motestid tid, string vad)
+    {
+        var idag = DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
+        var sist = idag.AddYears(ArFramat);
+        if (tid.Datum < idag || tid.Datum == idag && tid.StartUtc() <= db.UtcNow) return $"{vad} måste bokas till en framtida tid.";
+        if (tid.Datum > sist) return $"{vad} kan bokas högst {ArFramat} år fram i tiden, senast {sist:yyyy-MM-dd}.";
+        if (tid.Minuter is < 1 or > 24 * 60) return $"{vad} kan vara mellan 1 och {24 * 60} minuter lång.";
+        return null;
+    }
+
     public async Task<Mote> BookAsync(MeetingRequest request, string? kommunId = null)
     {
         Validate(request.StartUtc, request.SlutUtc);
@@ -46,6 +72,9 @@ public sealed class MeetingService(AppDbContext db, Outbox outbox)
 
     private static void Validate(DateTime startUtc, DateTime slutUtc)
     {
+        // The caller has checked the time (Tidsfel); a day outside any sensible range has no invitation to write.
+        Datumfonster.Rimligt.Krav(DateOnly.FromDateTime(startUtc));
+        Datumfonster.Rimligt.Krav(DateOnly.FromDateTime(slutUtc));
         if (slutUtc <= startUtc) throw new ArgumentException("Mötet måste sluta efter att det börjat.");
     }
 

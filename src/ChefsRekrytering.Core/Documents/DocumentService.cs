@@ -284,13 +284,13 @@ public sealed class DocumentService(
 
     /// <summary>
     /// The last segment of what the browser sent (some send a whole Windows path), without control and invisible
-    /// formatting characters (a right-to-left override can make "cv‮fdp.exe" read as "cvexe.pdf"), at most 200
-    /// characters with the extension kept.
+    /// formatting characters (a right-to-left override can make "cv\u202Efdp.exe" read as "cvexe.pdf"), cleaned further as any
+    /// text from outside (<see cref="InputText"/>: NFC, no lone surrogates), at most 200 characters with the extension kept.
     /// </summary>
     public static string SanitizeFileName(string? fileName)
     {
         var last = (fileName ?? "").Split('/', '\\')[^1];
-        var name = new string(last.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray())
+        var name = InputText.SingleLine(new string(last.Where(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format).ToArray()))
             .Trim().Trim('.').Trim();
         if (name.Length == 0) return "dokument";
         if (name.Length <= MaxFileNameLength) return name;

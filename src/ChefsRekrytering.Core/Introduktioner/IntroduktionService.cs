@@ -32,11 +32,23 @@ public sealed class IntroduktionService(
 
     public const string ValkomstJobb = "introduktion-valkomst";
 
+    /// <summary>
+    /// Why an introduction HR starts cannot begin on this day, or null: from a year back (a manager already in post is
+    /// given one afterwards) to two years ahead. Every item's due date is reckoned from it.
+    /// </summary>
+    public string? StartdatumFel(DateOnly startdatum)
+    {
+        var fonster = Datumfonster.Kring(Today, 1, 2);
+        return fonster.Rymmer(startdatum) ? null : $"Startdatumet ska ligga {fonster.Text}.";
+    }
+
     /// <summary>A new introduction with its checklist; nothing is saved here, so it is stored with the change that
-    /// caused it. The welcome (account, mail) follows as a job just after, because creating an account saves at once.</summary>
+    /// caused it. The welcome (account, mail) follows as a job just after, because creating an account saves at once.
+    /// The caller has checked the start date (<see cref="StartdatumFel"/>, or the offer's rule).</summary>
     public Introduktion Create(Person chef, string befattning, DateOnly startdatum, string? anstallandeChefUserId,
         string anstallandeChefNamn, int? rekryteringId)
     {
+        Datumfonster.Rimligt.Krav(startdatum); // the due dates are reckoned from it
         var kommunId = chef.KommunId;
         var intro = new Introduktion
         {
@@ -70,6 +82,21 @@ public sealed class IntroduktionService(
         punkt.KlarUtc ??= db.UtcNow;
         punkt.KlarAv ??= vem;
         punkt.Kommentar = string.IsNullOrWhiteSpace(kommentar) ? punkt.Kommentar : kommentar.Trim();
+    }
+
+    /// <summary>
+    /// Books a follow-up talk, or moves it when it is already booked, at a time ahead of now and at most two years off
+    /// (<see cref="MeetingService.Tidsfel"/>); else refused with nothing booked.
+    /// </summary>
+    public async Task<WorkflowResult> BokaUppfoljningAsync(Introduktion intro, IntroduktionPunkt punkt, Motestid tid, string plats)
+    {
+        if (punkt.Typ != PunktTyp.Uppfoljningssamtal) return WorkflowResult.Refused(["Uppföljningssamtalet finns inte."]);
+        if (meetings.Tidsfel(tid, "Samtalet") is { } fel) return WorkflowResult.Refused([fel]);
+        if ((await MeetingsAsync(intro)).TryGetValue(punkt.Id, out var booked))
+            await meetings.RescheduleAsync(booked, tid.StartUtc(), tid.SlutUtc(), plats);
+        else
+            await BookAsync(intro, punkt, tid.StartUtc(), tid.Minuter, plats);
+        return WorkflowResult.Ok;
     }
 
     /// <summary>Books a follow-up talk with the new manager and the hiring manager, with calendar invites.</summary>

@@ -27,7 +27,7 @@ public sealed class IntroduktionWorkflow(Introduktion intro, IWorkflowJournal jo
     {
         var i = Subject;
         m.Configure(S.Planerad)
-            .PermitIf(T.Starta, S.Pagar, () => today >= i.Startdatum.AddDays(-14), "Introduktionen startar tidigast två veckor före startdatum")
+            .PermitIf(T.Starta, S.Pagar, () => today.AddDays(14) >= i.Startdatum, "Introduktionen startar tidigast två veckor före startdatum")
             .Permit(T.Avbryt, S.Avbruten);
         m.Configure(S.Pagar)
             .PermitIf(T.TillUppfoljning, S.Uppfoljning, () => OpenRequired(uppfoljning: false) == 0,

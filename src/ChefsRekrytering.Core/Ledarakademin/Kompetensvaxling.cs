@@ -20,6 +20,14 @@ public class Kompetensvaxling : IKommunEntity
     public List<KompetensvaxlingPunkt> Punkter { get; set; } = [];
 
     public bool ArKlar => Punkter.Count > 0 && Punkter.All(p => p.KlarUtc is not null);
+
+    /// <summary>Why a manager's last day cannot be this one, or null: from a year back (written down afterwards) to two
+    /// years ahead. The same day ends an avveckling case and starts the transfer.</summary>
+    public static string? SistaDagFel(DateOnly sistaDag, DateOnly idag)
+    {
+        var fonster = Calendar.Datumfonster.Kring(idag, 1, 2);
+        return fonster.Rymmer(sistaDag) ? null : $"Sista dagen som chef ska ligga {fonster.Text}.";
+    }
 }
 
 /// <summary>One thing the successor must receive (ongoing matters, budget, ...).</summary>

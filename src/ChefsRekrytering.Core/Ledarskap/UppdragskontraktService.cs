@@ -114,6 +114,7 @@ public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary polic
     public void Omprova(IReadOnlyList<Uppdragskontrakt> versioner, Uppdragskontrakt gallande, Person chef, Uppdragsgivare uppdragsgivare,
         DateOnly datum, string anteckning, OmprovningsUtfall utfall, Actor actor)
     {
+        Datumfonster.Rimligt.Krav(datum); // the next re-assessment is reckoned from it
         gallande.Omprovningar.Add(new UppdragskontraktOmprovning
         {
             KommunId = gallande.KommunId, Datum = datum, Anteckning = anteckning, Utfall = utfall, RegistreradAv = actor.Namn, RegistreradUtc = db.UtcNow,

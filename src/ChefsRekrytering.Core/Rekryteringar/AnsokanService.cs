@@ -76,6 +76,12 @@ public sealed class AnsokanService(
         if (r is null) return Refused(null, InteAktuell);
         kommun.Use(r.KommunId);
 
+        // Typed by anyone on the internet and shown to HR: no control characters or direction overrides, whoever calls.
+        ansokan = ansokan with
+        {
+            Fornamn = InputText.SingleLine(ansokan.Fornamn ?? ""), Efternamn = InputText.SingleLine(ansokan.Efternamn ?? ""),
+            Epost = InputText.SingleLine(ansokan.Epost ?? ""), Telefon = InputText.SingleLine(ansokan.Telefon ?? ""),
+        };
         var fel = ValidateText(ansokan); // then the files and the consent: the errors come in the form's order
         using var cv = ansokan.Cv is null ? null : await documents.CheckAsync(ansokan.Cv.Content, ct);
         using var brev = ansokan.Brev is null ? null : await documents.CheckAsync(ansokan.Brev.Content, ct);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Workflows;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChefsRekrytering.Rekryteringar;
 
 /// <summary>One row of a scorecard as the interviewer filled it in: the score (1–5) and a comment for one competence.</summary>
-public sealed record Poangsattning(int KompetensId, int? Poang, string? Kommentar);
+public sealed record Poangsattning(int KompetensId, int? Poang, [DataType(DataType.MultilineText)] string? Kommentar);
 
 /// <summary>Why a scorecard was not saved: the competence it concerns (null: the form as a whole) and what to do, in Swedish.</summary>
 public sealed record Bedomningsfel(int? KompetensId, string Meddelande);

@@ -118,17 +118,92 @@ public sealed class RekryteringService(
         return remaining.Count;
     }
 
-    /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each.</summary>
-    public async Task<WorkflowResult> BookInterviewAsync(Kandidat k, Rekrytering r, DateTime startUtc, DateTime endUtc, string plats, Actor actor, string organizerEmail)
+    /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
+    /// time ahead of now and at most two years off (<see cref="MeetingService.Tidsfel"/>), else refused with nothing booked.</summary>
+    public async Task<WorkflowResult> BookInterviewAsync(Kandidat k, Rekrytering r, Motestid tid, string plats, Actor actor, string organizerEmail)
     {
         var check = Workflow(k, r);
         if (!check.CanFire(KandidatHandelse.BokaIntervju)) return check.Fire(KandidatHandelse.BokaIntervju, actor);
+        if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return WorkflowResult.Refused([fel]);
         var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) || u.Id == r.AgareUserId)
             .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync();
         var mote = await meetings.BookAsync(new MeetingRequest(
-            $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, startUtc, endUtc,
+            $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, tid.StartUtc(), tid.SlutUtc(),
             new MailRecipient(organizerEmail, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}"), r.KommunId);
         return await FireAsync(k, r, KandidatHandelse.BokaIntervju, actor, $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
+    }
+
+    /// <summary>Moves the candidate's booked interview, under the same rule for the time as booking it; the participants
+    /// get an updated invitation.</summary>
+    public async Task<WorkflowResult> FlyttaIntervjuAsync(Kandidat k, Motestid tid, string plats)
+    {
+        if (await InterviewOfAsync(k) is not { } mote) return WorkflowResult.Refused(["Det finns ingen bokad intervju."]);
+        if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return WorkflowResult.Refused([fel]);
+        await meetings.RescheduleAsync(mote, tid.StartUtc(), tid.SlutUtc(), plats);
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>
+    /// The offer, with the start date and the terms that go to the candidate. The start lies between today and two years
+    /// ahead: the introduction is planned from it.
+    /// </summary>
+    public async Task<WorkflowResult> ErbjudAsync(Kandidat k, Rekrytering r, DateOnly startdatum, string? villkor, Actor actor)
+    {
+        var fonster = new Datumfonster(Today, Today.AddYears(2));
+        if (!fonster.Rymmer(startdatum)) return WorkflowResult.Refused([$"Startdatumet ska ligga {fonster.Text}."]);
+        k.Startdatum = startdatum;
+        k.Erbjudandevillkor = villkor?.Trim();
+        return await FireAsync(k, r, KandidatHandelse.Erbjud, actor);
+    }
+
+    /// <summary>Why the wished-for start cannot be this day, or null: it lies between today and two years ahead.</summary>
+    public string? OnskatTilltradeFel(DateOnly? onskatTilltrade)
+    {
+        var fonster = new Datumfonster(Today, Today.AddYears(2));
+        return onskatTilltrade is { } d && !fonster.Rymmer(d) ? $"Önskat tillträde ska ligga {fonster.Text}." : null;
+    }
+
+    /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
+    /// year ahead.</summary>
+    public WorkflowResult SparaAnnons(Rekrytering r, string annonstext, DateOnly sistaAnsokningsdag)
+    {
+        if (r.State is not (RekryteringsTillstand.Behovsprovning or RekryteringsTillstand.Kravprofil))
+            return WorkflowResult.Refused(["Annonsen kan bara ändras innan den publiceras."]);
+        var fonster = SistaAnsokningsdagar(Today);
+        if (!fonster.Rymmer(sistaAnsokningsdag)) return WorkflowResult.Refused([$"Sista ansökningsdag ska ligga {fonster.Text}."]);
+        r.Annonstext = annonstext.Trim();
+        r.SistaAnsokningsdag = sistaAnsokningsdag;
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>From today to a year ahead: the days an advert may close on.</summary>
+    public static Datumfonster SistaAnsokningsdagar(DateOnly idag) => new(idag, idag.AddYears(1));
+
+    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
+    public WorkflowResult RegistreraMbl(Rekrytering r, DateOnly datum, string parter, string utfall, Actor actor)
+    {
+        if (r.State != RekryteringsTillstand.FackligSamverkan) return WorkflowResult.Refused(["Facklig samverkan registreras i fasen Facklig samverkan."]);
+        var fonster = Datumfonster.Kring(Today, 1, 1);
+        if (!fonster.Rymmer(datum)) return WorkflowResult.Refused([$"Datumet för förhandlingen ska ligga {fonster.Text}."]);
+        r.MblDatum = datum;
+        r.MblParter = parter.Trim();
+        r.MblUtfall = utfall.Trim();
+        r.MblRegistreradAv = actor.Namn;
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates.</summary>
+    public WorkflowResult RegistreraBeslut(Rekrytering r, DateOnly datum, string beslutsfattare, int kandidatId, string? motivering)
+    {
+        if (r.State != RekryteringsTillstand.Beslut) return WorkflowResult.Refused(["Anställningsbeslutet registreras i fasen Beslut."]);
+        if (!r.Kandidater.Any(k => k.Id == kandidatId && k.State == KandidatTillstand.Foreslagen)) return WorkflowResult.Refused(["Välj en föreslagen kandidat."]);
+        var fonster = new Datumfonster(Today.AddYears(-1), Today);
+        if (!fonster.Rymmer(datum)) return WorkflowResult.Refused([$"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat."]);
+        r.BeslutDatum = datum;
+        r.Beslutsfattare = beslutsfattare.Trim();
+        r.ValdKandidatId = kandidatId;
+        r.BeslutMotivering = motivering?.Trim();
+        return WorkflowResult.Ok;
     }
 
     /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>

@@ -50,7 +50,10 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
             Guard(() => r.GallandeKravprofil is not null && r.Utkastprofil is null, "Kravprofilen är inte fastställd"),
             Guard(() => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"),
             Guard(() => r.Annonstext.Trim().Length >= 100, "Annonstexten saknas eller är kortare än 100 tecken"),
-            Guard(() => r.SistaAnsokningsdag is { } d && d >= today, "Sista ansökningsdag saknas eller har redan passerat"));
+            Guard(() => r.SistaAnsokningsdag is { } d && d >= today, "Sista ansökningsdag saknas eller har redan passerat"),
+            // Its closing is scheduled from it: a day far off is a typing error, not an advert open for years.
+            Guard(() => r.SistaAnsokningsdag is not { } d || d <= RekryteringService.SistaAnsokningsdagar(today).Sist,
+                "Sista ansökningsdag ligger mer än ett år fram"));
         m.Configure(S.Annonserad).PermitIf(T.StangAnsokan, S.Urval,
             () => r.SistaAnsokningsdag is { } d && today > d, "Ansökningstiden har inte gått ut");
         m.Configure(S.Urval).PermitIf(T.StartaIntervjuer, S.Intervjuer,

@@ -163,8 +163,10 @@ public static class ServiceCollectionExtensions
             .AddMvcOptions(o => o.Filters.AddService<Lasloggning>())
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SwedishValidationMessages()))
             .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty()))
+            .AddMvcOptions(o => o.ModelMetadataDetailsProviders.Add(new SensibleDates()))
             .AddMvcOptions(SwedishValidationMessages.ConfigureBindingMessages)
-            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()))
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CleanTextBinderProvider()));
         services.AddSingleton<Lasloggning>();
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());

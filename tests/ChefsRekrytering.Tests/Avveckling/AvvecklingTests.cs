@@ -114,10 +114,11 @@ public class AvvecklingTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.Equal(HttpStatusCode.NotFound, (await Fire(karin, url, id, "Utvardera")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Fire(anders, url, id, "Utvardera")).StatusCode);
+        var sistaDag = Idag.AddDays(60);
         Assert.Contains("Utfallet är inte valt", await (await Fire(anders, url, id, "Avsluta")).Content.ReadAsStringAsync());
         var evaluation = await anders.PostFormAsync($"{url}?handler=Utvardering", new()
         {
-            ["Utvardering.Utfall"] = "Grundprofession", ["Utvardering.Text"] = "Karin återgår till sjuksköterskeyrket.", ["Utvardering.SistaDag"] = "2027-01-31", ["Version"] = await VersionAsync(id),
+            ["Utvardering.Utfall"] = "Grundprofession", ["Utvardering.Text"] = "Karin återgår till sjuksköterskeyrket.", ["Utvardering.SistaDag"] = Dag(sistaDag), ["Version"] = await VersionAsync(id),
         }, formPage: url);
         Assert.Equal(HttpStatusCode.Redirect, evaluation.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Fire(anders, url, id, "Avsluta")).StatusCode);
@@ -126,9 +127,13 @@ public class AvvecklingTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.Equal((AvvecklingTillstand.Avslutad, AvvecklingUtfall.Grundprofession), (a.State, a.Utfall));
         // Leaving the role starts the knowledge transfer: the Ledarakademin track's last step.
         var transfer = await read.Set<ChefsRekrytering.Ledarakademin.Kompetensvaxling>().Include(k => k.Punkter).SingleAsync(k => k.PersonId == a.ChefPersonId);
-        Assert.Equal(new DateOnly(2027, 1, 31), transfer.SistaDag);
+        Assert.Equal(sistaDag, transfer.SistaDag);
         Assert.NotEmpty(transfer.Punkter);
     }
+
+    // Dates near today, as a person would give them: the case's dates must lie within a window around today.
+    private static DateOnly Idag => DateOnly.FromDateTime(ChefsRekrytering.Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
+    private static string Dag(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     private async Task<HttpResponseMessage> Fire(PortalClient client, string url, int id, string trigger) =>
         await client.PostFormAsync($"{url}?handler=Fire", new() { ["trigger"] = trigger, ["Version"] = await VersionAsync(id) }, formPage: url);
@@ -146,7 +151,7 @@ public class AvvecklingTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.Equal(HttpStatusCode.Redirect, (await anders.PostFormAsync($"{url}?handler=Atgard", new()
         {
             ["NyAtgard.Beskrivning"] = "Coachning med extern coach, sex tillfällen", ["NyAtgard.Ansvarig"] = "Anders Nilsson",
-            ["NyAtgard.Datum"] = "2026-12-01", ["NyAtgard.Uppfoljning"] = "2027-01-15", ["NyAtgard.ArStod"] = "true", ["Version"] = await VersionAsync(id),
+            ["NyAtgard.Datum"] = Dag(Idag.AddDays(-1)), ["NyAtgard.Uppfoljning"] = Dag(Idag.AddDays(44)), ["NyAtgard.ArStod"] = "true", ["Version"] = await VersionAsync(id),
         }, formPage: url)).StatusCode);
         await anders.GetAsync(url);
         var upload = new MultipartFormDataContent

@@ -10,7 +10,8 @@ namespace ChefsRekrytering.Tests.Behorighet;
 /// <summary>
 /// Bad input on every form the portal shows: script and HTML, control characters, path traversal, oversize text,
 /// out-of-range numbers and dates, forged ids, wrong files. Each case must end in a Swedish error that changes nothing,
-/// or in a save that shows the text encoded; never in a server error, never in unencoded script.
+/// or in a save that shows the text encoded; never in a server error, never in unencoded script. A bad date is never
+/// saved.
 /// </summary>
 public class FelaktigIndataTests(ITestOutputHelper output)
 {
@@ -30,6 +31,7 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         await using var portal = new PortalFactory();
         var cases = 0;
         var problems = new List<string>();
+        var datumformular = new HashSet<string>(); // the actions whose date fields were tried
         var pages = Visits.ToList();
         // Pages that exist only with data: the advertised demo recruitment, its first applicant, the public advert.
         int rekId, kandId, karin, introId, arendeId;
@@ -58,6 +60,10 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         pages.Insert(0, ("kalix", null, [$"/jobb/{rekId}"]));
         pages.Add(("kalix", "rekryterande", [$"/introduktion/{introId}", $"/avveckling/{arendeId}", $"/ledarakademin/{karin}", $"/uppdragskontrakt/{karin}", $"/sjalvskattning/{karin}"]));
         pages.Add(("kalix", "hr", [$"/rekrytering/{rekId}/kandidater/{kandId}/referenser", $"/rekrytering/{rekId}/kandidater/{kandId}", $"/rekrytering/{rekId}/kravprofil", $"/rekrytering/{rekId}"]));
+        // The interview booking form shows only for a reviewed applicant while the recruitment is in its interview phase.
+        var intervju = await new Rekrytering.IntervjuBuilder(portal).MedKandidaterILaget(Rekryteringar.KandidatTillstand.Granskad).BuildAsync();
+        pages.Add(("kalix", "rekryterande", [$"/rekrytering/{intervju.Id}/kandidater/{intervju.KandidatIds[0]}"]));
+        var bokning = pages.Last().Pages[0];
 
         foreach (var (kommun, login, urls) in pages)
         {
@@ -71,6 +77,7 @@ public class FelaktigIndataTests(ITestOutputHelper output)
                     foreach (var (field, value) in Mutations(form))
                     {
                         cases++;
+                        if (field.GetAttribute("type") == "date") datumformular.Add(action.ToLowerInvariant());
                         var before = await FingerprintAsync(portal);
                         var response = await PostAsync(client, url, form, field, value);
                         var body = await response.Content.ReadAsStringAsync();
@@ -84,7 +91,12 @@ public class FelaktigIndataTests(ITestOutputHelper output)
                         }
                         else if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location is { } to)
                         {
-                            var shown = await client.GetAsync(to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString);
+                            // No form means a day in year 1 or 9999, or one that does not exist: such a date is never saved.
+                            // (A redirect to the sign-in pages is a refusal: access denied once the form no longer applies.)
+                            var path = to.IsAbsoluteUri ? to.PathAndQuery : to.OriginalString;
+                            if (field.GetAttribute("type") == "date" && !path.StartsWith("/konto/")) problems.Add($"{where}: datumet sparades");
+                            var shown = await client.GetAsync(path);
+                            if ((int)shown.StatusCode >= 500) problems.Add($"{where}: sparat, och sidan som visar det gav {(int)shown.StatusCode}");
                             if ((await shown.Content.ReadAsStringAsync()).Contains("<script>alert('xss')")) problems.Add($"{where}: sparat och visat okodat");
                         }
                     }
@@ -100,6 +112,10 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         output.WriteLine($"{cases} fall prövade, {problems.Count} problem.");
         Assert.True(problems.Count == 0, string.Join("\n", problems.Take(60)));
         Assert.True(cases > 200, $"bara {cases} fall");
+        // The forms that took dates far off to a server error (issue 14) were among those tried.
+        foreach (var (url, handler) in new[] { (bokning, "Boka"), ($"/introduktion/{introId}", "Boka"), ($"/avveckling/{arendeId}", "Atgard") })
+            Assert.True(datumformular.Any(a => a.StartsWith(url.ToLowerInvariant() + "?") && a.Contains($"handler={handler}".ToLowerInvariant())),
+                $"{url} {handler} prövades inte med datum");
     }
 
     [Fact]
@@ -138,14 +154,23 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Posts the form with one field bad. The other fields are taken from the page as it is now (a save before may have
+    /// changed the record's version); in a form with a date or a time, the empty ones are filled in as a person would, so
+    /// the bad value is what the form is judged on and not the empty field beside it.
+    /// </summary>
     private static async Task<HttpResponseMessage> PostAsync(PortalClient client, string url, IHtmlFormElement form, IElement field, string value)
     {
-        await client.GetAsync(url); // a fresh antiforgery token
-        var token = await TokenAsync(client, url);
-        var fields = Fields(form).Where(f => f.Key != field.GetAttribute("name") && f.Key != "__RequestVerificationToken").ToList();
+        var action = ActionOf(form, url);
+        var page = PortalClient.Parse(await (await client.GetAsync(url)).Content.ReadAsStringAsync()); // a fresh antiforgery token
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var same = page.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>().Where(f => ActionOf(f, url) == action).ToList();
+        var index = form.Owner!.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>().Where(f => ActionOf(f, url) == action).ToList().IndexOf(form);
+        var now = index >= 0 && index < same.Count ? same[index] : form;
+        var fields = Fields(now, filled: now.QuerySelector("input[type=date], input[type=time]") is not null)
+            .Where(f => f.Key != field.GetAttribute("name") && f.Key != "__RequestVerificationToken").ToList();
         fields.Add(new(field.GetAttribute("name")!, value));
         fields.Add(new("__RequestVerificationToken", token));
-        var action = ActionOf(form, url);
         if (form.Enctype == "multipart/form-data")
         {
             var multipart = new MultipartFormDataContent();
@@ -158,24 +183,29 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         return await client.Http.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<string> TokenAsync(PortalClient client, string url)
-    {
-        var html = await (await client.GetAsync(url)).Content.ReadAsStringAsync();
-        return PortalClient.Parse(html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-    }
-
-    /// <summary>The form's fields as a browser would send them, unchanged.</summary>
-    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form) =>
+    /// <summary>The form's fields as a browser would send them: unchanged, or with the empty ones <paramref name="filled"/> in
+    /// (text, the first real choice of a list, a day a week ahead or the latest the field allows, ten o'clock).</summary>
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, bool filled = false) =>
         form.QuerySelectorAll("input[name], textarea[name], select[name]")
             .Where(e => (e.GetAttribute("type") ?? "") is not ("file" or "submit") && ((e.GetAttribute("type") ?? "") is not ("checkbox" or "radio") || e.HasAttribute("checked")))
-            .Select(e => new KeyValuePair<string, string>(e.GetAttribute("name")!, e switch
+            .Select(e => (Field: e, Value: e switch
             {
                 IHtmlTextAreaElement t => t.Value,
                 IHtmlSelectElement s => s.Value ?? "",
                 _ => e.GetAttribute("value") ?? "",
-            })).ToList();
+            }))
+            .Select(f => new KeyValuePair<string, string>(f.Field.GetAttribute("name")!, filled && f.Value.Length == 0 ? Plausible(f.Field) : f.Value)).ToList();
 
-    /// <summary>Row counts of the tables a form could add to, and the versions of the records a form could change.</summary>
+    private static string Plausible(IElement field) => (field as IHtmlSelectElement)?.Options.FirstOrDefault(o => o.Value != "")?.Value ?? (field.GetAttribute("type") ?? field.LocalName) switch
+    {
+        "date" => new[] { DateOnly.FromDateTime(DateTime.Today).AddDays(7), DateOnly.TryParse(field.GetAttribute("max"), out var max) ? max : DateOnly.MaxValue }.Min().ToString("yyyy-MM-dd"),
+        "time" => "10:00",
+        "text" or "textarea" or "email" or "tel" => "Indatatest med en vanlig rad text",
+        _ => "",
+    };
+
+    /// <summary>Row counts of the tables a form could add to (meetings and plan actions too), and the versions of the records
+    /// a form could change (a moved meeting's sequence).</summary>
     private static async Task<string> FingerprintAsync(PortalFactory portal)
     {
         await using var scope = portal.ScopeFor("kalix", out var db);
@@ -184,6 +214,8 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         return string.Join("|", await db.Set<Rekryteringar.Rekrytering>().CountAsync(), await db.Set<Rekryteringar.Kandidat>().CountAsync(),
             await db.Enheter.CountAsync(), await db.Personer.CountAsync(), await db.Users.CountAsync(), await db.Set<Introduktioner.Introduktion>().CountAsync(),
             await db.Set<Avvecklingar.AvvecklingsArende>().CountAsync(), await db.Set<Rekryteringar.Kravprofil>().CountAsync(),
+            await db.Set<Calendar.Mote>().CountAsync(), await db.Set<Avvecklingar.Atgard>().CountAsync(),
+            string.Join(",", await db.Set<Calendar.Mote>().OrderBy(m => m.Id).Select(m => m.Sekvens).ToListAsync()),
             await db.Set<ChefsRekrytering.AretsChef.Nominering>().CountAsync(), await db.Set<ChefsRekrytering.AretsChef.Kampanj>().CountAsync(),
             string.Join(",", await db.Set<ChefsRekrytering.AretsChef.Kampanj>().OrderBy(k => k.Id).Select(k => k.Version).ToListAsync()), versions);
     }

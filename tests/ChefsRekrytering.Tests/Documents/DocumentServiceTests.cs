@@ -275,6 +275,7 @@ public class DocumentFileNameTests
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("cv\u0000\u0007\r\n.pdf", "cv.pdf")]
     [InlineData("cv\u202Efdp.exe", "cvfdp.exe")]
+    [InlineData("A\u030Asa\u2028cv.pdf", "Åsa cv.pdf")] // one letter, as it looks; a line separator is a space
     [InlineData("  .hemlig.pdf  ", "hemlig.pdf")]
     [InlineData("Åsa Öberg – personligt brev.docx", "Åsa Öberg – personligt brev.docx")]
     [InlineData("..", "dokument")]

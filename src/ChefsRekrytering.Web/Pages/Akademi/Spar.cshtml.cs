@@ -95,6 +95,7 @@ public class SparModel(LedarakademinService service, AppDbContext db) : PageMode
         if (!await LoadAsync(personId, ct)) return NotFound();
         if (!KanStarta) return Forbid();
         ModelState.ValidateOnly(nameof(Start));
+        if (ModelState.IsValid && Kompetensvaxling.SistaDagFel(Start.SistaDag!.Value, Idag) is { } fel) ModelState.AddModelError("Start.SistaDag", fel);
         if (!ModelState.IsValid) return Page();
         await service.StartaKompetensvaxlingAsync(personId, Start.SistaDag!.Value, Start.Anledning, User.Actor(), ct);
         await db.SaveChangesAsync(ct);

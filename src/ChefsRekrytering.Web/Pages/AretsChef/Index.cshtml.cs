@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Data;
@@ -39,7 +40,7 @@ public class IndexModel(AppDbContext db, NomineringService nomineringar, AretsCh
     public sealed class NomineringInput
     {
         public int? ChefPersonId { get; set; }
-        public Dictionary<string, string?> Motiveringar { get; set; } = [];
+        [DataType(DataType.MultilineText)] public Dictionary<string, string?> Motiveringar { get; set; } = [];
     }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
@@ -45,13 +46,13 @@ public class JuryModel(AppDbContext db, AretsChefService service, NomineringServ
         await service.KortlistaAsync(K, chefId, pa, User.Actor(), ct) is { } fel ? this.Refuse(fel)
         : Done(pa ? "Kortlistan är uppdaterad." : "Personen är borttagen från kortlistan."), ct);
 
-    public Task<IActionResult> OnPostBeslutaAsync(int ar, int? vinnare, string? motivering, CancellationToken ct) => ChangeAsync(ar, async () =>
+    public Task<IActionResult> OnPostBeslutaAsync(int ar, int? vinnare, [DataType(DataType.MultilineText)] string? motivering, CancellationToken ct) => ChangeAsync(ar, async () =>
         motivering?.Length > 4000 ? this.Refuse("Motiveringen får vara högst 4000 tecken.")
         : await service.BeslutaAsync(K, vinnare, motivering, User.Actor(), ct) is { Succeeded: false } refused ? this.Refuse([.. refused.Reasons])
         : Done($"Beslutet är fattat: {K.VinnareNamn} blir Årets chef {K.Ar}. HR tillkännager det."), ct);
 
     /// <summary>A juror's own score: no version check, since jurors score side by side and each row is the juror's own.</summary>
-    public async Task<IActionResult> OnPostBedomAsync(int ar, int chefId, int? poang, string? anteckning, CancellationToken ct)
+    public async Task<IActionResult> OnPostBedomAsync(int ar, int chefId, int? poang, [DataType(DataType.MultilineText)] string? anteckning, CancellationToken ct)
     {
         if (!await LoadAsync(ar, ct)) return NotFound();
         if (service.Bedom(K, chefId, User.Actor(), Jag, poang ?? 0, anteckning) is { } fel) return this.Refuse(fel);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Web.Infrastructure;
@@ -22,8 +23,8 @@ public class KampanjerModel(AppDbContext db, AretsChefService service) : PageMod
     public sealed class KampanjInput
     {
         public int Ar { get; set; }
-        public DateOnly? Oppnar { get; set; }
-        public DateOnly? SistaDag { get; set; }
+        [Display(Name = "dagen nomineringen öppnar")] public DateOnly? Oppnar { get; set; }
+        [Display(Name = "sista dagen att nominera")] public DateOnly? SistaDag { get; set; }
         public bool JurynSerNominatorer { get; set; }
         public bool Offentlig { get; set; }
     }
@@ -39,6 +40,8 @@ public class KampanjerModel(AppDbContext db, AretsChefService service) : PageMod
     public async Task<IActionResult> OnPostNyAsync([Bind(Prefix = nameof(Ny))] KampanjInput input, CancellationToken ct)
     {
         Ny = input;
+        // A date outside any sensible range (SensibleDates) is refused before the campaign's own rules reckon with it.
+        if (!ModelState.IsValid) return await RefuseAsync([], null, ct);
         var fel = Check(input);
         if (input.Ar is < 2000 or > 2100) fel.Insert(0, "Ange ett år mellan 2000 och 2100.");
         else if (await db.Set<Kampanj>().AnyAsync(k => k.Ar == input.Ar, ct)) fel.Insert(0, $"Det finns redan en kampanj för {input.Ar}.");
@@ -54,6 +57,7 @@ public class KampanjerModel(AppDbContext db, AretsChefService service) : PageMod
         if (await service.LoadAsync(ar, ct) is not { } k) return NotFound();
         if (version != k.Version) return await RefuseAsync([VersionedSave.Conflict], ar, ct);
         if (k.State == S.Tillkannagiven) return await RefuseAsync(["Ett tillkännagivet år ändras inte."], ar, ct);
+        if (!ModelState.IsValid) return await RefuseAsync([], ar, ct);
         var fel = Check(input, k);
         if (fel.Count > 0) return await RefuseAsync(fel, ar, ct);
         await service.FlyttaDatumAsync(k, input.Oppnar!.Value, input.SistaDag!.Value, ct);

@@ -28,7 +28,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public IReadOnlyList<AuditEvent> Logg { get; private set; } = [];
     public IReadOnlyList<WorkflowTransition> Historik { get; private set; } = [];
     public bool KanDriva => AvvecklingAccess.CanDrive(User, A);
-    public bool PlanenOppen => A.State is S.Initierad or S.Handlingsplan or S.Genomforande;
+    public bool PlanenOppen => AvvecklingService.PlanenOppen(A);
 
     [BindProperty] public Guid Version { get; set; }
     public AtgardInput NyAtgard { get; set; } = new();
@@ -36,7 +36,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
 
     public sealed class AtgardInput
     {
-        [Required, StringLength(2000), Display(Name = "åtgärd")] public string Beskrivning { get; set; } = "";
+        [Required, StringLength(2000), Display(Name = "åtgärd"), DataType(DataType.MultilineText)] public string Beskrivning { get; set; } = "";
         [Required, StringLength(200), Display(Name = "ansvarig")] public string Ansvarig { get; set; } = "";
         [Required, Display(Name = "datum")] public DateOnly? Datum { get; set; }
         [Required, Display(Name = "uppföljningsdatum")] public DateOnly? Uppfoljning { get; set; }
@@ -46,7 +46,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public sealed class UtvarderingInput
     {
         [Required, Display(Name = "utfall")] public AvvecklingUtfall? Utfall { get; set; }
-        [Required, StringLength(4000), Display(Name = "utvärdering")] public string Text { get; set; } = "";
+        [Required, StringLength(4000), Display(Name = "utvärdering"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
         [Display(Name = "sista dag som chef")] public DateOnly? SistaDag { get; set; }
     }
 
@@ -66,16 +66,8 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public Task<IActionResult> OnPostAtgardAsync(int id, [Bind(Prefix = nameof(NyAtgard))] AtgardInput input) => ChangeAsync(id, drive: true, () =>
     {
         NyAtgard = input;
-        if (!PlanenOppen) return Refuse("Handlingsplanen är stängd.");
-        if (input.Uppfoljning < input.Datum) return Refuse("Uppföljningen kan inte ligga före åtgärdens datum.");
-        A.Atgarder.Add(new Atgard
-        {
-            KommunId = A.KommunId, Beskrivning = input.Beskrivning.Trim(), Ansvarig = input.Ansvarig.Trim(), ArStod = input.ArStod,
-            Datum = input.Datum!.Value, Uppfoljning = input.Uppfoljning!.Value,
-        });
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Åtgärd tillagd");
-        if (A.State == S.Initierad) Flode.Fire(AvvecklingHandelse.UpprattaPlan, User.Actor(), "Första åtgärden lades till");
-        return Done("Åtgärden är tillagd i handlingsplanen.");
+        var result = service.LaggTillAtgard(A, new PlaneradAtgard(input.Beskrivning, input.Ansvarig, input.Datum!.Value, input.Uppfoljning!.Value, input.ArStod), User);
+        return result.Succeeded ? Done("Åtgärden är tillagd i handlingsplanen.") : Refuse(result.Reasons.ToArray());
     });
 
     public Task<IActionResult> OnPostGenomfordAsync(int id, int atgardId) => ChangeAsync(id, drive: true, () =>
@@ -86,7 +78,7 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
         return Done("Åtgärden är markerad som genomförd.");
     });
 
-    public Task<IActionResult> OnPostAnteckningAsync(int id, int atgardId, string? text) => ChangeAsync(id, drive: false, () =>
+    public Task<IActionResult> OnPostAnteckningAsync(int id, int atgardId, [DataType(DataType.MultilineText)] string? text) => ChangeAsync(id, drive: false, () =>
     {
         if (A.Atgarder.FirstOrDefault(x => x.Id == atgardId) is not { } x) return Refuse("Åtgärden finns inte.");
         if (string.IsNullOrWhiteSpace(text) || text.Length > 4000) return Refuse("Skriv en anteckning (högst 4000 tecken).");
@@ -98,12 +90,8 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public Task<IActionResult> OnPostUtvarderingAsync(int id, [Bind(Prefix = nameof(Utvardering))] UtvarderingInput input) => ChangeAsync(id, drive: true, () =>
     {
         Utvardering = input;
-        if (A.State != S.Utvardering) return Refuse("Utfallet registreras i steget Utvärdering.");
-        A.Utfall = input.Utfall;
-        A.Utvardering = input.Text.Trim();
-        A.SistaDagSomChef = input.SistaDag;
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Utvärdering och utfall");
-        return Done("Utvärderingen är sparad.");
+        var result = service.SparaUtvardering(A, input.Utfall!.Value, input.Text, input.SistaDag, User);
+        return result.Succeeded ? Done("Utvärderingen är sparad.") : Refuse(result.Reasons.ToArray());
     });
 
     public async Task<IActionResult> OnPostBilagaAsync(int id, IFormFile? fil)

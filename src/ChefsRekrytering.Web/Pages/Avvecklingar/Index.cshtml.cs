@@ -24,7 +24,7 @@ public class IndexModel(AppDbContext db, AvvecklingService service) : PageModel
     {
         public int? PersonId { get; set; }
         public bool EgenBegaran { get; set; }
-        [Required, StringLength(4000, MinimumLength = 20), Display(Name = "bakgrund")] public string Bakgrund { get; set; } = "";
+        [Required, StringLength(4000, MinimumLength = 20), Display(Name = "bakgrund"), DataType(DataType.MultilineText)] public string Bakgrund { get; set; } = "";
     }
 
     public Task OnGetAsync() => LoadAsync();

@@ -41,9 +41,12 @@ public class IndexModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         TypVal = Granskningsobjekt.Namn.Select(x => new SelectListItem(x.Value, x.Key, x.Key == Typ)).OrderBy(x => x.Text).ToList();
+        // The dates are judged here, with what is searched instead; the general date check (SensibleDates) would only repeat it.
+        if (Fran is not null) ModelState.Remove(nameof(Fran));
+        if (Till is not null) ModelState.Remove(nameof(Till));
         if (Fran > Till) ModelState.AddModelError(nameof(Fran), "Från-datumet ligger efter till-datumet.");
         // Outside this range a date is a typing error, and 9999-12-31 has no day after: searched as if not given.
-        var (forst, sist) = (new DateOnly(2000, 1, 1), new DateOnly(2200, 12, 31));
+        var (forst, sist) = (Datumfonster.Rimligt.Forst, Datumfonster.Rimligt.Sist);
         if (Fran < forst || Fran > sist || Till < forst || Till > sist)
         {
             ModelState.AddModelError(nameof(Fran), $"Välj datum från {forst:yyyy-MM-dd} till {sist:yyyy-MM-dd}. Sökningen gäller i stället alla datum.");

@@ -17,7 +17,7 @@ namespace ChefsRekrytering.Web.Pages.Introduktioner;
 
 /// <summary>One new manager's introduction: the checklist with owners and due dates, progress, follow-up talks.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
-public class DetaljerModel(AppDbContext db, IntroduktionService service, MeetingService meetings, PolicyLibrary policies) : PageModel
+public class DetaljerModel(AppDbContext db, IntroduktionService service, PolicyLibrary policies) : PageModel
 {
     public Introduktion I { get; private set; } = null!;
     public IntroduktionWorkflow Flode { get; private set; } = null!;
@@ -57,14 +57,14 @@ public class DetaljerModel(AppDbContext db, IntroduktionService service, Meeting
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostFireAsync(int id, IntroduktionHandelse trigger, string? kommentar) => ChangeAsync(id, () =>
+    public Task<IActionResult> OnPostFireAsync(int id, IntroduktionHandelse trigger, [DataType(DataType.MultilineText)] string? kommentar) => ChangeAsync(id, () =>
     {
         if (!ForArbetsgivaren) return Refuse("Introduktionen drivs av anställande chef och HR.");
         var result = Flode.Fire(trigger, User.Actor(), kommentar);
         return result.Succeeded ? Done($"{SwedishText.Of(trigger)}: klart.") : Refuse(result.Reasons.ToArray());
     });
 
-    public Task<IActionResult> OnPostKlarAsync(int id, int punktId, string? kommentar) => ChangeAsync(id, () =>
+    public Task<IActionResult> OnPostKlarAsync(int id, int punktId, [DataType(DataType.MultilineText)] string? kommentar) => ChangeAsync(id, () =>
     {
         var punkt = I.Punkter.FirstOrDefault(p => p.Id == punktId);
         if (punkt is null) return Refuse("Punkten finns inte.");
@@ -76,16 +76,10 @@ public class DetaljerModel(AppDbContext db, IntroduktionService service, Meeting
     public Task<IActionResult> OnPostBokaAsync(int id, int punktId, [Bind(Prefix = nameof(Bokning))] BokningInput input) => ChangeAsync(id, async () =>
     {
         Bokning = input;
-        var punkt = I.Punkter.FirstOrDefault(p => p.Id == punktId && p.Typ == PunktTyp.Uppfoljningssamtal);
-        if (punkt is null) return Refuse("Uppföljningssamtalet finns inte.");
+        if (I.Punkter.FirstOrDefault(p => p.Id == punktId) is not { } punkt) return Refuse("Uppföljningssamtalet finns inte.");
         if (!ForArbetsgivaren) return Refuse("Uppföljningssamtal bokas av anställande chef eller HR.");
-        var startUtc = SwedishTime.ToUtc(input.Datum!.Value.ToDateTime(input.Start!.Value));
-        if (startUtc <= db.UtcNow) return Refuse("Samtalet måste bokas till en framtida tid.");
-        if (Moten.TryGetValue(punkt.Id, out var booked))
-            await meetings.RescheduleAsync(booked, startUtc, startUtc.AddMinutes(input.Minuter), input.Plats.Trim());
-        else
-            await service.BookAsync(I, punkt, startUtc, input.Minuter, input.Plats.Trim());
-        return Done($"”{punkt.Rubrik}” är bokat och kallelser med kalenderinbjudan skickas.");
+        var result = await service.BokaUppfoljningAsync(I, punkt, new Motestid(input.Datum!.Value, input.Start!.Value, input.Minuter), input.Plats.Trim());
+        return result.Succeeded ? Done($"”{punkt.Rubrik}” är bokat och kallelser med kalenderinbjudan skickas.") : Refuse(result.Reasons.ToArray());
     });
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<IActionResult>> change)

@@ -6,6 +6,7 @@ using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public class NyModel(AppDbContext db, IntroduktionService service, UserManager<A
         var hiring = Input.AnstallandeChefUserId is { } uid ? await users.FindByIdAsync(uid) : null;
         if (Input.AnstallandeChefUserId is not null && (hiring is null || hiring.KommunId != User.KommunId()))
             ModelState.AddModelError("Input.AnstallandeChefUserId", "Den anställande chefen finns inte.");
+        // The introduction's own window, once the date is a date at all (SensibleDates).
+        if (Input.Startdatum is { } start && ModelState.GetValidationState("Input.Startdatum") != ModelValidationState.Invalid
+            && service.StartdatumFel(start) is { } fel) ModelState.AddModelError("Input.Startdatum", fel);
         if (person is not null && await db.Set<Introduktion>().AnyAsync(i => i.ChefPersonId == person.Id && i.State != IntroduktionTillstand.Avbruten && i.State != IntroduktionTillstand.Genomford))
             ModelState.AddModelError("Input.PersonId", "Personen har redan en pågående introduktion.");
         if (!ModelState.IsValid || person is null || hiring is null)

@@ -46,7 +46,7 @@ public class SjalvskattningModel(AppDbContext db, PolicyLibrary policies) : Page
     {
         public string KravId { get; set; } = "";
         public Betyg? Betyg { get; set; }
-        [StringLength(SjalvskattningRad.KommentarMaxLangd), Display(Name = "kommentar")] public string? Kommentar { get; set; }
+        [StringLength(SjalvskattningRad.KommentarMaxLangd), Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Kommentar { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int personId, int ar, CancellationToken ct) =>
@@ -61,7 +61,7 @@ public class SjalvskattningModel(AppDbContext db, PolicyLibrary policies) : Page
     public Task<IActionResult> OnPostAteroppnaAsync(int personId, int ar, CancellationToken ct) =>
         ChangeAsync(personId, ar, () => Outcome(Flode!.Fire(T.Ateroppna, User.Actor()), "Självskattningen är öppen för ändring."), ct);
 
-    public Task<IActionResult> OnPostDiskuteraAsync(int personId, int ar, string? kommentar, CancellationToken ct) =>
+    public Task<IActionResult> OnPostDiskuteraAsync(int personId, int ar, [DataType(DataType.MultilineText)] string? kommentar, CancellationToken ct) =>
         ChangeAsync(personId, ar, () => kommentar?.Length > SamtalMaxLangd
             ? this.Refuse($"Kommentaren från samtalet får vara högst {SamtalMaxLangd} tecken.")
             : Outcome(Flode!.Diskutera(User.Actor(), kommentar), "Samtalet är registrerat."), ct);

@@ -45,10 +45,10 @@ public class UppdragskontraktModel(AppDbContext db, UppdragskontraktService serv
 
     public sealed class KontraktInput
     {
-        [Required, StringLength(4000), Display(Name = "ansvar")] public string Ansvar { get; set; } = "";
-        [Required, StringLength(4000), Display(Name = "åtaganden")] public string Ataganden { get; set; } = "";
-        [Required, StringLength(4000), Display(Name = "krav på resultat")] public string Resultatkrav { get; set; } = "";
-        [StringLength(4000), Display(Name = "hur arbetsgivaren möter förväntningarna")] public string? ForvantningarKommentar { get; set; }
+        [Required, StringLength(4000), Display(Name = "ansvar"), DataType(DataType.MultilineText)] public string Ansvar { get; set; } = "";
+        [Required, StringLength(4000), Display(Name = "åtaganden"), DataType(DataType.MultilineText)] public string Ataganden { get; set; } = "";
+        [Required, StringLength(4000), Display(Name = "krav på resultat"), DataType(DataType.MultilineText)] public string Resultatkrav { get; set; } = "";
+        [StringLength(4000), Display(Name = "hur arbetsgivaren möter förväntningarna"), DataType(DataType.MultilineText)] public string? ForvantningarKommentar { get; set; }
         [StringLength(200), Display(Name = "uppdragsgivare")] public string? Uppdragsgivare { get; set; }
         public List<string> KravIds { get; set; } = [];
 
@@ -65,7 +65,7 @@ public class UppdragskontraktModel(AppDbContext db, UppdragskontraktService serv
     public sealed class OmprovningInput
     {
         [Required, Display(Name = "datum för omprövningen")] public DateOnly? Datum { get; set; }
-        [Required, StringLength(4000), Display(Name = "anteckning från omprövningen")] public string Anteckning { get; set; } = "";
+        [Required, StringLength(4000), Display(Name = "anteckning från omprövningen"), DataType(DataType.MultilineText)] public string Anteckning { get; set; } = "";
         [Required, Display(Name = "utfall")] public OmprovningsUtfall? Utfall { get; set; }
     }
 

@@ -63,10 +63,13 @@ public class IndexModel(RapportService rapporter, TimeProvider clock, AppDbConte
     {
         var iar = SwedishTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
         ArVal = Enumerable.Range(0, 6).Select(i => iar - i).ToList();
+        // The period is judged here, with what is shown instead; the general date check (SensibleDates) would only repeat it.
+        if (Fran is not null) ModelState.Remove(nameof(Fran));
+        if (Till is not null) ModelState.Remove(nameof(Till));
         if (Fran is { } fran && Till is { } till)
         {
             // The portal's records start in this century; a date far outside is a typing error (and 9999-12-31 has no day after).
-            var (forst, sist) = (new DateOnly(2000, 1, 1), new DateOnly(iar + 1, 12, 31));
+            var (forst, sist) = (Datumfonster.Rimligt.Forst, new DateOnly(iar + 1, 12, 31));
             if (fran < forst || till > sist)
                 ModelState.AddModelError(nameof(Fran), $"Välj datum från {forst:yyyy-MM-dd} till {sist:yyyy-MM-dd}. Rapporten visar i stället hela året.");
             else if (fran <= till) return new Rapportperiod(fran, till);

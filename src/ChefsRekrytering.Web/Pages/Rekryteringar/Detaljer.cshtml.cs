@@ -43,12 +43,12 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     public sealed class LasInput
     {
         [Required, Display(Name = "utfall av kontrollen")] public LasUtfall? Utfall { get; set; }
-        [StringLength(2000), Display(Name = "kommentar")] public string? Kommentar { get; set; }
+        [StringLength(2000), Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Kommentar { get; set; }
     }
 
     public sealed class AnnonsInput
     {
-        [Required, StringLength(8000, MinimumLength = 100), Display(Name = "annonstext")] public string Text { get; set; } = "";
+        [Required, StringLength(8000, MinimumLength = 100), Display(Name = "annonstext"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
         [Required, Display(Name = "sista ansökningsdag")] public DateOnly? SistaAnsokningsdag { get; set; }
     }
 
@@ -56,7 +56,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     {
         [Required, Display(Name = "datum för förhandlingen")] public DateOnly? Datum { get; set; }
         [Required, StringLength(1000), Display(Name = "parter")] public string Parter { get; set; } = "";
-        [Required, StringLength(2000), Display(Name = "utfall")] public string Utfall { get; set; } = "";
+        [Required, StringLength(2000), Display(Name = "utfall"), DataType(DataType.MultilineText)] public string Utfall { get; set; } = "";
     }
 
     public sealed class BeslutInput
@@ -64,7 +64,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         [Required, Display(Name = "beslutsdatum")] public DateOnly? Datum { get; set; }
         [Required, StringLength(200), Display(Name = "beslutsfattare")] public string Beslutsfattare { get; set; } = "";
         [Required, Display(Name = "vald kandidat")] public int? KandidatId { get; set; }
-        [StringLength(4000), Display(Name = "motivering")] public string? Motivering { get; set; }
+        [StringLength(4000), Display(Name = "motivering"), DataType(DataType.MultilineText)] public string? Motivering { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id)
@@ -78,7 +78,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         return Page();
     }
 
-    public Task<IActionResult> OnPostFireAsync(int id, RekryteringsHandelse trigger, string? kommentar) => ChangeAsync(id, async () =>
+    public Task<IActionResult> OnPostFireAsync(int id, RekryteringsHandelse trigger, [DataType(DataType.MultilineText)] string? kommentar) => ChangeAsync(id, async () =>
     {
         if (MayFire(trigger) is { } denied) return Refuse(denied);
         // Closing tells everyone still in the process first, so the guard "all told" can hold.
@@ -97,6 +97,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
         Behov = input;
         if (R.State is not (S.Utkast or S.Behovsprovning)) return Refuse("Behovet kan bara ändras före godkännandet.");
         if (Behov.EnhetId is int e && !await db.Enheter.AnyAsync(x => x.Id == e)) return Refuse("Enheten finns inte.");
+        if (service.OnskatTilltradeFel(Behov.OnskatTilltrade) is { } fel) return Refuse(fel);
         Behov.ApplyTo(R);
         return Done("Behovet är sparat.");
     });
@@ -116,34 +117,22 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     public Task<IActionResult> OnPostAnnonsAsync(int id, [Bind(Prefix = nameof(Annons))] AnnonsInput input) => ChangeAsync(id, () =>
     {
         Annons = input;
-        if (R.State is not (S.Behovsprovning or S.Kravprofil)) return Task.FromResult(Refuse("Annonsen kan bara ändras innan den publiceras."));
-        R.Annonstext = Annons.Text.Trim();
-        R.SistaAnsokningsdag = Annons.SistaAnsokningsdag;
-        return Task.FromResult(Done("Annonsen är sparad."));
+        var result = service.SparaAnnons(R, input.Text, input.SistaAnsokningsdag!.Value);
+        return Task.FromResult(result.Succeeded ? Done("Annonsen är sparad.") : Refuse(result.Reasons.ToArray()));
     });
 
     public Task<IActionResult> OnPostMblAsync(int id, [Bind(Prefix = nameof(Mbl))] MblInput input) => ChangeAsync(id, () =>
     {
         Mbl = input;
-        if (R.State != S.FackligSamverkan) return Task.FromResult(Refuse("Facklig samverkan registreras i fasen Facklig samverkan."));
-        R.MblDatum = Mbl.Datum;
-        R.MblParter = Mbl.Parter.Trim();
-        R.MblUtfall = Mbl.Utfall.Trim();
-        R.MblRegistreradAv = User.Namn();
-        return Task.FromResult(Done("Den fackliga samverkan är registrerad."));
+        var result = service.RegistreraMbl(R, input.Datum!.Value, input.Parter, input.Utfall, User.Actor());
+        return Task.FromResult(result.Succeeded ? Done("Den fackliga samverkan är registrerad.") : Refuse(result.Reasons.ToArray()));
     });
 
     public Task<IActionResult> OnPostBeslutAsync(int id, [Bind(Prefix = nameof(Beslut))] BeslutInput input) => ChangeAsync(id, () =>
     {
         Beslut = input;
-        if (R.State != S.Beslut) return Task.FromResult(Refuse("Anställningsbeslutet registreras i fasen Beslut."));
-        if (!R.Kandidater.Any(k => k.Id == Beslut.KandidatId && k.State == KandidatTillstand.Foreslagen))
-            return Task.FromResult(Refuse("Välj en föreslagen kandidat."));
-        R.BeslutDatum = Beslut.Datum;
-        R.Beslutsfattare = Beslut.Beslutsfattare.Trim();
-        R.ValdKandidatId = Beslut.KandidatId;
-        R.BeslutMotivering = Beslut.Motivering?.Trim();
-        return Task.FromResult(Done("Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande."));
+        var result = service.RegistreraBeslut(R, input.Datum!.Value, input.Beslutsfattare, input.KandidatId!.Value, input.Motivering);
+        return Task.FromResult(result.Succeeded ? Done("Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande.") : Refuse(result.Reasons.ToArray()));
     });
 
     public Task<IActionResult> OnPostPanelAsync(int id, string? userId) => ChangeAsync(id, async () =>
@@ -164,7 +153,7 @@ public class DetaljerModel(AppDbContext db, RekryteringService service, UserMana
     });
 
     /// <summary>HR stops gallring of the applicants' data, for instance while a discrimination claim is tried.</summary>
-    public Task<IActionResult> OnPostGallringsstoppAsync(int id, string? skal) => ChangeAsync(id, () =>
+    public Task<IActionResult> OnPostGallringsstoppAsync(int id, [DataType(DataType.MultilineText)] string? skal) => ChangeAsync(id, () =>
     {
         if (!ArHr) return Task.FromResult(Refuse("Gallringsstopp sätts av HR."));
         if (string.IsNullOrWhiteSpace(skal) || skal.Trim().Length > Gallring.SkalMaxLangd)

@@ -17,7 +17,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 /// <summary>One applicant in one recruitment: documents, where the application stands, the interview and the offer.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Sökandens sida")]
-public class KandidatModel(AppDbContext db, RekryteringService service, MeetingService meetings) : PageModel
+public class KandidatModel(AppDbContext db, RekryteringService service) : PageModel
 {
     public Rekrytering R { get; private set; } = null!;
     public Kandidat K { get; private set; } = null!;
@@ -42,12 +42,15 @@ public class KandidatModel(AppDbContext db, RekryteringService service, MeetingS
         [Required, Display(Name = "starttid")] public TimeOnly? Start { get; set; }
         [Range(15, 480), Display(Name = "längd i minuter")] public int Minuter { get; set; } = 60;
         [Required, StringLength(300), Display(Name = "plats")] public string Plats { get; set; } = "";
+
+        /// <summary>After validation: the date and start time are given. (A method: validation walks the properties.)</summary>
+        public Motestid Tid() => new(Datum!.Value, Start!.Value, Minuter);
     }
 
     public sealed class ErbjudandeInput
     {
         [Required, Display(Name = "startdatum")] public DateOnly? Startdatum { get; set; }
-        [StringLength(4000), Display(Name = "villkor")] public string? Villkor { get; set; }
+        [StringLength(4000), Display(Name = "villkor"), DataType(DataType.MultilineText)] public string? Villkor { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, int kandidatId) =>
@@ -63,29 +66,22 @@ public class KandidatModel(AppDbContext db, RekryteringService service, MeetingS
     public Task<IActionResult> OnPostBokaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) => ChangeAsync(id, kandidatId, async () =>
     {
         Bokning = input;
-        var startUtc = SwedishTime.ToUtc(Bokning.Datum!.Value.ToDateTime(Bokning.Start!.Value));
-        if (startUtc <= db.UtcNow) return Refuse("Intervjun måste bokas till en framtida tid.");
         var organizer = await db.Users.Where(u => u.Id == R.AgareUserId).Select(u => u.Email).FirstAsync();
-        var result = await service.BookInterviewAsync(K, R, startUtc, startUtc.AddMinutes(Bokning.Minuter), Bokning.Plats.Trim(), User.Actor(), organizer!);
+        var result = await service.BookInterviewAsync(K, R, input.Tid(), input.Plats.Trim(), User.Actor(), organizer!);
         return result.Succeeded ? Done("Intervjun är bokad och kallelser med kalenderinbjudan skickas.") : Refuse(result.Reasons.ToArray());
     });
 
     public Task<IActionResult> OnPostFlyttaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) => ChangeAsync(id, kandidatId, async () =>
     {
         Bokning = input;
-        if (await service.InterviewOfAsync(K) is not { } mote) return Refuse("Det finns ingen bokad intervju.");
-        var startUtc = SwedishTime.ToUtc(Bokning.Datum!.Value.ToDateTime(Bokning.Start!.Value));
-        if (startUtc <= db.UtcNow) return Refuse("Intervjun måste flyttas till en framtida tid.");
-        await meetings.RescheduleAsync(mote, startUtc, startUtc.AddMinutes(Bokning.Minuter), Bokning.Plats.Trim());
-        return Done("Intervjun är flyttad och en uppdaterad kalenderinbjudan skickas.");
+        var result = await service.FlyttaIntervjuAsync(K, input.Tid(), input.Plats.Trim());
+        return result.Succeeded ? Done("Intervjun är flyttad och en uppdaterad kalenderinbjudan skickas.") : Refuse(result.Reasons.ToArray());
     });
 
     public Task<IActionResult> OnPostErbjudAsync(int id, int kandidatId, [Bind(Prefix = nameof(Erbjudande))] ErbjudandeInput input) => ChangeAsync(id, kandidatId, async () =>
     {
         Erbjudande = input;
-        K.Startdatum = Erbjudande.Startdatum;
-        K.Erbjudandevillkor = Erbjudande.Villkor?.Trim();
-        var result = await service.FireAsync(K, R, KandidatHandelse.Erbjud, User.Actor());
+        var result = await service.ErbjudAsync(K, R, input.Startdatum!.Value, input.Villkor, User.Actor());
         return result.Succeeded ? Done("Erbjudandet är lämnat och skickat till kandidaten.") : Refuse(result.Reasons.ToArray());
     });
 

@@ -33,14 +33,14 @@ public class KravprofilModel(AppDbContext db, RekryteringService service, Policy
         public string KravId { get; set; } = "";
         public bool Med { get; set; }
         [Range(1, 5)] public int Vikt { get; set; } = 3;
-        [StringLength(1000)] public string Fraga { get; set; } = "";
+        [StringLength(1000), DataType(DataType.MultilineText)] public string Fraga { get; set; } = "";
     }
 
     public sealed class EgenKompetens
     {
         [StringLength(1000), Display(Name = "kompetens")] public string Text { get; set; } = "";
         [Range(1, 5)] public int Vikt { get; set; } = 3;
-        [StringLength(1000)] public string Fraga { get; set; } = "";
+        [StringLength(1000), DataType(DataType.MultilineText)] public string Fraga { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync(int id)

@@ -5,6 +5,7 @@ using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ public class NyModel(AppDbContext db, RekryteringService service) : PageModel
     {
         if (Input.EnhetId is int id && !await db.Enheter.AnyAsync(e => e.Id == id))
             ModelState.AddModelError("Input.EnhetId", "Enheten finns inte.");
+        if (ModelState.GetValidationState("Input.OnskatTilltrade") != ModelValidationState.Invalid
+            && service.OnskatTilltradeFel(Input.OnskatTilltrade) is { } fel) ModelState.AddModelError("Input.OnskatTilltrade", fel);
         if (!ModelState.IsValid)
         {
             await LoadAsync();
@@ -44,7 +47,7 @@ public sealed class BehovInput
 {
     [Required, StringLength(200), Display(Name = "befattning")] public string Titel { get; set; } = "";
     [Required, Display(Name = "enhet")] public int? EnhetId { get; set; }
-    [Required, StringLength(4000, MinimumLength = 20), Display(Name = "behov")] public string Behovsbeskrivning { get; set; } = "";
+    [Required, StringLength(4000, MinimumLength = 20), Display(Name = "behov"), DataType(DataType.MultilineText)] public string Behovsbeskrivning { get; set; } = "";
     public Anstallningsform Anstallningsform { get; set; }
     [Range(10, 100), Display(Name = "omfattning")] public int Omfattning { get; set; } = 100;
     [Display(Name = "önskat tillträde")] public DateOnly? OnskatTilltrade { get; set; }

@@ -32,7 +32,7 @@ public class ReferenserModel(RekryteringService service, AppDbContext db) : Page
         [Required, StringLength(200), Display(Name = "referensens namn")] public string Namn { get; set; } = "";
         [Required, StringLength(200), Display(Name = "relation till kandidaten")] public string Relation { get; set; } = "";
         [StringLength(256), Display(Name = "kontaktuppgift")] public string? Kontakt { get; set; }
-        [Required, StringLength(4000), Display(Name = "anteckningar")] public string Anteckningar { get; set; } = "";
+        [Required, StringLength(4000), Display(Name = "anteckningar"), DataType(DataType.MultilineText)] public string Anteckningar { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync(int id, int kandidatId, CancellationToken ct) =>

@@ -24,7 +24,7 @@ public class IndexModel(RegisterutdragService service, AuditLog audit, AppDbCont
     [BindProperty, Required, EmailAddress, StringLength(256), Display(Name = "e-postadress")]
     public string Epost { get; set; } = "";
 
-    [BindProperty, StringLength(1000), Display(Name = "skäl")]
+    [BindProperty, StringLength(1000), Display(Name = "skäl"), DataType(DataType.MultilineText)]
     public string? Skal { get; set; }
 
     public Arkiv.Registerutdrag? Utdrag { get; private set; }

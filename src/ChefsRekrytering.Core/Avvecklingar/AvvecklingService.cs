@@ -93,7 +93,7 @@ public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox ou
     {
         if (!PlanenOppen(a)) return WorkflowResult.Refused(["Handlingsplanen är stängd."]);
         var fonster = Datumfonster.Kring(Today, 1, 2);
-        var fel = new List<string>();
+        var fel = new List<GuardReason>();
         if (!fonster.Rymmer(ny.Datum)) fel.Add($"Åtgärdens datum ska ligga {fonster.Text}.");
         if (!fonster.Rymmer(ny.Uppfoljning)) fel.Add($"Uppföljningsdatumet ska ligga {fonster.Text}.");
         else if (ny.Uppfoljning < ny.Datum) fel.Add("Uppföljningen kan inte ligga före åtgärdens datum.");

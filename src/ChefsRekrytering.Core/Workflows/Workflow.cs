@@ -16,6 +16,8 @@ public abstract class Workflow<TSubject, TState, TTrigger>
 {
     private readonly IWorkflowJournal _journal;
     private (Actor Actor, string? Comment)? _firing;
+    /// <summary>Each guard's code by its Swedish text (Stateless reports unmet guards by their text).</summary>
+    private readonly Dictionary<string, string> _codes = new();
 
     protected Workflow(TSubject subject, IWorkflowJournal journal)
     {
@@ -42,6 +44,18 @@ public abstract class Workflow<TSubject, TState, TTrigger>
     /// <summary>A guard with its Swedish explanation, for PermitIf with several guards.</summary>
     protected static Tuple<Func<bool>, string> Guard(Func<bool> condition, string whenUnmet) => Tuple.Create(condition, whenUnmet);
 
+    /// <summary>A guard with a code for the program and a Swedish sentence for the person: pages and services test the
+    /// code (<see cref="GuardReason.Code"/>), never the text, so the wording can change freely.</summary>
+    protected Tuple<Func<bool>, string> Guard(string code, Func<bool> condition, string whenUnmet)
+    {
+        _codes[whenUnmet] = code;
+        return Tuple.Create(condition, whenUnmet);
+    }
+
+    /// <summary>Unmet guards as reasons with their codes; a guard declared without a code has its text as code.</summary>
+    private IReadOnlyList<GuardReason> Reasons(IEnumerable<string>? unmet) =>
+        (unmet ?? []).Select(text => new GuardReason(_codes.GetValueOrDefault(text, text), text)).ToList();
+
     protected abstract void Configure(StateMachine<TState, TTrigger> machine);
 
     /// <summary>Triggers that must carry a comment, such as a reason for cancelling.</summary>
@@ -53,7 +67,7 @@ public abstract class Workflow<TSubject, TState, TTrigger>
             .Select(t => (Trigger: t, Can: Machine.CanFire(t, out var unmet), Unmet: unmet ?? []))
             .Where(x => x.Can || x.Unmet.Count > 0)
             .Select(x => new WorkflowAction<TTrigger>(x.Trigger, SwedishText.Of(x.Trigger), x.Can,
-                x.Can ? [] : x.Unmet.ToList(), RequiresComment(x.Trigger)))
+                x.Can ? [] : Reasons(x.Unmet), RequiresComment(x.Trigger)))
             .ToList();
 
     public bool CanFire(TTrigger trigger) => Machine.CanFire(trigger);
@@ -65,12 +79,12 @@ public abstract class Workflow<TSubject, TState, TTrigger>
         if (!Machine.CanFire(trigger, out var unmet))
         {
             var reasons = unmet?.Count > 0
-                ? unmet.ToList()
-                : [$"”{SwedishText.Of(trigger)}” går inte att göra när ärendet är i läget ”{SwedishText.Of(State)}”."];
+                ? Reasons(unmet)
+                : [new GuardReason(GuardReason.FelLage, $"”{SwedishText.Of(trigger)}” går inte att göra när ärendet är i läget ”{SwedishText.Of(State)}”.")];
             return WorkflowResult.Refused(reasons);
         }
         if (comment is null && RequiresComment(trigger))
-            return WorkflowResult.Refused([$"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger)}”."]);
+            return WorkflowResult.Refused([new GuardReason(GuardReason.KommentarSaknas, $"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger)}”.")]);
 
         _firing = (actor, comment);
         try { Machine.Fire(trigger); }
@@ -103,11 +117,35 @@ public abstract class Workflow<TSubject, TState, TTrigger>
     }
 }
 
-public sealed record WorkflowAction<TTrigger>(TTrigger Trigger, string Label, bool Permitted,
-    IReadOnlyList<string> Reasons, bool RequiresComment) where TTrigger : struct, Enum;
+/// <summary>Why a trigger is refused: a code for the program, a Swedish sentence for the person.</summary>
+public sealed record GuardReason(string Code, string Text)
+{
+    /// <summary>The trigger does not belong to the current state.</summary>
+    public const string FelLage = "fel-lage";
+    /// <summary>The trigger needs a comment or a reason.</summary>
+    public const string KommentarSaknas = "kommentar-saknas";
 
-public sealed record WorkflowResult(bool Succeeded, IReadOnlyList<string> Reasons)
+    public override string ToString() => Text;
+
+    /// <summary>A refusal written as a sentence alone has the sentence as its code, until it is given one of its own.</summary>
+    public static implicit operator GuardReason(string text) => new(text, text);
+}
+
+public sealed record WorkflowAction<TTrigger>(TTrigger Trigger, string Label, bool Permitted,
+    IReadOnlyList<GuardReason> Guards, bool RequiresComment) where TTrigger : struct, Enum
+{
+    /// <summary>The reasons as the person reads them.</summary>
+    public IReadOnlyList<string> Reasons => Guards.Select(g => g.Text).ToList();
+    public bool BlockedOnlyBy(params string[] codes) => !Permitted && Guards.Count > 0 && Guards.All(g => codes.Contains(g.Code));
+}
+
+public sealed record WorkflowResult(bool Succeeded, IReadOnlyList<GuardReason> Guards)
 {
     public static readonly WorkflowResult Ok = new(true, []);
-    public static WorkflowResult Refused(IReadOnlyList<string> reasons) => new(false, reasons);
+    public static WorkflowResult Refused(IReadOnlyList<GuardReason> reasons) => new(false, reasons);
+    /// <summary>A refusal that is not a guard of the machine (a rule of the service), with its code.</summary>
+    public static WorkflowResult Refused(string code, string text) => new(false, [new GuardReason(code, text)]);
+
+    /// <summary>The reasons as the person reads them.</summary>
+    public IReadOnlyList<string> Reasons => Guards.Select(g => g.Text).ToList();
 }

@@ -170,7 +170,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Lasloggning>();
         services.AddRouting(o => { o.LowercaseUrls = true; });
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
-        services.AddSignedInPageCache(config);
         // å, ä and ö are written as themselves, not as &#xE5;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRequestLocalization(o =>

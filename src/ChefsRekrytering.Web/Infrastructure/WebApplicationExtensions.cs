@@ -39,8 +39,6 @@ public static class WebApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        // After authorization: a cached page is only ever served to a request that may see the page.
-        app.UseOutputCache();
         return app;
     }
 

@@ -29,58 +29,31 @@ public class RekryteringListaTests(QueryCountingPortal portal) : IClassFixture<Q
     }
 
     [Fact]
-    public async Task ListanVisasUrMinnetTillsEnRekryteringAndras()
+    public async Task EnNyEllerAndradRekryteringSynsGenastOchMeddelandetEnGang()
     {
-        portal.Counter.PathPrefix = "/rekrytering";
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
-        var first = await CountAsync(hr);
-        Assert.True(first.Queries > 0);
-
-        var again = await CountAsync(hr);
-        Assert.Equal(1, again.Queries); // served from memory: only the sign-in session is read, on every request
-        Assert.Equal(first.Rows, again.Rows);
-
         // Created in the portal: the message shows once, on the list too, and the new row is there at once.
-        var id = await RekryteringPagesTests.CreateAsync(hr, "Cachad enhetschef");
-        portal.Counter.Reset();
+        var id = await RekryteringPagesTests.CreateAsync(hr, "Ny enhetschef i listan");
         var afterCreate = await hr.PageAsync("/rekrytering");
-        Assert.True(portal.Counter.Count > 1);
         Assert.Contains("är skapad", afterCreate.QuerySelector("[role=status]")?.TextContent ?? afterCreate.Body!.TextContent);
         Assert.Contains(afterCreate.QuerySelectorAll("tbody a"), a => a.GetAttribute("href") == $"/rekrytering/{id}");
         var afterMessage = await hr.PageAsync("/rekrytering");
         Assert.DoesNotContain("är skapad", afterMessage.Body!.TextContent);
 
-        // Changed behind the page (a job, another form): the list is read again.
+        // Changed behind the page (a job, another form): the next view shows it.
         await AddRecruitmentsAsync(1, candidatesEach: 3, titel: "Ändrad i bakgrunden", kommun: "kalix");
         var afterJob = await hr.PageAsync("/rekrytering");
         Assert.Contains("Ändrad i bakgrunden", afterJob.QuerySelector("tbody")!.TextContent);
     }
 
     [Fact]
-    public async Task EnSparadListaVisasAldrigForEnAnnanInloggning()
+    public async Task VarOchEnSerBaraSinaRekryteringar()
     {
-        portal.Counter.PathPrefix = "/rekrytering";
         await AddRecruitmentsAsync(1, candidatesEach: 0, titel: "Bara för HR", kommun: "kalix");
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         Assert.Contains("Bara för HR", (await hr.PageAsync("/rekrytering")).QuerySelector("tbody")!.TextContent);
-        portal.Counter.Reset();
-        await hr.PageAsync("/rekrytering");
-        Assert.Equal(1, portal.Counter.Count); // from memory: only the sign-in session is read
-
         var chef = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
-        portal.Counter.Reset();
-        var chefsLista = await chef.PageAsync("/rekrytering");
-        Assert.True(portal.Counter.Count > 1); // the session, and the list from the database
-        Assert.DoesNotContain("Bara för HR", chefsLista.Body!.TextContent);
-
-        // The same person signed in twice: each browser gets its own page, so its form tokens fit its own cookie.
-        var hrIgen = await PortalClient.For(portal).SignInAsync("kalix", "hr");
-        portal.Counter.Reset();
-        await hrIgen.PageAsync("/rekrytering");
-        Assert.True(portal.Counter.Count > 1);
-        Assert.Equal(HttpStatusCode.Redirect, (await hrIgen.PostFormAsync("/konto/logga-ut", new())).StatusCode);
-        // The first session signs out with the form token of the page it was given from memory.
-        Assert.Equal(HttpStatusCode.Redirect, (await hr.PostFormAsync("/konto/logga-ut", new())).StatusCode);
+        Assert.DoesNotContain("Bara för HR", (await chef.PageAsync("/rekrytering")).Body!.TextContent);
     }
 
     private async Task<(int Queries, int Rows)> CountAsync(PortalClient client)

@@ -6,14 +6,12 @@ using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 
 [Authorize(Policy = Behorighet.Inloggad)]
-[OutputCache(PolicyName = SignedInPageCache.Policy)]
 public class IndexModel(AppDbContext db) : PageModel
 {
     public sealed record Rad(int Id, string Diarienummer, string Titel, string Enhet, string Agare, RekryteringsTillstand State, int Sokande);

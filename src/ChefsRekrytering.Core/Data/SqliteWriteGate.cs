@@ -116,13 +116,20 @@ public sealed class SqliteWriteGate : DbConnectionInterceptor, IDbTransactionInt
         if (holds.TryGetValue(key, out var hold)) hold.Release();
     }
 
+    /// <summary>The SQLite handles already configured: a pooled connection keeps its settings, so each physical connection
+    /// is set up once, not on every open (an open per query otherwise cost a round of PRAGMAs each).</summary>
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
+
     private static void Configure(DbConnection connection)
     {
+        var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _)) return;
         using var command = connection.CreateCommand();
         // WAL with synchronous=NORMAL: a commit reaches the operating system before it is acknowledged, so a killed
         // process loses nothing, and the fsync waits for the checkpoint instead of every commit (only a power cut can
         // lose the last commits; PostgreSQL is the choice where that matters).
         command.CommandText = $"PRAGMA busy_timeout = {(int)MaxWait.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
         command.ExecuteNonQuery();
+        if (handle is not null) Configured.AddOrUpdate(handle, handle);
     }
 }

@@ -51,11 +51,6 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
         services.AddPortalBench(config);
-        if (SqlCommandCount.Enabled(config))
-        {
-            services.ConfigureDbContext<SqliteAppDbContext>(SqlCommandCount.AddTo, ServiceLifetime.Singleton);
-            services.ConfigureDbContext<PostgresAppDbContext>(SqlCommandCount.AddTo, ServiceLifetime.Singleton);
-        }
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
         // Keys in the database: every instance behind a load balancer can read every cookie. With a certificate
         // (DataProtection:CertificatePath, e.g. mounted from Key Vault) the keys are encrypted at rest as well.

@@ -30,7 +30,6 @@ public static class WebApplicationExtensions
             app.UseExceptionHandler("/fel");
             app.UseHsts();
         }
-        if (SqlCommandCount.Enabled(app.Configuration)) app.UseSqlCommandCount();
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/fel/{0}");
         app.UseRequestLocalization();

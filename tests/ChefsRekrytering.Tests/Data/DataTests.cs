@@ -110,3 +110,25 @@ public abstract class DataTests<TPortal>(TPortal portal) : IClassFixture<TPortal
 public sealed class DataTestsSqlite(SqlitePortal portal) : DataTests<SqlitePortal>(portal);
 
 public sealed class DataTestsPostgres(PostgresPortal portal) : DataTests<PostgresPortal>(portal);
+
+/// <summary>SQLite's connection settings hold on every connection the pool hands out, also when set only once per connection.</summary>
+public sealed class SqliteInstallningarTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+{
+    [Fact]
+    public async Task VarjeAnslutningVantarPaSkrivlasetOchSynkarNormalt()
+    {
+        _ = portal.Server;
+        for (var i = 0; i < 3; i++)
+        {
+            await using var scope = portal.ScopeFor("kalix", out var db);
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout";
+            Assert.Equal(30000L, (long)(await command.ExecuteScalarAsync())!);
+            command.CommandText = "PRAGMA synchronous";
+            Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!); // NORMAL
+            command.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+        }
+    }
+}

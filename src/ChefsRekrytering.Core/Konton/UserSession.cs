@@ -53,7 +53,8 @@ public sealed class UserSessionOptions
 /// at sign-in, at a sliding renewal (at most every half idle timeout) and at sign-out. Shared by every instance through
 /// the database.
 /// </summary>
-public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock, UserSessionOptions options) : ITicketStore
+public sealed class SessionStore(IServiceScopeFactory scopes, Microsoft.AspNetCore.Http.IHttpContextAccessor http, TimeProvider clock,
+    UserSessionOptions options) : ITicketStore
 {
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
 
@@ -77,8 +78,7 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var scope = RequestOrOwnScope(out var db);
         var id = Hash(key);
         var session = await db.Set<UserSession>().AsNoTracking().Where(s => s.Id == id)
             .Select(s => new { s.Ticket, s.CreatedUtc, s.ExpiresUtc }).FirstOrDefaultAsync();
@@ -94,8 +94,7 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var scope = RequestOrOwnScope(out var db);
         var id = Hash(key);
         var bytes = Serializer.Serialize(ticket);
         var expires = ticket.Properties.ExpiresUtc?.UtcDateTime;
@@ -106,10 +105,26 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
 
     public async Task RemoveAsync(string key)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await using var scope = RequestOrOwnScope(out var db);
         var id = Hash(key);
         await db.Set<UserSession>().Where(s => s.Id == id).ExecuteDeleteAsync();
+    }
+
+    /// <summary>
+    /// The request's own context when there is a request: reading the session is the first query of almost every request,
+    /// and a scope and context of its own cost as much again. These reads and single-statement writes track nothing, so
+    /// they cannot carry anything of the request's with them. The returned scope is null then (nothing to dispose).
+    /// </summary>
+    private AsyncServiceScope? RequestOrOwnScope(out AppDbContext db)
+    {
+        if (http.HttpContext?.RequestServices is { } services)
+        {
+            db = services.GetRequiredService<AppDbContext>();
+            return null;
+        }
+        var scope = scopes.CreateAsyncScope();
+        db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return scope;
     }
 
     private static string UserIdOf(AuthenticationTicket ticket) =>

@@ -150,6 +150,7 @@ public static class ServiceCollectionExtensions
         });
         services.AddRazorPages(o =>
             {
+                o.Conventions.Add(new FolderRoutes());
                 o.Conventions.AuthorizeFolder("/Admin", Behorighet.Admin);
                 // Every form is antiforgery-checked, whatever the page says.
                 o.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());

@@ -148,19 +148,37 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await BrowserPortal.AssertAccessibleAsync(admin);
     }
 
-    /// <summary>A wind-down case about Karin Öberg with one action, so the plan, notes and HR's access log show.</summary>
+    /// <summary>A wind-down case about Karin Öberg with one action, so the plan, notes and HR's access log show; made
+    /// through the case's commands, as HR would.</summary>
     private async Task<int> WindDownCaseAsync(string kommunId)
     {
-        await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
-        var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-        var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new("kommun", kommunId), new(System.Security.Claims.ClaimTypes.Role, Roller.HR), new("namn", "Lena Forsberg")], "test"));
-        var arende = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>()
-            .StartAsync(karin, ChefsRekrytering.Avvecklingar.Initiering.Arbetsgivaren, "Bakgrund för tillgänglighetstestet.", hr);
-        arende.Atgarder.Add(new ChefsRekrytering.Avvecklingar.Atgard { KommunId = kommunId, Beskrivning = "Coachning", Ansvarig = "Anders Nilsson", ArStod = true,
-            Datum = DateOnly.FromDateTime(DateTime.Today), Uppfoljning = DateOnly.FromDateTime(DateTime.Today.AddDays(30)) });
-        await db.SaveChangesAsync();
-        return arende.Id;
+        var hr = await PrincipalAsync(kommunId, "hr");
+        int id;
+        await using (var scope = browser.Portal.ScopeFor(kommunId, out var db))
+        {
+            var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
+            var started = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>()
+                .StartaArendeAsync(new(karin.Id, false, "Bakgrund för tillgänglighetstestet."), hr);
+            Assert.True(started.Succeeded, string.Join(" ", started.Result.Reasons));
+            id = started.Value;
+        }
+        await using (var scope = browser.Portal.ScopeFor(kommunId, out var db))
+        {
+            var version = await db.Set<ChefsRekrytering.Avvecklingar.AvvecklingsArende>().Where(a => a.Id == id).Select(a => a.Version).SingleAsync();
+            var today = scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>().Today;
+            var added = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>().LaggTillAtgardAsync(id, version,
+                new("Coachning", "Anders Nilsson", today, today.AddDays(30), ArStod: true), hr);
+            Assert.True(added.Succeeded, string.Join(" ", added.Reasons));
+        }
+        return id;
+    }
+
+    /// <summary>A demo account as signed in, with the claims the portal gives it, for calling a feature's commands.</summary>
+    private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string kommunId, string login)
+    {
+        await using var scope = browser.Portal.ScopeFor(kommunId, out _);
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync($"{login}@{kommunId}.example"))!;
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
     }
 
     /// <summary>An introduction for Karin Öberg, started, so its checklist and actions show.</summary>

@@ -210,22 +210,29 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     }
 
     /// <summary>A Kalix manager with activities and a knowledge transfer under way, so the track page shows every part;
-    /// and Socialförvaltningen's id for a filtered overview.</summary>
+    /// and Socialförvaltningen's id for a filtered overview. Recorded through the track's commands, as HR would.</summary>
     private async Task<(int Chef, int Soc)> AkademiAsync()
     {
+        var hr = await PrincipalAsync("kalix", "hr");
         await using var scope = browser.Portal.ScopeFor("kalix", out var db);
         var chef = await db.Personer.SingleAsync(p => p.Epost == "per.sandberg@kalix.example");
         var soc = await db.Enheter.Where(e => e.Namn == "Socialförvaltningen").Select(e => e.Id).SingleAsync();
         if (await db.Set<Utvecklingsaktivitet>().AnyAsync(a => a.PersonId == chef.Id)) return (chef.Id, soc);
-        var today = DateOnly.FromDateTime(db.UtcNow);
-        db.AddRange(
-            new Utvecklingsaktivitet { KommunId = "kalix", PersonId = chef.Id, Typ = AktivitetTyp.Medarbetarsamtal, Datum = today, RegistreradAv = "Maria Lindqvist" },
-            new Utvecklingsaktivitet { KommunId = "kalix", PersonId = chef.Id, Typ = AktivitetTyp.Natverk, Datum = today, Beskrivning = "Kommunövergripande chefsnätverk", RegistreradAv = "Per Sandberg" });
-        var vaxling = await scope.ServiceProvider.GetRequiredService<LedarakademinService>()
-            .StartaKompetensvaxlingAsync(chef.Id, today.AddDays(45), "Ny tjänst i annan kommun", new Actor(null, "Lena Forsberg"));
-        vaxling.Punkter[0].KlarUtc = db.UtcNow;
-        vaxling.Punkter[0].KlarAv = "Per Sandberg";
-        await db.SaveChangesAsync();
+        var service = scope.ServiceProvider.GetRequiredService<LedarakademinService>();
+        var today = service.Today;
+        foreach (var command in new Func<Task<CommandResult>>[]
+                 {
+                     () => service.RegistreraAktivitetAsync(chef.Id, new(AktivitetTyp.Medarbetarsamtal, today, null), hr),
+                     () => service.RegistreraAktivitetAsync(chef.Id, new(AktivitetTyp.Natverk, today, "Kommunövergripande chefsnätverk"), hr),
+                     () => service.StartaKompetensvaxlingAsync(chef.Id, today.AddDays(45), "Ny tjänst i annan kommun", hr),
+                     async () => await service.MarkeraOverlamnatAsync(chef.Id, await db.Set<KompetensvaxlingPunkt>()
+                         .Where(p => db.Set<Kompetensvaxling>().Any(k => k.Id == p.KompetensvaxlingId && k.PersonId == chef.Id))
+                         .OrderBy(p => p.Ordning).Select(p => p.Id).FirstAsync(), true, hr),
+                 })
+        {
+            var result = await command();
+            Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
+        }
         return (chef.Id, soc);
     }
 

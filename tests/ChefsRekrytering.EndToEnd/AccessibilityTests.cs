@@ -148,19 +148,37 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await BrowserPortal.AssertAccessibleAsync(admin);
     }
 
-    /// <summary>A wind-down case about Karin Öberg with one action, so the plan, notes and HR's access log show.</summary>
+    /// <summary>A wind-down case about Karin Öberg with one action, so the plan, notes and HR's access log show; made
+    /// through the case's commands, as HR would.</summary>
     private async Task<int> WindDownCaseAsync(string kommunId)
     {
-        await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
-        var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-        var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-            [new("kommun", kommunId), new(System.Security.Claims.ClaimTypes.Role, Roller.HR), new("namn", "Lena Forsberg")], "test"));
-        var arende = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>()
-            .StartAsync(karin, ChefsRekrytering.Avvecklingar.Initiering.Arbetsgivaren, "Bakgrund för tillgänglighetstestet.", hr);
-        arende.Atgarder.Add(new ChefsRekrytering.Avvecklingar.Atgard { KommunId = kommunId, Beskrivning = "Coachning", Ansvarig = "Anders Nilsson", ArStod = true,
-            Datum = DateOnly.FromDateTime(DateTime.Today), Uppfoljning = DateOnly.FromDateTime(DateTime.Today.AddDays(30)) });
-        await db.SaveChangesAsync();
-        return arende.Id;
+        var hr = await PrincipalAsync(kommunId, "hr");
+        int id;
+        await using (var scope = browser.Portal.ScopeFor(kommunId, out var db))
+        {
+            var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
+            var started = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>()
+                .StartaArendeAsync(new(karin.Id, false, "Bakgrund för tillgänglighetstestet."), hr);
+            Assert.True(started.Succeeded, string.Join(" ", started.Result.Reasons));
+            id = started.Value;
+        }
+        await using (var scope = browser.Portal.ScopeFor(kommunId, out var db))
+        {
+            var version = await db.Set<ChefsRekrytering.Avvecklingar.AvvecklingsArende>().Where(a => a.Id == id).Select(a => a.Version).SingleAsync();
+            var today = scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>().Today;
+            var added = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>().LaggTillAtgardAsync(id, version,
+                new("Coachning", "Anders Nilsson", today, today.AddDays(30), ArStod: true), hr);
+            Assert.True(added.Succeeded, string.Join(" ", added.Reasons));
+        }
+        return id;
+    }
+
+    /// <summary>A demo account as signed in, with the claims the portal gives it, for calling a feature's commands.</summary>
+    private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string kommunId, string login)
+    {
+        await using var scope = browser.Portal.ScopeFor(kommunId, out _);
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync($"{login}@{kommunId}.example"))!;
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
     }
 
     /// <summary>An introduction for Karin Öberg, started, so its checklist and actions show.</summary>
@@ -192,22 +210,29 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     }
 
     /// <summary>A Kalix manager with activities and a knowledge transfer under way, so the track page shows every part;
-    /// and Socialförvaltningen's id for a filtered overview.</summary>
+    /// and Socialförvaltningen's id for a filtered overview. Recorded through the track's commands, as HR would.</summary>
     private async Task<(int Chef, int Soc)> AkademiAsync()
     {
+        var hr = await PrincipalAsync("kalix", "hr");
         await using var scope = browser.Portal.ScopeFor("kalix", out var db);
         var chef = await db.Personer.SingleAsync(p => p.Epost == "per.sandberg@kalix.example");
         var soc = await db.Enheter.Where(e => e.Namn == "Socialförvaltningen").Select(e => e.Id).SingleAsync();
         if (await db.Set<Utvecklingsaktivitet>().AnyAsync(a => a.PersonId == chef.Id)) return (chef.Id, soc);
-        var today = DateOnly.FromDateTime(db.UtcNow);
-        db.AddRange(
-            new Utvecklingsaktivitet { KommunId = "kalix", PersonId = chef.Id, Typ = AktivitetTyp.Medarbetarsamtal, Datum = today, RegistreradAv = "Maria Lindqvist" },
-            new Utvecklingsaktivitet { KommunId = "kalix", PersonId = chef.Id, Typ = AktivitetTyp.Natverk, Datum = today, Beskrivning = "Kommunövergripande chefsnätverk", RegistreradAv = "Per Sandberg" });
-        var vaxling = await scope.ServiceProvider.GetRequiredService<LedarakademinService>()
-            .StartaKompetensvaxlingAsync(chef.Id, today.AddDays(45), "Ny tjänst i annan kommun", new Actor(null, "Lena Forsberg"));
-        vaxling.Punkter[0].KlarUtc = db.UtcNow;
-        vaxling.Punkter[0].KlarAv = "Per Sandberg";
-        await db.SaveChangesAsync();
+        var service = scope.ServiceProvider.GetRequiredService<LedarakademinService>();
+        var today = service.Today;
+        foreach (var command in new Func<Task<CommandResult>>[]
+                 {
+                     () => service.RegistreraAktivitetAsync(chef.Id, new(AktivitetTyp.Medarbetarsamtal, today, null), hr),
+                     () => service.RegistreraAktivitetAsync(chef.Id, new(AktivitetTyp.Natverk, today, "Kommunövergripande chefsnätverk"), hr),
+                     () => service.StartaKompetensvaxlingAsync(chef.Id, today.AddDays(45), "Ny tjänst i annan kommun", hr),
+                     async () => await service.MarkeraOverlamnatAsync(chef.Id, await db.Set<KompetensvaxlingPunkt>()
+                         .Where(p => db.Set<Kompetensvaxling>().Any(k => k.Id == p.KompetensvaxlingId && k.PersonId == chef.Id))
+                         .OrderBy(p => p.Ordning).Select(p => p.Id).FirstAsync(), true, hr),
+                 })
+        {
+            var result = await command();
+            Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
+        }
         return (chef.Id, soc);
     }
 
@@ -247,39 +272,57 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     /// <summary>
     /// Karin Öberg's leadership records with something in every part of the pages: contract version 1 in force and
     /// re-assessed, version 2 drafted and confirmed by her; last year's self-assessment discussed, this year's begun.
-    /// Built once; later calls find it.
+    /// Made through the pages' commands, by Karin and her närmast högre chef Anders Nilsson (last year's self-assessment,
+    /// which no command can date back, is written as it was left). Built once; later calls find it.
     /// </summary>
     private async Task<(int KarinId, int Ar)> LeadershipAsync()
     {
+        int karinId, ar;
+        await using (var scope = browser.Portal.ScopeFor("kalix", out var db))
+        {
+            karinId = await db.Personer.Where(p => p.Epost == "chef@kalix.example").Select(p => p.Id).SingleAsync();
+            ar = scope.ServiceProvider.GetRequiredService<SjalvskattningService>().Iar;
+            if (await db.Set<Sjalvskattning>().AnyAsync(s => s.ChefPersonId == karinId)) return (karinId, ar);
+        }
+        var (karin, anders) = (await PrincipalAsync("kalix", "chef"), await PrincipalAsync("kalix", "rekryterande"));
+        var innehall = new KontraktInnehall("Hemtjänst Centrum: verksamhet, personal, budget och arbetsmiljö.",
+            "Ny planering av turerna.\nIntroduktion av två nya samordnare.", "Budget i balans; sjukfrånvaron under 6 procent.", "Månatlig avstämning med förvaltningschefen.", ["verksamhet-1", "social-2"]);
+        await KontraktAsync(karinId, (service, version) => service.SparaUtkastAsync(karinId, version, innehall, null, anders));
+        await KontraktAsync(karinId, (service, version) => service.BekraftaAsync(karinId, version, KontraktSida.Chef, karin));
+        await KontraktAsync(karinId, (service, version) => service.BekraftaAsync(karinId, version, KontraktSida.Uppdragsgivare, anders));
+        await KontraktAsync(karinId, (service, version) => service.RegistreraOmprovningAsync(karinId, version, new(service.Today, "Målen är nådda.", OmprovningsUtfall.FortsatterGalla), anders));
+        await KontraktAsync(karinId, (service, _) => service.SparaUtkastAsync(karinId, Guid.Empty, innehall with { Resultatkrav = "Budget i balans; sjukfrånvaron under 5 procent." }, null, anders));
+        await KontraktAsync(karinId, (service, version) => service.BekraftaAsync(karinId, version, KontraktSida.Chef, karin));
+
+        await using (var scope = browser.Portal.ScopeFor("kalix", out var db))
+        {
+            var person = await db.Personer.SingleAsync(p => p.Id == karinId);
+            var forra = Sjalvskattning.For(person, ar - 1, scope.ServiceProvider.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow.AddYears(-1));
+            foreach (var r in forra.Rader) r.Betyg = (Betyg)(r.Ordning % 4 + 1);
+            (forra.State, forra.SamtalKommentar, forra.DiskuteradAv, forra.DiskuteradUtc) = (SjalvskattningTillstand.Diskuterad, "Stark i dialogen.", "Anders Nilsson", db.UtcNow.AddYears(-1));
+            db.Add(forra);
+            await db.SaveChangesAsync();
+        }
+        await using (var scope = browser.Portal.ScopeFor("kalix", out var db))
+        {
+            var service = scope.ServiceProvider.GetRequiredService<SjalvskattningService>();
+            Assert.True((await service.PaborjaAsync(karinId, karin)).Succeeded);
+            var iar = await db.Set<Sjalvskattning>().AsNoTracking().Include(s => s.Rader).SingleAsync(s => s.ChefPersonId == karinId && s.Ar == ar);
+            var first = iar.Ordnade.First();
+            Assert.True((await service.SparaUtkastAsync(karinId, ar, iar.Version, [new Skattning(first.KravId, Betyg.Val, null)], karin)).Succeeded);
+        }
+        return (karinId, ar);
+    }
+
+    /// <summary>One command on Karin's contract, in a scope of its own as a request would be, with the version of her latest
+    /// contract as the page's form carries it; it must succeed.</summary>
+    private async Task KontraktAsync(int karinId, Func<UppdragskontraktService, Guid, Task<CommandResult>> command)
+    {
         await using var scope = browser.Portal.ScopeFor("kalix", out var db);
-        var service = scope.ServiceProvider.GetRequiredService<UppdragskontraktService>();
-        var ar = service.Today.Year;
-        var karin = await db.Personer.SingleAsync(p => p.Epost == "chef@kalix.example");
-        if (await db.Set<Sjalvskattning>().AnyAsync(s => s.ChefPersonId == karin.Id)) return (karin.Id, ar);
-
-        var anders = new Uppdragsgivare(await db.Personer.Where(p => p.Epost == "rekryterande@kalix.example").Select(p => p.Id).SingleAsync(), "Anders Nilsson");
-        var (chef, principal) = (new Actor(null, karin.Namn), new Actor(null, anders.Namn));
-        service.SparaUtkast([], karin, anders, new KontraktInnehall("Hemtjänst Centrum: verksamhet, personal, budget och arbetsmiljö.",
-            "Ny planering av turerna.\nIntroduktion av två nya samordnare.", "Budget i balans; sjukfrånvaron under 6 procent.", "Månatlig avstämning med förvaltningschefen.", ["verksamhet-1", "social-2"]));
-        await db.SaveChangesAsync();
-        var versions = await service.VersionerAsync(karin.Id);
-        await service.BekraftaAsync(versions, KontraktSida.Chef, chef);
-        await service.BekraftaAsync(versions, KontraktSida.Uppdragsgivare, principal);
-        service.Omprova(versions, versions[0], karin, anders, service.Today, "Målen är nådda.", OmprovningsUtfall.FortsatterGalla, principal);
-        service.SparaUtkast(versions, karin, anders, KontraktInnehall.Of(versions[0]) with { Resultatkrav = "Budget i balans; sjukfrånvaron under 5 procent." });
-        await db.SaveChangesAsync();
-        await service.BekraftaAsync(await service.VersionerAsync(karin.Id), KontraktSida.Chef, chef);
-        await db.SaveChangesAsync();
-
-        var policy = scope.ServiceProvider.GetRequiredService<PolicyLibrary>().Get("kalix");
-        var forra = Sjalvskattning.For(karin, ar - 1, policy, db.UtcNow.AddYears(-1));
-        foreach (var r in forra.Rader) r.Betyg = (Betyg)(r.Ordning % 4 + 1);
-        (forra.State, forra.SamtalKommentar, forra.DiskuteradAv, forra.DiskuteradUtc) = (SjalvskattningTillstand.Diskuterad, "Stark i dialogen.", "Anders Nilsson", db.UtcNow.AddYears(-1));
-        var iar = Sjalvskattning.For(karin, ar, policy, db.UtcNow);
-        iar.Rader[0].Betyg = Betyg.Val;
-        db.AddRange(forra, iar);
-        await db.SaveChangesAsync();
-        return (karin.Id, ar);
+        var version = await db.Set<Uppdragskontrakt>().Where(k => k.ChefPersonId == karinId).OrderByDescending(k => k.Versionsnummer)
+            .Select(k => k.Version).FirstOrDefaultAsync();
+        var result = await command(scope.ServiceProvider.GetRequiredService<UppdragskontraktService>(), version);
+        Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
     }
 
     /// <summary>

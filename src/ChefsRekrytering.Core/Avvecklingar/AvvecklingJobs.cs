@@ -51,6 +51,6 @@ public sealed class AvvecklingUppfoljning(AppDbContext db, AvvecklingService ser
 public sealed class KompetensvaxlingVidAvslut(Ledarakademin.LedarakademinService akademin) : IAvvecklingAvslutadHandler
 {
     public Task OnAvslutadAsync(AvvecklingsArende arende, CancellationToken ct) =>
-        akademin.StartaKompetensvaxlingAsync(arende.ChefPersonId, arende.SistaDagSomChef!.Value,
+        akademin.PlaneraKompetensvaxlingAsync(arende.ChefPersonId, arende.SistaDagSomChef!.Value,
             $"Avveckling av chefskap: {Workflows.SwedishText.Of(arende.Utfall!.Value)}", Workflows.Actor.System, ct);
 }

@@ -54,7 +54,7 @@ public sealed class IntroduktionDagligKontroll(AppDbContext db, IntroduktionServ
         foreach (var intro in active)
         {
             if (intro.State == IntroduktionTillstand.Planerad)
-                service.Workflow(intro).Fire(IntroduktionHandelse.Starta, Actor.System, "Startdatumet närmar sig");
+                service.FireAsSystem(intro, IntroduktionHandelse.Starta, "Startdatumet närmar sig");
             if (intro.State == IntroduktionTillstand.Planerad) continue;
             foreach (var punkt in intro.Punkter.Where(p => p.KlarUtc is null && p.Forfaller < today && p.PaminnelserSkickade < 3
                          && (p.SenastPaminndUtc is null || p.SenastPaminndUtc <= db.UtcNow.AddDays(-7))))

@@ -19,6 +19,13 @@ public enum IntroduktionHandelse
 public sealed class IntroduktionWorkflow(Introduktion intro, IWorkflowJournal journal, DateOnly today)
     : Workflow<Introduktion, S, T>(intro, journal)
 {
+    /// <summary>The start date is more than two weeks away.</summary>
+    public const string ForTidigt = "for-tidigt";
+    /// <summary>A required item of the introduction proper is open.</summary>
+    public const string IntroduktionspunkterKvar = "introduktionspunkter-kvar";
+    /// <summary>A required item, a follow-up talk included, is open.</summary>
+    public const string PunkterKvar = "punkter-kvar";
+
     public override string Name => "Introduktion";
 
     protected override bool RequiresComment(T trigger) => trigger == T.Avbryt;
@@ -27,14 +34,16 @@ public sealed class IntroduktionWorkflow(Introduktion intro, IWorkflowJournal jo
     {
         var i = Subject;
         m.Configure(S.Planerad)
-            .PermitIf(T.Starta, S.Pagar, () => today.AddDays(14) >= i.Startdatum, "Introduktionen startar tidigast två veckor före startdatum")
+            .PermitIf(T.Starta, S.Pagar,
+                Guard(ForTidigt, () => today.AddDays(14) >= i.Startdatum, "Introduktionen startar tidigast två veckor före startdatum"))
             .Permit(T.Avbryt, S.Avbruten);
         m.Configure(S.Pagar)
-            .PermitIf(T.TillUppfoljning, S.Uppfoljning, () => OpenRequired(uppfoljning: false) == 0,
-                "Alla obligatoriska punkter i introduktionen är inte klara")
+            .PermitIf(T.TillUppfoljning, S.Uppfoljning,
+                Guard(IntroduktionspunkterKvar, () => OpenRequired(uppfoljning: false) == 0, "Alla obligatoriska punkter i introduktionen är inte klara"))
             .Permit(T.Avbryt, S.Avbruten);
         m.Configure(S.Uppfoljning)
-            .PermitIf(T.Avsluta, S.Genomford, () => OpenRequired(uppfoljning: null) == 0, "Alla obligatoriska punkter, också uppföljningssamtalen, är inte klara")
+            .PermitIf(T.Avsluta, S.Genomford,
+                Guard(PunkterKvar, () => OpenRequired(uppfoljning: null) == 0, "Alla obligatoriska punkter, också uppföljningssamtalen, är inte klara"))
             .Permit(T.Avbryt, S.Avbruten);
         m.Configure(S.Genomford).OnEntry(() => i.GenomfordUtc = Now);
     }

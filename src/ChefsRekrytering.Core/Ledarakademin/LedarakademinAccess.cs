@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Organisation;
 
@@ -11,6 +12,9 @@ namespace ChefsRekrytering.Ledarakademin;
 /// </summary>
 public static class LedarakademinAccess
 {
+    /// <summary>HR follows every manager's track in the municipality; a manager sees only those <see cref="ChefAccess.CanSee"/> allows.</summary>
+    public static bool SerHelaKommunen(ClaimsPrincipal user) => user.IsInRole(Roller.HR);
+
     public static bool KanRegistrera(ClaimsPrincipal user, int personId, OrgChart org, AktivitetTyp typ) =>
         Utvecklingsaktivitet.ArSamtal(typ)
             ? ChefAccess.ActsForEmployer(user, personId, org) && !ChefAccess.IsSelf(user, personId)

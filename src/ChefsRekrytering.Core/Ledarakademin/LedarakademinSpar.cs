@@ -62,7 +62,7 @@ public sealed record StegLage(Steg Steg, StegStatus Status, string Text, IReadOn
 /// </summary>
 public sealed record LedarakademinSpar(ChefFakta Chef, int Ar, IReadOnlyList<StegLage> Stegen)
 {
-    public StegLage this[Steg steg] => Stegen[(int)steg];
+    public StegLage this[Steg steg] => Stegen.First(s => s.Steg == steg);
 
     public static LedarakademinSpar Berakna(ChefFakta chef, DateOnly idag) =>
         new(chef, idag.Year, [Rekrytering(chef), Introduktion(chef), Kompetensutveckling(chef, idag.Year), Kompetensvaxling(chef, idag)]);

@@ -10,6 +10,8 @@ public static class LedarskapServiceExtensions
     public static IServiceCollection AddPortalLedarskap(this IServiceCollection services)
     {
         services.AddScoped<UppdragskontraktService>();
+        services.AddScoped<SjalvskattningService>();
+        services.AddScoped<LedarskapOversikt>();
         services.AddScoped<IScheduledJobHandler, UppdragskontraktOmprovningsPaminnelse>();
         return services;
     }

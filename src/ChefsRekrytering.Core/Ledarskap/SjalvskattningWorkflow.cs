@@ -23,6 +23,12 @@ public sealed class SjalvskattningWorkflow(Sjalvskattning skattning, IWorkflowJo
     public const string BaraChefen = "Bara chefen själv fyller i och lämnar in sin självskattning";
     public const string BaraArbetsgivaren = "Samtalet registreras av närmast högre chef eller HR";
 
+    /// <summary>Guard codes: the user is not the manager; not the employer side; a requirement is not rated.</summary>
+    public const string InteChefen = "inte-chefen", InteArbetsgivaren = "inte-arbetsgivaren", KravOskattade = "krav-oskattade";
+
+    /// <summary>The steps in the order the process takes them, for showing where it stands (not the enum's order).</summary>
+    public static readonly IReadOnlyList<S> Stegen = [S.Utkast, S.Inlamnad, S.Diskuterad];
+
     public override string Name => "Sjalvskattning";
 
     protected override bool RequiresComment(T trigger) => trigger == T.Diskutera;
@@ -32,12 +38,12 @@ public sealed class SjalvskattningWorkflow(Sjalvskattning skattning, IWorkflowJo
         var s = Subject;
         m.Configure(S.Utkast)
             .PermitIf(T.LamnaIn, S.Inlamnad,
-                Guard(() => parter.ArChefen, BaraChefen),
-                Guard(() => s.Rader.All(r => r.Betyg is not null), "Alla krav är inte skattade"));
+                Guard(InteChefen, () => parter.ArChefen, BaraChefen),
+                Guard(KravOskattade, () => s.Rader.All(r => r.Betyg is not null), "Alla krav är inte skattade"));
         m.Configure(S.Inlamnad)
             .OnEntry(() => s.InlamnadUtc = Now)
-            .PermitIf(T.Ateroppna, S.Utkast, () => parter.ArChefen, BaraChefen)
-            .PermitIf(T.Diskutera, S.Diskuterad, () => parter.ForArbetsgivaren, BaraArbetsgivaren);
+            .PermitIf(T.Ateroppna, S.Utkast, Guard(InteChefen, () => parter.ArChefen, BaraChefen))
+            .PermitIf(T.Diskutera, S.Diskuterad, Guard(InteArbetsgivaren, () => parter.ForArbetsgivaren, BaraArbetsgivaren));
         m.Configure(S.Diskuterad).OnEntry(() =>
         {
             s.SamtalKommentar = FiringComment;

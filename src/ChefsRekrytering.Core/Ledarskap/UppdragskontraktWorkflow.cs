@@ -17,6 +17,9 @@ public enum UppdragskontraktHandelse
 public sealed class UppdragskontraktWorkflow(Uppdragskontrakt kontrakt, IWorkflowJournal journal, DateOnly today)
     : Workflow<Uppdragskontrakt, S, T>(kontrakt, journal)
 {
+    public const string ChefenHarInteBekraftat = "chefen-har-inte-bekraftat";
+    public const string UppdragsgivarenHarInteBekraftat = "uppdragsgivaren-har-inte-bekraftat";
+
     public override string Name => "Uppdragskontrakt";
 
     protected override void Configure(StateMachine<S, T> m)
@@ -24,8 +27,8 @@ public sealed class UppdragskontraktWorkflow(Uppdragskontrakt kontrakt, IWorkflo
         var k = Subject;
         m.Configure(S.Utkast)
             .PermitIf(T.Bekrafta, S.Bekraftat,
-                Guard(() => k.ChefBekraftadUtc is not null, "Chefen har inte bekräftat den här versionen"),
-                Guard(() => k.UppdragsgivareBekraftadUtc is not null, "Uppdragsgivaren har inte bekräftat den här versionen"));
+                Guard(ChefenHarInteBekraftat, () => k.ChefBekraftadUtc is not null, "Chefen har inte bekräftat den här versionen"),
+                Guard(UppdragsgivarenHarInteBekraftat, () => k.UppdragsgivareBekraftadUtc is not null, "Uppdragsgivaren har inte bekräftat den här versionen"));
         m.Configure(S.Bekraftat)
             .OnEntry(() =>
             {

@@ -173,9 +173,9 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
         var rektorId = await PersonIdAsync("johan.lundberg@kalix.example");
         await using var scope = portal.ScopeFor("kalix", out var db);
         var service = scope.ServiceProvider.GetRequiredService<LedarakademinService>();
-        var first = await service.StartaKompetensvaxlingAsync(rektorId, new DateOnly(2027, 6, 30), "Avslutat chefskap", Actor.System);
+        var first = await service.PlaneraKompetensvaxlingAsync(rektorId, new DateOnly(2027, 6, 30), "Avslutat chefskap", Actor.System);
         await db.SaveChangesAsync();
-        var again = await service.StartaKompetensvaxlingAsync(rektorId, new DateOnly(2027, 8, 31), "Avslutat chefskap", Actor.System);
+        var again = await service.PlaneraKompetensvaxlingAsync(rektorId, new DateOnly(2027, 8, 31), "Avslutat chefskap", Actor.System);
         await db.SaveChangesAsync();
 
         Assert.Equal(first.Id, again.Id);

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using AngleSharp.Dom;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Demo;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Ledarskap;
@@ -18,6 +21,16 @@ internal static class Ledarskapsdata
         await using var scope = portal.ScopeFor(kommunId, out var db);
         var email = DemoSeeder.LoginFor(kommunId, login);
         return await db.Personer.Where(p => p.Epost == email).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>A demo account as signed in, with the claims the portal gives it (municipality, person, name, roles): for
+    /// calling a feature's commands directly, as its page would.</summary>
+    public static async Task<ClaimsPrincipal> PrincipalAsync(this PortalFactory portal, string kommunId, string login)
+    {
+        await using var scope = portal.ScopeFor(kommunId, out _);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByEmailAsync(DemoSeeder.LoginFor(kommunId, login)) ?? throw new InvalidOperationException($"Inget konto {login}@{kommunId}");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
     }
 
     /// <summary>The concurrency version the page's form for <paramref name="handler"/> posts back (its hidden field); the

@@ -24,4 +24,11 @@ public class ProcessGraphTests
         var i = new Introduktioner.Introduktion { KommunId = "k", ChefNamn = "c", Befattning = "b", AnstallandeChefNamn = "a" };
         GraphFile.AssertMatches("introduktion", new IntroduktionWorkflow(i, Journal, new DateOnly(2026, 11, 23)).ToMermaid());
     }
+
+    [Fact]
+    public void AvvecklingensProcessArFastlagd()
+    {
+        var a = new Avvecklingar.AvvecklingsArende { KommunId = "k", ChefNamn = "c", AnsvarigNamn = "a", InitieradAvNamn = "i", Bakgrund = "b" };
+        GraphFile.AssertMatches("avveckling", new Avvecklingar.AvvecklingWorkflow(a, Journal).ToMermaid());
+    }
 }

@@ -1,4 +1,3 @@
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
@@ -18,7 +17,8 @@ public class IndexModel(LedarakademinService service) : PageModel
 {
     public sealed record Rad(LedarakademinSpar Spar, string Enhet);
 
-    public bool ArHr => User.IsInRole(Roller.HR);
+    /// <summary>HR's view of the whole municipality, with its filter and summary.</summary>
+    public bool HelaKommunen { get; private set; }
     public int Ar { get; private set; }
     /// <summary>The signed-in manager's own track, when they are a manager (a manager's view only).</summary>
     public LedarakademinSpar? Eget { get; private set; }
@@ -36,24 +36,17 @@ public class IndexModel(LedarakademinService service) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var lage = await service.LoadAsync(ct: ct);
-        Ar = service.Today.Year;
-        IEnumerable<LedarakademinSpar> shown;
-        if (ArHr)
+        var oversikt = await service.OversiktAsync(User, Enhet, ct);
+        var lage = oversikt.Lage;
+        (HelaKommunen, Eget, Ar) = (oversikt.HelaKommunen, oversikt.Eget, service.Today.Year);
+        if (HelaKommunen)
         {
-            shown = Enhet is int unitId ? lage.Inom(lage.Org.Subtree(unitId).ToHashSet()) : lage.Spar;
             EnhetsVal = OrgChartOptions.Units(lage.Org, Enhet);
             StegVal = Enum.GetValues<Steg>().Select(s => new SelectListItem(SwedishText.Of(s), s.ToString(), s == Steg)).ToList();
             StatusVal = Enum.GetValues<StegStatus>().Select(s => new SelectListItem(SwedishText.Of(s), s.ToString(), s == Status)).ToList();
         }
-        else
-        {
-            var me = User.PersonId();
-            Eget = me is int self ? lage.For(self) : null;
-            shown = me is int chef ? lage.UnderstalldaChefer(chef) : [];
-        }
 
-        var rows = shown.Select(s => new Rad(s, string.Join(", ", lage.EnheterFor(s).Select(u => u.Namn))))
+        var rows = oversikt.Synliga.Select(s => new Rad(s, string.Join(", ", lage.EnheterFor(s).Select(u => u.Namn))))
             .OrderBy(r => lage.EnheterFor(r.Spar).Select(u => lage.Org.PathOf(u.Id)).FirstOrDefault() ?? "")
             .ThenBy(r => r.Spar.Chef.Namn).ToList();
         AntalChefer = rows.Count;

@@ -1,16 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Avvecklingar;
-using ChefsRekrytering.Data;
-using ChefsRekrytering.Documents;
 using ChefsRekrytering.Granskning;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using S = ChefsRekrytering.Avvecklingar.AvvecklingTillstand;
 
 namespace ChefsRekrytering.Web.Pages.Avvecklingar;
 
@@ -19,17 +14,12 @@ namespace ChefsRekrytering.Web.Pages.Avvecklingar;
 // Razor Pages take a size limit on the page, not on a handler: it is the attachment's, and more than any other form needs.
 [RequestSizeLimit(12 * 1024 * 1024)]
 [Lasloggas(Granskningsobjekt.Avveckling, "id", "Ärendet öppnat")]
-public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog audit, DocumentService documents) : PageModel
+public class DetaljerModel(AvvecklingService service) : PageModel
 {
-    public AvvecklingsArende A { get; private set; } = null!;
-    public AvvecklingWorkflow Flode { get; private set; } = null!;
-    public IReadOnlyList<WorkflowAction<AvvecklingHandelse>> Atgarder { get; private set; } = [];
-    public IReadOnlyList<Dokument> Bilagor { get; private set; } = [];
-    public IReadOnlyList<AuditEvent> Logg { get; private set; } = [];
-    public IReadOnlyList<WorkflowTransition> Historik { get; private set; } = [];
-    public bool KanDriva => AvvecklingAccess.CanDrive(User, A);
-    public bool PlanenOppen => AvvecklingService.PlanenOppen(A);
+    public AvvecklingDetaljer Detaljer { get; private set; } = null!;
+    public AvvecklingsArende Arende => Detaljer.Arende;
 
+    /// <summary>The version of the case the forms were built from.</summary>
     [BindProperty] public Guid Version { get; set; }
     public AtgardInput NyAtgard { get; set; } = new();
     public UtvarderingInput Utvardering { get; set; } = new();
@@ -53,99 +43,51 @@ public class DetaljerModel(AppDbContext db, AvvecklingService service, AuditLog 
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Utvardering = new UtvarderingInput { Utfall = A.Utfall, Text = A.Utvardering ?? "", SistaDag = A.SistaDagSomChef };
+        Utvardering = new UtvarderingInput { Utfall = Arende.Utfall, Text = Arende.Utvardering ?? "", SistaDag = Arende.SistaDagSomChef };
         return Page();
     }
 
-    public Task<IActionResult> OnPostFireAsync(int id, AvvecklingHandelse trigger) => ChangeAsync(id, drive: true, async () =>
-    {
-        var result = await service.FireAsync(A, trigger, User);
-        return result.Succeeded ? Done($"{SwedishText.Of(trigger)}: klart.") : Refuse(result.Reasons.ToArray());
-    });
+    public Task<IActionResult> OnPostFireAsync(int id, AvvecklingHandelse trigger) =>
+        AnswerAsync(id, () => service.FireAsync(id, Version, trigger, User, HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostAtgardAsync(int id, [Bind(Prefix = nameof(NyAtgard))] AtgardInput input) => ChangeAsync(id, drive: true, () =>
+    public Task<IActionResult> OnPostAtgardAsync(int id, [Bind(Prefix = nameof(NyAtgard))] AtgardInput input)
     {
         NyAtgard = input;
-        var result = service.LaggTillAtgard(A, new PlaneradAtgard(input.Beskrivning, input.Ansvarig, input.Datum!.Value, input.Uppfoljning!.Value, input.ArStod), User);
-        return result.Succeeded ? Done("Åtgärden är tillagd i handlingsplanen.") : Refuse(result.Reasons.ToArray());
-    });
+        return AnswerAsync(id, () => service.LaggTillAtgardAsync(id, Version,
+            new PlaneradAtgard(input.Beskrivning, input.Ansvarig, input.Datum!.Value, input.Uppfoljning!.Value, input.ArStod), User, HttpContext.RequestAborted));
+    }
 
-    public Task<IActionResult> OnPostGenomfordAsync(int id, int atgardId) => ChangeAsync(id, drive: true, () =>
-    {
-        if (A.Atgarder.FirstOrDefault(x => x.Id == atgardId) is not { } x) return Refuse("Åtgärden finns inte.");
-        x.GenomfordUtc ??= db.UtcNow;
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Åtgärd genomförd");
-        return Done("Åtgärden är markerad som genomförd.");
-    });
+    public Task<IActionResult> OnPostGenomfordAsync(int id, int atgardId) =>
+        AnswerAsync(id, () => service.MarkeraGenomfordAsync(id, Version, atgardId, User, HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostAnteckningAsync(int id, int atgardId, [DataType(DataType.MultilineText)] string? text) => ChangeAsync(id, drive: false, () =>
-    {
-        if (A.Atgarder.FirstOrDefault(x => x.Id == atgardId) is not { } x) return Refuse("Åtgärden finns inte.");
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000) return Refuse("Skriv en anteckning (högst 4000 tecken).");
-        x.Anteckningar.Add(new Uppfoljningsanteckning { KommunId = A.KommunId, SkrivenUtc = db.UtcNow, Av = User.Namn(), Text = text.Trim() });
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Uppföljningsanteckning");
-        return Done("Anteckningen är sparad.");
-    });
+    public Task<IActionResult> OnPostAnteckningAsync(int id, int atgardId, [DataType(DataType.MultilineText)] string? text) =>
+        AnswerAsync(id, () => service.SkrivAnteckningAsync(id, Version, atgardId, text, User, HttpContext.RequestAborted));
 
-    public Task<IActionResult> OnPostUtvarderingAsync(int id, [Bind(Prefix = nameof(Utvardering))] UtvarderingInput input) => ChangeAsync(id, drive: true, () =>
+    public Task<IActionResult> OnPostUtvarderingAsync(int id, [Bind(Prefix = nameof(Utvardering))] UtvarderingInput input)
     {
         Utvardering = input;
-        var result = service.SparaUtvardering(A, input.Utfall!.Value, input.Text, input.SistaDag, User);
-        return result.Succeeded ? Done("Utvärderingen är sparad.") : Refuse(result.Reasons.ToArray());
-    });
+        return AnswerAsync(id, () => service.SparaUtvarderingAsync(id, Version, new(input.Utfall!.Value, input.Text, input.SistaDag), User, HttpContext.RequestAborted));
+    }
 
     public async Task<IActionResult> OnPostBilagaAsync(int id, IFormFile? fil)
     {
-        if (!await LoadAsync(id) || !KanDriva) return NotFound();
-        if (fil is null || fil.Length == 0) return Refuse("Välj en fil.");
-        await using var stream = fil.OpenReadStream();
-        var result = await documents.UploadAsync(stream, fil.FileName, DokumentTyp.Bilaga, AvvecklingDocumentAccess.Owner, A.Id, User.UserId()!);
-        if (result.Error is not null) return Refuse(result.Error);
-        audit.Add(User, AuditAction.Andrade, AvvecklingService.ObjectType, A.Id, "Bilaga tillagd");
-        await db.SaveChangesAsync();
-        return Done("Bilagan är sparad.");
+        await using var innehall = fil?.OpenReadStream();
+        return await this.AnswerAsync(await service.LaggTillBilagaAsync(id, innehall, fil?.FileName, User, HttpContext.RequestAborted), () => LoadAsync(id));
     }
 
-    private async Task<IActionResult> ChangeAsync(int id, bool drive, Func<Task<IActionResult>> change)
+    /// <summary>Invalid input is shown beside its fields without calling the command; otherwise the command's answer.</summary>
+    private async Task<IActionResult> AnswerAsync(int id, Func<Task<CommandResult>> command)
     {
-        var posted = Version; // loading puts the current version in Version, for the page shown next
-        if (!await LoadAsync(id)) return NotFound();
-        // The concerned manager may write follow-up notes; only the employer side changes the plan. Outsiders see nothing.
-        if (drive && !KanDriva) return NotFound();
-        if (!ModelState.IsValid) return Page();
-        return await db.ChangeIfUnchangedAsync(A, posted, change, () => LoadAsync(id), Refuse);
-    }
-
-    private Task<IActionResult> ChangeAsync(int id, bool drive, Func<IActionResult> change) =>
-        ChangeAsync(id, drive, () => Task.FromResult(change()));
-
-    private IActionResult Done(string message)
-    {
-        TempData["Meddelande"] = message;
-        return Redirect($"/avveckling/{A.Id}");
-    }
-
-    private IActionResult Refuse(params string[] reasons)
-    {
-        foreach (var reason in reasons) ModelState.AddModelError("", reason);
-        Atgarder = Flode.Actions();
-        return Page();
+        ModelState.Remove(nameof(Version)); // a version that is no version is an old one: the command answers it as changed meanwhile
+        if (ModelState.IsValid) return await this.AnswerAsync(await command(), () => LoadAsync(id));
+        return await LoadAsync(id) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(int id)
     {
-        var a = await service.LoadAsync(id);
-        if (a is null || !AvvecklingAccess.CanSee(User, a)) return false;
-        A = a;
-        Flode = service.Workflow(a);
-        Atgarder = Flode.Actions();
-        Version = a.Version;
-        ModelState.Remove(nameof(Version));
-        Bilagor = await db.Set<Dokument>().AsNoTracking().Where(d => d.OwnerType == AvvecklingDocumentAccess.Owner && d.OwnerId == id).ToListAsync();
-        Historik = await db.WorkflowTransitions.AsNoTracking().Where(t => t.Workflow == "Avveckling" && t.SubjectId == id).OrderBy(t => t.Id).ToListAsync();
-        if (AvvecklingAccess.IsHr(User))
-            Logg = await db.Set<AuditEvent>().AsNoTracking().Where(e => e.ObjectType == AvvecklingService.ObjectType && e.ObjectId == id)
-                .OrderByDescending(e => e.Id).Take(200).ToListAsync();
+        if (await service.DetaljerAsync(id, User, HttpContext.RequestAborted) is not { } detaljer) return false;
+        Detaljer = detaljer;
+        Version = detaljer.Arende.Version;
         return true;
     }
 }

@@ -1,35 +1,15 @@
-using System.Security.Claims;
-using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
-using ChefsRekrytering.Ledarskap;
-using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Ledarskap;
 
-/// <summary>The manager whose own records a page shows, and the signed-in user's side in them.</summary>
-public sealed record ChefSida(Person Chef, OrgChart Org, ChefParter Parter);
-
+/// <summary>Answers for pages that still decide when to save (the Årets chef pages use these); the leadership pages call
+/// their services' commands instead (see <see cref="CommandAnswer"/>).</summary>
 internal static class Ledarsidor
 {
-    /// <summary>
-    /// How the leadership pages find their manager: through the municipality filter, only for the manager, their närmast
-    /// högre chef and HR, and only for someone who leads a unit. Missing, not a manager and not allowed all give the same
-    /// null, a 404, so nobody learns who has records.
-    /// </summary>
-    public static async Task<ChefSida?> LoadChefAsync(this AppDbContext db, ClaimsPrincipal user, int personId, CancellationToken ct = default)
-    {
-        var org = await db.LoadOrgChartAsync(ct);
-        var parter = ChefParter.For(user, personId, org);
-        if (!parter.ArPart || !org.UnitsLedBy(personId).Any()) return null;
-        var chef = await db.Personer.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
-        return chef is null ? null : new ChefSida(chef, org, parter);
-    }
-
     /// <summary>A refusal: the reasons in the page's error summary, the page shown again, nothing saved.</summary>
     public static IActionResult Refuse(this PageModel page, params string[] reasons)
     {
@@ -55,7 +35,4 @@ internal static class Ledarsidor
         await reload();
         return page.Refuse(VersionedSave.Conflict);
     }
-
-    /// <summary>Today's date in Sweden: the year of a self-assessment, the day a re-assessment is recorded.</summary>
-    public static DateOnly Idag(this AppDbContext db) => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 }

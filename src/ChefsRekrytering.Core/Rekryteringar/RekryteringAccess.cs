@@ -21,11 +21,13 @@ public static class RekryteringAccess
     public static bool CanCreate(ClaimsPrincipal user) =>
         user.KommunId() is not null && user.UserId() is not null && (user.IsInRole(Roller.RekryterandeChef) || IsHr(user));
 
-    /// <summary>Sees the recruitment, its candidates and their documents. Needs <see cref="Rekrytering.Panel"/> loaded.</summary>
-    public static bool CanView(ClaimsPrincipal user, Rekrytering r) => IsHr(user) || IsOwner(user, r) || IsPanel(user, r);
+    /// <summary>Sees the recruitment, its candidates and their documents: in one's own municipality (the query filter
+    /// already says so; the rule does not lean on it), as HR, owner or panel. Needs <see cref="Rekrytering.Panel"/> loaded.</summary>
+    public static bool CanView(ClaimsPrincipal user, Rekrytering r) =>
+        user.KommunId() == r.KommunId && (IsHr(user) || IsOwner(user, r) || IsPanel(user, r));
 
     /// <summary>Runs the recruitment: every step except those kept for HR.</summary>
-    public static bool CanManage(ClaimsPrincipal user, Rekrytering r) => IsHr(user) || IsOwner(user, r);
+    public static bool CanManage(ClaimsPrincipal user, Rekrytering r) => CanView(user, r) && (IsHr(user) || IsOwner(user, r));
 
     /// <summary>Records one's own interview assessments.</summary>
     public static bool CanAssess(ClaimsPrincipal user, Rekrytering r) => CanView(user, r);

@@ -177,7 +177,7 @@ public sealed class AnsokanService(
         if (version is { } sedd && sedd != k.Version) return CommandResult.Conflict(AndradSamtidigt);
         var result = await rekryteringar.FireAsync(k, k.Rekrytering!, KandidatHandelse.Aterta, Sokande, "Återtagen av den sökande");
         if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
-        if (await db.SparaAsync(k, "Din ansökan är återtagen. Du får en bekräftelse per e-post.", ct) is { Outcome: Outcome.Conflict })
+        if (await db.CommitAsync(k, "Din ansökan är återtagen. Du får en bekräftelse per e-post.", ct) is { Outcome: Outcome.Conflict })
             return CommandResult.Conflict(AndradSamtidigt);
         log.LogInformation("Ansökan {KandidatId} återtagen av den sökande", k.Id);
         return CommandResult.Done("Din ansökan är återtagen. Du får en bekräftelse per e-post.");

@@ -80,7 +80,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         {
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
             var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
-            return result.Succeeded ? await db.SparaAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+            return result.Succeeded ? await db.CommitAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
         });
 
     /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
@@ -99,7 +99,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
                 $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, tid.StartUtc(), tid.SlutUtc(),
                 new MailRecipient(arrangor!, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}"), r.KommunId);
             process.Fire(KandidatHandelse.BokaIntervju, user.Actor(), $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
-            return await db.SparaAsync(k, "Intervjun är bokad och kallelser med kalenderinbjudan skickas.", ct);
+            return await db.CommitAsync(k, "Intervjun är bokad och kallelser med kalenderinbjudan skickas.", ct);
         });
 
     /// <summary>Moves the candidate's booked interview, under the same rule for the time as booking it; the participants
@@ -111,7 +111,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
                 return CommandResult.Refused("Det finns ingen bokad intervju.");
             if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return CommandResult.Refused(fel);
             await meetings.RescheduleAsync(mote, tid.StartUtc(), tid.SlutUtc(), plats.Trim());
-            return await db.SparaAsync(k, "Intervjun är flyttad och en uppdaterad kalenderinbjudan skickas.", ct);
+            return await db.CommitAsync(k, "Intervjun är flyttad och en uppdaterad kalenderinbjudan skickas.", ct);
         });
 
     /// <summary>
@@ -129,7 +129,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
                 new MailRecipient(k.Epost, k.Namn), $"Erbjudande om anställning – {r.Titel}",
                 new Erbjudande.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), startdatum, k.Erbjudandevillkor, r.AgareNamn),
                 topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
-            return await db.SparaAsync(k, "Erbjudandet är lämnat och skickat till kandidaten.", ct);
+            return await db.CommitAsync(k, "Erbjudandet är lämnat och skickat till kandidaten.", ct);
         });
 
     /// <summary>A reference taken for an interviewed candidate still in an open recruitment, by the owner or HR.</summary>

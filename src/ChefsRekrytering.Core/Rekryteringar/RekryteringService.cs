@@ -70,7 +70,7 @@ public sealed class RekryteringService(
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
     /// <summary>Said when someone else saved the recruitment since the person's page was built.</summary>
-    public const string AndradSamtidigt = Andringar.AndradSamtidigt;
+    public const string AndradSamtidigt = VersionedCommit.AndradSamtidigt;
 
     internal DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
@@ -165,7 +165,7 @@ public sealed class RekryteringService(
             if (!Rekrytering.BehovetProvas.Contains(r.State)) return CommandResult.Refused("Behovet kan bara ändras före godkännandet.");
             if (await BehovsfelAsync(behov, ct) is { Count: > 0 } fel) return CommandResult.Refused(fel);
             Tillampa(r, behov);
-            return await db.SparaAsync(r, "Behovet är sparat.", ct);
+            return await db.CommitAsync(r, "Behovet är sparat.", ct);
         });
 
     /// <summary>HR's check of the LAS priority right (25 §), before the advert.</summary>
@@ -176,7 +176,7 @@ public sealed class RekryteringService(
             if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Företrädesrätten kontrolleras före annonseringen.");
             if (utfall is not { } u || !Enum.IsDefined(u)) return Refused("Välj utfallet av kontrollen.");
             (r.LasUtfall, r.LasKommentar, r.LasKontrolleradUtc, r.LasKontrolleradAv) = (u, Trimmad(kommentar), db.UtcNow, user.Namn());
-            return db.SparaAsync(r, "Kontrollen av företrädesrätt är registrerad.", ct);
+            return db.CommitAsync(r, "Kontrollen av företrädesrätt är registrerad.", ct);
         });
 
     /// <summary>Saves the profile being built as a draft: a fixed version never changes, so editing one starts the next.</summary>
@@ -223,7 +223,7 @@ public sealed class RekryteringService(
                     Intervjufraga = Trimmad(e.Fraga) ?? Intervjufragor.For(e.Text), Ordning = ordning++,
                 });
             if (faststall) (utkast.Faststalld, utkast.FaststalldUtc, utkast.FaststalldAv) = (true, db.UtcNow, user.Namn());
-            return db.SparaAsync(r, faststall ? $"Kravprofilen version {utkast.Version} är fastställd." : $"Utkastet till version {utkast.Version} är sparat.", ct);
+            return db.CommitAsync(r, faststall ? $"Kravprofilen version {utkast.Version} är fastställd." : $"Utkastet till version {utkast.Version} är sparat.", ct);
         });
 
     /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
@@ -235,7 +235,7 @@ public sealed class RekryteringService(
             var fonster = SistaAnsokningsdagar(Today);
             if (!fonster.Rymmer(sistaAnsokningsdag)) return Refused($"Sista ansökningsdag ska ligga {fonster.Text}.");
             (r.Annonstext, r.SistaAnsokningsdag) = (annonstext.Trim(), sistaAnsokningsdag);
-            return db.SparaAsync(r, "Annonsen är sparad.", ct);
+            return db.CommitAsync(r, "Annonsen är sparad.", ct);
         });
 
     /// <summary>From today to a year ahead: the days an advert may close on.</summary>
@@ -251,7 +251,7 @@ public sealed class RekryteringService(
             if (konto is null) return CommandResult.Refused("Välj en person i kommunen.");
             if (r.Panel.Any(p => p.UserId == konto.Id) || konto.Id == r.AgareUserId) return CommandResult.Refused($"{konto.Namn} är redan med i rekryteringen.");
             r.Panel.Add(new PanelMedlem { KommunId = r.KommunId, UserId = konto.Id, Namn = konto.Namn });
-            return await db.SparaAsync(r, $"{konto.Namn} är tillagd i intervjupanelen.", ct);
+            return await db.CommitAsync(r, $"{konto.Namn} är tillagd i intervjupanelen.", ct);
         });
 
     public Task<CommandResult> TaBortUrPanelenAsync(int id, Guid version, int panelId, ClaimsPrincipal user, CancellationToken ct = default) =>
@@ -260,7 +260,7 @@ public sealed class RekryteringService(
             if (!r.ArOppen) return Refused("Intervjupanelen ändras medan rekryteringen pågår.");
             if (r.Panel.FirstOrDefault(p => p.Id == panelId) is not { } medlem) return Refused("Panelmedlemmen finns inte.");
             r.Panel.Remove(medlem);
-            return db.SparaAsync(r, $"{medlem.Namn} är borttagen ur intervjupanelen.", ct);
+            return db.CommitAsync(r, $"{medlem.Namn} är borttagen ur intervjupanelen.", ct);
         });
 
     /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
@@ -271,7 +271,7 @@ public sealed class RekryteringService(
             var fonster = Datumfonster.Kring(Today, 1, 1);
             if (!fonster.Rymmer(datum)) return Refused($"Datumet för förhandlingen ska ligga {fonster.Text}.");
             (r.MblDatum, r.MblParter, r.MblUtfall, r.MblRegistreradAv) = (datum, parter.Trim(), utfall.Trim(), user.Namn());
-            return db.SparaAsync(r, "Den fackliga samverkan är registrerad.", ct);
+            return db.CommitAsync(r, "Den fackliga samverkan är registrerad.", ct);
         });
 
     /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates.</summary>
@@ -283,7 +283,7 @@ public sealed class RekryteringService(
             var fonster = new Datumfonster(Today.AddYears(-1), Today);
             if (!fonster.Rymmer(datum)) return Refused($"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat.");
             (r.BeslutDatum, r.Beslutsfattare, r.ValdKandidatId, r.BeslutMotivering) = (datum, beslutsfattare.Trim(), kandidatId, Trimmad(motivering));
-            return db.SparaAsync(r, "Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande.", ct);
+            return db.CommitAsync(r, "Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande.", ct);
         });
 
     /// <summary>HR stops gallring of the applicants' data, for instance while a discrimination claim is tried.</summary>
@@ -294,7 +294,7 @@ public sealed class RekryteringService(
             if (string.IsNullOrWhiteSpace(skal) || skal.Trim().Length > Gallring.SkalMaxLangd)
                 return Refused($"Ange skälet till gallringsstoppet (högst {Gallring.SkalMaxLangd} tecken), till exempel en anmälan om diskriminering.");
             gallring.SattStopp(r, skal, user);
-            return db.SparaAsync(r, "Gallringsstoppet är satt. Sökandes uppgifter sparas tills stoppet hävs.", ct);
+            return db.CommitAsync(r, "Gallringsstoppet är satt. Sökandes uppgifter sparas tills stoppet hävs.", ct);
         });
 
     public Task<CommandResult> HavGallringsstoppAsync(int id, Guid version, ClaimsPrincipal user, CancellationToken ct = default) =>
@@ -303,7 +303,7 @@ public sealed class RekryteringService(
             if (!RekryteringAccess.CanKeepRecords(user)) return Refused("Gallringsstopp hävs av HR.");
             if (!r.GallringsStopp) return Refused("Rekryteringen har inget gallringsstopp.");
             gallring.HavStopp(r, user);
-            return db.SparaAsync(r, "Gallringsstoppet är hävt. Uppgifter vars tid har gått ut gallras vid nästa dagliga körning.", ct);
+            return db.CommitAsync(r, "Gallringsstoppet är hävt. Uppgifter vars tid har gått ut gallras vid nästa dagliga körning.", ct);
         });
 
     /// <summary>
@@ -316,7 +316,7 @@ public sealed class RekryteringService(
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
             if (RekryteringAccess.DenialToFire(user, r, trigger) is { } nekad) return CommandResult.Refused(nekad);
             var result = await FireAsync(r, trigger, user.Actor(), kommentar, ct);
-            return result.Succeeded ? await db.SparaAsync(r, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+            return result.Succeeded ? await db.CommitAsync(r, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
         });
 
     /// <summary>The recruitment as a public record (see <see cref="Utlamnande"/>), logged; null when the user may not hand it out.</summary>

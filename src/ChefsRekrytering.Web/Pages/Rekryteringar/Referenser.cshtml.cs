@@ -20,7 +20,7 @@ public class ReferenserModel(KandidatService service) : PageModel
     public Referensvy Vy { get; private set; } = null!;
     public Rekrytering Rekrytering => Vy.Rekrytering;
     public Kandidat Kandidat => Vy.Kandidat;
-    public bool KanLaggaTill => Vy.KanRegistrera;
+    public bool KanRegistrera => Vy.KanRegistrera;
     /// <summary>Why references cannot be recorded for the candidate now, or null.</summary>
     public string? Hinder => Vy.Hinder;
 

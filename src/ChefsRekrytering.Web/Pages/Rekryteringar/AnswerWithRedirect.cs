@@ -9,7 +9,7 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 /// <see cref="CommandAnswer.AnswerAsync"/> for a command whose done leads to another page with its own route values (the
 /// recruitment just created, the recruitment whose kravprofil was fixed); everything else is answered by CommandAnswer.
 /// </summary>
-internal static class Svar
+internal static class AnswerWithRedirect
 {
     public static async Task<IActionResult> AnswerAsync(this PageModel page, CommandResult result, Func<Task> reload, string pageName, object routeValues)
     {

@@ -7,7 +7,7 @@ namespace ChefsRekrytering.Rekryteringar;
 
 /// <summary>How a recruitment command ends: one save of everything it changed, only if the record is still the version
 /// the person saw.</summary>
-internal static class Andringar
+internal static class VersionedCommit
 {
     /// <summary>Said when someone else saved the record since the person's page was built.</summary>
     public const string AndradSamtidigt = "Någon annan har ändrat uppgifterna sedan du öppnade sidan. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
@@ -17,7 +17,7 @@ internal static class Andringar
     /// version changes with every save, also when only its children changed, so of two people acting on the same version
     /// one wins and the other is told, with nothing of theirs kept.
     /// </summary>
-    public static async Task<CommandResult> SparaAsync(this AppDbContext db, IVersioned root, string meddelande, CancellationToken ct)
+    public static async Task<CommandResult> CommitAsync(this AppDbContext db, IVersioned root, string meddelande, CancellationToken ct)
     {
         if (db.Entry(root) is { State: EntityState.Unchanged } entry) entry.State = EntityState.Modified;
         try

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using ChefsRekrytering.Data;
@@ -12,9 +13,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Demo;
 
-/// <summary>Demo recruitments at different steps, driven through the real workflow so their history is real too.</summary>
+/// <summary>
+/// Demo recruitments at different steps, driven through the same commands the pages call, by the demo accounts of the
+/// recruiting manager and HR, so their rules, history and versions are real too. The applicants arrive as the public's
+/// applications would (a candidate with a CV), without the confirmation mail to an address nobody reads.
+/// </summary>
 public sealed class DemoRekryteringar(AppDbContext db, CurrentKommun kommun, RekryteringService service, DocumentService documents,
-    PolicyLibrary policies, UserManager<ApplicationUser> users)
+    PolicyLibrary policies, UserManager<ApplicationUser> users, IUserClaimsPrincipalFactory<ApplicationUser> principals)
 {
     public async Task SeedAsync(string kommunId, CancellationToken ct = default)
     {
@@ -33,69 +38,57 @@ public sealed class DemoRekryteringar(AppDbContext db, CurrentKommun kommun, Rek
         }
     }
 
-    private async Task<(Rekrytering R, ApplicationUser Owner)> NewAsync(string titel, string unitName, string ownerLogin, CancellationToken ct)
+    private async Task<(int Id, ClaimsPrincipal Owner)> NewAsync(string titel, string unitName, string ownerLogin, CancellationToken ct)
     {
-        var owner = (await users.FindByEmailAsync(DemoSeeder.LoginFor(kommun.Required, ownerLogin)))!;
+        var owner = await SignedInAsync(ownerLogin);
         var unit = await db.Enheter.FirstAsync(e => e.Namn == unitName, ct);
-        var r = await service.CreateAsync(kommun.Required, titel, unit.Id, owner.Id, owner.Namn, ct);
-        r.Behovsbeskrivning = $"{unit.Namn} behöver en chef som leder verksamheten vidare. Nuvarande chef går i pension och enheten växer.";
-        r.OnskatTilltrade = DateOnly.FromDateTime(db.UtcNow).AddMonths(4);
-        await db.SaveChangesAsync(ct);
-        return (r, owner);
+        var created = await service.SkapaAsync(new Behov(titel, unit.Id,
+            $"{unit.Namn} behöver en chef som leder verksamheten vidare. Nuvarande chef går i pension och enheten växer.",
+            Anstallningsform.Tillsvidare, 100, DateOnly.FromDateTime(db.UtcNow).AddMonths(4)), owner, ct);
+        if (!created.Succeeded) throw new InvalidOperationException($"Demodata: {titel} kunde inte skapas: {string.Join(" ", created.Result.Reasons)}");
+        return (created.Value, owner);
     }
 
     private async Task NeedSentAsync(string titel, string unit, string owner, CancellationToken ct)
     {
-        var (r, o) = await NewAsync(titel, unit, owner, ct);
-        await Fire(r, RekryteringsHandelse.SkickaForBehovsprovning, new Actor(o.Id, o.Namn), ct);
+        var (id, o) = await NewAsync(titel, unit, owner, ct);
+        await StepAsync(id, "SkickaForBehovsprovning", v => service.FireAsync(id, v, RekryteringsHandelse.SkickaForBehovsprovning, null, o, ct), ct);
     }
 
-    private async Task<Rekrytering> ProfileDraftAsync(string titel, string unit, string owner, CancellationToken ct)
+    private async Task<(int Id, ClaimsPrincipal Owner, Kravprofilval Profil)> ProfileDraftAsync(string titel, string unit, string owner, CancellationToken ct)
     {
-        var (r, o) = await NewAsync(titel, unit, owner, ct);
-        var hr = (await users.FindByEmailAsync(DemoSeeder.LoginFor(kommun.Required, "hr")))!;
-        await Fire(r, RekryteringsHandelse.SkickaForBehovsprovning, new Actor(o.Id, o.Namn), ct);
-        r.LasUtfall = LasUtfall.IngenForetradesratt;
-        r.LasKontrolleradUtc = db.UtcNow;
-        r.LasKontrolleradAv = hr.Namn;
-        await Fire(r, RekryteringsHandelse.GodkannBehov, new Actor(hr.Id, hr.Namn), ct);
+        var (id, o) = await NewAsync(titel, unit, owner, ct);
+        var hr = await SignedInAsync("hr");
+        await StepAsync(id, "SkickaForBehovsprovning", v => service.FireAsync(id, v, RekryteringsHandelse.SkickaForBehovsprovning, null, o, ct), ct);
+        await StepAsync(id, "LAS", v => service.RegistreraLasAsync(id, v, LasUtfall.IngenForetradesratt, null, hr, ct), ct);
+        await StepAsync(id, "GodkannBehov", v => service.FireAsync(id, v, RekryteringsHandelse.GodkannBehov, null, hr, ct), ct);
 
-        // Two requirements from each area of the municipality's own policy.
-        var policy = policies.Get(kommun.Required);
-        var profile = new Kravprofil { KommunId = r.KommunId, Version = 1 };
-        var order = 0;
-        foreach (var krav in policy.Kompetensomraden.SelectMany(a => a.Krav.Take(2)))
-            profile.Kompetenser.Add(new KravprofilKompetens
-            {
-                KommunId = r.KommunId, PolicyKravId = krav.Id, Omrade = krav.AreaNamn, Text = krav.Text, Vikt = 3 + order % 3,
-                Intervjufraga = Intervjufragor.For(krav.Text), Ordning = order++,
-            });
-        r.Kravprofiler.Add(profile);
-        await db.SaveChangesAsync(ct);
-        return r;
+        // Two requirements from each area of the municipality's own policy, weighted 3, 4, 5, 3, …
+        var valda = policies.Get(kommun.Required).Kompetensomraden.SelectMany(a => a.Krav.Take(2)).Select(k => k.Id).ToList();
+        var profil = new Kravprofilval(
+            policies.Get(kommun.Required).AllaKrav.Select(k => new PolicyKravval(k.Id, valda.Contains(k.Id), 3 + Math.Max(0, valda.IndexOf(k.Id)) % 3, null)).ToList(), []);
+        await StepAsync(id, "Kravprofil", v => service.SparaKravprofilAsync(id, v, profil, o, ct), ct);
+        return (id, o, profil);
     }
 
     private async Task AdvertisedAsync(string titel, string unit, string owner, string panelLogin, CancellationToken ct,
         params (string Fornamn, string Efternamn, string Telefon)[] applicants)
     {
-        var r = await ProfileDraftAsync(titel, unit, owner, ct);
-        var o = (await users.FindByEmailAsync(DemoSeeder.LoginFor(kommun.Required, owner)))!;
+        var (id, o, profil) = await ProfileDraftAsync(titel, unit, owner, ct);
         var panel = (await users.FindByEmailAsync(DemoSeeder.LoginFor(kommun.Required, panelLogin)))!;
-        r.Panel.Add(new PanelMedlem { KommunId = r.KommunId, UserId = panel.Id, Namn = panel.Namn });
-        r.Kravprofiler[0].Faststalld = true;
-        r.Kravprofiler[0].FaststalldUtc = db.UtcNow;
-        r.Kravprofiler[0].FaststalldAv = o.Namn;
-        r.Annonstext = $"Vill du leda {unit} tillsammans med engagerade medarbetare? Vi söker en chef som delar kommunens syn på ledarskap " +
-                       "och vill utveckla verksamheten till största nytta för kommuninvånarna.\n\nDu har personal-, arbetsmiljö-, budget- och " +
-                       "verksamhetsansvar och ingår i förvaltningens ledningsgrupp. Vi lägger stor vikt vid personlig lämplighet.";
-        r.SistaAnsokningsdag = DateOnly.FromDateTime(db.UtcNow).AddDays(21);
-        await Fire(r, RekryteringsHandelse.PubliceraAnnons, new Actor(o.Id, o.Namn), ct);
+        await StepAsync(id, "Panel", v => service.LaggTillIPanelenAsync(id, v, panel.Id, o, ct), ct);
+        await StepAsync(id, "Faststall", v => service.FaststallKravprofilAsync(id, v, profil, o, ct), ct);
+        var annons = $"Vill du leda {unit} tillsammans med engagerade medarbetare? Vi söker en chef som delar kommunens syn på ledarskap " +
+                     "och vill utveckla verksamheten till största nytta för kommuninvånarna.\n\nDu har personal-, arbetsmiljö-, budget- och " +
+                     "verksamhetsansvar och ingår i förvaltningens ledningsgrupp. Vi lägger stor vikt vid personlig lämplighet.";
+        await StepAsync(id, "Annons", v => service.SparaAnnonsAsync(id, v, annons, service.Today.AddDays(21), o, ct), ct);
+        await StepAsync(id, "PubliceraAnnons", v => service.FireAsync(id, v, RekryteringsHandelse.PubliceraAnnons, null, o, ct), ct);
 
         foreach (var (fornamn, efternamn, telefon) in applicants)
         {
             var k = new Kandidat
             {
-                KommunId = r.KommunId, RekryteringId = r.Id, Fornamn = fornamn, Efternamn = efternamn,
+                KommunId = kommun.Required, RekryteringId = id, Fornamn = fornamn, Efternamn = efternamn,
                 Epost = $"{PolicyFileParser.Slugify(fornamn)}.{PolicyFileParser.Slugify(efternamn)}@example.com", Telefon = telefon,
                 InkomUtc = db.UtcNow, SamtyckeVersion = "demo", SamtyckeUtc = db.UtcNow,
                 AtkomstHash = Convert.ToHexString(SHA256.HashData(RandomNumberGenerator.GetBytes(32))),
@@ -103,18 +96,22 @@ public sealed class DemoRekryteringar(AppDbContext db, CurrentKommun kommun, Rek
             db.Add(k);
             await db.SaveChangesAsync(ct);
             var cv = await documents.UploadAsync(new MemoryStream(Pdf($"CV {fornamn} {efternamn}")), $"CV {fornamn} {efternamn}.pdf",
-                DokumentTyp.CV, KandidatDocumentAccess.Owner, k.Id, o.Id, ct);
-            // Like a refused step below: demo data with a hole in it would show a candidate without the CV HR expects.
+                DokumentTyp.CV, KandidatDocumentAccess.Owner, k.Id, AnsokanService.Uppladdare, ct);
+            // Like a refused step: demo data with a hole in it would show a candidate without the CV HR expects.
             if (!cv.Succeeded) throw new InvalidOperationException($"Demodata: CV:t för {fornamn} {efternamn} kunde inte sparas: {cv.Error}");
         }
     }
 
-    private async Task Fire(Rekrytering r, RekryteringsHandelse trigger, Actor actor, CancellationToken ct)
+    /// <summary>One command on the recruitment as it now is; a refused step stops the seeding with the command's reasons.</summary>
+    private async Task StepAsync(int id, string steg, Func<Guid, Task<CommandResult>> command, CancellationToken ct)
     {
-        var result = await service.FireAsync(r, trigger, actor, ct: ct);
-        if (!result.Succeeded) throw new InvalidOperationException($"Demodata: {trigger} nekades: {string.Join(" ", result.Reasons)}");
-        await db.SaveChangesAsync(ct);
+        var version = await db.Set<Rekrytering>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync(ct);
+        var result = await command(version);
+        if (!result.Succeeded) throw new InvalidOperationException($"Demodata: {steg} nekades: {string.Join(" ", result.Reasons)}");
     }
+
+    private async Task<ClaimsPrincipal> SignedInAsync(string login) =>
+        await principals.CreateAsync((await users.FindByEmailAsync(DemoSeeder.LoginFor(kommun.Required, login)))!);
 
     /// <summary>A one-page PDF whose only content is a title: enough to be a real file that opens.</summary>
     public static byte[] Pdf(string title)

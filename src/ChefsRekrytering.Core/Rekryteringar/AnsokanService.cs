@@ -37,6 +37,10 @@ public sealed record AnsokanResultat(string? Token, IReadOnlyList<AnsokanFel> Fe
 /// <summary>Where an application stands, in words for the applicant rather than HR's workflow states.</summary>
 public sealed record AnsokanLage(string Rubrik, string Text);
 
+/// <summary>The applicant's own page: the application, its recruitment and municipality, where it stands, what was sent, the interview.</summary>
+public sealed record MinAnsokan(Kandidat Kandidat, Rekrytering Rekrytering, string Kommun, AnsokanLage Lage,
+    IReadOnlyList<(DokumentTyp Typ, string Namn)> Dokument, Mote? Intervju);
+
 /// <summary>
 /// The applicant's side of a recruitment, without signing in: the public adverts, the application with its CV and
 /// letter, and the private link (a random token of which only the SHA-256 is stored) through which the applicant
@@ -161,25 +165,36 @@ public sealed class AnsokanService(
         return await db.Set<Kandidat>().Include(k => k.Rekrytering).FirstAsync(k => k.Id == found.Id, ct);
     }
 
-    /// <summary>The applicant withdraws, while the application is still open; they are told by mail (the Besked template).</summary>
-    public async Task<WorkflowResult> WithdrawAsync(Kandidat k, CancellationToken ct = default)
+    /// <summary>
+    /// The applicant withdraws through their private link while the application is still open, and is told by mail (the
+    /// Besked template). <paramref name="version"/> is the application as their page showed it: if the one recruiting
+    /// changed it since, or in the same instant, nothing of the withdrawal is kept and the applicant is told.
+    /// </summary>
+    public async Task<CommandResult> AtertaAsync(string? token, Guid? version, CancellationToken ct = default)
     {
-        if (k.ArAvslutad) return WorkflowResult.Refused([RedanAvslutad]);
+        if (await FindByTokenAsync(token, ct) is not { } k) return CommandResult.NotFound;
+        if (k.ArAvslutad) return CommandResult.Refused(RedanAvslutad);
+        if (version is { } sedd && sedd != k.Version) return CommandResult.Conflict(AndradSamtidigt);
         var result = await rekryteringar.FireAsync(k, k.Rekrytering!, KandidatHandelse.Aterta, Sokande, "Återtagen av den sökande");
-        if (!result.Succeeded) return result;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // HR moved the application in the same instant: nothing of the withdrawal is kept, and the applicant is told.
-            db.ChangeTracker.Clear();
-            return WorkflowResult.Refused([AndradSamtidigt]);
-        }
+        if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
+        if (await db.CommitAsync(k, "Din ansökan är återtagen. Du får en bekräftelse per e-post.", ct) is { Outcome: Outcome.Conflict })
+            return CommandResult.Conflict(AndradSamtidigt);
         log.LogInformation("Ansökan {KandidatId} återtagen av den sökande", k.Id);
-        return result;
+        return CommandResult.Done("Din ansökan är återtagen. Du får en bekräftelse per e-post.");
     }
+
+    /// <summary>The applicant's own page behind the private link: where the application stands in their words, what they
+    /// sent and the booked interview; null for an unknown link.</summary>
+    public async Task<MinAnsokan?> MinAnsokanAsync(string? token, CancellationToken ct = default)
+    {
+        if (await FindByTokenAsync(token, ct) is not { Rekrytering: { } r } k) return null;
+        var intervju = k.State == KandidatTillstand.IntervjuBokad ? await rekryteringar.BokadIntervjuAsync(k, ct) : null;
+        return new(k, r, rekryteringar.KommunNamn(r) ?? k.KommunId, LageFor(k), await DocumentsOfAsync(k, ct), intervju);
+    }
+
+    /// <summary>The municipalities this deployment serves, in Swedish name order, for choosing whose adverts to see.</summary>
+    public async Task<IReadOnlyList<Kommun>> KommunerAsync(CancellationToken ct = default) =>
+        (await db.Kommuner.AsNoTracking().ToListAsync(ct)).OrderBy(k => k.Namn, SwedishTime.NameOrder).ToList();
 
     /// <summary>The documents the applicant sent, for their own page: kind and name only.</summary>
     public async Task<IReadOnlyList<(DokumentTyp Typ, string Namn)>> DocumentsOfAsync(Kandidat k, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Workflows;
@@ -57,7 +58,22 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
 
     /// <summary>The name, or <see cref="GallradNamn"/> once gallring has blanked it, so no page needs to remember the rule.</summary>
     public string Namn => GallradUtc is null ? $"{Fornamn} {Efternamn}" : GallradNamn;
-    public bool ArAvslutad => State is KandidatTillstand.Anstalld or KandidatTillstand.EjAktuell or KandidatTillstand.Atertagen or KandidatTillstand.TackatNej;
+    public bool ArAvslutad => !Oppna.Contains(State);
+
+    // The states by what they mean, so no rule depends on the order the states are declared in.
+    /// <summary>Still in the recruitment: every state but the four that end an application.</summary>
+    public static readonly FrozenSet<KandidatTillstand> Oppna = Set(
+        KandidatTillstand.Inkommen, KandidatTillstand.Granskad, KandidatTillstand.IntervjuBokad, KandidatTillstand.Intervjuad,
+        KandidatTillstand.ReferenserTagna, KandidatTillstand.Foreslagen, KandidatTillstand.Erbjuden);
+    /// <summary>Reviewed and still in: interviews can start.</summary>
+    public static readonly FrozenSet<KandidatTillstand> GranskadOchKvar = Set(
+        KandidatTillstand.Granskad, KandidatTillstand.IntervjuBokad, KandidatTillstand.Intervjuad, KandidatTillstand.ReferenserTagna,
+        KandidatTillstand.Foreslagen, KandidatTillstand.Erbjuden);
+    /// <summary>Interviewed and still in: references can be taken.</summary>
+    public static readonly FrozenSet<KandidatTillstand> IntervjuadOchKvar = Set(
+        KandidatTillstand.Intervjuad, KandidatTillstand.ReferenserTagna, KandidatTillstand.Foreslagen, KandidatTillstand.Erbjuden);
+
+    private static FrozenSet<KandidatTillstand> Set(params KandidatTillstand[] states) => states.ToFrozenSet();
 }
 
 /// <summary>One interviewer's score for one competence of one candidate (1–5, with a comment).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Organisation;
@@ -97,7 +98,38 @@ public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
     public Kravprofil? Utkastprofil => Kravprofiler.Where(k => !k.Faststalld).MaxBy(k => k.Version);
     public bool LasKontrollerad => LasUtfall is not null && LasKontrolleradUtc is not null;
     public bool MblRegistrerad => MblDatum is not null && !string.IsNullOrWhiteSpace(MblParter) && !string.IsNullOrWhiteSpace(MblUtfall);
-    public bool ArOppen => State is not (RekryteringsTillstand.Tillsatt or RekryteringsTillstand.Avbruten);
+    public bool ArOppen => Oppna.Contains(State);
+
+    // The phases by what they mean, so no rule depends on the order the states are declared in.
+    /// <summary>Every phase but the two that end it (Tillsatt, Avbruten).</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> Oppna = Set(
+        RekryteringsTillstand.Utkast, RekryteringsTillstand.Behovsprovning, RekryteringsTillstand.Kravprofil, RekryteringsTillstand.Annonserad,
+        RekryteringsTillstand.Urval, RekryteringsTillstand.Intervjuer, RekryteringsTillstand.Referenser, RekryteringsTillstand.FackligSamverkan,
+        RekryteringsTillstand.Beslut, RekryteringsTillstand.Erbjudande);
+    /// <summary>Before the need is approved: the need may still be changed.</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> BehovetProvas = Set(RekryteringsTillstand.Utkast, RekryteringsTillstand.Behovsprovning);
+    /// <summary>Before the advert is published: the LAS priority right is checked and the kravprofil built (a fixed one gets a new version).</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> ForeAnnonseringen = Set(
+        RekryteringsTillstand.Utkast, RekryteringsTillstand.Behovsprovning, RekryteringsTillstand.Kravprofil);
+    /// <summary>From the approved need to the publishing: the advert is written.</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> AnnonsenSkrivs = Set(RekryteringsTillstand.Behovsprovning, RekryteringsTillstand.Kravprofil);
+    /// <summary>The open phases after the application period: applications are reviewed.</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> EfterAnsokningstiden = Set(
+        RekryteringsTillstand.Urval, RekryteringsTillstand.Intervjuer, RekryteringsTillstand.Referenser, RekryteringsTillstand.FackligSamverkan,
+        RekryteringsTillstand.Beslut, RekryteringsTillstand.Erbjudande);
+    /// <summary>Every phase before the offer: the one chosen by a decision may still be turned down.</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> ForeErbjudandet = Set(
+        RekryteringsTillstand.Utkast, RekryteringsTillstand.Behovsprovning, RekryteringsTillstand.Kravprofil, RekryteringsTillstand.Annonserad,
+        RekryteringsTillstand.Urval, RekryteringsTillstand.Intervjuer, RekryteringsTillstand.Referenser, RekryteringsTillstand.FackligSamverkan,
+        RekryteringsTillstand.Beslut);
+    /// <summary>From the union negotiation on, as long as it is not cancelled: the MBL record belongs to the recruitment.</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> FranFackligSamverkan = Set(
+        RekryteringsTillstand.FackligSamverkan, RekryteringsTillstand.Beslut, RekryteringsTillstand.Erbjudande, RekryteringsTillstand.Tillsatt);
+    /// <summary>From the hiring decision on, as long as it is not cancelled: the decision belongs to the recruitment.</summary>
+    public static readonly FrozenSet<RekryteringsTillstand> FranBeslutet = Set(
+        RekryteringsTillstand.Beslut, RekryteringsTillstand.Erbjudande, RekryteringsTillstand.Tillsatt);
+
+    private static FrozenSet<RekryteringsTillstand> Set(params RekryteringsTillstand[] states) => states.ToFrozenSet();
 }
 
 /// <summary>A member of the interview panel: sees the candidates and records interview assessments, nothing more.</summary>

@@ -4,8 +4,10 @@ using ChefsRekrytering.Konton;
 namespace ChefsRekrytering.Rekryteringar;
 
 /// <summary>
-/// Who may do what with a recruitment. Its candidates are visible to the recruiting manager who owns it, to HR and
-/// to the members of its interview panel only; the panel may record interview assessments and nothing else.
+/// Who may do what with a recruitment: the one rule, called by <see cref="RekryteringService"/>'s and
+/// <see cref="KandidatService"/>'s commands and queries (pages declare only that the user is signed in). Its candidates
+/// are visible to the recruiting manager who owns it, to HR and to the members of its interview panel only; the owner
+/// and HR run it, the panel records interview assessments and nothing else; a few steps are HR's alone.
 /// </summary>
 public static class RekryteringAccess
 {
@@ -15,17 +17,38 @@ public static class RekryteringAccess
 
     public static bool IsPanel(ClaimsPrincipal user, Rekrytering r) => user.UserId() is { } id && r.Panel.Any(p => p.UserId == id);
 
-    /// <summary>Sees the recruitment, its candidates and their documents. Needs <see cref="Rekrytering.Panel"/> loaded.</summary>
-    public static bool CanView(ClaimsPrincipal user, Rekrytering r) => IsHr(user) || IsOwner(user, r) || IsPanel(user, r);
+    /// <summary>Starts a recruitment: recruiting managers and HR, in their own municipality.</summary>
+    public static bool CanCreate(ClaimsPrincipal user) =>
+        user.KommunId() is not null && user.UserId() is not null && (user.IsInRole(Roller.RekryterandeChef) || IsHr(user));
+
+    /// <summary>Sees the recruitment, its candidates and their documents: in one's own municipality (the query filter
+    /// already says so; the rule does not lean on it), as HR, owner or panel. Needs <see cref="Rekrytering.Panel"/> loaded.</summary>
+    public static bool CanView(ClaimsPrincipal user, Rekrytering r) =>
+        user.KommunId() == r.KommunId && (IsHr(user) || IsOwner(user, r) || IsPanel(user, r));
 
     /// <summary>Runs the recruitment: every step except those kept for HR.</summary>
-    public static bool CanManage(ClaimsPrincipal user, Rekrytering r) => IsHr(user) || IsOwner(user, r);
+    public static bool CanManage(ClaimsPrincipal user, Rekrytering r) => CanView(user, r) && (IsHr(user) || IsOwner(user, r));
 
     /// <summary>Records one's own interview assessments.</summary>
     public static bool CanAssess(ClaimsPrincipal user, Rekrytering r) => CanView(user, r);
 
     /// <summary>Approving the need is HR's check (with the LAS priority right), not the owner's own.</summary>
     public static bool CanApproveNeed(ClaimsPrincipal user) => IsHr(user);
+
+    /// <summary>The LAS priority right is checked by HR.</summary>
+    public static bool CanCheckLas(ClaimsPrincipal user) => IsHr(user);
+
+    /// <summary>Holding gallring (a discrimination claim) and handing the recruitment out as a public record are HR's.</summary>
+    public static bool CanKeepRecords(ClaimsPrincipal user) => IsHr(user);
+
+    /// <summary>Why this user may not fire the recruitment's trigger, as a sentence for the page; null when they may (the
+    /// workflow then decides whether it is possible now).</summary>
+    public static string? DenialToFire(ClaimsPrincipal user, Rekrytering r, RekryteringsHandelse trigger) => trigger switch
+    {
+        RekryteringsHandelse.GodkannBehov when !CanApproveNeed(user) => "Behovet godkänns av HR.",
+        _ when !CanManage(user, r) => "Bara rekryterande chef och HR kan driva rekryteringen.",
+        _ => null,
+    };
 
     /// <summary>The recruitments a user may see, as a query: all for HR, else own and panel ones.</summary>
     public static IQueryable<Rekrytering> VisibleTo(this IQueryable<Rekrytering> query, ClaimsPrincipal user)

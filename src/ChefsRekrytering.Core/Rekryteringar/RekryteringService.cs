@@ -1,5 +1,9 @@
+using System.Security.Claims;
+using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Policies;
@@ -15,19 +19,65 @@ public interface IRekryteringTillsattHandler
     Task OnTillsattAsync(Rekrytering rekrytering, Kandidat anstalld, Actor actor, CancellationToken ct);
 }
 
+/// <summary>The need as the recruiting manager describes it, when creating the recruitment and while it is assessed.</summary>
+public sealed record Behov(string Titel, int EnhetId, string Behovsbeskrivning, Anstallningsform Anstallningsform, int Omfattning, DateOnly? OnskatTilltrade);
+
+/// <summary>One requirement of the policy as the manager weighs it for the post: in the profile or not, its weight 1–5 and
+/// the interview question (the standard one when empty).</summary>
+public sealed record PolicyKravval(string KravId, bool Med, int Vikt, string? Fraga);
+
+/// <summary>A competence the manager adds for the role; a row with no text is no competence.</summary>
+public sealed record EgenKompetens(string? Text, int Vikt, string? Fraga);
+
+/// <summary>What the kravprofil form sends: every requirement of the policy, and the role's own competences.</summary>
+public sealed record Kravprofilval(IReadOnlyList<PolicyKravval> Policykrav, IReadOnlyList<EgenKompetens> Egna);
+
+/// <summary>A choice for the interview panel: an account of the municipality not yet in the recruitment.</summary>
+public sealed record Panelval(string UserId, string Namn);
+
+/// <summary>One step of the recruitment as the page shows it: offered as a button now (telling the remaining applicants
+/// first when <see cref="BeskedForst"/>), or why it must wait, the user's own lack of right first.</summary>
+public sealed record Rekryteringssteg(RekryteringsHandelse Handelse, string Namn, bool Erbjuds, bool KraverSkal, bool BeskedForst,
+    IReadOnlyList<string> Hinder);
+
+/// <summary>Which forms of the recruitment's page this user may use now: the same rules the commands behind them apply.</summary>
+public sealed record Rekryteringsformular(bool Behov, bool Las, bool Kravprofil, bool Annons, bool Panel, bool Mbl, bool Beslut, bool Arkiv);
+
+/// <summary>A recruitment as one user may see it (<see cref="RekryteringAccess"/>): what they may do with it.</summary>
+public sealed record SynligRekrytering(Rekrytering Rekrytering, bool KanDriva, bool ArHr, bool KanBedoma);
+
+/// <summary>The recruitment's own page: the record, its process, the next steps, the forms, its history and panel choices.</summary>
+public sealed record Rekryteringsoversikt(
+    Rekrytering Rekrytering, RekryteringWorkflow Process, bool KanDriva, bool ArHr, IReadOnlyList<Rekryteringssteg> NastaSteg,
+    Rekryteringsformular Formular, IReadOnlyList<WorkflowTransition> Historik, IReadOnlyList<Panelval> Panelval);
+
+/// <summary>The kravprofil page: the recruitment, the municipality's policy it is built from, and whether this user builds it now.</summary>
+public sealed record Kravprofilvy(Rekrytering Rekrytering, LeadershipPolicy Policy, bool KanAndra);
+
+/// <summary>The recruitment as a public record, ready to be handed out.</summary>
+public sealed record Utlamnandefil(string Filnamn, byte[] Innehall);
+
 /// <summary>
-/// The recruitment's steps with their side effects: the workflow decides what is allowed, this class stores the
-/// consequences (mails through the outbox, deadlines in the scheduler) in the same unit of work. The caller saves.
+/// Every change to a recruitment, one command per thing a person means to do: it loads the record, applies
+/// <see cref="RekryteringAccess"/>, checks the version the person saw, lets <see cref="RekryteringWorkflow"/> decide what
+/// is allowed, and saves the change with its consequences (mails through the outbox, deadlines in the scheduler,
+/// journal) in one transaction. The queries the pages show apply the same access rule: what a user may not see is null.
 /// </summary>
 public sealed class RekryteringService(
-    AppDbContext db, Outbox outbox, Scheduler scheduler, MeetingService meetings, PolicyLibrary policies,
-    IEnumerable<IRekryteringTillsattHandler> onTillsatt)
+    AppDbContext db, Outbox outbox, Scheduler scheduler, PolicyLibrary policies, IEnumerable<IRekryteringTillsattHandler> onTillsatt,
+    Gallring gallring, AuditLog audit)
 {
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
-    private DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
+    /// <summary>Said when someone else saved the recruitment since the person's page was built.</summary>
+    public const string AndradSamtidigt = VersionedCommit.AndradSamtidigt;
 
-    /// <summary>Loads a recruitment with everything its guards and pages need, through the municipality filter.</summary>
+    internal DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
+
+    // ---- Queries ----
+
+    /// <summary>Loads a recruitment with everything its guards and pages need, through the municipality filter but without
+    /// the access rule: for the scheduler, seeding and tests. Pages use the queries below.</summary>
     public Task<Rekrytering?> LoadAsync(int id, CancellationToken ct = default) => db.Set<Rekrytering>()
         .Include(r => r.Enhet)
         .Include(r => r.Panel)
@@ -37,35 +87,292 @@ public sealed class RekryteringService(
         .AsSplitQuery()
         .FirstOrDefaultAsync(r => r.Id == id, ct);
 
-    public RekryteringWorkflow Workflow(Rekrytering r) => new(r, db, Today);
+    /// <summary>The recruitment if this user may see it (owner, HR, panel), with what they may do; else null, whether it
+    /// exists or not, so nobody learns what exists.</summary>
+    public async Task<SynligRekrytering?> SynligAsync(int id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await LoadAsync(id, ct) is { } r && RekryteringAccess.CanView(user, r)
+            ? new(r, RekryteringAccess.CanManage(user, r), RekryteringAccess.IsHr(user), RekryteringAccess.CanAssess(user, r))
+            : null;
 
-    public KandidatWorkflow Workflow(Kandidat k, Rekrytering r) => new(k, r, db);
-
-    public async Task<Rekrytering> CreateAsync(string kommunId, string titel, int enhetId, string agareUserId, string agareNamn, CancellationToken ct = default)
+    /// <summary>The recruitment's page for this user, or null when they may not see it.</summary>
+    public async Task<Rekryteringsoversikt?> OversiktAsync(int id, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var diarienummer = await Diarium.NextAsync(db, kommunId, SwedishTime.ToLocal(db.UtcNow).Year, ct);
-        var r = new Rekrytering
-        {
-            KommunId = kommunId, Diarienummer = diarienummer, Titel = titel.Trim(), EnhetId = enhetId,
-            AgareUserId = agareUserId, AgareNamn = agareNamn, SkapadUtc = db.UtcNow,
-        };
-        db.Add(r);
-        return r;
+        if (await SynligAsync(id, user, ct) is not { Rekrytering: var r } synlig) return null;
+        var historik = await db.WorkflowTransitions.AsNoTracking()
+            .Where(t => t.Workflow == "Rekrytering" && t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        var panelval = (await db.Users.Where(u => u.KommunId == r.KommunId).OrderBy(u => u.Namn).Select(u => new { u.Id, u.Namn }).ToListAsync(ct))
+            .Where(u => u.Id != r.AgareUserId && r.Panel.All(p => p.UserId != u.Id))
+            .Select(u => new Panelval(u.Id, u.Namn)).ToList();
+        return new(r, Workflow(r), synlig.KanDriva, synlig.ArHr, NastaSteg(r, user), Formular(r, user), historik, panelval);
     }
 
-    /// <summary>Fires a recruitment trigger and stores what follows from it.</summary>
-    public async Task<WorkflowResult> FireAsync(Rekrytering r, RekryteringsHandelse trigger, Actor actor, string? comment = null, CancellationToken ct = default)
+    /// <summary>The kravprofil page for this user, or null when they may not see the recruitment.</summary>
+    public async Task<Kravprofilvy?> KravprofilAsync(int id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await SynligAsync(id, user, ct) is { Rekrytering: var r } synlig
+            ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State))
+            : null;
+
+    /// <summary>The municipality's units a recruitment can be for, by name.</summary>
+    public async Task<IReadOnlyList<Organisation.Enhet>> EnheterAsync(CancellationToken ct = default) =>
+        await db.Enheter.AsNoTracking().OrderBy(e => e.Namn).ToListAsync(ct);
+
+    /// <summary>The steps the current phase knows, each offered or with its reasons, the user's right included.</summary>
+    private List<Rekryteringssteg> NastaSteg(Rekrytering r, ClaimsPrincipal user) => Workflow(r).Actions().Select(a =>
     {
-        var result = Workflow(r).Fire(trigger, actor, comment);
+        var nekad = RekryteringAccess.DenialToFire(user, r, a.Trigger);
+        var erbjuds = nekad is null && Erbjuds(a);
+        return new Rekryteringssteg(a.Trigger, a.Label, erbjuds, a.RequiresComment, erbjuds && !a.Permitted,
+            nekad is null ? a.Reasons : [nekad, .. a.Reasons]);
+    }).ToList();
+
+    private static Rekryteringsformular Formular(Rekrytering r, ClaimsPrincipal user)
+    {
+        var driver = RekryteringAccess.CanManage(user, r);
+        return new(
+            Behov: driver && Rekrytering.BehovetProvas.Contains(r.State),
+            Las: RekryteringAccess.CanCheckLas(user) && Rekrytering.ForeAnnonseringen.Contains(r.State),
+            Kravprofil: driver && Rekrytering.ForeAnnonseringen.Contains(r.State),
+            Annons: driver && Rekrytering.AnnonsenSkrivs.Contains(r.State),
+            Panel: driver && r.ArOppen,
+            Mbl: driver && r.State == RekryteringsTillstand.FackligSamverkan,
+            Beslut: driver && r.State == RekryteringsTillstand.Beslut,
+            Arkiv: RekryteringAccess.CanKeepRecords(user));
+    }
+
+    // ---- Commands ----
+
+    /// <summary>A new recruitment with its need, numbered in the municipality's series of the year.</summary>
+    public async Task<CommandResult<int>> SkapaAsync(Behov behov, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!RekryteringAccess.CanCreate(user)) return new(CommandResult.Refused("Bara rekryterande chef och HR kan starta en rekrytering."), 0);
+        if (await BehovsfelAsync(behov, ct) is { Count: > 0 } fel) return new(CommandResult.Refused(fel), 0);
+        var kommunId = user.KommunId()!;
+        var r = new Rekrytering
+        {
+            KommunId = kommunId, Diarienummer = await Diarium.NextAsync(db, kommunId, SwedishTime.ToLocal(db.UtcNow).Year, ct),
+            Titel = behov.Titel.Trim(), EnhetId = behov.EnhetId, AgareUserId = user.UserId()!, AgareNamn = user.Namn(), SkapadUtc = db.UtcNow,
+        };
+        Tillampa(r, behov);
+        db.Add(r);
+        await db.SaveChangesAsync(ct);
+        return new(CommandResult.Done($"Rekryteringen {r.Diarienummer} är skapad."), r.Id);
+    }
+
+    /// <summary>The need as changed before it is approved.</summary>
+    public Task<CommandResult> SparaBehovAsync(int id, Guid version, Behov behov, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, version, user, ct, async r =>
+        {
+            if (!Rekrytering.BehovetProvas.Contains(r.State)) return CommandResult.Refused("Behovet kan bara ändras före godkännandet.");
+            if (await BehovsfelAsync(behov, ct) is { Count: > 0 } fel) return CommandResult.Refused(fel);
+            Tillampa(r, behov);
+            return await db.CommitAsync(r, "Behovet är sparat.", ct);
+        });
+
+    /// <summary>HR's check of the LAS priority right (25 §), before the advert.</summary>
+    public Task<CommandResult> RegistreraLasAsync(int id, Guid version, LasUtfall? utfall, string? kommentar, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        {
+            if (!RekryteringAccess.CanCheckLas(user)) return Refused("Företrädesrätten kontrolleras av HR.");
+            if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Företrädesrätten kontrolleras före annonseringen.");
+            if (utfall is not { } u || !Enum.IsDefined(u)) return Refused("Välj utfallet av kontrollen.");
+            (r.LasUtfall, r.LasKommentar, r.LasKontrolleradUtc, r.LasKontrolleradAv) = (u, Trimmad(kommentar), db.UtcNow, user.Namn());
+            return db.CommitAsync(r, "Kontrollen av företrädesrätt är registrerad.", ct);
+        });
+
+    /// <summary>Saves the profile being built as a draft: a fixed version never changes, so editing one starts the next.</summary>
+    public Task<CommandResult> SparaKravprofilAsync(int id, Guid version, Kravprofilval val, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ByggKravprofilAsync(id, version, val, faststall: false, user, ct);
+
+    /// <summary>Fixes the profile: the competences every candidate is asked about and scored on. At least one is needed.</summary>
+    public Task<CommandResult> FaststallKravprofilAsync(int id, Guid version, Kravprofilval val, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ByggKravprofilAsync(id, version, val, faststall: true, user, ct);
+
+    private Task<CommandResult> ByggKravprofilAsync(int id, Guid version, Kravprofilval val, bool faststall, ClaimsPrincipal user, CancellationToken ct) =>
+        ChangeAsync(id, version, user, ct, r =>
+        {
+            if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Kravprofilen kan bara ändras innan annonsen publiceras.");
+            var krav = policies.Get(r.KommunId).AllaKrav.ToDictionary(k => k.Id);
+            if (val.Policykrav.Any(v => !krav.ContainsKey(v.KravId))) return Refused("Okänt krav i formuläret.");
+            var valda = val.Policykrav.Where(v => v.Med).ToList();
+            var egna = val.Egna.Where(e => !string.IsNullOrWhiteSpace(e.Text)).ToList();
+            if (valda.Select(v => v.Vikt).Concat(egna.Select(e => e.Vikt)).Any(v => v is < 1 or > 5)) return Refused("Vikten ska vara från 1 till 5.");
+            if (faststall && valda.Count + egna.Count == 0) return Refused("Välj minst en kompetens innan kravprofilen fastställs.");
+
+            // Editing a fixed profile starts the next version; a draft is edited in place.
+            var utkast = r.Utkastprofil;
+            if (utkast is null)
+            {
+                utkast = new Kravprofil { KommunId = r.KommunId, Version = (r.Kravprofiler.Max(k => (int?)k.Version) ?? 0) + 1 };
+                r.Kravprofiler.Add(utkast);
+            }
+            utkast.Kompetenser.Clear();
+            var ordning = 0;
+            foreach (var v in valda)
+            {
+                var k = krav[v.KravId];
+                utkast.Kompetenser.Add(new KravprofilKompetens
+                {
+                    KommunId = r.KommunId, PolicyKravId = k.Id, Omrade = k.AreaNamn, Text = k.Text, Vikt = v.Vikt,
+                    Intervjufraga = Trimmad(v.Fraga) ?? Intervjufragor.For(k.Text), Ordning = ordning++,
+                });
+            }
+            foreach (var e in egna)
+                utkast.Kompetenser.Add(new KravprofilKompetens
+                {
+                    KommunId = r.KommunId, Omrade = "Rollspecifik kompetens", Text = e.Text!.Trim(), Vikt = e.Vikt,
+                    Intervjufraga = Trimmad(e.Fraga) ?? Intervjufragor.For(e.Text), Ordning = ordning++,
+                });
+            if (faststall) (utkast.Faststalld, utkast.FaststalldUtc, utkast.FaststalldAv) = (true, db.UtcNow, user.Namn());
+            return db.CommitAsync(r, faststall ? $"Kravprofilen version {utkast.Version} är fastställd." : $"Utkastet till version {utkast.Version} är sparat.", ct);
+        });
+
+    /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
+    /// year ahead.</summary>
+    public Task<CommandResult> SparaAnnonsAsync(int id, Guid version, string annonstext, DateOnly sistaAnsokningsdag, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        {
+            if (!Rekrytering.AnnonsenSkrivs.Contains(r.State)) return Refused("Annonsen kan bara ändras innan den publiceras.");
+            var fonster = SistaAnsokningsdagar(Today);
+            if (!fonster.Rymmer(sistaAnsokningsdag)) return Refused($"Sista ansökningsdag ska ligga {fonster.Text}.");
+            (r.Annonstext, r.SistaAnsokningsdag) = (annonstext.Trim(), sistaAnsokningsdag);
+            return db.CommitAsync(r, "Annonsen är sparad.", ct);
+        });
+
+    /// <summary>From today to a year ahead: the days an advert may close on.</summary>
+    public static Datumfonster SistaAnsokningsdagar(DateOnly idag) => new(idag, idag.AddYears(1));
+
+    /// <summary>Adds an account of the municipality to the interview panel, while the recruitment is open.</summary>
+    public Task<CommandResult> LaggTillIPanelenAsync(int id, Guid version, string? userId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, version, user, ct, async r =>
+        {
+            if (!r.ArOppen) return CommandResult.Refused("Intervjupanelen ändras medan rekryteringen pågår.");
+            var konto = userId is null ? null : await db.Users.Where(u => u.Id == userId && u.KommunId == r.KommunId)
+                .Select(u => new { u.Id, u.Namn }).FirstOrDefaultAsync(ct);
+            if (konto is null) return CommandResult.Refused("Välj en person i kommunen.");
+            if (r.Panel.Any(p => p.UserId == konto.Id) || konto.Id == r.AgareUserId) return CommandResult.Refused($"{konto.Namn} är redan med i rekryteringen.");
+            r.Panel.Add(new PanelMedlem { KommunId = r.KommunId, UserId = konto.Id, Namn = konto.Namn });
+            return await db.CommitAsync(r, $"{konto.Namn} är tillagd i intervjupanelen.", ct);
+        });
+
+    public Task<CommandResult> TaBortUrPanelenAsync(int id, Guid version, int panelId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, version, user, ct, r =>
+        {
+            if (!r.ArOppen) return Refused("Intervjupanelen ändras medan rekryteringen pågår.");
+            if (r.Panel.FirstOrDefault(p => p.Id == panelId) is not { } medlem) return Refused("Panelmedlemmen finns inte.");
+            r.Panel.Remove(medlem);
+            return db.CommitAsync(r, $"{medlem.Namn} är borttagen ur intervjupanelen.", ct);
+        });
+
+    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
+    public Task<CommandResult> RegistreraMblAsync(int id, Guid version, DateOnly datum, string parter, string utfall, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        {
+            if (r.State != RekryteringsTillstand.FackligSamverkan) return Refused("Facklig samverkan registreras i fasen Facklig samverkan.");
+            var fonster = Datumfonster.Kring(Today, 1, 1);
+            if (!fonster.Rymmer(datum)) return Refused($"Datumet för förhandlingen ska ligga {fonster.Text}.");
+            (r.MblDatum, r.MblParter, r.MblUtfall, r.MblRegistreradAv) = (datum, parter.Trim(), utfall.Trim(), user.Namn());
+            return db.CommitAsync(r, "Den fackliga samverkan är registrerad.", ct);
+        });
+
+    /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates.</summary>
+    public Task<CommandResult> RegistreraBeslutAsync(int id, Guid version, DateOnly datum, string beslutsfattare, int kandidatId, string? motivering,
+        ClaimsPrincipal user, CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        {
+            if (r.State != RekryteringsTillstand.Beslut) return Refused("Anställningsbeslutet registreras i fasen Beslut.");
+            if (!r.Kandidater.Any(k => k.Id == kandidatId && k.State == KandidatTillstand.Foreslagen)) return Refused("Välj en föreslagen kandidat.");
+            var fonster = new Datumfonster(Today.AddYears(-1), Today);
+            if (!fonster.Rymmer(datum)) return Refused($"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat.");
+            (r.BeslutDatum, r.Beslutsfattare, r.ValdKandidatId, r.BeslutMotivering) = (datum, beslutsfattare.Trim(), kandidatId, Trimmad(motivering));
+            return db.CommitAsync(r, "Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande.", ct);
+        });
+
+    /// <summary>HR stops gallring of the applicants' data, for instance while a discrimination claim is tried.</summary>
+    public Task<CommandResult> SattGallringsstoppAsync(int id, Guid version, string? skal, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, version, user, ct, r =>
+        {
+            if (!RekryteringAccess.CanKeepRecords(user)) return Refused("Gallringsstopp sätts av HR.");
+            if (string.IsNullOrWhiteSpace(skal) || skal.Trim().Length > Gallring.SkalMaxLangd)
+                return Refused($"Ange skälet till gallringsstoppet (högst {Gallring.SkalMaxLangd} tecken), till exempel en anmälan om diskriminering.");
+            gallring.SattStopp(r, skal, user);
+            return db.CommitAsync(r, "Gallringsstoppet är satt. Sökandes uppgifter sparas tills stoppet hävs.", ct);
+        });
+
+    public Task<CommandResult> HavGallringsstoppAsync(int id, Guid version, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, version, user, ct, r =>
+        {
+            if (!RekryteringAccess.CanKeepRecords(user)) return Refused("Gallringsstopp hävs av HR.");
+            if (!r.GallringsStopp) return Refused("Rekryteringen har inget gallringsstopp.");
+            gallring.HavStopp(r, user);
+            return db.CommitAsync(r, "Gallringsstoppet är hävt. Uppgifter vars tid har gått ut gallras vid nästa dagliga körning.", ct);
+        });
+
+    /// <summary>
+    /// The one way a person takes a step of the recruitment's process: the right to (<see cref="RekryteringAccess.DenialToFire"/>),
+    /// then the workflow's guards, then what follows, saved with it.
+    /// </summary>
+    public Task<CommandResult> FireAsync(int id, Guid version, RekryteringsHandelse trigger, string? kommentar, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, async r =>
+        {
+            if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
+            if (RekryteringAccess.DenialToFire(user, r, trigger) is { } nekad) return CommandResult.Refused(nekad);
+            var result = await FireAsync(r, trigger, user.Actor(), kommentar, ct);
+            return result.Succeeded ? await db.CommitAsync(r, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+        });
+
+    /// <summary>The recruitment as a public record (see <see cref="Utlamnande"/>), logged; null when the user may not hand it out.</summary>
+    public async Task<Utlamnandefil?> LamnaUtAsync(int id, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await SynligAsync(id, user, ct) is not { Rekrytering: var r } || !RekryteringAccess.CanKeepRecords(user)) return null;
+        var dokument = Utlamnande.Skapa(r, policies.Find(r.KommunId)?.Kommun ?? r.KommunId, r.Enhet?.Namn ?? "", db.UtcNow, user.Namn());
+        audit.Add(user, AuditAction.LaddadeNed, Granskningsobjekt.Rekrytering, r.Id, "Utlämnande av allmän handling");
+        await db.SaveChangesAsync(ct);
+        var filnamn = $"{r.Diarienummer.Replace(' ', '-').Replace('/', '-')}-allman-handling-{SwedishTime.ToLocal(db.UtcNow):yyyy-MM-dd}.html";
+        return new(filnamn, dokument.ToBytes());
+    }
+
+    // ---- The process: the one place that fires its triggers ----
+
+    internal RekryteringWorkflow Workflow(Rekrytering r) => new(r, db, Today);
+
+    internal KandidatWorkflow Workflow(Kandidat k, Rekrytering r) => new(k, r, db);
+
+    /// <summary>Offered now: permitted, or waiting only for the remaining applicants to be told, which firing does first.</summary>
+    private static bool Erbjuds(WorkflowAction<RekryteringsHandelse> a) => a.Permitted || a.BlockedOnlyBy(RekryteringWorkflow.VantarBaraPaBesked);
+
+    /// <summary>
+    /// Fires a recruitment trigger with what follows from it, for the commands and the scheduler; the caller saves. The two
+    /// steps that end the recruitment first tell every applicant still in it (so that "all told" holds), and only when
+    /// nothing else stops them: a refusal leaves every candidate as it was.
+    /// </summary>
+    internal async Task<WorkflowResult> FireAsync(Rekrytering r, RekryteringsHandelse trigger, Actor actor, string? comment = null, CancellationToken ct = default)
+    {
+        var flode = Workflow(r);
+        if (trigger is RekryteringsHandelse.Avbryt or RekryteringsHandelse.Tillsatt
+            && flode.Actions().FirstOrDefault(a => a.Trigger == trigger) is { } steg && Erbjuds(steg))
+        {
+            if (trigger == RekryteringsHandelse.Avbryt && string.IsNullOrWhiteSpace(comment))
+                return WorkflowResult.Refused(GuardReason.KommentarSaknas, "Ange ett skäl för att avbryta rekryteringen.");
+            var kvar = r.Kandidater.Where(k => !k.ArAvslutad).ToList();
+            if (kvar.FirstOrDefault(k => !Workflow(k, r).CanFire(KandidatHandelse.EjAktuell)) is { } obesvarad)
+                return WorkflowResult.Refused("besked-kan-inte-ges", obesvarad.State == KandidatTillstand.Erbjuden
+                    ? $"{obesvarad.Namn} har ett erbjudande som inte är besvarat. Registrera svaret först."
+                    : $"{obesvarad.Namn} har anställningsbeslutet och kan inte få besked om att ansökan inte går vidare.");
+            var (slag, skal) = trigger == RekryteringsHandelse.Avbryt ? (Besked.Slag.Avbruten, "Rekryteringen avbryts") : (Besked.Slag.Tillsatt, "Tjänsten är tillsatt");
+            foreach (var k in kvar)
+            {
+                Workflow(k, r).Fire(KandidatHandelse.EjAktuell, actor, skal);
+                await TellAsync(k, r, slag);
+            }
+        }
+
+        var result = flode.Fire(trigger, actor, comment);
         if (!result.Succeeded) return result;
         switch (trigger)
         {
             case RekryteringsHandelse.GodkannBehov:
-                r.BehovGodkantUtc = db.UtcNow;
-                r.BehovGodkantAv = actor.Namn;
+                (r.BehovGodkantUtc, r.BehovGodkantAv) = (db.UtcNow, actor.Namn);
                 break;
             case RekryteringsHandelse.PubliceraAnnons:
-                r.PubliceradUtc = db.UtcNow;
                 // The day after the last application day, at midnight Swedish time, the application period closes by itself.
                 var closes = SwedishTime.ToUtc(r.SistaAnsokningsdag!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue));
                 scheduler.Schedule(AnsokningstidSlutJobb, closes, r.Id, kommunId: r.KommunId);
@@ -78,9 +385,10 @@ public sealed class RekryteringService(
         return result;
     }
 
-    /// <summary>Fires a candidate trigger; a candidate who leaves the recruitment is told by e-mail.</summary>
-    public async Task<WorkflowResult> FireAsync(Kandidat k, Rekrytering r, KandidatHandelse trigger, Actor actor, string? comment = null)
+    /// <summary>Fires a candidate trigger that needs no form; a candidate who leaves the recruitment is told by e-mail. The caller saves.</summary>
+    internal async Task<WorkflowResult> FireAsync(Kandidat k, Rekrytering r, KandidatHandelse trigger, Actor actor, string? comment = null)
     {
+        if (KandidatWorkflow.MedFormular.Contains(trigger)) return WorkflowResult.Refused("med-formular", "Använd formuläret för det steget.");
         var result = Workflow(k, r).Fire(trigger, actor, comment);
         if (!result.Succeeded) return result;
         switch (trigger)
@@ -92,125 +400,12 @@ public sealed class RekryteringService(
             case KandidatHandelse.Aterta:
                 await TellAsync(k, r, Besked.Slag.Atertagen);
                 break;
-            case KandidatHandelse.Erbjud:
-                await outbox.EnqueueAsync<Erbjudande, Erbjudande.Innehall>(
-                    new MailRecipient(k.Epost, k.Namn), $"Erbjudande om anställning – {r.Titel}",
-                    new Erbjudande.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), k.Startdatum!.Value, k.Erbjudandevillkor, r.AgareNamn),
-                    topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
-                break;
-            case KandidatHandelse.Acceptera or KandidatHandelse.TackaNej:
-                k.UtfallMeddelatUtc = db.UtcNow; // the candidate gave the answer: nothing left to tell
-                break;
         }
         return result;
     }
 
-    /// <summary>Tells every candidate still in the process that it ends without them (cancelled, or filled by someone else).</summary>
-    public async Task<int> CloseRemainingAsync(Rekrytering r, Actor actor)
-    {
-        var remaining = r.Kandidater.Where(k => !k.ArAvslutad && k.Id != (r.State == RekryteringsTillstand.Erbjudande ? r.ValdKandidatId : null)).ToList();
-        var cancelled = r.State != RekryteringsTillstand.Erbjudande;
-        foreach (var k in remaining)
-        {
-            if (!Workflow(k, r).Fire(KandidatHandelse.EjAktuell, actor, cancelled ? "Rekryteringen avbryts" : "Tjänsten är tillsatt").Succeeded) continue;
-            await TellAsync(k, r, cancelled ? Besked.Slag.Avbruten : Besked.Slag.Tillsatt);
-        }
-        return remaining.Count;
-    }
-
-    /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
-    /// time ahead of now and at most two years off (<see cref="MeetingService.Tidsfel"/>), else refused with nothing booked.</summary>
-    public async Task<WorkflowResult> BookInterviewAsync(Kandidat k, Rekrytering r, Motestid tid, string plats, Actor actor, string organizerEmail)
-    {
-        var check = Workflow(k, r);
-        if (!check.CanFire(KandidatHandelse.BokaIntervju)) return check.Fire(KandidatHandelse.BokaIntervju, actor);
-        if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return WorkflowResult.Refused([fel]);
-        var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) || u.Id == r.AgareUserId)
-            .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync();
-        var mote = await meetings.BookAsync(new MeetingRequest(
-            $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, tid.StartUtc(), tid.SlutUtc(),
-            new MailRecipient(organizerEmail, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}"), r.KommunId);
-        return await FireAsync(k, r, KandidatHandelse.BokaIntervju, actor, $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
-    }
-
-    /// <summary>Moves the candidate's booked interview, under the same rule for the time as booking it; the participants
-    /// get an updated invitation.</summary>
-    public async Task<WorkflowResult> FlyttaIntervjuAsync(Kandidat k, Motestid tid, string plats)
-    {
-        if (await InterviewOfAsync(k) is not { } mote) return WorkflowResult.Refused(["Det finns ingen bokad intervju."]);
-        if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return WorkflowResult.Refused([fel]);
-        await meetings.RescheduleAsync(mote, tid.StartUtc(), tid.SlutUtc(), plats);
-        return WorkflowResult.Ok;
-    }
-
-    /// <summary>
-    /// The offer, with the start date and the terms that go to the candidate. The start lies between today and two years
-    /// ahead: the introduction is planned from it.
-    /// </summary>
-    public async Task<WorkflowResult> ErbjudAsync(Kandidat k, Rekrytering r, DateOnly startdatum, string? villkor, Actor actor)
-    {
-        var fonster = new Datumfonster(Today, Today.AddYears(2));
-        if (!fonster.Rymmer(startdatum)) return WorkflowResult.Refused([$"Startdatumet ska ligga {fonster.Text}."]);
-        k.Startdatum = startdatum;
-        k.Erbjudandevillkor = villkor?.Trim();
-        return await FireAsync(k, r, KandidatHandelse.Erbjud, actor);
-    }
-
-    /// <summary>Why the wished-for start cannot be this day, or null: it lies between today and two years ahead.</summary>
-    public string? OnskatTilltradeFel(DateOnly? onskatTilltrade)
-    {
-        var fonster = new Datumfonster(Today, Today.AddYears(2));
-        return onskatTilltrade is { } d && !fonster.Rymmer(d) ? $"Önskat tillträde ska ligga {fonster.Text}." : null;
-    }
-
-    /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
-    /// year ahead.</summary>
-    public WorkflowResult SparaAnnons(Rekrytering r, string annonstext, DateOnly sistaAnsokningsdag)
-    {
-        if (r.State is not (RekryteringsTillstand.Behovsprovning or RekryteringsTillstand.Kravprofil))
-            return WorkflowResult.Refused(["Annonsen kan bara ändras innan den publiceras."]);
-        var fonster = SistaAnsokningsdagar(Today);
-        if (!fonster.Rymmer(sistaAnsokningsdag)) return WorkflowResult.Refused([$"Sista ansökningsdag ska ligga {fonster.Text}."]);
-        r.Annonstext = annonstext.Trim();
-        r.SistaAnsokningsdag = sistaAnsokningsdag;
-        return WorkflowResult.Ok;
-    }
-
-    /// <summary>From today to a year ahead: the days an advert may close on.</summary>
-    public static Datumfonster SistaAnsokningsdagar(DateOnly idag) => new(idag, idag.AddYears(1));
-
-    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
-    public WorkflowResult RegistreraMbl(Rekrytering r, DateOnly datum, string parter, string utfall, Actor actor)
-    {
-        if (r.State != RekryteringsTillstand.FackligSamverkan) return WorkflowResult.Refused(["Facklig samverkan registreras i fasen Facklig samverkan."]);
-        var fonster = Datumfonster.Kring(Today, 1, 1);
-        if (!fonster.Rymmer(datum)) return WorkflowResult.Refused([$"Datumet för förhandlingen ska ligga {fonster.Text}."]);
-        r.MblDatum = datum;
-        r.MblParter = parter.Trim();
-        r.MblUtfall = utfall.Trim();
-        r.MblRegistreradAv = actor.Namn;
-        return WorkflowResult.Ok;
-    }
-
-    /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates.</summary>
-    public WorkflowResult RegistreraBeslut(Rekrytering r, DateOnly datum, string beslutsfattare, int kandidatId, string? motivering)
-    {
-        if (r.State != RekryteringsTillstand.Beslut) return WorkflowResult.Refused(["Anställningsbeslutet registreras i fasen Beslut."]);
-        if (!r.Kandidater.Any(k => k.Id == kandidatId && k.State == KandidatTillstand.Foreslagen)) return WorkflowResult.Refused(["Välj en föreslagen kandidat."]);
-        var fonster = new Datumfonster(Today.AddYears(-1), Today);
-        if (!fonster.Rymmer(datum)) return WorkflowResult.Refused([$"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat."]);
-        r.BeslutDatum = datum;
-        r.Beslutsfattare = beslutsfattare.Trim();
-        r.ValdKandidatId = kandidatId;
-        r.BeslutMotivering = motivering?.Trim();
-        return WorkflowResult.Ok;
-    }
-
-    /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>
-    public Task<Mote?> InterviewOfAsync(Kandidat k) => db.Set<Mote>().Include(m => m.Deltagare)
-        .Where(m => m.Koppling == $"Kandidat:{k.Id}" && m.Status == MoteStatus.Bokat).OrderByDescending(m => m.Id).FirstOrDefaultAsync();
-
-    private async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag)
+    /// <summary>Tells the applicant the outcome through the outbox, and notes that they were told.</summary>
+    internal async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag)
     {
         await outbox.EnqueueAsync<Besked, Besked.Innehall>(
             new MailRecipient(k.Epost, k.Namn), slag == Besked.Slag.Atertagen ? "Din ansökan är återtagen" : $"Besked om din ansökan – {r.Titel}",
@@ -218,5 +413,49 @@ public sealed class RekryteringService(
         k.UtfallMeddelatUtc = db.UtcNow;
     }
 
-    private string? KommunNamn(Rekrytering r) => policies.Find(r.KommunId)?.Kommun;
+    internal string? KommunNamn(Rekrytering r) => policies.Find(r.KommunId)?.Kommun;
+
+    /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>
+    internal Task<Mote?> BokadIntervjuAsync(Kandidat k, CancellationToken ct = default) => db.Set<Mote>().Include(m => m.Deltagare)
+        .Where(m => m.Koppling == $"Kandidat:{k.Id}" && m.Status == MoteStatus.Bokat).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
+
+    // ---- Plumbing ----
+
+    /// <summary>Every change: load (not found when not visible), the right to run it (forbidden for the panel), the
+    /// version the person saw (conflict when someone saved since), then the change itself.</summary>
+    private async Task<CommandResult> ChangeAsync(int id, Guid version, ClaimsPrincipal user, CancellationToken ct, Func<Rekrytering, Task<CommandResult>> change)
+    {
+        var r = await LoadAsync(id, ct);
+        if (r is null || !RekryteringAccess.CanView(user, r)) return CommandResult.NotFound;
+        if (!RekryteringAccess.CanManage(user, r)) return CommandResult.Forbidden;
+        if (r.Version != version) return CommandResult.Conflict(AndradSamtidigt);
+        return await change(r);
+    }
+
+    private static Task<CommandResult> Refused(string reason) => Task.FromResult(CommandResult.Refused(reason));
+
+    /// <summary>Why the need cannot be stored as given: the unit must be the municipality's, the start between today and two years ahead.</summary>
+    private async Task<List<string>> BehovsfelAsync(Behov behov, CancellationToken ct)
+    {
+        var fel = new List<string>();
+        if (string.IsNullOrWhiteSpace(behov.Titel)) fel.Add("Fyll i befattning.");
+        if (!await db.Enheter.AnyAsync(e => e.Id == behov.EnhetId, ct)) fel.Add("Enheten finns inte.");
+        if (!Enum.IsDefined(behov.Anstallningsform)) fel.Add("Välj anställningsform.");
+        if (behov.Omfattning is < 10 or > 100) fel.Add("Omfattningen ska vara från 10 till 100 procent.");
+        var fonster = new Datumfonster(Today, Today.AddYears(2));
+        if (behov.OnskatTilltrade is { } d && !fonster.Rymmer(d)) fel.Add($"Önskat tillträde ska ligga {fonster.Text}.");
+        return fel;
+    }
+
+    private static void Tillampa(Rekrytering r, Behov behov)
+    {
+        r.Titel = behov.Titel.Trim();
+        r.EnhetId = behov.EnhetId;
+        r.Behovsbeskrivning = behov.Behovsbeskrivning.Trim();
+        r.Anstallningsform = behov.Anstallningsform;
+        r.Omfattning = behov.Omfattning;
+        r.OnskatTilltrade = behov.OnskatTilltrade;
+    }
+
+    private static string? Trimmad(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

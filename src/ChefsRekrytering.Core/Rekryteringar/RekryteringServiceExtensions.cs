@@ -8,6 +8,7 @@ public static class RekryteringServiceExtensions
     public static IServiceCollection AddPortalRekrytering(this IServiceCollection services)
     {
         services.AddScoped<RekryteringService>();
+        services.AddScoped<KandidatService>();
         services.AddScoped<AnsokanService>();
         services.AddScoped<IScheduledJobHandler, AnsokningstidSlut>();
         services.AddScoped<IRekryteringTillsattHandler, NyChefIOrganisationen>();

@@ -23,18 +23,21 @@ public enum RekryteringsHandelse
 
 /// <summary>
 /// The recruitment process. Guards read only the loaded recruitment (with its profiles and candidates) and today's
-/// date, and say in Swedish what is missing.
+/// date, and carry a code for the program and a Swedish sentence for the person. What follows from a step is stored
+/// here when it is the record's own (times, the reason for cancelling); what needs other services (scheduling the
+/// closing, telling the applicants, the new manager's introduction) is done beside the firing, in
+/// <see cref="RekryteringService"/>, the one place that fires.
 /// </summary>
 public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJournal journal, DateOnly today)
     : Workflow<Rekrytering, S, T>(rekrytering, journal)
 {
     public override string Name => "Rekrytering";
 
-    /// <summary>Guards the page satisfies itself by telling the remaining applicants before it fires the trigger.</summary>
-    public const string AllaBeskedTillsatt = "Alla sökande har inte fått besked om utfallet";
-    public const string AllaBeskedAvbryt = "Alla sökande har inte fått besked om att rekryteringen avbryts";
-
-    private static readonly S[] Open = [S.Utkast, S.Behovsprovning, S.Kravprofil, S.Annonserad, S.Urval, S.Intervjuer, S.Referenser, S.FackligSamverkan, S.Beslut, S.Erbjudande];
+    /// <summary>The guards that only wait for the remaining applicants to be told: the service tells them first, so a
+    /// step blocked by nothing else is offered.</summary>
+    public const string BeskedSaknasTillsatt = "alla-besked-tillsatt";
+    public const string BeskedSaknasAvbryt = "alla-besked-avbryt";
+    public static readonly string[] VantarBaraPaBesked = [BeskedSaknasTillsatt, BeskedSaknasAvbryt];
 
     protected override bool RequiresComment(T trigger) => trigger == T.Avbryt;
 
@@ -42,39 +45,42 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
     {
         var r = Subject;
         m.Configure(S.Utkast).PermitIf(T.SkickaForBehovsprovning, S.Behovsprovning,
-            Guard(() => !string.IsNullOrWhiteSpace(r.Titel), "Befattningen saknar titel"),
-            Guard(() => r.Behovsbeskrivning.Trim().Length >= 20, "Beskriv behovet (minst 20 tecken)"));
+            Guard("titel-saknas", () => !string.IsNullOrWhiteSpace(r.Titel), "Befattningen saknar titel"),
+            Guard("behov-obeskrivet", () => r.Behovsbeskrivning.Trim().Length >= 20, "Beskriv behovet (minst 20 tecken)"));
         m.Configure(S.Behovsprovning).PermitIf(T.GodkannBehov, S.Kravprofil,
-            () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad");
+            Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"));
         m.Configure(S.Kravprofil).PermitIf(T.PubliceraAnnons, S.Annonserad,
-            Guard(() => r.GallandeKravprofil is not null && r.Utkastprofil is null, "Kravprofilen är inte fastställd"),
-            Guard(() => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"),
-            Guard(() => r.Annonstext.Trim().Length >= 100, "Annonstexten saknas eller är kortare än 100 tecken"),
-            Guard(() => r.SistaAnsokningsdag is { } d && d >= today, "Sista ansökningsdag saknas eller har redan passerat"),
+            Guard("kravprofil-ej-faststalld", () => r.GallandeKravprofil is not null && r.Utkastprofil is null, "Kravprofilen är inte fastställd"),
+            Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"),
+            Guard("annonstext-saknas", () => r.Annonstext.Trim().Length >= 100, "Annonstexten saknas eller är kortare än 100 tecken"),
+            Guard("sista-ansokningsdag-saknas", () => r.SistaAnsokningsdag is { } d && d >= today, "Sista ansökningsdag saknas eller har redan passerat"),
             // Its closing is scheduled from it: a day far off is a typing error, not an advert open for years.
-            Guard(() => r.SistaAnsokningsdag is not { } d || d <= RekryteringService.SistaAnsokningsdagar(today).Sist,
+            Guard("sista-ansokningsdag-for-langt-fram", () => r.SistaAnsokningsdag is not { } d || d <= RekryteringService.SistaAnsokningsdagar(today).Sist,
                 "Sista ansökningsdag ligger mer än ett år fram"));
-        m.Configure(S.Annonserad).PermitIf(T.StangAnsokan, S.Urval,
-            () => r.SistaAnsokningsdag is { } d && today > d, "Ansökningstiden har inte gått ut");
+        m.Configure(S.Annonserad)
+            .OnEntryFrom(T.PubliceraAnnons, () => r.PubliceradUtc = Now, "Publiceringen dateras")
+            .PermitIf(T.StangAnsokan, S.Urval,
+                Guard("ansokningstiden-pagar", () => r.SistaAnsokningsdag is { } d && today > d, "Ansökningstiden har inte gått ut"));
         m.Configure(S.Urval).PermitIf(T.StartaIntervjuer, S.Intervjuer,
-            () => r.Kandidater.Any(k => k.State >= KandidatTillstand.Granskad && !k.ArAvslutad), "Ingen sökande är granskad och kvar i urvalet");
+            Guard("ingen-granskad", () => r.Kandidater.Any(k => Kandidat.GranskadOchKvar.Contains(k.State)), "Ingen sökande är granskad och kvar i urvalet"));
         m.Configure(S.Intervjuer).PermitIf(T.StartaReferenstagning, S.Referenser,
-            () => r.Kandidater.Any(k => k.State >= KandidatTillstand.Intervjuad && !k.ArAvslutad), "Ingen kandidat är intervjuad");
+            Guard("ingen-intervjuad", () => r.Kandidater.Any(k => Kandidat.IntervjuadOchKvar.Contains(k.State)), "Ingen kandidat är intervjuad"));
         m.Configure(S.Referenser).PermitIf(T.StartaFackligSamverkan, S.FackligSamverkan,
-            () => r.Kandidater.Any(k => k.State == KandidatTillstand.Foreslagen), "Ingen kandidat är föreslagen");
+            Guard("ingen-foreslagen", () => r.Kandidater.Any(k => k.State == KandidatTillstand.Foreslagen), "Ingen kandidat är föreslagen"));
         m.Configure(S.FackligSamverkan).PermitIf(T.GaTillBeslut, S.Beslut,
-            () => r.MblRegistrerad, "Facklig samverkan enligt MBL 11 § är inte registrerad (datum, parter och utfall)");
+            Guard("mbl-ej-registrerad", () => r.MblRegistrerad, "Facklig samverkan enligt MBL 11 § är inte registrerad (datum, parter och utfall)"));
         m.Configure(S.Beslut).PermitIf(T.FattaBeslut, S.Erbjudande,
-            Guard(() => r.BeslutDatum is not null && !string.IsNullOrWhiteSpace(r.Beslutsfattare), "Beslutsdatum och beslutsfattare saknas"),
-            Guard(() => r.Kandidater.Any(k => k.Id == r.ValdKandidatId && k.State == KandidatTillstand.Foreslagen), "Ingen föreslagen kandidat är vald"))
+            Guard("beslut-ej-registrerat", () => r.BeslutDatum is not null && !string.IsNullOrWhiteSpace(r.Beslutsfattare), "Beslutsdatum och beslutsfattare saknas"),
+            Guard("ingen-vald-kandidat", () => r.Kandidater.Any(k => k.Id == r.ValdKandidatId && k.State == KandidatTillstand.Foreslagen), "Ingen föreslagen kandidat är vald"))
             .OnExit(() => r.BeslutUtc = Now);
         m.Configure(S.Erbjudande).PermitIf(T.Tillsatt, S.Tillsatt,
-            Guard(() => r.Kandidater.Any(k => k.State == KandidatTillstand.Anstalld), "Ingen kandidat har tackat ja till erbjudandet"),
-            Guard(AllOthersTold, AllaBeskedTillsatt));
+            Guard("ingen-har-tackat-ja", () => r.Kandidater.Any(k => k.State == KandidatTillstand.Anstalld), "Ingen kandidat har tackat ja till erbjudandet"),
+            Guard(BeskedSaknasTillsatt, AllOthersTold, "Alla sökande har inte fått besked om utfallet"));
         m.Configure(S.Tillsatt).OnEntry(() => r.TillsattUtc = Now);
 
-        foreach (var state in Open)
-            m.Configure(state).PermitIf(T.Avbryt, S.Avbruten, AllOthersTold, AllaBeskedAvbryt);
+        foreach (var state in Enum.GetValues<S>().Where(Rekrytering.Oppna.Contains))
+            m.Configure(state).PermitIf(T.Avbryt, S.Avbruten,
+                Guard(BeskedSaknasAvbryt, AllOthersTold, "Alla sökande har inte fått besked om att rekryteringen avbryts"));
         m.Configure(S.Avbruten).OnEntry(t =>
         {
             r.AvbrottsSkal = FiringComment;

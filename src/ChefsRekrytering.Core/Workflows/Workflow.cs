@@ -73,7 +73,15 @@ public abstract class Workflow<TSubject, TState, TTrigger>
     public bool CanFire(TTrigger trigger) => Machine.CanFire(trigger);
 
     /// <summary>Fires the trigger if the process allows it now; a refusal changes nothing and says why in Swedish.</summary>
-    public WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment = null)
+    public WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment = null) => Fire(trigger, actor, comment, () => Machine.Fire(trigger));
+
+    /// <summary>Fires a trigger that carries its payload (<c>SetTriggerParameters</c>), which the machine's <c>OnEntryFrom</c>
+    /// stores; refused exactly as <see cref="Fire(TTrigger, Actor, string?)"/>, and then nothing changes. A subclass offers
+    /// it as a typed method, since the plain Fire cannot supply the payload.</summary>
+    protected WorkflowResult Fire<TPayload>(StateMachine<TState, TTrigger>.TriggerWithParameters<TPayload> trigger, TPayload payload,
+        Actor actor, string? comment = null) => Fire(trigger.Trigger, actor, comment, () => Machine.Fire(trigger, payload));
+
+    private WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment, Action fire)
     {
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         if (!Machine.CanFire(trigger, out var unmet))
@@ -87,7 +95,7 @@ public abstract class Workflow<TSubject, TState, TTrigger>
             return WorkflowResult.Refused([new GuardReason(GuardReason.KommentarSaknas, $"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger)}”.")]);
 
         _firing = (actor, comment);
-        try { Machine.Fire(trigger); }
+        try { fire(); }
         finally { _firing = null; }
         return WorkflowResult.Ok;
     }

@@ -6,7 +6,8 @@ namespace ChefsRekrytering.Web.Infrastructure;
 
 /// <summary>
 /// The one way a page answers a command: done → the one-time message and a redirect (to the page itself unless named);
-/// not found → 404; refused or changed meanwhile → the reasons on the page, reloaded by <paramref name="reload"/>.
+/// not found → 404; forbidden → 403 (the access-denied page); refused or changed meanwhile → the reasons on the page,
+/// reloaded by <paramref name="reload"/>.
 /// </summary>
 public static class CommandAnswer
 {
@@ -14,6 +15,7 @@ public static class CommandAnswer
         string? redirectTo = null, string reasonKey = "")
     {
         if (result.Outcome == Outcome.NotFound) return page.NotFound();
+        if (result.Outcome == Outcome.Forbidden) return page.Forbid();
         if (result.Succeeded)
         {
             if (result.Message is not null) page.TempData["Meddelande"] = result.Message;

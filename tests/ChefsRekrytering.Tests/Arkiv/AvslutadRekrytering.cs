@@ -69,11 +69,11 @@ public sealed class AvslutadRekrytering(PortalFactory portal)
                 new Testmejl.Innehall(k.Namn, "Kalix kommun", db.UtcNow), topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
         }
         var (asa, bertil, cecilia) = (r.Kandidater[0], r.Kandidater[1], r.Kandidater[2]);
-        var hr = new Actor(null, "Lena Forsberg");
         if (cancel)
         {
-            await rekryteringar.CloseRemainingAsync(r, hr);
-            var result = await rekryteringar.FireAsync(r, RekryteringsHandelse.Avbryt, hr, "Ingen sökande motsvarade kraven");
+            // HR cancels on the recruitment's page: the remaining applicants are told, and all of the above is saved with it.
+            var result = await rekryteringar.FireAsync(r.Id, r.Version, RekryteringsHandelse.Avbryt, "Ingen sökande motsvarade kraven",
+                await RekryteringBuilder.InloggadAsync(services, IntervjuBuilder.Kommun, "hr"));
             Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
         }
         else

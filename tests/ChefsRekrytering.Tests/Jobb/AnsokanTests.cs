@@ -273,7 +273,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
             await db.SaveChangesAsync();
         }
 
-        var result = await service.WithdrawAsync(k);
+        var result = await service.AtertaAsync(token, k.Version); // the application as the applicant's page showed it
 
         Assert.Equal([AnsokanService.AndradSamtidigt], result.Reasons);
         Assert.Equal(KandidatTillstand.Granskad, await StateAsync(id));

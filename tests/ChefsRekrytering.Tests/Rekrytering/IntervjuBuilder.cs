@@ -9,10 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ChefsRekrytering.Tests.Rekrytering;
 
 /// <summary>
-/// A Kalix recruitment in the interview phase, stored through the app's own services: a fixed kravprofil with the first
-/// requirement of each of the policy's competence areas (weights 5, 4, 3, …), two candidates with a booked interview,
-/// owned by rekryterande@kalix.example with jury@kalix.example on the panel. HR (hr@kalix.example) sees it by role;
-/// medarbetare@kalix.example and Älvsbyn's HR are outsiders.
+/// A Kalix recruitment in the interview phase: created, given its panel and its kravprofil through the same commands the
+/// pages call (the first requirement of each of the policy's competence areas, weights 5, 4, 3, …, fixed unless told
+/// otherwise), with two candidates, owned by rekryterande@kalix.example with jury@kalix.example on the panel. HR
+/// (hr@kalix.example) sees it by role; medarbetare@kalix.example and Älvsbyn's HR are outsiders.
 /// </summary>
 public sealed class IntervjuBuilder(PortalFactory portal)
 {
@@ -40,27 +40,29 @@ public sealed class IntervjuBuilder(PortalFactory portal)
     public async Task<Intervju> BuildAsync()
     {
         await using var scope = portal.ScopeFor(Kommun, out var db);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var agare = (await users.FindByEmailAsync(DemoSeeder.LoginFor(Kommun, Agare)))!;
-        var panel = (await users.FindByEmailAsync(DemoSeeder.LoginFor(Kommun, Panel)))!;
-        var policy = scope.ServiceProvider.GetRequiredService<PolicyLibrary>().Get(Kommun);
+        var services = scope.ServiceProvider;
+        var rekryteringar = services.GetRequiredService<RekryteringService>();
+        var agare = await RekryteringBuilder.InloggadAsync(services, Kommun, Agare);
+        var panel = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoSeeder.LoginFor(Kommun, Panel)))!;
+        var policy = services.GetRequiredService<PolicyLibrary>().Get(Kommun);
         var enhet = await db.Enheter.FirstAsync(e => e.Namn == "Hemtjänst Centrum");
 
-        var r = await scope.ServiceProvider.GetRequiredService<RekryteringService>()
-            .CreateAsync(Kommun, "Enhetschef hemtjänst", enhet.Id, agare.Id, agare.Namn);
+        var skapad = await rekryteringar.SkapaAsync(new Behov("Enhetschef hemtjänst", enhet.Id, "Enhetschefen går i pension och tjänsten behöver tillsättas.",
+            Anstallningsform.Tillsvidare, 100, null), agare);
+        if (!skapad.Succeeded) throw new InvalidOperationException($"Rekryteringen nekades: {string.Join(" ", skapad.Result.Reasons)}");
+        var id = skapad.Value;
+        await RekryteringBuilder.StegAsync(db, id, v => rekryteringar.LaggTillIPanelenAsync(id, v, panel.Id, agare));
+        var forsta = policy.Kompetensomraden.Select(a => a.Krav[0].Id).ToList();
+        var profil = new Kravprofilval(policy.AllaKrav
+            .Select(k => new PolicyKravval(k.Id, forsta.Contains(k.Id), forsta.Contains(k.Id) ? Math.Max(1, 5 - forsta.IndexOf(k.Id)) : 3, null)).ToList(), []);
+        await RekryteringBuilder.StegAsync(db, id, v => _faststalld
+            ? rekryteringar.FaststallKravprofilAsync(id, v, profil, agare)
+            : rekryteringar.SparaKravprofilAsync(id, v, profil, agare));
+
+        // Reviewing and interviewing begin when the advert's last day has passed, which a test's clock does not wait for:
+        // the recruitment is put in its interview phase here, with the applicants as the application form stores them.
+        var r = (await rekryteringar.LoadAsync(id))!;
         r.State = RekryteringsTillstand.Intervjuer;
-        r.Behovsbeskrivning = "Enhetschefen går i pension och tjänsten behöver tillsättas.";
-        r.Panel.Add(new PanelMedlem { KommunId = Kommun, UserId = panel.Id, Namn = panel.Namn });
-        var krav = policy.Kompetensomraden.Select(a => a.Krav[0]).ToList();
-        r.Kravprofiler.Add(new Kravprofil
-        {
-            KommunId = Kommun, Version = 1, Faststalld = _faststalld, FaststalldUtc = _faststalld ? db.UtcNow : null, FaststalldAv = agare.Namn,
-            Kompetenser = krav.Select((k, i) => new KravprofilKompetens
-            {
-                KommunId = Kommun, PolicyKravId = k.Id, Omrade = k.AreaNamn, Text = k.Text, Vikt = Math.Max(1, 5 - i),
-                Intervjufraga = Intervjufragor.For(k.Text), Ordning = i + 1,
-            }).ToList(),
-        });
         foreach (var (fornamn, efternamn) in new[] { ("Åsa", "Öberg"), ("Bertil", "Lund") })
         {
             r.Kandidater.Add(new Kandidat
@@ -72,7 +74,7 @@ public sealed class IntervjuBuilder(PortalFactory portal)
         }
         await db.SaveChangesAsync();
         return new Intervju(r.Id, r.Kandidater.Select(k => k.Id).ToList(),
-            r.Kravprofiler[0].Kompetenser.OrderBy(k => k.Ordning).Select(k => k.Id).ToList(), agare.Id, panel.Id);
+            r.Kravprofiler[0].Kompetenser.OrderBy(k => k.Ordning).Select(k => k.Id).ToList(), agare.UserId()!, panel.Id);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
@@ -11,10 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChefsRekrytering.Tests.Rekrytering;
 
 /// <summary>
-/// A recruitment in a demo municipality, brought to the state a test needs through the real
-/// <see cref="RekryteringService"/> and workflow: the fields a recruiting manager and HR would fill in are set
-/// directly, then each trigger is fired, so a refused step fails the test with the workflow's own reasons.
-/// Owned by the demo account rekryterande@{kommun}; "today" is the portal's clock in Swedish time.
+/// A recruitment in a demo municipality, brought to the state a test needs through the same commands the pages call
+/// (<see cref="RekryteringService"/>), by the demo accounts rekryterande@{kommun} (the owner) and hr@{kommun}, so a
+/// refused step fails the test with the command's own reasons. "Today" is the portal's clock in Swedish time.
 /// </summary>
 public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "kalix")
 {
@@ -22,7 +23,6 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
         "Vi söker en engagerad chef som vill leda och utveckla verksamheten tillsammans med medarbetarna.\n\n" +
         "Du har högskoleutbildning inom området och erfarenhet av att leda medarbetare. Du är trygg, tydlig och nyfiken.";
 
-    private static readonly Actor Hr = new(null, "Lena Forsberg (HR)");
     private string _titel = "Enhetschef hemtjänst";
     private string? _enhet;
     private string _annonstext = StandardAnnonstext;
@@ -48,40 +48,41 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
         await using var scope = portal.ScopeFor(kommunId, out var db);
         var services = scope.ServiceProvider;
         var rekryteringar = services.GetRequiredService<RekryteringService>();
-        var owner = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoSeeder.LoginFor(kommunId, "rekryterande"))
-            ?? throw new InvalidOperationException($"Demokontot rekryterande@{kommunId} saknas.");
+        var agare = await InloggadAsync(services, kommunId, "rekryterande");
+        var hr = await InloggadAsync(services, kommunId, "hr");
         var enhet = await db.Enheter.Where(e => _enhet == null ? e.Typ == EnhetTyp.Enhet : e.Namn == _enhet).OrderBy(e => e.Id).FirstAsync();
 
-        var r = await rekryteringar.CreateAsync(kommunId, _titel, enhet.Id, owner.Id, owner.Namn);
-        r.Behovsbeskrivning = "Nuvarande chef går i pension och enheten behöver en ny chef från våren.";
-        await FireAsync(rekryteringar, r, RekryteringsHandelse.SkickaForBehovsprovning);
-        r.LasUtfall = LasUtfall.IngenForetradesratt;
-        r.LasKontrolleradUtc = db.UtcNow;
-        r.LasKontrolleradAv = Hr.Namn;
-        await FireAsync(rekryteringar, r, RekryteringsHandelse.GodkannBehov);
-        r.Kravprofiler.Add(FixedProfile(services.GetRequiredService<PolicyLibrary>().Get(kommunId), db.UtcNow));
-        r.Annonstext = _annonstext;
-        r.SistaAnsokningsdag = DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(db.UtcNow)).AddDays(_dagarTillSistaAnsokningsdag);
-        if (publish) await FireAsync(rekryteringar, r, RekryteringsHandelse.PubliceraAnnons);
-        await db.SaveChangesAsync();
-        return r.Id;
+        var skapad = await rekryteringar.SkapaAsync(new Behov(_titel, enhet.Id, "Nuvarande chef går i pension och enheten behöver en ny chef från våren.",
+            Anstallningsform.Tillsvidare, 100, null), agare);
+        if (!skapad.Succeeded) throw new InvalidOperationException($"Rekryteringen nekades: {string.Join(" ", skapad.Result.Reasons)}");
+        var id = skapad.Value;
+        await StegAsync(db, id, v => rekryteringar.FireAsync(id, v, RekryteringsHandelse.SkickaForBehovsprovning, null, agare));
+        await StegAsync(db, id, v => rekryteringar.RegistreraLasAsync(id, v, LasUtfall.IngenForetradesratt, null, hr));
+        await StegAsync(db, id, v => rekryteringar.FireAsync(id, v, RekryteringsHandelse.GodkannBehov, null, hr));
+        // The policy's first three requirements, fixed as version 1.
+        var policy = services.GetRequiredService<PolicyLibrary>().Get(kommunId);
+        var tre = policy.AllaKrav.Take(3).Select(k => k.Id).ToList();
+        var profil = new Kravprofilval(policy.AllaKrav.Select(k => new PolicyKravval(k.Id, tre.Contains(k.Id), 3, null)).ToList(), []);
+        await StegAsync(db, id, v => rekryteringar.FaststallKravprofilAsync(id, v, profil, agare));
+        var idag = DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(db.UtcNow));
+        await StegAsync(db, id, v => rekryteringar.SparaAnnonsAsync(id, v, _annonstext, idag.AddDays(_dagarTillSistaAnsokningsdag), agare));
+        if (publish) await StegAsync(db, id, v => rekryteringar.FireAsync(id, v, RekryteringsHandelse.PubliceraAnnons, null, agare));
+        return id;
     }
 
-    /// <summary>The policy's first three requirements, fixed as version 1.</summary>
-    private Kravprofil FixedProfile(LeadershipPolicy policy, DateTime now) => new()
+    /// <summary>The demo account as the portal signs it in: the same claims (municipality, name, roles) a browser's cookie holds.</summary>
+    public static async Task<ClaimsPrincipal> InloggadAsync(IServiceProvider services, string kommunId, string login)
     {
-        KommunId = kommunId, Version = 1, Faststalld = true, FaststalldUtc = now, FaststalldAv = Hr.Namn,
-        Kompetenser = policy.AllaKrav.Take(3).Select((krav, i) => new KravprofilKompetens
-        {
-            KommunId = kommunId, PolicyKravId = krav.Id, Omrade = krav.AreaNamn, Text = krav.Text,
-            Intervjufraga = Intervjufragor.For(krav.Text), Ordning = i,
-        }).ToList(),
-    };
+        var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoSeeder.LoginFor(kommunId, login))
+            ?? throw new InvalidOperationException($"Demokontot {login}@{kommunId} saknas.");
+        return await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+    }
 
-    private static async Task FireAsync(RekryteringService service, Rekryteringar.Rekrytering r, RekryteringsHandelse trigger)
+    /// <summary>One command on the recruitment as it is now stored (its current version); a refusal fails the test with its reasons.</summary>
+    public static async Task StegAsync(AppDbContext db, int id, Func<Guid, Task<CommandResult>> command)
     {
-        var result = await service.FireAsync(r, trigger, Hr);
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"{trigger} nekades: {string.Join(" ", result.Reasons)}");
+        var version = await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
+        var result = await command(version);
+        if (!result.Succeeded) throw new InvalidOperationException($"Steget nekades ({result.Outcome}): {string.Join(" ", result.Reasons)}");
     }
 }

@@ -127,6 +127,69 @@ public class RekryteringWorkflowTests
     [Fact]
     public void GrafenArFastlagdIDokumentationen() => GraphFile.AssertMatches("rekrytering", New().Flow.ToMermaid());
 
+    [Fact]
+    public void VarjeVaktHarEnKodAttProvaIStalletForTexten()
+    {
+        var sedda = new Dictionary<string, string>();
+        foreach (var state in Enum.GetValues<RekryteringsTillstand>())
+            foreach (var farFram in new[] { false, true })
+            {
+                // Once empty, once with a blank title, a last day too far off and an applicant not yet told: every guard is unmet somewhere.
+                var (r, flow, _) = New(state);
+                if (farFram)
+                {
+                    (r.Titel, r.SistaAnsokningsdag) = ("", Today.AddYears(2));
+                    Candidate(r, 1, KandidatTillstand.Granskad);
+                }
+                foreach (var guard in flow.Actions().SelectMany(a => a.Guards)) sedda[guard.Text] = guard.Code;
+            }
+        foreach (var rState in Enum.GetValues<RekryteringsTillstand>())
+            foreach (var kState in Enum.GetValues<KandidatTillstand>())
+            {
+                var (r, _, _) = New(rState);
+                var k = Candidate(r, 1, kState);
+                r.ValdKandidatId = k.Id;
+                foreach (var guard in new KandidatWorkflow(k, r, new ListJournal()).Actions().SelectMany(a => a.Guards)) sedda[guard.Text] = guard.Code;
+            }
+
+        Assert.Empty(sedda.Where(g => g.Key == g.Value || g.Value.Any(char.IsWhiteSpace)).Select(g => g.Key));
+        Assert.True(sedda.Count >= 24, $"bara {sedda.Count} vakter prövade");
+        Assert.Equal(RekryteringWorkflow.BeskedSaknasAvbryt, sedda["Alla sökande har inte fått besked om att rekryteringen avbryts"]);
+        Assert.Equal(RekryteringWorkflow.BeskedSaknasTillsatt, sedda["Alla sökande har inte fått besked om utfallet"]);
+    }
+
+    [Fact]
+    public void VarjeLageArAntingenOppetEllerAvslutande()
+    {
+        // A new state must be placed deliberately: the named sets, not the order of declaration, decide what it allows.
+        Assert.True(Rekryteringar.Rekrytering.Oppna.SetEquals(Enum.GetValues<RekryteringsTillstand>().Except([RekryteringsTillstand.Tillsatt, RekryteringsTillstand.Avbruten])));
+        Assert.True(Kandidat.Oppna.SetEquals(Enum.GetValues<KandidatTillstand>()
+            .Except([KandidatTillstand.Anstalld, KandidatTillstand.EjAktuell, KandidatTillstand.Atertagen, KandidatTillstand.TackatNej])));
+        foreach (var delmangd in new[] { Rekryteringar.Rekrytering.BehovetProvas, Rekryteringar.Rekrytering.ForeAnnonseringen, Rekryteringar.Rekrytering.AnnonsenSkrivs,
+                     Rekryteringar.Rekrytering.EfterAnsokningstiden, Rekryteringar.Rekrytering.ForeErbjudandet })
+            Assert.True(delmangd.IsSubsetOf(Rekryteringar.Rekrytering.Oppna));
+        Assert.True(Kandidat.IntervjuadOchKvar.IsSubsetOf(Kandidat.GranskadOchKvar) && Kandidat.GranskadOchKvar.IsSubsetOf(Kandidat.Oppna));
+    }
+
+    [Fact]
+    public void ErbjudandetBarSittStartdatumOchSinaVillkorOchSparasForstNarDetLamnas()
+    {
+        var (r, _, _) = New(RekryteringsTillstand.Erbjudande);
+        var vald = Candidate(r, 1, KandidatTillstand.Foreslagen);
+        var annan = Candidate(r, 2, KandidatTillstand.Foreslagen);
+        r.ValdKandidatId = vald.Id;
+        var erbjudande = new Anstallningserbjudande(Today.AddMonths(2), "Lön enligt avtal.");
+
+        var nekad = new KandidatWorkflow(annan, r, new ListJournal()).Erbjud(erbjudande, Hr);
+        var lamnad = new KandidatWorkflow(vald, r, new ListJournal()).Erbjud(erbjudande, Hr);
+
+        Assert.Equal(["erbjudande-till-vald-kandidat"], nekad.Guards.Select(g => g.Code));
+        Assert.Equal((KandidatTillstand.Foreslagen, (DateOnly?)null, (DateTime?)null), (annan.State, annan.Startdatum, annan.ErbjudetUtc));
+        Assert.True(lamnad.Succeeded);
+        Assert.Equal((KandidatTillstand.Erbjuden, (DateOnly?)Today.AddMonths(2), "Lön enligt avtal."), (vald.State, vald.Startdatum, vald.Erbjudandevillkor));
+        Assert.NotNull(vald.ErbjudetUtc);
+    }
+
     private static (Rekryteringar.Rekrytering R, RekryteringWorkflow Flow, List<WorkflowTransition> Journal) New(RekryteringsTillstand state = RekryteringsTillstand.Utkast)
     {
         var r = new Rekryteringar.Rekrytering

@@ -1,16 +1,14 @@
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Rekryteringar;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Jobb;
 
 /// <summary>Every open manager post of every municipality this deployment serves, for anyone.</summary>
 [AllowAnonymous]
-public class IndexModel(AnsokanService ansokan, AppDbContext db) : PageModel
+public class IndexModel(AnsokanService ansokan) : PageModel
 {
     /// <summary>Shows one municipality's adverts only; empty for all.</summary>
     [BindProperty(SupportsGet = true)] public string? Kommun { get; set; }
@@ -22,8 +20,6 @@ public class IndexModel(AnsokanService ansokan, AppDbContext db) : PageModel
     {
         Kommun = string.IsNullOrWhiteSpace(Kommun) ? null : Kommun;
         Annonser = await ansokan.PublishedAsync(Kommun, ct);
-        Kommuner = (await db.Kommuner.AsNoTracking().ToListAsync(ct))
-            .OrderBy(k => k.Namn, Calendar.SwedishTime.NameOrder)
-            .Select(k => new SelectListItem(k.Namn, k.Id, k.Id == Kommun)).ToList();
+        Kommuner = (await ansokan.KommunerAsync(ct)).Select(k => new SelectListItem(k.Namn, k.Id, k.Id == Kommun)).ToList();
     }
 }

@@ -1,5 +1,3 @@
-using ChefsRekrytering.Data;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
@@ -16,14 +14,15 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Egen intervjubedömning")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // assessments of a person: no shared caches
-public class BedomningModel(RekryteringService service, AppDbContext db) : PageModel
+public class BedomningModel(KandidatService service) : PageModel
 {
-    public Rekrytering Rekrytering { get; private set; } = null!;
-    public Kandidat Kandidat { get; private set; } = null!;
-    public IReadOnlyList<KravprofilKompetens> Kompetenser { get; private set; } = [];
+    public Bedomningsvy Vy { get; private set; } = null!;
+    public Rekrytering Rekrytering => Vy.Rekrytering;
+    public Kandidat Kandidat => Vy.Kandidat;
+    public IReadOnlyList<KravprofilKompetens> Kompetenser => Vy.Kompetenser;
     /// <summary>Why the scorecard cannot be filled in now, or null.</summary>
-    public string? Hinder { get; private set; }
-    public DateTime? SparadUtc { get; private set; }
+    public string? Hinder => Vy.Hinder;
+    public DateTime? SparadUtc => Vy.SparadUtc;
 
     /// <summary>One row per competence, in the profile's order (the form's index is the competence's place).</summary>
     [BindProperty] public List<Poangsattning> Rader { get; set; } = [];
@@ -31,29 +30,30 @@ public class BedomningModel(RekryteringService service, AppDbContext db) : PageM
     public async Task<IActionResult> OnGetAsync(int id, int kandidatId, CancellationToken ct)
     {
         if (!await LoadAsync(id, kandidatId, ct)) return NotFound();
-        Rader = InProfileOrder(Kandidat.Bedomningar.Where(b => b.BedomareUserId == User.UserId())
-            .Select(b => new Poangsattning(b.KompetensId, b.Poang, b.Kommentar)));
+        Rader = InProfileOrder(Vy.Egna);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, int kandidatId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, kandidatId, ct)) return NotFound();
-        if (Hinder is not null) return Page();
         var posted = Rader;
-        var fel = ModelState.IsValid
-            ? await Bedomningar.SparaAsync(db, Kandidat, Rekrytering.GallandeKravprofil!, User.Actor(), posted, ct)
-            : Bedomningar.Validera(Rekrytering.GallandeKravprofil!, posted);
+        if (!await LoadAsync(id, kandidatId, ct)) return NotFound();
+        // Each refusal stands beside its competence: the scorecard's own rule (Bedomningar.Validera) places them, and the
+        // command applies the same rule again before it saves.
+        var fel = Hinder is null ? Bedomningar.Validera(Rekrytering.GallandeKravprofil!, posted) : [];
         if (ModelState.IsValid && fel.Count == 0)
-        {
-            TempData["Meddelande"] = $"Din bedömning av {Kandidat.Namn} är sparad.";
-            return RedirectToPage();
-        }
+            return await this.AnswerAsync(await service.SparaBedomningAsync(id, kandidatId, posted, User, ct), () => ShowAgainAsync(id, kandidatId, posted, ct));
         var ids = Kompetenser.Select(c => c.Id).ToList();
         foreach (var f in fel) ModelState.AddModelError(f.KompetensId is int kid ? PoangFalt(ids.IndexOf(kid)) : "", f.Meddelande);
         // Shown again in the profile's order whatever order the form came in, so each error stands beside its competence.
         Rader = InProfileOrder(posted);
         return Page();
+    }
+
+    private async Task ShowAgainAsync(int id, int kandidatId, List<Poangsattning> posted, CancellationToken ct)
+    {
+        await LoadAsync(id, kandidatId, ct);
+        Rader = InProfileOrder(posted);
     }
 
     /// <summary>One row per competence of the profile, in its order, filled from <paramref name="rows"/> where they have it.</summary>
@@ -68,12 +68,8 @@ public class BedomningModel(RekryteringService service, AppDbContext db) : PageM
 
     private async Task<bool> LoadAsync(int id, int kandidatId, CancellationToken ct)
     {
-        if (await service.LoadVisibleAsync(id, kandidatId, User, ct) is not var (r, k) || !RekryteringAccess.CanAssess(User, r)) return false;
-        (Rekrytering, Kandidat) = (r, k);
-        var profil = r.GallandeKravprofil;
-        Kompetenser = profil?.Ordnade() ?? [];
-        Hinder = profil is null ? "Kravprofilen är inte fastställd, så det finns inga kompetenser att bedöma än." : Bedomningar.Hinder(k);
-        SparadUtc = k.Bedomningar.Where(b => b.BedomareUserId == User.UserId()).Max(b => (DateTime?)b.SparadUtc);
+        if (await service.BedomningAsync(id, kandidatId, User, ct) is not { } vy) return false;
+        Vy = vy;
         return true;
     }
 }

@@ -21,11 +21,11 @@ public class IntervjuguideModel(RekryteringService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await service.LoadVisibleAsync(id, User, ct) is not { } r) return NotFound();
+        if (await service.SynligAsync(id, User, ct) is not { Rekrytering: var r } synlig) return NotFound();
         Rekrytering = r;
         Profil = r.GallandeKravprofil;
         Kompetenser = Profil?.Ordnade() ?? [];
-        AttBedoma = RekryteringAccess.CanAssess(User, r) ? r.Kandidater.Where(k => Bedomningar.Hinder(k) is null).OrderBy(k => k.Namn).ToList() : [];
+        AttBedoma = synlig.KanBedoma ? r.Kandidater.Where(k => Bedomningar.Hinder(k) is null).OrderBy(k => k.Namn).ToList() : [];
         return Page();
     }
 }

@@ -22,10 +22,10 @@ public class JamforelseModel(RekryteringService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (await service.LoadVisibleAsync(id, User, ct) is not { } r) return NotFound();
+        if (await service.SynligAsync(id, User, ct) is not { Rekrytering: var r } synlig) return NotFound();
         Rekrytering = r;
         Matris = r.GallandeKravprofil is { } profil ? Bedomningar.Jamfor(profil, r.Kandidater) : null;
-        VisaBedomare = RekryteringAccess.CanManage(User, r);
+        VisaBedomare = synlig.KanDriva;
         return Page();
     }
 }

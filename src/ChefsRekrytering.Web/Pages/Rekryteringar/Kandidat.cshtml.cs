@@ -1,40 +1,28 @@
 using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Calendar;
-using ChefsRekrytering.Data;
-using ChefsRekrytering.Documents;
-using ChefsRekrytering.Konton;
-using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 
-/// <summary>One applicant in one recruitment: documents, where the application stands, the interview and the offer.</summary>
+/// <summary>One applicant in one recruitment: documents, where the application stands, the interview and the offer. Each
+/// form posts to one command of <see cref="KandidatService"/> with the version of the application the page showed.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Sökandens sida")]
-public class KandidatModel(AppDbContext db, RekryteringService service) : PageModel
+public class KandidatModel(KandidatService service) : PageModel
 {
-    public Rekrytering R { get; private set; } = null!;
-    public Kandidat K { get; private set; } = null!;
-    public KandidatWorkflow Flode { get; private set; } = null!;
-    public IReadOnlyList<WorkflowAction<KandidatHandelse>> Atgarder { get; private set; } = [];
-    public IReadOnlyList<Dokument> Handlingar { get; private set; } = [];
-    public IReadOnlyList<WorkflowTransition> Historik { get; private set; } = [];
-    public Mote? Intervju { get; private set; }
-    public Kandidat? Dubblett { get; private set; }
-    public bool KanHantera => RekryteringAccess.CanManage(User, R);
+    public Kandidatoversikt Oversikt { get; private set; } = null!;
+    public Rekrytering Rekrytering => Oversikt.Rekrytering;
+    public Kandidat Kandidat => Oversikt.Kandidat;
 
     [BindProperty] public Guid Version { get; set; }
     public BokningInput Bokning { get; set; } = new();
     public ErbjudandeInput Erbjudande { get; set; } = new();
-
-    /// <summary>Triggers with a form of their own, not a plain button.</summary>
-    public static readonly KandidatHandelse[] MedFormular = [KandidatHandelse.BokaIntervju, KandidatHandelse.Erbjud];
 
     public sealed class BokningInput
     {
@@ -53,75 +41,35 @@ public class KandidatModel(AppDbContext db, RekryteringService service) : PageMo
         [StringLength(4000), Display(Name = "villkor"), DataType(DataType.MultilineText)] public string? Villkor { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int kandidatId) =>
-        await LoadAsync(id, kandidatId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, int kandidatId) => await LoadAsync(id, kandidatId) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostFireAsync(int id, int kandidatId, KandidatHandelse trigger) => ChangeAsync(id, kandidatId, async () =>
-    {
-        if (MedFormular.Contains(trigger)) return Refuse("Använd formuläret för det steget.");
-        var result = await service.FireAsync(K, R, trigger, User.Actor());
-        return result.Succeeded ? Done($"{SwedishText.Of(trigger)}: klart.") : Refuse(result.Reasons.ToArray());
-    });
+    public Task<IActionResult> OnPostFireAsync(int id, int kandidatId, KandidatHandelse trigger) =>
+        CallAsync(id, kandidatId, ct => service.FireAsync(id, kandidatId, Version, trigger, User, ct));
 
-    public Task<IActionResult> OnPostBokaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) => ChangeAsync(id, kandidatId, async () =>
-    {
-        Bokning = input;
-        var organizer = await db.Users.Where(u => u.Id == R.AgareUserId).Select(u => u.Email).FirstAsync();
-        var result = await service.BookInterviewAsync(K, R, input.Tid(), input.Plats.Trim(), User.Actor(), organizer!);
-        return result.Succeeded ? Done("Intervjun är bokad och kallelser med kalenderinbjudan skickas.") : Refuse(result.Reasons.ToArray());
-    });
+    public Task<IActionResult> OnPostBokaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) =>
+        CallAsync(id, kandidatId, ct => service.BokaIntervjuAsync(id, kandidatId, Version, input.Tid(), input.Plats, User, ct));
 
-    public Task<IActionResult> OnPostFlyttaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) => ChangeAsync(id, kandidatId, async () =>
-    {
-        Bokning = input;
-        var result = await service.FlyttaIntervjuAsync(K, input.Tid(), input.Plats.Trim());
-        return result.Succeeded ? Done("Intervjun är flyttad och en uppdaterad kalenderinbjudan skickas.") : Refuse(result.Reasons.ToArray());
-    });
+    public Task<IActionResult> OnPostFlyttaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) =>
+        CallAsync(id, kandidatId, ct => service.FlyttaIntervjuAsync(id, kandidatId, Version, input.Tid(), input.Plats, User, ct));
 
-    public Task<IActionResult> OnPostErbjudAsync(int id, int kandidatId, [Bind(Prefix = nameof(Erbjudande))] ErbjudandeInput input) => ChangeAsync(id, kandidatId, async () =>
-    {
-        Erbjudande = input;
-        var result = await service.ErbjudAsync(K, R, input.Startdatum!.Value, input.Villkor, User.Actor());
-        return result.Succeeded ? Done("Erbjudandet är lämnat och skickat till kandidaten.") : Refuse(result.Reasons.ToArray());
-    });
+    public Task<IActionResult> OnPostErbjudAsync(int id, int kandidatId, [Bind(Prefix = nameof(Erbjudande))] ErbjudandeInput input) =>
+        CallAsync(id, kandidatId, ct => service.ErbjudAsync(id, kandidatId, Version, input.Startdatum!.Value, input.Villkor, User, ct));
 
-    private async Task<IActionResult> ChangeAsync(int id, int kandidatId, Func<Task<IActionResult>> change)
+    /// <summary>A form that did not bind shows its errors; otherwise its command runs and the page answers it. A version
+    /// that did not bind is no version: the command answers that someone else changed the application.</summary>
+    private async Task<IActionResult> CallAsync(int id, int kandidatId, Func<CancellationToken, Task<CommandResult>> command)
     {
-        var posted = Version; // loading puts the current version in Version, for the page shown next
-        if (!await LoadAsync(id, kandidatId)) return NotFound();
-        if (!KanHantera) return Forbid();
-        if (!ModelState.IsValid) return Page();
-        return await db.ChangeIfUnchangedAsync(K, posted, change, () => LoadAsync(id, kandidatId), Refuse);
-    }
-
-    private IActionResult Done(string message)
-    {
-        TempData["Meddelande"] = message;
-        return Redirect($"/rekrytering/{R.Id}/kandidater/{K.Id}");
-    }
-
-    private IActionResult Refuse(params string[] reasons)
-    {
-        foreach (var reason in reasons) ModelState.AddModelError("", reason);
-        Atgarder = Flode.Actions();
-        return Page();
+        ModelState.Remove(nameof(Version));
+        if (!ModelState.IsValid) return await LoadAsync(id, kandidatId) ? Page() : NotFound();
+        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id, kandidatId));
     }
 
     private async Task<bool> LoadAsync(int id, int kandidatId)
     {
-        var r = await service.LoadAsync(id);
-        if (r is null || !RekryteringAccess.CanView(User, r) || r.Kandidater.FirstOrDefault(k => k.Id == kandidatId) is not { } k) return false;
-        (R, K) = (r, k);
-        Flode = service.Workflow(k, r);
-        Atgarder = Flode.Actions();
-        Version = k.Version;
+        if (await service.OversiktAsync(id, kandidatId, User, HttpContext.RequestAborted) is not { } oversikt) return false;
+        Oversikt = oversikt;
+        Version = oversikt.Kandidat.Version;
         ModelState.Remove(nameof(Version));
-        Handlingar = await db.Set<Dokument>().AsNoTracking()
-            .Where(d => d.OwnerType == KandidatDocumentAccess.Owner && d.OwnerId == k.Id).OrderBy(d => d.Id).ToListAsync();
-        Historik = await db.WorkflowTransitions.AsNoTracking()
-            .Where(t => t.Workflow == "Kandidat" && t.SubjectId == k.Id).OrderBy(t => t.Id).ToListAsync();
-        Intervju = await service.InterviewOfAsync(k);
-        Dubblett = k.MojligDubblettAvId is int other ? r.Kandidater.FirstOrDefault(x => x.Id == other) : null;
         return true;
     }
 

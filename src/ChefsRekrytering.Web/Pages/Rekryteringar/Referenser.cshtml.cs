@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ChefsRekrytering.Data;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Web.Infrastructure;
@@ -17,13 +15,14 @@ namespace ChefsRekrytering.Web.Pages.Rekryteringar;
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Referenser")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class ReferenserModel(RekryteringService service, AppDbContext db) : PageModel
+public class ReferenserModel(KandidatService service) : PageModel
 {
-    public Rekrytering Rekrytering { get; private set; } = null!;
-    public Kandidat Kandidat { get; private set; } = null!;
-    public bool KanLaggaTill { get; private set; }
+    public Referensvy Vy { get; private set; } = null!;
+    public Rekrytering Rekrytering => Vy.Rekrytering;
+    public Kandidat Kandidat => Vy.Kandidat;
+    public bool KanRegistrera => Vy.KanRegistrera;
     /// <summary>Why references cannot be recorded for the candidate now, or null.</summary>
-    public string? Hinder { get; private set; }
+    public string? Hinder => Vy.Hinder;
 
     [BindProperty] public ReferensInput Ny { get; set; } = new();
 
@@ -40,27 +39,15 @@ public class ReferenserModel(RekryteringService service, AppDbContext db) : Page
 
     public async Task<IActionResult> OnPostAsync(int id, int kandidatId, CancellationToken ct)
     {
-        if (!await LoadAsync(id, kandidatId, ct)) return NotFound();
-        if (!KanLaggaTill) return Forbid(); // the panel sees the list, so its existence is no secret: 403, not 404
-        if (Hinder is not null || !ModelState.IsValid) return Page(); // the page says why beside the form
-
-        Kandidat.Referenser.Add(new Referens
-        {
-            KommunId = Kandidat.KommunId, KandidatId = Kandidat.Id, Namn = Ny.Namn.Trim(), Relation = Ny.Relation.Trim(),
-            Kontakt = string.IsNullOrWhiteSpace(Ny.Kontakt) ? null : Ny.Kontakt.Trim(), Anteckningar = Ny.Anteckningar.Trim(),
-            TagenUtc = db.UtcNow, TagenAv = User.Namn(),
-        });
-        await db.SaveChangesAsync(ct);
-        TempData["Meddelande"] = $"Referensen från {Ny.Namn.Trim()} är sparad.";
-        return RedirectToPage();
+        if (!ModelState.IsValid) return await LoadAsync(id, kandidatId, ct) ? Page() : NotFound();
+        var result = await service.RegistreraReferensAsync(id, kandidatId, new(Ny.Namn, Ny.Relation, Ny.Kontakt, Ny.Anteckningar), User, ct);
+        return await this.AnswerAsync(result, () => LoadAsync(id, kandidatId, ct));
     }
 
     private async Task<bool> LoadAsync(int id, int kandidatId, CancellationToken ct)
     {
-        if (await service.LoadVisibleAsync(id, kandidatId, User, ct) is not var (r, k)) return false;
-        (Rekrytering, Kandidat) = (r, k);
-        KanLaggaTill = RekryteringAccess.CanManage(User, r);
-        Hinder = Referenstagning.Hinder(k, r);
+        if (await service.ReferenserAsync(id, kandidatId, User, ct) is not { } vy) return false;
+        Vy = vy;
         return true;
     }
 }

@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Workflows;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChefsRekrytering.Rekryteringar;
+
+/// <summary>A reference as the owner or HR notes it after the call.</summary>
+public sealed record NyReferens(string Namn, string Relation, string? Kontakt, string Anteckningar);
+
+/// <summary>One applicant's page: the application, its process and the steps offered now, documents, history, the
+/// booked interview and a possible earlier application by the same person.</summary>
+public sealed record Kandidatoversikt(
+    Rekrytering Rekrytering, Kandidat Kandidat, KandidatWorkflow Process, bool KanDriva, IReadOnlyList<WorkflowAction<KandidatHandelse>> Atgarder,
+    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett);
+
+/// <summary>A candidate's references as this user sees them: whether they record them, and why not now.</summary>
+public sealed record Referensvy(Rekrytering Rekrytering, Kandidat Kandidat, bool KanRegistrera, string? Hinder);
+
+/// <summary>The user's own scorecard for a candidate: the profile's competences in order, their own scores, and why it
+/// cannot be filled in now.</summary>
+public sealed record Bedomningsvy(Rekrytering Rekrytering, Kandidat Kandidat, IReadOnlyList<KravprofilKompetens> Kompetenser, string? Hinder,
+    DateTime? SparadUtc, IReadOnlyList<Poangsattning> Egna);
+
+/// <summary>
+/// Every change to one application, one command per thing a person means to do, under the recruitment's access rule
+/// (<see cref="RekryteringAccess"/>): review, interview booking, the offer, references, one's own scorecard. The steps
+/// of the candidate's process are fired through <see cref="RekryteringService"/>, the one place that fires them.
+/// </summary>
+public sealed class KandidatService(AppDbContext db, RekryteringService rekryteringar, MeetingService meetings, Outbox outbox)
+{
+    // ---- Queries ----
+
+    /// <summary>The applicant's page, or null when the user may not see the recruitment or the applicant is not in it.</summary>
+    public async Task<Kandidatoversikt?> OversiktAsync(int id, int kandidatId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await SynligAsync(id, kandidatId, user, ct) is not var (synlig, k)) return null;
+        var r = synlig.Rekrytering;
+        var process = rekryteringar.Workflow(k, r);
+        var handlingar = await db.Set<Dokument>().AsNoTracking()
+            .Where(d => d.OwnerType == KandidatDocumentAccess.Owner && d.OwnerId == k.Id).OrderBy(d => d.Id).ToListAsync(ct);
+        var historik = await db.WorkflowTransitions.AsNoTracking()
+            .Where(t => t.Workflow == "Kandidat" && t.SubjectId == k.Id).OrderBy(t => t.Id).ToListAsync(ct);
+        var dubblett = k.MojligDubblettAvId is int other ? r.Kandidater.FirstOrDefault(x => x.Id == other) : null;
+        return new(r, k, process, synlig.KanDriva, process.Actions(), handlingar, historik, await rekryteringar.BokadIntervjuAsync(k, ct), dubblett);
+    }
+
+    /// <summary>The candidate's references, for owner, HR and panel; null for anyone else.</summary>
+    public async Task<Referensvy?> ReferenserAsync(int id, int kandidatId, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await SynligAsync(id, kandidatId, user, ct) is var (synlig, k)
+            ? new(synlig.Rekrytering, k, synlig.KanDriva, Referenstagning.Hinder(k, synlig.Rekrytering))
+            : null;
+
+    /// <summary>The user's own scorecard for the candidate; null for anyone who may not assess.</summary>
+    public async Task<Bedomningsvy?> BedomningAsync(int id, int kandidatId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await SynligAsync(id, kandidatId, user, ct) is not ({ KanBedoma: true } synlig, var k)) return null;
+        var profil = synlig.Rekrytering.GallandeKravprofil;
+        var egna = k.Bedomningar.Where(b => b.BedomareUserId == user.UserId()).ToList();
+        return new(synlig.Rekrytering, k, profil?.Ordnade() ?? [], Bedomningshinder(k, profil), egna.Max(b => (DateTime?)b.SparadUtc),
+            egna.Select(b => new Poangsattning(b.KompetensId, b.Poang, b.Kommentar)).ToList());
+    }
+
+    private async Task<(SynligRekrytering, Kandidat)?> SynligAsync(int id, int kandidatId, ClaimsPrincipal user, CancellationToken ct) =>
+        await rekryteringar.SynligAsync(id, user, ct) is { } synlig && synlig.Rekrytering.Kandidater.FirstOrDefault(k => k.Id == kandidatId) is { } k
+            ? (synlig, k)
+            : null;
+
+    // ---- Commands ----
+
+    /// <summary>A step of the candidate's process that needs no form (review, interviewed, proposed, the answer to the offer,
+    /// turned down, withdrawn).</summary>
+    public Task<CommandResult> FireAsync(int id, int kandidatId, Guid version, KandidatHandelse trigger, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
+            var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
+            return result.Succeeded ? await db.CommitAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+        });
+
+    /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
+    /// time ahead of now and at most two years off (<see cref="MeetingService.Tidsfel"/>), else refused with nothing booked.</summary>
+    public Task<CommandResult> BokaIntervjuAsync(int id, int kandidatId, Guid version, Motestid tid, string plats, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            var process = rekryteringar.Workflow(k, r);
+            if (!process.CanFire(KandidatHandelse.BokaIntervju)) return CommandResult.Refused(process.Fire(KandidatHandelse.BokaIntervju, user.Actor()).Reasons);
+            if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return CommandResult.Refused(fel);
+            plats = plats.Trim();
+            var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
+            var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) || u.Id == r.AgareUserId)
+                .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(ct);
+            var mote = await meetings.BookAsync(new MeetingRequest(
+                $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, tid.StartUtc(), tid.SlutUtc(),
+                new MailRecipient(arrangor!, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}"), r.KommunId);
+            process.Fire(KandidatHandelse.BokaIntervju, user.Actor(), $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
+            return await db.CommitAsync(k, "Intervjun är bokad och kallelser med kalenderinbjudan skickas.", ct);
+        });
+
+    /// <summary>Moves the candidate's booked interview, under the same rule for the time as booking it; the participants
+    /// get an updated invitation.</summary>
+    public Task<CommandResult> FlyttaIntervjuAsync(int id, int kandidatId, Guid version, Motestid tid, string plats, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            if (k.State != KandidatTillstand.IntervjuBokad || await rekryteringar.BokadIntervjuAsync(k, ct) is not { } mote)
+                return CommandResult.Refused("Det finns ingen bokad intervju.");
+            if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return CommandResult.Refused(fel);
+            await meetings.RescheduleAsync(mote, tid.StartUtc(), tid.SlutUtc(), plats.Trim());
+            return await db.CommitAsync(k, "Intervjun är flyttad och en uppdaterad kalenderinbjudan skickas.", ct);
+        });
+
+    /// <summary>
+    /// The offer, with the start date and the terms that go to the candidate. The start lies between today and two years
+    /// ahead: the introduction is planned from it.
+    /// </summary>
+    public Task<CommandResult> ErbjudAsync(int id, int kandidatId, Guid version, DateOnly startdatum, string? villkor, ClaimsPrincipal user,
+        CancellationToken ct = default) => ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            var fonster = new Datumfonster(rekryteringar.Today, rekryteringar.Today.AddYears(2));
+            if (!fonster.Rymmer(startdatum)) return CommandResult.Refused($"Startdatumet ska ligga {fonster.Text}.");
+            var result = rekryteringar.Workflow(k, r).Erbjud(new(startdatum, string.IsNullOrWhiteSpace(villkor) ? null : villkor.Trim()), user.Actor());
+            if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
+            await outbox.EnqueueAsync<Erbjudande, Erbjudande.Innehall>(
+                new MailRecipient(k.Epost, k.Namn), $"Erbjudande om anställning – {r.Titel}",
+                new Erbjudande.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), startdatum, k.Erbjudandevillkor, r.AgareNamn),
+                topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
+            return await db.CommitAsync(k, "Erbjudandet är lämnat och skickat till kandidaten.", ct);
+        });
+
+    /// <summary>A reference taken for an interviewed candidate still in an open recruitment, by the owner or HR.</summary>
+    public async Task<CommandResult> RegistreraReferensAsync(int id, int kandidatId, NyReferens ny, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await SynligAsync(id, kandidatId, user, ct) is not var (synlig, k)) return CommandResult.NotFound;
+        // The panel sees the references, so their existence is no secret: forbidden, not not found.
+        if (!synlig.KanDriva) return CommandResult.Forbidden;
+        if (Referenstagning.Hinder(k, synlig.Rekrytering) is { } hinder) return CommandResult.Refused(hinder);
+        if (string.IsNullOrWhiteSpace(ny.Namn) || string.IsNullOrWhiteSpace(ny.Relation) || string.IsNullOrWhiteSpace(ny.Anteckningar))
+            return CommandResult.Refused("Fyll i referensens namn, relation till kandidaten och anteckningar.");
+        k.Referenser.Add(new Referens
+        {
+            KommunId = k.KommunId, KandidatId = k.Id, Namn = ny.Namn.Trim(), Relation = ny.Relation.Trim(),
+            Kontakt = string.IsNullOrWhiteSpace(ny.Kontakt) ? null : ny.Kontakt.Trim(), Anteckningar = ny.Anteckningar.Trim(),
+            TagenUtc = db.UtcNow, TagenAv = user.Namn(),
+        });
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Done($"Referensen från {ny.Namn.Trim()} är sparad.");
+    }
+
+    /// <summary>
+    /// The interviewer's own scorecard for the candidate (<see cref="Bedomningar.SparaAsync"/>): a score 1–5 for every
+    /// competence of the fixed profile. Owner, HR and panel each keep their own; nothing is saved when it is incomplete or
+    /// the candidate cannot be scored now.
+    /// </summary>
+    public async Task<CommandResult> SparaBedomningAsync(int id, int kandidatId, IReadOnlyList<Poangsattning> rader, ClaimsPrincipal user,
+        CancellationToken ct = default)
+    {
+        if (await SynligAsync(id, kandidatId, user, ct) is not ({ KanBedoma: true } synlig, var k)) return CommandResult.NotFound;
+        var profil = synlig.Rekrytering.GallandeKravprofil;
+        if (Bedomningshinder(k, profil) is { } hinder) return CommandResult.Refused(hinder);
+        var fel = await Bedomningar.SparaAsync(db, k, profil!, user.Actor(), rader, ct);
+        return fel.Count == 0 ? CommandResult.Done($"Din bedömning av {k.Namn} är sparad.") : CommandResult.Refused(fel.Select(f => f.Meddelande).ToList());
+    }
+
+    private static string? Bedomningshinder(Kandidat k, Kravprofil? profil) =>
+        profil is null ? "Kravprofilen är inte fastställd, så det finns inga kompetenser att bedöma än." : Bedomningar.Hinder(k);
+
+    /// <summary>Every change to an application: load (not found when the recruitment is not visible or the applicant not in
+    /// it), the right to run it (forbidden for the panel), the version of the application the person saw, then the change.</summary>
+    private async Task<CommandResult> ChangeAsync(int id, int kandidatId, Guid version, ClaimsPrincipal user, CancellationToken ct,
+        Func<Rekrytering, Kandidat, Task<CommandResult>> change)
+    {
+        if (await SynligAsync(id, kandidatId, user, ct) is not var (synlig, k)) return CommandResult.NotFound;
+        if (!synlig.KanDriva) return CommandResult.Forbidden;
+        if (k.Version != version) return CommandResult.Conflict(RekryteringService.AndradSamtidigt);
+        return await change(synlig.Rekrytering, k);
+    }
+}

@@ -45,6 +45,13 @@ public static class VersionedCommands
     public static async Task<CommandResult> CommitAsync(this AppDbContext db, IVersioned? root, Guid seen, string message, CancellationToken ct = default) =>
         await SaveIfUnchangedAsync(db, root, seen, ct) ? CommandResult.Done(message) : Conflict();
 
+    /// <summary>
+    /// The same, where the command has already compared the version the form was built from with the record's: the
+    /// record's concurrency token still refuses a save that someone else made in between.
+    /// </summary>
+    public static Task<CommandResult> CommitAsync(this AppDbContext db, IVersioned root, string message, CancellationToken ct = default) =>
+        db.CommitAsync(root, root.Version, message, ct);
+
     /// <summary>A refusal after the command had begun to change tracked records: they are let go unsaved.</summary>
     public static CommandResult Refuse(this AppDbContext db, params IReadOnlyList<string> reasons)
     {

@@ -70,7 +70,7 @@ public sealed class RekryteringService(
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
     /// <summary>Said when someone else saved the recruitment since the person's page was built.</summary>
-    public const string AndradSamtidigt = VersionedCommit.AndradSamtidigt;
+    public const string AndradSamtidigt = VersionedCommands.ConflictText;
 
     internal DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 

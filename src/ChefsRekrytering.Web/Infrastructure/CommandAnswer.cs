@@ -12,14 +12,14 @@ namespace ChefsRekrytering.Web.Infrastructure;
 public static class CommandAnswer
 {
     public static async Task<IActionResult> AnswerAsync(this PageModel page, CommandResult result, Func<Task> reload,
-        string? redirectTo = null, string reasonKey = "")
+        string? redirectTo = null, object? routeValues = null, string reasonKey = "")
     {
         if (result.Outcome == Outcome.NotFound) return page.NotFound();
         if (result.Outcome == Outcome.Forbidden) return page.Forbid();
         if (result.Succeeded)
         {
             if (result.Message is not null) page.TempData["Meddelande"] = result.Message;
-            return page.RedirectToPage(redirectTo);
+            return page.RedirectToPage(redirectTo, routeValues);
         }
         foreach (var reason in result.Reasons) page.ModelState.AddModelError(reasonKey, reason);
         await reload();

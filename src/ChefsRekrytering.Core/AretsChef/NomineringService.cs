@@ -57,7 +57,7 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
     private static string? _upsertSql;
 
     /// <summary>The campaign open for nomination in the user's municipality, if any.</summary>
-    public async Task<OppenKampanj?> OppenAsync(CancellationToken ct = default)
+    private async Task<OppenKampanj?> OppenAsync(CancellationToken ct = default)
     {
         if (cache.TryGetValue(OppenNyckel, out OppenKampanj? kom)) return kom;
         var oppen = await db.Set<Kampanj>().AsNoTracking().Where(k => k.State == KampanjTillstand.NomineringOppen).OrderByDescending(k => k.Ar)

@@ -44,9 +44,10 @@ public class AretsChefJourneyTests(BrowserPortal browser) : IClassFixture<Browse
         // Two weeks pass: the last day is moved into the past instead of the clock, since the browsers' sign-ins live on the real one.
         await using (var scope = browser.Portal.ScopeFor("kalix", out var db))
         {
+            // (HR could not move it there: a builder's shortcut, with the closing scheduled for now.)
             var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
-            var k = await db.Set<Kampanj>().SingleAsync(x => x.Ar == ar);
-            await service.FlyttaDatumAsync(k, k.Oppnar, service.Today.AddDays(-1));
+            await db.Set<Kampanj>().Where(x => x.Ar == ar).ExecuteUpdateAsync(s => s.SetProperty(x => x.SistaDag, service.Today.AddDays(-1)));
+            scope.ServiceProvider.GetRequiredService<Scheduler>().Schedule(AretsChefService.StangJobb, db.UtcNow, ar, kommunId: "kalix");
             await db.SaveChangesAsync();
         }
         await browser.Portal.Services.GetRequiredService<SchedulerRunner>().RunDueAsync();

@@ -26,8 +26,9 @@ public static class AretsChefStatistik
 {
     public const string UtanEnhet = "Utan enhet";
 
-    /// <summary>Grouped in the database: a handful of small queries whatever the number of nominations.</summary>
-    public static async Task<Statistik> StatistikAsync(this AppDbContext db, Kampanj k, int minstaGrupp, CancellationToken ct = default)
+    /// <summary>Grouped in the database: a handful of small queries whatever the number of nominations. HR reads it through
+    /// <see cref="AretsChefService.StatistikAsync"/>, which asks the access rule.</summary>
+    internal static async Task<Statistik> StatistikAsync(this AppDbContext db, Kampanj k, int minstaGrupp, CancellationToken ct = default)
     {
         var nomineringar = db.Set<Nominering>().Where(n => n.KampanjId == k.Id);
         var anstallda = await AretsChefService.Inbjudna(db.Personer).GroupBy(p => p.EnhetId)

@@ -1,10 +1,13 @@
+using System.Security.Claims;
 using System.Text.Json;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -26,6 +29,14 @@ public sealed record NomineringVy(long Id, IReadOnlyList<Motivering> Motiveringa
 
 public enum NomineringsUtfall { Sparad, Stangd, SigSjalv, EjChef }
 
+/// <summary>The nomination form as posted: the nominee and a motivation per criterion id.</summary>
+public sealed record NomineringForm(int? ChefPersonId, IReadOnlyDictionary<string, string?> Motiveringar);
+
+/// <summary>What /arets-chef shows an employee: the campaign open for nomination (with the form's criteria and managers),
+/// the next one, one whose jury is at work, the latest announcement, and their own nomination.</summary>
+public sealed record Nomineringssida(OppenKampanj? Oppen, Kampanj? Kommande, Kampanj? Stangd, Kampanj? Tillkannagiven,
+    Nominering? Min, string? MinChef, IReadOnlyList<Kriterium> Kriterier, IReadOnlyList<Chefsval> Chefer);
+
 /// <summary>
 /// The write every employee makes, in a burst when the invitation lands: the open campaign (from memory, mostly), then
 /// one guarded upsert (the unique index on campaign and nominator makes a second submit an update, never a second row)
@@ -33,6 +44,8 @@ public enum NomineringsUtfall { Sparad, Stangd, SigSjalv, EjChef }
 /// </summary>
 public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer, IMemoryCache cache)
 {
+    public const int MotiveringMaxLangd = 2000;
+
     /// <summary>
     /// The open campaign is read by every nomination of the burst; remembering it a few seconds spares the database a
     /// query each time. Only an open campaign is remembered (one that opens is seen at once), and the write itself
@@ -44,7 +57,7 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
     private static string? _upsertSql;
 
     /// <summary>The campaign open for nomination in the user's municipality, if any.</summary>
-    public async Task<OppenKampanj?> OppenAsync(CancellationToken ct = default)
+    private async Task<OppenKampanj?> OppenAsync(CancellationToken ct = default)
     {
         if (cache.TryGetValue(OppenNyckel, out OppenKampanj? kom)) return kom;
         var oppen = await db.Set<Kampanj>().AsNoTracking().Where(k => k.State == KampanjTillstand.NomineringOppen).OrderByDescending(k => k.Ar)
@@ -55,11 +68,30 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
 
     private (string, string?) OppenNyckel => ("arets-chef:oppen-kampanj", db.CurrentKommunId);
 
-    public Task<Nominering?> MinAsync(int kampanjId, int personId, CancellationToken ct = default) =>
-        db.Set<Nominering>().AsNoTracking().FirstOrDefaultAsync(n => n.KampanjId == kampanjId && n.NominatorPersonId == personId, ct);
+    /// <summary>The employee's page: every campaign of the municipality read once, their own nomination (readable after the
+    /// close, until the announcement), and while open the criteria and every manager but themselves.</summary>
+    public async Task<Nomineringssida> SidaAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var alla = await db.Set<Kampanj>().AsNoTracking().OrderByDescending(k => k.Ar).ToListAsync(ct);
+        var tillkannagiven = alla.FirstOrDefault(k => k.State == KampanjTillstand.Tillkannagiven);
+        var kommande = alla.FirstOrDefault(k => k.State == KampanjTillstand.Planerad);
+        var stangd = alla.FirstOrDefault(k => AretsChefWorkflow.Juryfasen.Contains(k.State));
+        var oppen = alla.FirstOrDefault(k => k.State == KampanjTillstand.NomineringOppen);
+        Nominering? min = null;
+        string? minChef = null;
+        if ((oppen ?? stangd) is { } egen && AretsChefAccess.KanNominera(user)
+            && await db.Set<Nominering>().AsNoTracking().FirstOrDefaultAsync(n => n.KampanjId == egen.Id && n.NominatorPersonId == user.PersonId(), ct) is { } n)
+        {
+            min = n;
+            minChef = await db.Personer.Where(p => p.Id == n.ChefPersonId).Select(p => p.Fornamn + " " + p.Efternamn).FirstOrDefaultAsync(ct);
+        }
+        if (oppen is null || user.KommunId() is not { } kommunId) return new(null, kommande, stangd, tillkannagiven, min, minChef, [], []);
+        return new(new OppenKampanj(oppen.Id, oppen.Ar, oppen.SistaDag, oppen.JurynSerNominatorer), kommande, stangd, tillkannagiven, min, minChef,
+            kampanjer.Kriterier(kommunId), await ChefsvalAsync(user.PersonId(), ct));
+    }
 
     /// <summary>Every manager of the municipality but <paramref name="utom"/> (one cannot nominate oneself), by name.</summary>
-    public async Task<List<Chefsval>> ChefsvalAsync(int? utom, CancellationToken ct = default)
+    private async Task<List<Chefsval>> ChefsvalAsync(int? utom, CancellationToken ct)
     {
         var units = await db.Enheter.AsNoTracking().Where(e => e.ChefId != null && e.ChefId != utom)
             .Select(e => new { ChefId = e.ChefId!.Value, e.Namn, e.Chef!.Fornamn, e.Chef.Efternamn }).ToListAsync(ct);
@@ -69,11 +101,51 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
     }
 
     /// <summary>
+    /// An employee nominates a manager of their municipality, or changes their nomination, while the nomination is open:
+    /// a motivation for every required criterion, none too long, not oneself. The burst path: the open campaign and the
+    /// criteria from memory, the nominator from the sign-in cookie, then one upsert with the confirmation mail.
+    /// </summary>
+    public async Task<CommandResult> NomineraAsync(NomineringForm form, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.KommunId() != db.CurrentKommunId) return CommandResult.NotFound; // a nomination goes to one's own municipality only
+        var oppen = await OppenAsync(ct);
+        if (oppen is null) return CommandResult.Refused("Nomineringen är inte öppen.");
+        if (!AretsChefAccess.KanNominera(user)) return CommandResult.Refused("Ditt konto är inte kopplat till en anställd, så du kan inte nominera.");
+        var me = user.PersonId()!.Value;
+
+        // The refusals in the form's order.
+        var kriterier = kampanjer.Kriterier(user.KommunId()!);
+        var fel = new List<string>();
+        if (form.ChefPersonId is null) fel.Add("Välj den chef du nominerar.");
+        else if (form.ChefPersonId == me) fel.Add("Du kan inte nominera dig själv.");
+        foreach (var k in kriterier)
+        {
+            var text = Text(form, k.Id);
+            if (k.Obligatorisk && text is null) fel.Add($"Skriv en motivering för ”{k.Rubrik}”.");
+            else if (text?.Length > MotiveringMaxLangd) fel.Add($"Motiveringen för ”{k.Rubrik}” får vara högst {MotiveringMaxLangd} tecken.");
+        }
+        if (fel.Count > 0) return CommandResult.Refused(fel);
+
+        var motiveringar = kriterier.Where(k => Text(form, k.Id) is not null).Select(k => new Motivering(k.Id, k.Rubrik, Text(form, k.Id)!)).ToList();
+        var nominator = new Nominator(me, user.Namn(), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity!.Name!);
+        return await NomineraAsync(oppen, nominator, form.ChefPersonId!.Value, motiveringar, ct) switch
+        {
+            NomineringsUtfall.Sparad => CommandResult.Done($"Din nominering är sparad, och en bekräftelse är på väg till din e-post. Du kan ändra den till och med {oppen.SistaDag:d MMMM}."),
+            NomineringsUtfall.Stangd => CommandResult.Refused("Nomineringen har stängt."),
+            NomineringsUtfall.SigSjalv => CommandResult.Refused("Du kan inte nominera dig själv."),
+            _ => CommandResult.Refused("Den du valde leder ingen enhet i kommunen. Välj en chef i listan."),
+        };
+    }
+
+    private static string? Text(NomineringForm form, string kriteriumId) =>
+        form.Motiveringar.GetValueOrDefault(kriteriumId) is { } t && !string.IsNullOrWhiteSpace(t) ? t.Trim() : null;
+
+    /// <summary>
     /// Saves the nomination, or replaces the nominator's earlier one. The statement itself checks that the campaign is
     /// still open and that the nominee leads a unit of the municipality, so a nomination racing the close or naming
     /// someone else's manager writes nothing; only then is it worth a second look to say why.
     /// </summary>
-    public async Task<NomineringsUtfall> NomineraAsync(OppenKampanj k, Nominator vem, int chefPersonId, IReadOnlyList<Motivering> motiveringar,
+    internal async Task<NomineringsUtfall> NomineraAsync(OppenKampanj k, Nominator vem, int chefPersonId, IReadOnlyList<Motivering> motiveringar,
         CancellationToken ct = default)
     {
         if (chefPersonId == vem.PersonId) return NomineringsUtfall.SigSjalv;
@@ -103,32 +175,6 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
-    }
-
-    /// <summary>
-    /// The nominations grouped by nominee, most nominated first, for the jury. Nominators' names are looked up only when
-    /// the campaign shows them to the jury, and never on a nomination of the reader themselves.
-    /// </summary>
-    public async Task<List<Nominerad>> PerChefAsync(Kampanj k, bool medNominatorer, int? lasare, CancellationToken ct = default)
-    {
-        var rows = await db.Set<Nominering>().AsNoTracking().Where(n => n.KampanjId == k.Id).OrderBy(n => n.Id)
-            .Select(n => new { n.Id, n.ChefPersonId, n.NominatorPersonId, n.Motiveringar, n.Chef!.Fornamn, n.Chef.Efternamn, n.Chef.Titel })
-            .ToListAsync(ct);
-        var chefIds = rows.Select(r => r.ChefPersonId).Distinct().ToList();
-        var enheter = (await db.Enheter.AsNoTracking().Where(e => e.ChefId != null && chefIds.Contains(e.ChefId.Value))
-                .Select(e => new { ChefId = e.ChefId!.Value, e.Namn }).ToListAsync(ct))
-            .ToLookup(e => e.ChefId, e => e.Namn);
-        var namn = new Dictionary<int, string>();
-        if (medNominatorer)
-        {
-            var ids = rows.Where(r => r.ChefPersonId != lasare).Select(r => r.NominatorPersonId).Distinct().ToList();
-            namn = await db.Personer.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Fornamn + " " + p.Efternamn, ct);
-        }
-        return rows.GroupBy(r => r.ChefPersonId)
-            .Select(g => new Nominerad(g.Key, $"{g.First().Fornamn} {g.First().Efternamn}", g.First().Titel,
-                string.Join(", ", enheter[g.Key].Order()),
-                g.Select(r => new NomineringVy(r.Id, r.Motiveringar, r.ChefPersonId == lasare ? null : namn.GetValueOrDefault(r.NominatorPersonId))).ToList()))
-            .OrderByDescending(x => x.Nomineringar.Count).ThenBy(x => x.Namn, SwedishTime.NameOrder).ToList();
     }
 
     public static List<Motivering> LasMotiveringar(string json) => JsonSerializer.Deserialize<List<Motivering>>(json, Json) ?? [];

@@ -13,6 +13,8 @@ public static class ArkivServiceExtensions
         services.AddScoped<Gallring>();
         services.AddScoped<IScheduledJobHandler, GallringsJobb>();
         services.AddScoped<RegisterutdragService>();
+        services.AddScoped<UtlamnandeService>();
+        services.AddScoped<Granskning.GranskningsloggService>();
         services.AddScoped<Rapporter.RapportService>();
         return services;
     }

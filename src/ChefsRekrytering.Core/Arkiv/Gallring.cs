@@ -9,6 +9,7 @@ using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -120,14 +121,59 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
         return new(kandidater.Count, docs, references, comments);
     }
 
-    /// <summary>Stops gallring of the recruitment, with HR's reason; logged.</summary>
+    /// <summary>
+    /// HR stops gallring of a recruitment's applicants, with the reason (a discrimination claim, an appeal), until the
+    /// hold is lifted; logged. Refused for anyone but HR, for a form built from an older version, and without a reason.
+    /// </summary>
+    public async Task<CommandResult> SattGallringsstoppAsync(int rekryteringId, Guid version, string? skal, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await RekryteringAsync(rekryteringId, user, ct) is not { } r) return CommandResult.NotFound;
+        if (!ArkivAccess.ArHr(user)) return CommandResult.Refused("Gallringsstopp sätts av HR.");
+        if (version != r.Version) return CommandResult.Conflict(Andrad);
+        if (string.IsNullOrWhiteSpace(skal) || skal.Trim().Length > SkalMaxLangd)
+            return CommandResult.Refused($"Ange skälet till gallringsstoppet (högst {SkalMaxLangd} tecken), till exempel en anmälan om diskriminering.");
+        SattStopp(r, skal, user);
+        return await SparaAsync("Gallringsstoppet är satt. Sökandes uppgifter sparas tills stoppet hävs.", ct);
+    }
+
+    /// <summary>HR lifts the hold: the next daily run gallrar what is due. The log keeps the reason it had.</summary>
+    public async Task<CommandResult> HavGallringsstoppAsync(int rekryteringId, Guid version, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await RekryteringAsync(rekryteringId, user, ct) is not { } r) return CommandResult.NotFound;
+        if (!ArkivAccess.ArHr(user)) return CommandResult.Refused("Gallringsstopp hävs av HR.");
+        if (version != r.Version) return CommandResult.Conflict(Andrad);
+        if (!r.GallringsStopp) return CommandResult.Refused("Rekryteringen har inget gallringsstopp.");
+        HavStopp(r, user);
+        return await SparaAsync("Gallringsstoppet är hävt. Uppgifter vars tid har gått ut gallras vid nästa dagliga körning.", ct);
+    }
+
+    private const string Andrad = "Någon annan ändrade rekryteringen samtidigt. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
+
+    /// <summary>The recruitment, in the user's own municipality only.</summary>
+    private async Task<Rekrytering?> RekryteringAsync(int id, ClaimsPrincipal user, CancellationToken ct) =>
+        user.KommunId() is { } kommun && await db.Set<Rekrytering>().FirstOrDefaultAsync(r => r.Id == id, ct) is { } r && r.KommunId == kommun ? r : null;
+
+    private async Task<CommandResult> SparaAsync(string klart, CancellationToken ct)
+    {
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Conflict(Andrad);
+        }
+        return CommandResult.Done(klart);
+    }
+
+    /// <summary>Stops gallring of the recruitment, with HR's reason; logged. Used by <see cref="SattGallringsstoppAsync"/>;
+    /// public until the recruitment page calls the command.</summary>
     public void SattStopp(Rekrytering r, string skal, ClaimsPrincipal user)
     {
         (r.GallringsStopp, r.GallringsStoppSkal, r.GallringsStoppAv, r.GallringsStoppUtc) = (true, skal.Trim(), user.Namn(), db.UtcNow);
         audit.Add(user, AuditAction.Andrade, Granskningsobjekt.Rekrytering, r.Id, $"Gallringsstopp: {r.GallringsStoppSkal}");
     }
 
-    /// <summary>Lifts the hold: the next daily run gallrar what is due. The log keeps the reason it had.</summary>
+    /// <summary>Lifts the hold: the next daily run gallrar what is due. The log keeps the reason it had. Used by
+    /// <see cref="HavGallringsstoppAsync"/>; public until the recruitment page calls the command.</summary>
     public void HavStopp(Rekrytering r, ClaimsPrincipal user)
     {
         audit.Add(user, AuditAction.Andrade, Granskningsobjekt.Rekrytering, r.Id, $"Gallringsstopp hävt (skäl var: {r.GallringsStoppSkal})");

@@ -20,16 +20,102 @@ namespace ChefsRekrytering.Arkiv;
 /// <summary>What may be erased on request and what may not, with the reasons in Swedish.</summary>
 public sealed record Raderingsprovning(IReadOnlyList<(int KandidatId, string Beskrivning)> Raderbara, IReadOnlyList<string> Hinder);
 
+/// <summary>HR's search for an address: what the extract holds, and what may be erased.</summary>
+public sealed record Sokresultat(Registerutdrag Utdrag, Raderingsprovning Provning);
+
+/// <summary>A file to download: the register extract as ZIP, or a recruitment as a public record.</summary>
+public sealed record Utdragsfil(byte[] Innehall, string Filnamn, string Typ);
+
 /// <summary>
 /// Answers a person's request for their data, and their request to be erased: finds them by e-mail address in the current
-/// municipality as employee, manager, account holder and applicant, and collects every record that names them.
+/// municipality as employee, manager, account holder and applicant, and collects every record that names them. HR asks
+/// for anyone (<see cref="SokAsync"/>, <see cref="HamtaAsync"/>, <see cref="RaderaPaBegaranAsync"/>), a signed-in person
+/// for themselves (<see cref="MinaUppgifterAsync"/>); <see cref="ArkivAccess"/> decides, and every read is logged.
 /// </summary>
 public sealed class RegisterutdragService(AppDbContext db, DocumentService documents, Gallring gallring, AuditLog audit,
     PolicyLibrary policies, IEnumerable<IRegisterutdragBidrag> bidrag)
 {
     public static string Normalisera(string epost) => epost.Trim().ToLowerInvariant();
 
-    public async Task<Registerperson> HittaAsync(string epost, CancellationToken ct = default)
+    // ---- HR answers a request (ArkivAccess.ArHr): every read is logged, by ids, never by the address ------------------------
+
+    /// <summary>What the portal holds about the address, and what may be erased; null for anyone but HR.</summary>
+    public Task<Sokresultat?> SokAsync(string epost, ClaimsPrincipal user, CancellationToken ct = default) =>
+        VisaAsync(epost, user, "Registerutdrag visat", ct);
+
+    /// <summary>The search, logged as read with what the page was showing.</summary>
+    private async Task<Sokresultat?> VisaAsync(string epost, ClaimsPrincipal user, string handelse, CancellationToken ct)
+    {
+        if (!ArkivAccess.ArHr(user)) return null;
+        var person = await HittaAsync(epost, ct);
+        var utdrag = await SammanstallAsync(person, user.Namn(), Utdragsmottagare.HR, ct);
+        await LoggaAsync(person, utdrag, user, AuditAction.Last, handelse, ct);
+        return new Sokresultat(utdrag, await ProvaAsync(person, ct));
+    }
+
+    /// <summary>The register extract as a ZIP file for HR to hand over; null for anyone but HR.</summary>
+    public async Task<Utdragsfil?> HamtaAsync(string epost, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!ArkivAccess.ArHr(user)) return null;
+        var person = await HittaAsync(epost, ct);
+        var utdrag = await SammanstallAsync(person, user.Namn(), Utdragsmottagare.HR, ct);
+        await LoggaAsync(person, utdrag, user, AuditAction.LaddadeNed, "Registerutdrag hämtat som fil", ct);
+        return new Utdragsfil(await ZipAsync(utdrag, ct), $"registerutdrag-{SwedishTime.ToLocal(db.UtcNow):yyyy-MM-dd}.zip", "application/zip");
+    }
+
+    /// <summary>The latest erasures on request, newest first: who erased what, when and why.</summary>
+    public async Task<IReadOnlyList<Radering>> SenasteRaderingarAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        ArkivAccess.ArHr(user) ? await db.Set<Radering>().AsNoTracking().OrderByDescending(r => r.AtUtc).Take(20).ToListAsync(ct) : [];
+
+    /// <summary>
+    /// Erases on request what <see cref="ProvaAsync"/> allows (as gallring does, at once) and keeps a record of who erased
+    /// what, when and why, with the search shown again after it. Refused, with the reasons, when there is no reason given
+    /// or nothing may go; then nothing changes.
+    /// </summary>
+    public async Task<CommandResult<Radering>> RaderaPaBegaranAsync(string epost, string? skal, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!ArkivAccess.ArHr(user)) return new(CommandResult.NotFound, null);
+        if (string.IsNullOrWhiteSpace(skal))
+            return new(CommandResult.Refused("Ange skälet till raderingen, till exempel ”Begäran från den sökande 2027-03-01”."), null);
+        var radering = await RaderaAsync(await HittaAsync(epost, ct), skal, user, ct);
+        return radering is null
+            ? new(CommandResult.Refused("Inget kunde raderas. Skälen står under Radering."), null)
+            : new(CommandResult.Done("Raderingen är gjord."), radering);
+    }
+
+    /// <summary>After an erasure: what is left of the address now, logged as read.</summary>
+    public Task<Sokresultat?> SokEfterRaderingAsync(string epost, ClaimsPrincipal user, CancellationToken ct = default) =>
+        VisaAsync(epost, user, "Registerutdrag visat efter radering", ct);
+
+    /// <summary>Ids, not the address: the log says whose records were read (the employee record, else the applications)
+    /// without holding the address itself.</summary>
+    private async Task LoggaAsync(Registerperson person, Registerutdrag utdrag, ClaimsPrincipal user, AuditAction action, string handelse, CancellationToken ct)
+    {
+        var ansokningar = await AnsokningsIdnAsync(person, ct);
+        audit.Add(user, action, Granskningsobjekt.Registerutdrag, person.PersonIds.FirstOrDefault(),
+            $"{handelse}: {(person.PersonIds.Count > 0 ? $"anställd {person.PersonIds[0]}" : "ingen anställd")}" +
+            $"{(ansokningar.Count > 0 ? $", ansökningar {string.Join(", ", ansokningar.Take(20))}" : "")}, {utdrag.AntalPoster} poster");
+        await db.SaveChangesAsync(ct);
+    }
+
+    // ---- A person's own extract (ArkivAccess.KanHamtaEgna) ----------------------------------------------------------------
+
+    /// <summary>The signed-in person's own extract, including what only they may get; null without an account.</summary>
+    public async Task<Registerutdrag?> MinaUppgifterAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        ArkivAccess.KanHamtaEgna(user) ? await SammanstallAsync(await MigSjalvAsync(user, ct), user.Namn(), Utdragsmottagare.Personen, ct) : null;
+
+    /// <summary>The same as a ZIP file; the download is logged.</summary>
+    public async Task<Utdragsfil?> HamtaMinaUppgifterAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await MinaUppgifterAsync(user, ct) is not { } utdrag) return null;
+        audit.Add(user, AuditAction.LaddadeNed, Granskningsobjekt.Registerutdrag, user.PersonId() ?? 0, "Eget registerutdrag hämtat av personen själv");
+        await db.SaveChangesAsync(ct);
+        return new Utdragsfil(await ZipAsync(utdrag, ct), $"mina-uppgifter-{SwedishTime.ToLocal(db.UtcNow):yyyy-MM-dd}.zip", "application/zip");
+    }
+
+    // ---- Finding the person and what the portal holds -------------------------------------------------------------------
+
+    private async Task<Registerperson> HittaAsync(string epost, CancellationToken ct)
     {
         var e = Normalisera(epost);
         var personIds = await db.Personer.Where(p => p.Epost.ToLower() == e).Select(p => p.Id).ToListAsync(ct);
@@ -39,14 +125,14 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
     }
 
     /// <summary>The person's applications not yet gallrade, by id: what the audit entry of an extract names instead of the address.</summary>
-    public Task<List<int>> AnsokningsIdnAsync(Registerperson p, CancellationToken ct = default) =>
+    private Task<List<int>> AnsokningsIdnAsync(Registerperson p, CancellationToken ct) =>
         Ansokningar(p).OrderBy(k => k.Id).Select(k => k.Id).ToListAsync(ct);
 
     private IQueryable<Kandidat> Ansokningar(Registerperson p) => db.Set<Kandidat>().Include(k => k.Rekrytering)
         .Where(k => k.Epost.ToLower() == p.Epost && k.GallradUtc == null);
 
     /// <summary>The signed-in person's own records: found by their account and employee record, not by an address they type.</summary>
-    public async Task<Registerperson> MigSjalvAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    private async Task<Registerperson> MigSjalvAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         var userId = user.UserId();
         var epost = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "";
@@ -55,7 +141,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         return new(e, personIds, userId is null ? [] : [userId]);
     }
 
-    public async Task<Registerutdrag> SammanstallAsync(Registerperson p, string skapatAv, Utdragsmottagare mottagare, CancellationToken ct = default)
+    private async Task<Registerutdrag> SammanstallAsync(Registerperson p, string skapatAv, Utdragsmottagare mottagare, CancellationToken ct)
     {
         var kandidater = await Ansokningar(p).Include(k => k.Bedomningar).Include(k => k.Referenser).OrderBy(k => k.InkomUtc).ToListAsync(ct);
         var arenden = await db.Set<AvvecklingsArende>().Include(a => a.Atgarder).ThenInclude(x => x.Anteckningar)
@@ -84,7 +170,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
     }
 
     /// <summary>The summary, the JSON and the documents as one ZIP file.</summary>
-    public async Task<byte[]> ZipAsync(Registerutdrag utdrag, CancellationToken ct = default)
+    private async Task<byte[]> ZipAsync(Registerutdrag utdrag, CancellationToken ct = default)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -113,7 +199,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
     /// employee record, introductions, contracts, self-assessments, avveckling cases) are public records of the employment,
     /// kept and gallrade by the municipality's records plan (dokumenthanteringsplan), not on request.
     /// </summary>
-    public async Task<Raderingsprovning> ProvaAsync(Registerperson p, CancellationToken ct = default)
+    private async Task<Raderingsprovning> ProvaAsync(Registerperson p, CancellationToken ct)
     {
         var raderbara = new List<(int, string)>();
         var hinder = new List<string>();
@@ -140,15 +226,11 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         return new(raderbara, hinder);
     }
 
-    /// <summary>
-    /// Erases what <see cref="ProvaAsync"/> allows (as gallring does, at once) and keeps a record of who erased what, when
-    /// and why. Nothing is erased when nothing is allowed.
-    /// </summary>
-    public async Task<(Raderingsprovning Provning, Radering? Radering)> RaderaAsync(Registerperson p, string skal, ClaimsPrincipal user,
-        CancellationToken ct = default)
+    /// <summary>Erases what <see cref="ProvaAsync"/> allows, with the record of the erasure; null when nothing may go.</summary>
+    private async Task<Radering?> RaderaAsync(Registerperson p, string skal, ClaimsPrincipal user, CancellationToken ct)
     {
         var provning = await ProvaAsync(p, ct);
-        if (provning.Raderbara.Count == 0) return (provning, null);
+        if (provning.Raderbara.Count == 0) return null;
         var ids = provning.Raderbara.Select(r => r.KandidatId).ToList();
         var kandidater = await gallring.Gallringsbara().Where(k => ids.Contains(k.Id)).ToListAsync(ct);
         var radering = new Radering
@@ -163,7 +245,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
             $"{result.Kommentarer} kommentarer i intervjubedömningar, kallelser och e-post till den sökande.";
         audit.Add(user, AuditAction.Raderade, Granskningsobjekt.Registerutdrag, radering.Id, $"Radering på begäran: {kandidater.Count} ansökningar");
         await db.SaveChangesAsync(ct);
-        return (provning, radering);
+        return radering;
     }
 
     private async Task<Avsnitt> AnstalldAsync(Registerperson p, CancellationToken ct)

@@ -1,6 +1,12 @@
+using System.Security.Claims;
 using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Workflows;
+using Microsoft.EntityFrameworkCore;
 using K = ChefsRekrytering.Rekryteringar.KandidatTillstand;
 
 namespace ChefsRekrytering.Arkiv;
@@ -60,4 +66,22 @@ public static class Utlamnande
     };
 
     private static string? Datum(DateTime? utc) => utc is { } u ? SwedishTime.ToLocal(u).ToString("yyyy-MM-dd") : null;
+}
+
+/// <summary>HR hands out public records, so HR makes the file (<see cref="ArkivAccess.ArHr"/>); each one is logged.</summary>
+public sealed class UtlamnandeService(AppDbContext db, PolicyLibrary policies, AuditLog audit)
+{
+    /// <summary>The recruitment as one self-contained HTML file (see <see cref="Utlamnande"/> for what it leaves out and
+    /// why); null (not found) for anyone but HR of its municipality.</summary>
+    public async Task<Utdragsfil?> AllmanHandlingAsync(int rekryteringId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!ArkivAccess.ArHr(user)) return null;
+        var r = await db.Set<Rekrytering>().AsNoTracking().Include(x => x.Kandidater).Include(x => x.Enhet).FirstOrDefaultAsync(x => x.Id == rekryteringId, ct);
+        if (r is null || r.KommunId != user.KommunId()) return null;
+        var doc = Utlamnande.Skapa(r, policies.Find(r.KommunId)?.Kommun ?? r.KommunId, r.Enhet?.Namn ?? "", db.UtcNow, user.Namn());
+        audit.Add(user, Granskning.AuditAction.LaddadeNed, Granskningsobjekt.Rekrytering, r.Id, "Utlämnande av allmän handling");
+        await db.SaveChangesAsync(ct);
+        var fil = $"{r.Diarienummer.Replace(' ', '-').Replace('/', '-')}-allman-handling-{SwedishTime.ToLocal(db.UtcNow):yyyy-MM-dd}.html";
+        return new Utdragsfil(doc.ToBytes(), fil, "text/html; charset=utf-8");
+    }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
@@ -79,9 +80,12 @@ public sealed class BenchSeeder(
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
         }
-        var today = arets.Today;
-        arets.Create(today.Year, today, today.AddDays(14), jurynSerNominatorer: false, offentlig: false);
         await db.SaveChangesAsync(ct);
+        // The campaign as HR creates it, through the same command and rules; the scheduler opens it today.
+        var today = arets.Today;
+        var hr = new ClaimsPrincipal(new ClaimsIdentity([new(PortalClaims.Kommun, o.Kommun), new(ClaimTypes.Role, Roller.HR), new(PortalClaims.Namn, "Bänkdata")], "bench"));
+        var kampanj = await arets.SkapaKampanjAsync(new(today.Year, today, today.AddDays(14), JurynSerNominatorer: false, Offentlig: false), hr, ct);
+        if (!kampanj.Succeeded) throw new InvalidOperationException($"Bänkdata: kampanjen kunde inte skapas: {string.Join(" ", kampanj.Reasons)}");
         log.LogWarning("Bänkdata: {Antal} anställda med konton, {Chefer} chefer och en kampanj för Årets chef i {Kommun}", o.Anstallda, chefer, o.Kommun);
     }
 }

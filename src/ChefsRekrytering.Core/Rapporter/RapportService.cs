@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Introduktioner;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Workflows;
@@ -8,6 +10,21 @@ using Microsoft.EntityFrameworkCore;
 using R = ChefsRekrytering.Rekryteringar.RekryteringsTillstand;
 
 namespace ChefsRekrytering.Rapporter;
+
+/// <summary>Who reads the reports: HR, and the leadership as the org tree says now (not as the sign-in cookie remembers it,
+/// see <see cref="Ledning"/>). In a municipality with a handful of managers even counts point at people, so other
+/// managers and Admin are refused.</summary>
+public static class RapportAccess
+{
+    public static async Task<bool> KanLasaAsync(AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default) =>
+        user.KommunId() is { } kommun && (user.IsInRole(Roller.HR) || await Ledning.LederAsync(db, kommun, user.PersonId(), ct));
+}
+
+/// <summary>The period as asked for in the address: a year, or a first and last day.</summary>
+public sealed record Rapportval(int? Ar, DateOnly? Fran, DateOnly? Till);
+
+/// <summary>The reports for one period, with the years offered and what was said about the period asked for.</summary>
+public sealed record Rapport(Rapportperiod Period, IReadOnlyList<int> ArVal, IReadOnlyList<Rapporttabell> Tabeller, IReadOnlyList<string> Anmarkningar);
 
 /// <summary>
 /// HR's and the leadership's picture of recruitment, introduction and Ledarakademin for a period. The whole report is
@@ -21,7 +38,33 @@ public sealed class RapportService(AppDbContext db, LedarakademinService akademi
 
     private sealed record Passage(int SubjectId, string FromState, DateTime AtUtc);
 
-    public async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct = default)
+    /// <summary>The reports for the period asked for; null for anyone but HR and the leadership (<see cref="RapportAccess"/>).</summary>
+    public async Task<Rapport?> RapportAsync(Rapportval val, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!await RapportAccess.KanLasaAsync(db, user, ct)) return null;
+        var (period, arVal, anmarkningar) = Valj(val, SwedishTime.ToLocal(db.UtcNow).Year);
+        return new Rapport(period, arVal, await TabellerAsync(period, ct), anmarkningar);
+    }
+
+    /// <summary>A chosen period if it is one; else the chosen year among the last six; else this year. A period far
+    /// outside the portal's records, or backwards, is a typing error: said, and the whole year shown instead.</summary>
+    internal static (Rapportperiod Period, IReadOnlyList<int> ArVal, IReadOnlyList<string> Anmarkningar) Valj(Rapportval val, int iar)
+    {
+        var arVal = Enumerable.Range(0, 6).Select(i => iar - i).ToList();
+        var anmarkningar = new List<string>();
+        if (val.Fran is { } fran && val.Till is { } till)
+        {
+            // The portal's records start in this century; a date far outside is a typing error (and 9999-12-31 has no day after).
+            var (forst, sist) = (Datumfonster.Rimligt.Forst, new DateOnly(iar + 1, 12, 31));
+            if (fran < forst || till > sist)
+                anmarkningar.Add($"Välj datum från {forst:yyyy-MM-dd} till {sist:yyyy-MM-dd}. Rapporten visar i stället hela året.");
+            else if (fran <= till) return (new Rapportperiod(fran, till), arVal, anmarkningar);
+            else anmarkningar.Add("Från-datumet ligger efter till-datumet. Rapporten visar i stället hela året.");
+        }
+        return (Rapportperiod.Ar(val.Ar is int ar && arVal.Contains(ar) ? ar : iar), arVal, anmarkningar);
+    }
+
+    internal async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct = default)
     {
         var end = period.TillUtc;
         var recruitments = await db.Set<Rekrytering>().AsNoTracking().Where(r => r.SkapadUtc < end)

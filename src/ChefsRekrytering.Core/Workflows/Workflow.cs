@@ -100,6 +100,31 @@ public abstract class Workflow<TSubject, TState, TTrigger>
         return WorkflowResult.Ok;
     }
 
+    /// <summary>A guard of a trigger that carries a payload (<c>SetTriggerParameters</c>): it judges the payload, which is
+    /// null when the page only asks what it may offer (<see cref="Actions"/>).</summary>
+    protected Tuple<Func<TArg, bool>, string> Guard<TArg>(string code, Func<TArg, bool> condition, string whenUnmet)
+    {
+        _codes[whenUnmet] = code;
+        return Tuple.Create(condition, whenUnmet);
+    }
+
+    /// <summary>Fires a trigger with its payload: the guards judge it and <c>OnEntryFrom</c> stores it, so what a step
+    /// writes is written by the machine. A refusal changes nothing and says why in Swedish.</summary>
+    public WorkflowResult Fire<TArg>(StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, TArg payload, Actor actor, string? comment = null)
+    {
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        if (!Machine.CanFire(trigger, payload, out var unmet))
+            return WorkflowResult.Refused(unmet?.Count > 0 ? Reasons(unmet)
+                : [new GuardReason(GuardReason.FelLage, $"”{SwedishText.Of(trigger.Trigger)}” går inte att göra när ärendet är i läget ”{SwedishText.Of(State)}”.")]);
+        if (comment is null && RequiresComment(trigger.Trigger))
+            return WorkflowResult.Refused([new GuardReason(GuardReason.KommentarSaknas, $"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger.Trigger)}”.")]);
+
+        _firing = (actor, comment);
+        try { Machine.Fire(trigger, payload); }
+        finally { _firing = null; }
+        return WorkflowResult.Ok;
+    }
+
     /// <summary>The configured states and transitions, for drawing the process.</summary>
     public Stateless.Reflection.StateMachineInfo Info => Machine.GetInfo();
 

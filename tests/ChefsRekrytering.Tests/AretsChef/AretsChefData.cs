@@ -1,8 +1,9 @@
 using System.Net;
+using System.Security.Claims;
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
-using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.AretsChef;
@@ -10,21 +11,29 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// <summary>Campaigns in a given state, and the nomination form as a browser posts it.</summary>
 internal static class AretsChefData
 {
-    /// <summary>A campaign opened today (through its workflow, without the invitations), or moved straight to a later
-    /// state as a builder would: the scheduler's part is tested on its own.</summary>
+    /// <summary>A campaign created by HR for today (through the same command as the page) and, unless planned, opened by
+    /// the scheduler's own step (with the invitations); a later state is then set straight, as a builder would: the
+    /// dates and the jury's steps are tested on their own.</summary>
     public static async Task<int> KampanjAsync(this PortalFactory portal, string kommunId, int ar, KampanjTillstand state = KampanjTillstand.NomineringOppen,
         bool jurynSerNominatorer = false, bool offentlig = false)
     {
         await using var scope = portal.ScopeFor(kommunId, out var db);
         var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
-        var k = service.Create(ar, service.Today, service.Today.AddDays(14), jurynSerNominatorer, offentlig);
-        await db.SaveChangesAsync();
-        if (state >= KampanjTillstand.NomineringOppen)
-            Assert.True(service.Workflow(k, 0).Fire(KampanjHandelse.Oppna, Actor.System).Succeeded);
-        if (state > KampanjTillstand.NomineringOppen) k.State = state;
-        await db.SaveChangesAsync();
+        var skapad = await service.SkapaKampanjAsync(new(ar, service.Today, service.Today.AddDays(14), jurynSerNominatorer, offentlig), Hr(kommunId));
+        Assert.True(skapad.Succeeded, string.Join(" ", skapad.Reasons));
+        if (state != KampanjTillstand.Planerad) Assert.True((await service.OppnaAsync(ar)).Succeeded);
+        var k = await db.Set<Kampanj>().SingleAsync(x => x.Ar == ar);
+        if (state is not (KampanjTillstand.Planerad or KampanjTillstand.NomineringOppen))
+        {
+            k.State = state;
+            await db.SaveChangesAsync();
+        }
         return k.Id;
     }
+
+    /// <summary>HR of the municipality, as a command sees a signed-in user.</summary>
+    public static ClaimsPrincipal Hr(string kommunId) =>
+        new(new ClaimsIdentity([new(PortalClaims.Kommun, kommunId), new(ClaimTypes.Role, Roller.HR), new(PortalClaims.Namn, "HR")], "test"));
 
     public static async Task SattLageAsync(this PortalFactory portal, string kommunId, int ar, KampanjTillstand state)
     {

@@ -39,10 +39,10 @@ public class AretsChefWorkflowTests
 
         var k = Kampanj(S.Juryarbete, new(2026, 11, 1), new(2026, 11, 14));
         var flode = new AretsChefWorkflow(k, Journal, 3);
-        Assert.Equal(["Ingen vinnare är vald", "Vinnaren ska finnas på juryns kortlista", "Juryns motivering saknas"], flode.Fire(T.Besluta, Actor.System).Reasons);
-        (k.VinnarePersonId, k.Motivering) = (7, "Tryggt arbetsklimat.");
+        Assert.Equal(["Ingen vinnare är vald", "Vinnaren ska finnas på juryns kortlista", "Juryns motivering saknas"],
+            flode.Fire(flode.Besluta, new Jurybeslut(null, null, null, null, "Juryn"), Actor.System).Reasons);
         k.Kortlista.Add(new Kortlistad { KommunId = "alvsbyn", ChefPersonId = 7, TillagdAv = "Juryn" });
-        Assert.True(flode.Fire(T.Besluta, new Actor("u", "Robert Stenberg")).Succeeded);
+        Assert.True(flode.Fire(flode.Besluta, new Jurybeslut(7, "Vinnaren", null, "Tryggt arbetsklimat.", "Robert Stenberg"), new Actor("u", "Robert Stenberg")).Succeeded);
         Assert.Equal(Journal.UtcNow, k.BeslutadUtc);
         Assert.True(flode.Fire(T.Omprova, Actor.System).Succeeded);
         Assert.Null(k.BeslutadUtc);

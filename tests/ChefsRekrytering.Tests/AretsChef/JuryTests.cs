@@ -2,7 +2,6 @@ using System.Net;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.AretsChef;
 
@@ -93,19 +92,15 @@ public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task AdminKanTillkannageMenInteFattaBeslut()
     {
-        await portal.KampanjAsync("alvsbyn", 2033, KampanjTillstand.Juryarbete);
+        await portal.KampanjAsync("alvsbyn", 2033);
         var fredrik = await portal.IdForNamnAsync("alvsbyn", "Åström");
-        await using (var scope = portal.ScopeFor("alvsbyn", out var db))
-        {
-            // One nomination, shortlisted and decided by the jury, as the pages above do it.
-            var k = await db.Set<Kampanj>().Include(x => x.Kortlista).SingleAsync(x => x.Ar == 2033);
-            db.Add(new Nominering { KommunId = "alvsbyn", KampanjId = k.Id, NominatorPersonId = await portal.Id("alvsbyn", "medarbetare"), ChefPersonId = fredrik });
-            k.Kortlista.Add(new Kortlistad { KommunId = "alvsbyn", ChefPersonId = fredrik, TillagdAv = "Robert Stenberg" });
-            await db.SaveChangesAsync();
-        }
+        // One nomination, shortlisted and decided by the jury, as the pages above do it.
+        (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "medarbetare")).NomineraAsync(fredrik)).AssertRedirect();
+        await portal.SattLageAsync("alvsbyn", 2033, KampanjTillstand.Juryarbete);
+        var robert = await PortalClient.For(portal).SignInAsync("alvsbyn", "jury");
+        (await robert.SubmitAsync("/arets-chef/2033/jury", "Kortlista", ("chefId", fredrik.ToString()), ("pa", "true"))).AssertRedirect();
         var admin = await PortalClient.For(portal).SignInAsync("alvsbyn", "admin");
         Assert.StartsWith("/konto/atkomst-nekad", (await admin.GetAsync("/arets-chef/2033/jury")).Headers.Location!.PathAndQuery);
-        var robert = await PortalClient.For(portal).SignInAsync("alvsbyn", "jury");
         (await robert.SubmitAsync("/arets-chef/2033/jury", "Besluta", ("vinnare", fredrik.ToString()), ("motivering", "Fredrik."))).AssertRedirect();
         (await admin.SubmitAsync("/arets-chef/2033", "Tillkannage")).AssertRedirect("/arets-chef/2033");
         Assert.Equal(KampanjTillstand.Tillkannagiven, (await portal.KampanjenAsync("alvsbyn", 2033)).State);

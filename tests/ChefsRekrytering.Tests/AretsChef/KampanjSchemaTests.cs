@@ -92,8 +92,7 @@ public sealed class KampanjSchemaTests : IAsyncLifetime
         await using (var scope = _portal.ScopeFor("kalix", out var db))
         {
             var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
-            service.Create(2028, service.Today, service.Today.AddDays(14), false, false);
-            await db.SaveChangesAsync();
+            Assert.True((await service.SkapaKampanjAsync(new(2028, service.Today, service.Today.AddDays(14), false, false), AretsChefData.Hr("kalix"))).Succeeded);
         }
         await Runner.RunDueAsync();
         var employees = await EmployeesAsync("kalix");
@@ -114,7 +113,8 @@ public sealed class KampanjSchemaTests : IAsyncLifetime
         await using (var scope = _portal.ScopeFor("alvsbyn", out var db))
         {
             var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
-            var k = service.Create(2029, service.Today, service.Today.AddDays(14), false, false);
+            Assert.True((await service.SkapaKampanjAsync(new(2029, service.Today, service.Today.AddDays(14), false, false), AretsChefData.Hr("alvsbyn"))).Succeeded);
+            var k = await db.Set<Kampanj>().SingleAsync(x => x.Ar == 2029);
             (k.State, k.InbjudenTillOchMedPersonId) = (KampanjTillstand.NomineringOppen, employees[7].Id);
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
             foreach (var p in employees.Take(8))

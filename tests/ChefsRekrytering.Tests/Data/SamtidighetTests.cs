@@ -65,9 +65,9 @@ public abstract class SamtidighetTests<TPortal>(TPortal portal) : IClassFixture<
             DateTime.UtcNow.AddDays(3).AddHours(1), new ChefsRekrytering.Notifications.MailRecipient("a@kalix.example", "A"), [], "Test:1"), "kalix");
         db.Add(Sjalvskattning.For(karin, DateTime.Today.Year, services.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow));
         db.Add(new Uppdragskontrakt { KommunId = "kalix", ChefPersonId = karin.Id, UppdragsgivareNamn = "Anders Nilsson" });
-        var arets = services.GetRequiredService<ChefsRekrytering.AretsChef.AretsChefService>();
-        arets.Create(DateTime.Today.Year, arets.Today, arets.Today.AddDays(14), jurynSerNominatorer: false, offentlig: false);
         await db.SaveChangesAsync();
+        var arets = services.GetRequiredService<ChefsRekrytering.AretsChef.AretsChefService>();
+        await arets.SkapaKampanjAsync(new(DateTime.Today.Year, arets.Today, arets.Today.AddDays(14), JurynSerNominatorer: false, Offentlig: false), hr);
     }
 }
 

@@ -1,5 +1,4 @@
 using ChefsRekrytering.AretsChef;
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,15 +8,15 @@ namespace ChefsRekrytering.Web.Pages.AretsChef;
 
 /// <summary>HR's figures for a year: nominations per unit and per nominee, and how many employees took part.</summary>
 [Authorize(Policy = Behorighet.HR)]
-public class StatistikModel(AppDbContext db, AretsChefService service, Microsoft.Extensions.Options.IOptions<AretsChefOptions> options) : PageModel
+public class StatistikModel(AretsChefService service) : PageModel
 {
-    public Kampanj K { get; private set; } = null!;
-    public Statistik S { get; private set; } = null!;
+    public Kampanj Kampanj { get; private set; } = null!;
+    public Statistik Statistik { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int ar, CancellationToken ct)
     {
-        if (await service.LoadAsync(ar, ct) is not { } k) return NotFound();
-        (K, S) = (k, await db.StatistikAsync(k, options.Value.MinstaGrupp, ct));
+        if (await service.StatistikAsync(ar, User, ct) is not { } s) return NotFound();
+        (Kampanj, Statistik) = (s.Kampanj, s.Statistik);
         return Page();
     }
 }

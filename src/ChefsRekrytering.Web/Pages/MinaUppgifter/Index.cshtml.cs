@@ -1,8 +1,4 @@
 using ChefsRekrytering.Arkiv;
-using ChefsRekrytering.Calendar;
-using ChefsRekrytering.Data;
-using ChefsRekrytering.Granskning;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,20 +12,17 @@ namespace ChefsRekrytering.Web.Pages.MinaUppgifter;
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class IndexModel(RegisterutdragService service, AuditLog audit, AppDbContext db) : PageModel
+public class IndexModel(RegisterutdragService service) : PageModel
 {
     public Arkiv.Registerutdrag Utdrag { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Utdrag = await SammanstallAsync(ct);
-
-    public async Task<IActionResult> OnPostHamtaAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var utdrag = await SammanstallAsync(ct);
-        audit.Add(User, AuditAction.LaddadeNed, Granskningsobjekt.Registerutdrag, User.PersonId() ?? 0, "Eget registerutdrag hämtat av personen själv");
-        await db.SaveChangesAsync(ct);
-        return File(await service.ZipAsync(utdrag, ct), "application/zip", $"mina-uppgifter-{SwedishTime.ToLocal(db.UtcNow):yyyy-MM-dd}.zip");
+        if (await service.MinaUppgifterAsync(User, ct) is not { } utdrag) return NotFound();
+        Utdrag = utdrag;
+        return Page();
     }
 
-    private async Task<Arkiv.Registerutdrag> SammanstallAsync(CancellationToken ct) =>
-        await service.SammanstallAsync(await service.MigSjalvAsync(User, ct), User.Namn(), Utdragsmottagare.Personen, ct);
+    public async Task<IActionResult> OnPostHamtaAsync(CancellationToken ct) =>
+        await service.HamtaMinaUppgifterAsync(User, ct) is { } fil ? File(fil.Innehall, fil.Typ, fil.Filnamn) : NotFound();
 }

@@ -73,18 +73,29 @@ public abstract class Workflow<TSubject, TState, TTrigger>
     public bool CanFire(TTrigger trigger) => Machine.CanFire(trigger);
 
     /// <summary>Fires the trigger if the process allows it now; a refusal changes nothing and says why in Swedish.</summary>
-    public WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment = null) => Fire(trigger, actor, comment, () => Machine.Fire(trigger));
+    public WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment = null) =>
+        Fire(trigger, actor, comment, () => (Machine.CanFire(trigger, out var unmet), unmet), () => Machine.Fire(trigger));
 
-    /// <summary>Fires a trigger that carries its payload (<c>SetTriggerParameters</c>), which the machine's <c>OnEntryFrom</c>
-    /// stores; refused exactly as <see cref="Fire(TTrigger, Actor, string?)"/>, and then nothing changes. A subclass offers
-    /// it as a typed method, since the plain Fire cannot supply the payload.</summary>
-    protected WorkflowResult Fire<TPayload>(StateMachine<TState, TTrigger>.TriggerWithParameters<TPayload> trigger, TPayload payload,
-        Actor actor, string? comment = null) => Fire(trigger.Trigger, actor, comment, () => Machine.Fire(trigger, payload));
+    /// <summary>Fires a trigger that carries its payload (<c>SetTriggerParameters</c>): its guards judge the payload and
+    /// <c>OnEntryFrom</c> stores it, so what a step writes is written by the machine. Refused exactly as the plain
+    /// <see cref="Fire(TTrigger, Actor, string?)"/>, and then nothing changes.</summary>
+    public WorkflowResult Fire<TPayload>(StateMachine<TState, TTrigger>.TriggerWithParameters<TPayload> trigger, TPayload payload,
+        Actor actor, string? comment = null) =>
+        Fire(trigger.Trigger, actor, comment, () => (Machine.CanFire(trigger, payload, out var unmet), unmet), () => Machine.Fire(trigger, payload));
 
-    private WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment, Action fire)
+    /// <summary>A guard of a trigger that carries a payload: it judges the payload, which is null when the page only asks
+    /// what it may offer (<see cref="Actions"/>).</summary>
+    protected Tuple<Func<TArg, bool>, string> Guard<TArg>(string code, Func<TArg, bool> condition, string whenUnmet)
+    {
+        _codes[whenUnmet] = code;
+        return Tuple.Create(condition, whenUnmet);
+    }
+
+    private WorkflowResult Fire(TTrigger trigger, Actor actor, string? comment, Func<(bool Can, ICollection<string>? Unmet)> check, Action fire)
     {
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!Machine.CanFire(trigger, out var unmet))
+        var (can, unmet) = check();
+        if (!can)
         {
             var reasons = unmet?.Count > 0
                 ? Reasons(unmet)
@@ -96,31 +107,6 @@ public abstract class Workflow<TSubject, TState, TTrigger>
 
         _firing = (actor, comment);
         try { fire(); }
-        finally { _firing = null; }
-        return WorkflowResult.Ok;
-    }
-
-    /// <summary>A guard of a trigger that carries a payload (<c>SetTriggerParameters</c>): it judges the payload, which is
-    /// null when the page only asks what it may offer (<see cref="Actions"/>).</summary>
-    protected Tuple<Func<TArg, bool>, string> Guard<TArg>(string code, Func<TArg, bool> condition, string whenUnmet)
-    {
-        _codes[whenUnmet] = code;
-        return Tuple.Create(condition, whenUnmet);
-    }
-
-    /// <summary>Fires a trigger with its payload: the guards judge it and <c>OnEntryFrom</c> stores it, so what a step
-    /// writes is written by the machine. A refusal changes nothing and says why in Swedish.</summary>
-    public WorkflowResult Fire<TArg>(StateMachine<TState, TTrigger>.TriggerWithParameters<TArg> trigger, TArg payload, Actor actor, string? comment = null)
-    {
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        if (!Machine.CanFire(trigger, payload, out var unmet))
-            return WorkflowResult.Refused(unmet?.Count > 0 ? Reasons(unmet)
-                : [new GuardReason(GuardReason.FelLage, $"”{SwedishText.Of(trigger.Trigger)}” går inte att göra när ärendet är i läget ”{SwedishText.Of(State)}”.")]);
-        if (comment is null && RequiresComment(trigger.Trigger))
-            return WorkflowResult.Refused([new GuardReason(GuardReason.KommentarSaknas, $"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger.Trigger)}”.")]);
-
-        _firing = (actor, comment);
-        try { Machine.Fire(trigger, payload); }
         finally { _firing = null; }
         return WorkflowResult.Ok;
     }

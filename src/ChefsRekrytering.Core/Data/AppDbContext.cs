@@ -19,13 +19,19 @@ namespace ChefsRekrytering.Data;
 /// </summary>
 public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkflowJournal, IDataProtectionKeyContext
 {
-    private readonly CurrentKommun _kommun;
-    private readonly TimeProvider _clock;
+    // Contexts are pooled (a context's first use builds EF's internal services, a tenth of a signed-in request): the scope
+    // that leases one hands it its municipality and clock (DataServiceExtensions), and nothing else lives on it.
+    private CurrentKommun _kommun = new();
+    private TimeProvider _clock = TimeProvider.System;
 
-    protected AppDbContext(DbContextOptions options, CurrentKommun kommun, TimeProvider clock) : base(options)
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>Called by the scope that leases this context from the pool, before anything else uses it.</summary>
+    public AppDbContext For(CurrentKommun kommun, TimeProvider clock)
     {
         _kommun = kommun;
         _clock = clock;
+        return this;
     }
 
     /// <summary>Read by the query filters on every query, so it follows the request's municipality.</summary>
@@ -124,8 +130,6 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, CurrentKommun kommun, TimeProvider clock)
-    : AppDbContext(options, kommun, clock);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
 
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, CurrentKommun kommun, TimeProvider clock)
-    : AppDbContext(options, kommun, clock);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

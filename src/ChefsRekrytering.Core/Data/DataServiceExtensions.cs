@@ -35,13 +35,17 @@ public static class DataServiceExtensions
         services.AddScoped<CurrentKommun>();
         services.AddScoped<Granskning.AuditLog>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Notifications.OutboxSignalInterceptor>();
 
-        // The options are built once, not per request: built per scope they cost EF a fresh options object and a
-        // service-provider lookup for every context (a tenth of the allocations of a list page). Anything added to
-        // them with ConfigureDbContext must therefore be a singleton too.
+        // Contexts come from a pool: a new context's first use builds EF's internal services, which cost a tenth of a
+        // signed-in request (measured with perf on bench/rekrytering-lista.sh). Each scope leases one and hands it the
+        // scope's municipality and clock (AppDbContext.For). The options are built once, so anything added to them (with
+        // ConfigureDbContext too) is a singleton.
         if (options.EffectiveProvider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(options.ConnectionString).AddInterceptors(sp.GetRequiredService<Notifications.OutboxSignalInterceptor>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>().CreateDbContext()
+                .For(sp.GetRequiredService<CurrentKommun>(), sp.GetRequiredService<TimeProvider>()));
         }
         else
         {
@@ -52,8 +56,10 @@ public static class DataServiceExtensions
                 cs = $"Data Source={Path.Combine(dataFolder, "chefsrekrytering.db")}";
             }
             // Concurrent writers queue for SQLite's single write lock in the process instead of failing or sleeping.
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(cs, s => s.CommandTimeout(30)).AddInterceptors(new SqliteWriteGate()),
-                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs, s => s.CommandTimeout(30))
+                .AddInterceptors(new SqliteWriteGate(), sp.GetRequiredService<Notifications.OutboxSignalInterceptor>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContext()
+                .For(sp.GetRequiredService<CurrentKommun>(), sp.GetRequiredService<TimeProvider>()));
         }
         return services;
     }

@@ -12,10 +12,8 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 /// Puts a rendered mail into the outbox of the current DbContext. Nothing is sent here: the caller's
 /// SaveChanges commits the mail together with the change, and the dispatcher sends it afterwards.
 /// </summary>
-public sealed class Outbox(AppDbContext db, MailComposer composer, OutboxSignal signal)
+public sealed class Outbox(AppDbContext db, MailComposer composer)
 {
-    private bool _listening;
-
     public async Task<OutboxMessage> EnqueueAsync<TTemplate, TModel>(
         MailRecipient to, string subject, TModel model, string topic, IEnumerable<MailAttachment>? attachments = null,
         string? kommunId = null)
@@ -38,14 +36,70 @@ public sealed class Outbox(AppDbContext db, MailComposer composer, OutboxSignal 
                 FileName = a.FileName, ContentType = a.ContentType, Content = a.Content, Inline = a.Inline,
             }).ToList() ?? [],
         };
-        db.Add(message);
-        if (!_listening)
-        {
-            // Wake the dispatcher once the mail is committed rather than at its next poll.
-            db.SavedChanges += (_, _) => signal.Notify();
-            _listening = true;
-        }
+        db.Add(message); // the dispatcher is woken when it is committed (OutboxSignalInterceptor)
         return message;
+    }
+}
+
+/// <summary>
+/// Wakes the dispatcher once a save that added mail has committed, rather than at its next poll. An interceptor rather
+/// than an event on the context, since contexts are pooled and an event handler would outlive its request.
+/// </summary>
+public sealed class OutboxSignalInterceptor(OutboxSignal signal) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.DbContext, object> _withMail = new();
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> SavingChanges(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result)
+    {
+        Wake(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Wake(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(Microsoft.EntityFrameworkCore.Diagnostics.DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(Microsoft.EntityFrameworkCore.Diagnostics.DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Note(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added))
+            _withMail.AddOrUpdate(context, context);
+    }
+
+    // A save inside a transaction is committed later; the dispatcher then finds it at its next look, which is soon.
+    private void Wake(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is not null && _withMail.Remove(context)) signal.Notify();
+    }
+
+    private void Forget(Microsoft.EntityFrameworkCore.DbContext? context)
+    {
+        if (context is not null) _withMail.Remove(context);
     }
 }
 

@@ -58,6 +58,13 @@ public sealed class SessionStore(IServiceScopeFactory scopes, Microsoft.AspNetCo
 {
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
 
+    private sealed record Row(byte[] Ticket, DateTime CreatedUtc, DateTime? ExpiresUtc);
+
+    // Compiled once: the lookup runs on every signed-in request, and translating the LINQ each time cost more than the query.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<Row?>> Find = EF.CompileAsyncQuery(
+        (AppDbContext db, string id, CancellationToken ct) => db.Set<UserSession>().AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new Row(s.Ticket, s.CreatedUtc, s.ExpiresUtc)).FirstOrDefault());
+
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -80,8 +87,7 @@ public sealed class SessionStore(IServiceScopeFactory scopes, Microsoft.AspNetCo
     {
         await using var scope = RequestOrOwnScope(out var db);
         var id = Hash(key);
-        var session = await db.Set<UserSession>().AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new { s.Ticket, s.CreatedUtc, s.ExpiresUtc }).FirstOrDefaultAsync();
+        var session = await Find(db, id, CancellationToken.None);
         if (session is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
         if (now - session.CreatedUtc > options.Livslangd || session.ExpiresUtc < now)

@@ -60,8 +60,9 @@ public sealed class SessionStore(IServiceScopeFactory scopes, Microsoft.AspNetCo
 
     private sealed record Row(byte[] Ticket, DateTime CreatedUtc, DateTime? ExpiresUtc);
 
-    // Compiled once: the lookup runs on every signed-in request, and translating the LINQ each time cost more than the query.
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<Row?>> Find = EF.CompileAsyncQuery(
+    // Compiled once per store: the lookup runs on every signed-in request, and translating the LINQ each time cost more
+    // than the query. Not static: a compiled query belongs to one model, and a process may host a portal per provider.
+    private readonly Func<AppDbContext, string, CancellationToken, Task<Row?>> Find = EF.CompileAsyncQuery(
         (AppDbContext db, string id, CancellationToken ct) => db.Set<UserSession>().AsNoTracking().Where(s => s.Id == id)
             .Select(s => new Row(s.Ticket, s.CreatedUtc, s.ExpiresUtc)).FirstOrDefault());
 

@@ -83,7 +83,7 @@ echo "== Årets chef: belastningstest, $(date '+%Y-%m-%d %H:%M')"
 echo "maskin: $(nproc) kärnor; last före: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 log "bygger Release"
-dotnet publish src/ChefsRekrytering.Web -c Release -o "$work/app" --nologo -v q >"$work/build.log" 2>&1 \
+dotnet publish bench/ChefsRekrytering.Bench -c Release -o "$work/app" --nologo -v q >"$work/build.log" 2>&1 \
   || { tail -n 30 "$work/build.log" >&2; die "bygget av portalen misslyckades"; }
 # The baseline: `dotnet new web`, the smallest ASP.NET Core endpoint, on the same machine in the same run.
 { dotnet new web -o "$work/bare-src" && dotnet publish "$work/bare-src" -c Release -o "$work/bare" --nologo -v q; } >>"$work/build.log" 2>&1 \

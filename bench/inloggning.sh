@@ -12,7 +12,7 @@ trap cleanup EXIT
 source bench/lib.sh
 
 echo "Bygger (Release) ..."
-dotnet publish src/ChefsRekrytering.Web -c Release -o "$work/app" >/dev/null
+dotnet publish bench/ChefsRekrytering.Bench -c Release -o "$work/app" >/dev/null
 # The brake would answer "wait" after five failures: here every attempt must reach the password check.
 start_portal 5311 "$work/data" Security__Inloggningsbroms__FriaForsok=1000000
 base=http://127.0.0.1:5311

@@ -1,13 +1,14 @@
 # Shared by the bench scripts: start the published portal, sign in, run wrk and read its figures.
 # Sourced, not run. Expects $work (a scratch folder) and writes logs there.
 
-# start_portal <port> <data-folder> [extra env assignments...]: starts the Release build, waits for /health.
+# start_portal <port> <data-folder> [extra env assignments...]: starts the Release build of the portal with the bench
+# data (bench/ChefsRekrytering.Bench, published to $work/app), waits for /health.
 # Environment "Bench": the production pipeline, but demo accounts and unencrypted keys, which Production refuses.
 start_portal() {
   local port=$1 data=$2; shift 2
   (cd "$work/app"; exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Bench \
       Storage__DataFolder="$data" Portal__SeedDemo=true Security__SecureCookies=false Security__InloggningarPerMinut=100000 Mail__DispatcherEnabled=false Scheduler__Enabled=false \
-      Logging__LogLevel__Default=Warning "$@" dotnet ChefsRekrytering.Web.dll) >"$work/portal-$port.log" 2>&1 &
+      Logging__LogLevel__Default=Warning "$@" dotnet ChefsRekrytering.Bench.dll) >"$work/portal-$port.log" 2>&1 &
   echo $! >"$work/portal-$port.pid"
   wait_http "http://127.0.0.1:$port/health" 600 || { tail -20 "$work/portal-$port.log"; return 1; }
 }

@@ -14,7 +14,7 @@ source bench/lib.sh
 
 infra/install.sh >/dev/null
 echo "Bygger (Release) ..."
-dotnet publish src/ChefsRekrytering.Web -c Release -o "$work/app" >/dev/null
+dotnet publish bench/ChefsRekrytering.Bench -c Release -o "$work/app" >/dev/null
 dotnet new webapp -o "$work/bare-src" --no-https >/dev/null
 dotnet publish "$work/bare-src" -c Release -o "$work/bare" >/dev/null
 

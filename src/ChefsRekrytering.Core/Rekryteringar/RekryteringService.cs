@@ -52,6 +52,19 @@ public sealed record Rekryteringsoversikt(
     Rekryteringsformular Formular, IReadOnlyList<WorkflowTransition> Historik, IReadOnlyList<Panelval> Panelval);
 
 /// <summary>The kravprofil page: the recruitment, the municipality's policy it is built from, and whether this user builds it now.</summary>
+/// <summary>Which recruitments the list shows: the open ones (default), the ended ones, or all.</summary>
+public enum Listfas { Pagaende, Avslutade, Alla }
+
+/// <summary>One line of the recruitment list.</summary>
+public sealed record Rekryteringsrad(int Id, string Diarienummer, string Titel, string Enhet, string Agare, RekryteringsTillstand State, int Sokande);
+
+/// <summary>One page of the recruitment list: its lines, how many there are in all, and which page this is (1…).</summary>
+public sealed record Rekryteringslista(IReadOnlyList<Rekryteringsrad> Rader, int Totalt, int Sida)
+{
+    public const int PerSida = 50;
+    public int Sidor => Math.Max(1, (Totalt + PerSida - 1) / PerSida);
+}
+
 public sealed record Kravprofilvy(Rekrytering Rekrytering, LeadershipPolicy Policy, bool KanAndra);
 
 /// <summary>The recruitment as a public record, ready to be handed out.</summary>
@@ -111,6 +124,30 @@ public sealed class RekryteringService(
         await SynligAsync(id, user, ct) is { Rekrytering: var r } synlig
             ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State))
             : null;
+
+    // An array, which EF Core translates to IN (…); a FrozenSet it cannot.
+    private static readonly RekryteringsTillstand[] OppnaFaser = [.. Rekrytering.Oppna];
+
+    /// <summary>
+    /// The recruitments this user may see, newest first, one page at a time. Two queries whatever the data size: the total,
+    /// and one page with the applicant counts computed in the database.
+    /// </summary>
+    public async Task<Rekryteringslista> ListaAsync(Listfas fas, int sida, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var query = db.Set<Rekrytering>().AsNoTracking().VisibleTo(user);
+        query = fas switch
+        {
+            Listfas.Avslutade => query.Where(r => !OppnaFaser.Contains(r.State)),
+            Listfas.Alla => query,
+            _ => query.Where(r => OppnaFaser.Contains(r.State)),
+        };
+        var totalt = await query.CountAsync(ct);
+        sida = Math.Clamp(sida, 1, Math.Max(1, (totalt + Rekryteringslista.PerSida - 1) / Rekryteringslista.PerSida));
+        var rader = await query.OrderByDescending(r => r.Id).Skip((sida - 1) * Rekryteringslista.PerSida).Take(Rekryteringslista.PerSida)
+            .Select(r => new Rekryteringsrad(r.Id, r.Diarienummer, r.Titel, r.Enhet!.Namn, r.AgareNamn, r.State, r.Kandidater.Count))
+            .ToListAsync(ct);
+        return new(rader, totalt, sida);
+    }
 
     /// <summary>The municipality's units a recruitment can be for, by name.</summary>
     public async Task<IReadOnlyList<Organisation.Enhet>> EnheterAsync(CancellationToken ct = default) =>

@@ -50,7 +50,6 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
-        services.AddPortalBench(config);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
         // Keys in the database: every instance behind a load balancer can read every cookie. With a certificate
         // (DataProtection:CertificatePath, e.g. mounted from Key Vault) the keys are encrypted at rest as well.

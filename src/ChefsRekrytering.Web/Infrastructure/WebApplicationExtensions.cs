@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ChefsRekrytering.AretsChef;
-using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,7 +17,6 @@ public static class WebApplicationExtensions
         using var scope = app.Services.CreateScope();
         var portal = scope.ServiceProvider.GetRequiredService<PortalInitializer>();
         await portal.InitializeAsync();
-        await scope.ServiceProvider.SeedBenchDataAsync();
         await scope.ServiceProvider.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(portal.KommunIds);
     }
 

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ChefsRekrytering.Demo;
+namespace ChefsRekrytering.Bench;
 
 /// <summary>
 /// The <c>Bench</c> settings of the benchmark scripts (bench/), all off by default. For bench/arets-chef.sh:
@@ -105,7 +105,8 @@ public static class BenchServiceExtensions
     /// <summary>Both kinds of bench data; each does nothing unless its Bench: setting asks for it.</summary>
     public static async Task SeedBenchDataAsync(this IServiceProvider services)
     {
-        await services.GetRequiredService<BenchSeeder>().SeedAsync();
-        await services.GetRequiredService<BenchData>().SeedAsync();
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<BenchSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<BenchData>().SeedAsync();
     }
 }

@@ -1,10 +1,11 @@
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Rekryteringar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ChefsRekrytering.Demo;
+namespace ChefsRekrytering.Bench;
 
 /// <summary>
 /// Volume data for the benchmark scripts (bench/), never for production: Bench:Rekryteringar recruitments with

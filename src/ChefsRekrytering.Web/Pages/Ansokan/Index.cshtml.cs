@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Jobb;
+namespace ChefsRekrytering.Web.Pages.Ansokan;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
 
 /// <summary>
 /// The applicant's own page, reached through the private link in the confirmation mail: where the application
@@ -16,7 +18,7 @@ namespace ChefsRekrytering.Web.Pages.Jobb;
 /// </summary>
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class MinAnsokanModel(AnsokanService ansokan) : PageModel
+public class IndexModel(AnsokanService ansokan) : PageModel
 {
     public MinAnsokan Ansokan { get; private set; } = null!;
     public Kandidat Kandidat => Ansokan.Kandidat;

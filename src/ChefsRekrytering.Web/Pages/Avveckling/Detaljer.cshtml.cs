@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Avvecklingar;
+namespace ChefsRekrytering.Web.Pages.Avveckling;
 
 /// <summary>One confidential case: the action plan, follow-ups, attachments, evaluation and outcome. Every visit is logged.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]

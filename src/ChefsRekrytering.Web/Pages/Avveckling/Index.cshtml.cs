@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace ChefsRekrytering.Web.Pages.Avvecklingar;
+namespace ChefsRekrytering.Web.Pages.Avveckling;
 
 /// <summary>The confidential cases a user is party to; where a case starts, by the employer or on the manager's own request.</summary>
 [Authorize(Policy = Behorighet.Chef)]

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages;
+namespace ChefsRekrytering.Web.Pages.Fel;
 
 /// <summary>Error pages in Swedish. Nothing about the failure's cause is shown to the user.</summary>
 [AllowAnonymous]
@@ -10,7 +10,7 @@ namespace ChefsRekrytering.Web.Pages;
 // that filter stays the effective policy and a POST refused for its token is refused again here, with a blank page.
 [IgnoreAntiforgeryToken(Order = 1001)]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public class FelModel : PageModel
+public class IndexModel : PageModel
 {
     public string Rubrik { get; private set; } = "Något gick fel";
     public string Text { get; private set; } = "Ett oväntat fel inträffade. Försök igen om en stund.";

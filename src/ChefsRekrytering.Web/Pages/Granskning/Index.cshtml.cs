@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace ChefsRekrytering.Web.Pages.Granskningslogg;
+namespace ChefsRekrytering.Web.Pages.Granskning;
 
 /// <summary>HR searches the audit log (<see cref="GranskningsloggService"/>): by person, kind of record, id and dates,
 /// newest first, a page at a time.</summary>

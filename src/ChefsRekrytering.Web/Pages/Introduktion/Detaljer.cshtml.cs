@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Introduktioner;
+namespace ChefsRekrytering.Web.Pages.Introduktion;
+
+using Introduktion = ChefsRekrytering.Introduktioner.Introduktion; // the type, which the namespace Pages.Introduktion would hide
 
 /// <summary>One new manager's introduction: the checklist with owners and due dates, progress, follow-up talks.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]

@@ -3,7 +3,9 @@ using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Introduktioner;
+namespace ChefsRekrytering.Web.Pages.Introduktion;
+
+using Introduktion = ChefsRekrytering.Introduktioner.Introduktion; // the type, which the namespace Pages.Introduktion would hide
 
 /// <summary>Introductions: all of them for HR; for a manager their own and those they lead or are responsible for.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]

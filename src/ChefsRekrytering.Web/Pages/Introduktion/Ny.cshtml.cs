@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace ChefsRekrytering.Web.Pages.Introduktioner;
+namespace ChefsRekrytering.Web.Pages.Introduktion;
 
 /// <summary>HR starts an introduction for a manager hired outside the portal.</summary>
 [Authorize(Policy = Behorighet.HR)]

@@ -61,7 +61,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         if (result.Succeeded)
         {
             TempData["Meddelande"] = "Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet.";
-            return RedirectToPage("MinAnsokan", new { token = result.Token });
+            return RedirectToPage("/Ansokan/Index", new { token = result.Token });
         }
         Fel = result.Fel.Select(f => f.Text).ToList();
         foreach (var fel in result.Fel) ModelState.AddModelError(fel.Falt is null ? "" : $"{nameof(Input)}.{fel.Falt}", fel.Text);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace ChefsRekrytering.Web.Pages.Akademi;
+namespace ChefsRekrytering.Web.Pages.Ledarakademin;
 
 /// <summary>
 /// HR: every manager's track with a summary per step, filtered by a part of the organisation and a step's status.

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace ChefsRekrytering.Web.Pages.Akademi;
+namespace ChefsRekrytering.Web.Pages.Ledarakademin;
 
 /// <summary>
 /// One manager's track: the four steps, the development activities with a form to record one, and the knowledge

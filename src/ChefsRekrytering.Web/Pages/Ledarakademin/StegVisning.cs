@@ -1,6 +1,6 @@
 using ChefsRekrytering.Ledarakademin;
 
-namespace ChefsRekrytering.Web.Pages.Akademi;
+namespace ChefsRekrytering.Web.Pages.Ledarakademin;
 
 /// <summary>How a step's status looks: the same colours on the overview and on a manager's track.</summary>
 public static class StegVisning

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
 
 /// <summary>
 /// The signed-in interviewer's own scorecard for one candidate: 1–5 and a comment per competence. It shows and writes only

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
 
 /// <summary>One recruitment: where it stands, what may be done next and why the rest must wait, and each step's record.
 /// Each form posts to one command of <see cref="RekryteringService"/> with the version the page was built from.</summary>

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
 
 /// <summary>
 /// Candidates × competences: mean scores, interviewers, weighted total and rank, for owner, HR and panel. Each interviewer's

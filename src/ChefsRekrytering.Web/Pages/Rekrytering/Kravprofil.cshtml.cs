@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
 
 /// <summary>
 /// The requirement profile, built from the municipality's own policy: its requirements are offered as competences,

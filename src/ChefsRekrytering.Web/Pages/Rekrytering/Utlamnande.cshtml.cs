@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Rekryteringar;
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
 
 /// <summary>
 /// The recruitment as a public record for a request to see it: one self-contained HTML file (see <see cref="ChefsRekrytering.Arkiv.Utlamnande"/>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Ledarskap;
+namespace ChefsRekrytering.Web.Pages.Sjalvskattning;
 
 /// <summary>
 /// One year's self-assessment: the manager rates each policy requirement, with the previous assessment beside it, and
@@ -16,7 +16,7 @@ namespace ChefsRekrytering.Web.Pages.Ledarskap;
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Sjalvskattning, "personId", "Självskattning {ar}")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class SjalvskattningModel(SjalvskattningService service) : PageModel
+public class ArModel(SjalvskattningService service) : PageModel
 {
     public SjalvskattningDetaljer Detaljer { get; private set; } = null!;
     /// <summary>What the form last posted, by requirement: shown again when handing in was refused, though nothing was saved.</summary>

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Ledarskap;
+namespace ChefsRekrytering.Web.Pages.Sjalvskattning;
 
 /// <summary>A manager's self-assessments year by year, side by side per policy requirement; the manager starts this year's.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Sjalvskattning, "personId", "Självskattningar år för år")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class SjalvskattningarModel(SjalvskattningService service) : PageModel
+public class IndexModel(SjalvskattningService service) : PageModel
 {
     public SjalvskattningarDetaljer Detaljer { get; private set; } = null!;
 
@@ -22,7 +22,7 @@ public class SjalvskattningarModel(SjalvskattningService service) : PageModel
     public async Task<IActionResult> OnPostNyAsync(int personId, CancellationToken ct)
     {
         var result = await service.PaborjaAsync(personId, User, ct);
-        return result.Succeeded ? RedirectToPage("Sjalvskattning", new { personId, ar = result.Value })
+        return result.Succeeded ? RedirectToPage("Ar", new { personId, ar = result.Value })
             : await this.AnswerAsync(result.Result, () => LoadAsync(personId, ct));
     }
 

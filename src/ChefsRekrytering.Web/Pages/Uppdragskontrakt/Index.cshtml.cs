@@ -7,7 +7,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace ChefsRekrytering.Web.Pages.Ledarskap;
+namespace ChefsRekrytering.Web.Pages.Uppdragskontrakt;
+
+using Uppdragskontrakt = ChefsRekrytering.Ledarskap.Uppdragskontrakt; // the type, which the namespace Pages.Uppdragskontrakt would hide
 
 /// <summary>
 /// A manager's uppdragskontrakt: the version in force with its yearly re-assessment, the draft each side confirms, the
@@ -16,7 +18,7 @@ namespace ChefsRekrytering.Web.Pages.Ledarskap;
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Uppdragskontrakt, "personId", "Uppdragskontraktet")]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class UppdragskontraktModel(UppdragskontraktService service) : PageModel
+public class IndexModel(UppdragskontraktService service) : PageModel
 {
     public KontraktDetaljer Detaljer { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Routing;
 
 namespace ChefsRekrytering.Web.Pages.Granskning;
 
@@ -44,20 +44,20 @@ public class IndexModel(GranskningsloggService logg) : PageModel
     public string? Lank(Logghandelse e) => e.ObjectType switch
     {
         Granskningsobjekt.Kandidat or Granskningsobjekt.Kandidatdokument when _kandidatensRekrytering.TryGetValue(e.ObjectId, out var r) =>
-            $"/rekrytering/{r}/kandidater/{e.ObjectId}",
-        Granskningsobjekt.Rekrytering => $"/rekrytering/{e.ObjectId}",
-        Granskningsobjekt.Avveckling => $"/avveckling/{e.ObjectId}",
-        "Introduktion" => $"/introduktion/{e.ObjectId}",
-        Granskningsobjekt.Ledarakademin => $"/ledarakademin/{e.ObjectId}",
-        Granskningsobjekt.Uppdragskontrakt when !e.Handelse.StartsWith("Steg") => $"/uppdragskontrakt/{e.ObjectId}",
-        Granskningsobjekt.Sjalvskattning when !e.Handelse.StartsWith("Steg") => $"/sjalvskattning/{e.ObjectId}",
+            Url.Page("/Rekrytering/Kandidat", new { id = r, kandidatId = e.ObjectId }),
+        Granskningsobjekt.Rekrytering => Url.Page("/Rekrytering/Detaljer", new { id = e.ObjectId }),
+        Granskningsobjekt.Avveckling => Url.Page("/Avveckling/Detaljer", new { id = e.ObjectId }),
+        "Introduktion" => Url.Page("/Introduktion/Detaljer", new { id = e.ObjectId }),
+        Granskningsobjekt.Ledarakademin => Url.Page("/Ledarakademin/Spar", new { personId = e.ObjectId }),
+        Granskningsobjekt.Uppdragskontrakt when !e.Handelse.StartsWith("Steg") => Url.Page("/Uppdragskontrakt/Index", new { personId = e.ObjectId }),
+        Granskningsobjekt.Sjalvskattning when !e.Handelse.StartsWith("Steg") => Url.Page("/Sjalvskattning/Index", new { personId = e.ObjectId }),
         _ => null,
     };
 
     /// <summary>The same search on another page.</summary>
-    public string SidLank(int sida) => QueryHelpers.AddQueryString("/granskning", new Dictionary<string, string?>
+    public string? SidLank(int sida) => Url.Page("/Granskning/Index", new RouteValueDictionary(new Dictionary<string, string?>
     {
         ["vem"] = Vem, ["typ"] = Typ, ["objekt"] = Objekt?.ToString(), ["fran"] = Fran?.ToString("yyyy-MM-dd"),
         ["till"] = Till?.ToString("yyyy-MM-dd"), ["sida"] = sida.ToString(),
-    }.Where(x => !string.IsNullOrEmpty(x.Value)));
+    }.Where(x => !string.IsNullOrEmpty(x.Value))));
 }

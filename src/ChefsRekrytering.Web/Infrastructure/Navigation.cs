@@ -3,10 +3,10 @@ using ChefsRekrytering.Konton;
 
 namespace ChefsRekrytering.Web.Infrastructure;
 
-/// <summary>The main menu: each entry shows only to the roles that can use it.</summary>
+/// <summary>The main menu: each entry names its page and shows only to the roles that can use it.</summary>
 public static class Navigation
 {
-    public sealed record Item(string Href, string Text, Func<ClaimsPrincipal, bool> Visible);
+    public sealed record Item(string Page, string Text, Func<ClaimsPrincipal, bool> Visible);
 
     private static Func<ClaimsPrincipal, bool> AnyRole(params string[] roles) => u => roles.Any(u.IsInRole);
     private static readonly Func<ClaimsPrincipal, bool> Everyone = _ => true;
@@ -14,25 +14,25 @@ public static class Navigation
 
     public static readonly IReadOnlyList<Item> Items =
     [
-        new("/", "Start", Everyone),
-        new("/jobb", "Lediga chefsjobb", Everyone),
-        new("/rekrytering", "Rekrytering", AnyRole(Roller.RekryterandeChef, Roller.HR, Roller.Chef)),
-        new("/introduktion", "Introduktion", AnyRole(Roller.Chef, Roller.HR)),
-        new("/avveckling", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
-        new("/ledarakademin", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
-        new("/mitt-ledarskap", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
-        new("/arets-chef", "Årets chef", SignedIn),
-        new("/rapporter", "Rapporter", u => u.IsInRole(Roller.HR) || u.HasClaim(PortalClaims.Ledning, "1")),
-        new("/granskning", "Granskningslogg", AnyRole(Roller.HR)),
-        new("/registerutdrag", "Registerutdrag", AnyRole(Roller.HR)),
-        new("/policy", "Ledarpolicy", Everyone),
-        new("/behorigheter", "Behörigheter", AnyRole(Roller.HR, Roller.Admin)),
-        new("/admin", "Administration", AnyRole(Roller.Admin)),
+        new("/Index", "Start", Everyone),
+        new("/Jobb/Index", "Lediga chefsjobb", Everyone),
+        new("/Rekrytering/Index", "Rekrytering", AnyRole(Roller.RekryterandeChef, Roller.HR, Roller.Chef)),
+        new("/Introduktion/Index", "Introduktion", AnyRole(Roller.Chef, Roller.HR)),
+        new("/Avveckling/Index", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
+        new("/Ledarakademin/Index", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
+        new("/MittLedarskap/Index", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
+        new("/AretsChef/Index", "Årets chef", SignedIn),
+        new("/Rapporter/Index", "Rapporter", u => u.IsInRole(Roller.HR) || u.HasClaim(PortalClaims.Ledning, "1")),
+        new("/Granskning/Index", "Granskningslogg", AnyRole(Roller.HR)),
+        new("/Registerutdrag/Index", "Registerutdrag", AnyRole(Roller.HR)),
+        new("/Policy/Index", "Ledarpolicy", Everyone),
+        new("/Behorigheter/Index", "Behörigheter", AnyRole(Roller.HR, Roller.Admin)),
+        new("/Admin/Index", "Administration", AnyRole(Roller.Admin)),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(i => i.Visible(user));
 
-    public static bool IsCurrent(Item item, string path) =>
-        item.Href == "/" ? path == "/" : path.Equals(item.Href, StringComparison.OrdinalIgnoreCase)
-            || path.StartsWith(item.Href + "/", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The entry of the shown page's folder (the folder is the URL), or the start page itself.</summary>
+    public static bool IsCurrent(Item item, string? page) =>
+        item.Page == "/Index" ? page == "/Index" : page?.StartsWith(item.Page[..(item.Page.LastIndexOf('/') + 1)], StringComparison.Ordinal) == true;
 }

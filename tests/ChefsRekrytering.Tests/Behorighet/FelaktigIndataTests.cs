@@ -28,7 +28,9 @@ public class FelaktigIndataTests(ITestOutputHelper output)
     [Fact]
     public async Task VarjeFormularTalFelaktigIndataUtanAttNagotAndras()
     {
-        await using var portal = new PortalFactory();
+        // No mail dispatcher in the background: delivering what an accepted case queued would change OutboxMessage
+        // between the two fingerprints of a later, refused case (it did, on a loaded machine).
+        await using var portal = new PortalFactory().With("Mail:DispatcherEnabled", "false");
         var cases = 0;
         var problems = new List<string>();
         var datumformular = new HashSet<string>(); // the actions whose date fields were tried

@@ -13,9 +13,9 @@ namespace ChefsRekrytering.Web.Pages.Admin;
 [Authorize(Policy = Behorighet.Admin)]
 public class OrganisationModel(AppDbContext db, OrganisationService organisation) : PageModel
 {
-    public sealed record Row(int Id, string Namn, string Typ, int Djup, string? Chef, string? NarmastHogreChef, int Anstallda);
+    public sealed record Rad(int Id, string Namn, string Typ, int Djup, string? Chef, string? NarmastHogreChef, int Anstallda);
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Rad> Rader { get; private set; } = [];
     public List<SelectListItem> EnhetsVal { get; private set; } = [];
     /// <summary>Everyone still employed: the choices for a unit's chef and for "har slutat".</summary>
     public List<SelectListItem> PersonVal { get; private set; } = [];
@@ -89,10 +89,10 @@ public class OrganisationModel(AppDbContext db, OrganisationService organisation
         var people = await db.Personer.AsNoTracking().OrderBy(p => p.Efternamn).ThenBy(p => p.Fornamn).ToListAsync();
         var org = new OrgChart(units, people.Select(p => (p.Id, p.EnhetId)));
         var names = people.ToDictionary(p => p.Id, p => p.Namn);
-        Rows = org.InTreeOrder().Select(x =>
+        Rader = org.InTreeOrder().Select(x =>
         {
             var above = x.Unit.ChefId is int c ? org.ChefFor(c) : null;
-            return new Row(x.Unit.Id, x.Unit.Namn, TypNamn(x.Unit.Typ), x.Depth,
+            return new Rad(x.Unit.Id, x.Unit.Namn, TypNamn(x.Unit.Typ), x.Depth,
                 x.Unit.ChefId is int chef ? names.GetValueOrDefault(chef) : null,
                 above is int a ? names.GetValueOrDefault(a) : null,
                 people.Count(p => p.EnhetId == x.Unit.Id && p.Aktiv));

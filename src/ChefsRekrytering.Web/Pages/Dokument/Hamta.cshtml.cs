@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChefsRekrytering.Web.Pages.Dokumentsidor;
+namespace ChefsRekrytering.Web.Pages.Dokument;
 
 /// <summary>
 /// Serves one document as a download. Not found and not allowed give the same 404, so nobody learns which ids exist;

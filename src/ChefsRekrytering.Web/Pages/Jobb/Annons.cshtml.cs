@@ -57,11 +57,11 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         var result = await ansokan.SubmitAsync(id,
             new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon, Input.Samtycke,
                 cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev)),
-            token => PublicUrl.For(portal.Value, $"/ansokan/{token}"), ct);
+            token => PublicUrl.For(portal.Value, Url.Page("/Ansokan/Index", new { token })!), ct);
         if (result.Succeeded)
         {
             TempData["Meddelande"] = "Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet.";
-            return RedirectToPage("MinAnsokan", new { token = result.Token });
+            return RedirectToPage("/Ansokan/Index", new { token = result.Token });
         }
         Fel = result.Fel.Select(f => f.Text).ToList();
         foreach (var fel in result.Fel) ModelState.AddModelError(fel.Falt is null ? "" : $"{nameof(Input)}.{fel.Falt}", fel.Text);

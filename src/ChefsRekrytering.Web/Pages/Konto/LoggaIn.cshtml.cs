@@ -41,7 +41,7 @@ public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> op
         var svar = await inloggning.LoggaInAsync(Input.Epost, Input.Losenord, Input.KommIhag,
             HttpContext.Connection.RemoteIpAddress?.ToString() ?? "okänd", HttpContext.RequestAborted);
         if (svar.Utfall == InloggningsUtfall.Klar)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Index");
         ModelState.AddModelError("", svar.Meddelande!);
         return Page();
     }

@@ -15,6 +15,6 @@ public class LoggaUtModel(SignInManager<ApplicationUser> signIn) : PageModel
     {
         await signIn.SignOutAsync();
         TempData["Meddelande"] = "Du är utloggad.";
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -42,6 +42,6 @@ public class ValjLosenordModel(UserManager<ApplicationUser> users, Kontoregister
             return Page();
         }
         TempData["Meddelande"] = "Ditt lösenord är valt. Logga in med din e-postadress och det nya lösenordet.";
-        return Redirect("/konto/logga-in");
+        return RedirectToPage("/Konto/LoggaIn");
     }
 }

@@ -3,7 +3,7 @@ using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.AspNetCore.Routing;
 
 namespace ChefsRekrytering.Web.Pages.Rapporter;
 
@@ -33,7 +33,7 @@ public class IndexModel(RapportService rapporter) : PageModel
     }
 
     /// <summary>The same period as the page, so the file holds what the page shows.</summary>
-    public string CsvLank(Rapporttabell t) => QueryHelpers.AddQueryString("/rapporter", new Dictionary<string, string?>
+    public string? CsvLank(Rapporttabell t) => Url.Page("/Rapporter/Index", new RouteValueDictionary
     {
         ["handler"] = "csv", ["tabell"] = t.Id,
         ["fran"] = Period.Fran.ToString("yyyy-MM-dd"), ["till"] = Period.Till.ToString("yyyy-MM-dd"),

@@ -1,0 +1,59 @@
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Ansokan;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
+
+/// <summary>
+/// The applicant's own page, reached through the private link in the confirmation mail: where the application
+/// stands, what was sent, and a way to withdraw it (<see cref="AnsokanService.AtertaAsync"/>). The address carries the
+/// secret, so no cache keeps the page and no link on it passes the address on as a referrer. An unknown token is a plain 404.
+/// </summary>
+[AllowAnonymous]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public class IndexModel(AnsokanService ansokan) : PageModel
+{
+    public MinAnsokan Ansokan { get; private set; } = null!;
+    public Kandidat Kandidat => Ansokan.Kandidat;
+    public Rekrytering Rekrytering => Ansokan.Rekrytering;
+    public string Kommun => Ansokan.Kommun;
+    public AnsokanLage Lage => Ansokan.Lage;
+    public IReadOnlyList<(DokumentTyp Typ, string Namn)> Dokument => Ansokan.Dokument;
+    public Mote? Intervju => Ansokan.Intervju;
+
+    /// <summary>The application as this page showed it: withdrawing what someone changed meanwhile is refused and explained.</summary>
+    [BindProperty] public Guid? Version { get; set; }
+    [BindProperty] public bool Bekraftar { get; set; }
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) =>
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct) => await LoadAsync(token, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAtertaAsync(string token, CancellationToken ct)
+    {
+        if (!Bekraftar)
+        {
+            ModelState.AddModelError(nameof(Bekraftar), "Kryssa i rutan för att bekräfta att du vill återta din ansökan.");
+            return await LoadAsync(token, ct) ? Page() : NotFound();
+        }
+        // Refused: the application as it now is, not as the refused withdrawal left it in memory.
+        return await this.AnswerAsync(await ansokan.AtertaAsync(token, Version, ct), () => LoadAsync(token, ct));
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    {
+        if (await ansokan.MinAnsokanAsync(token, ct) is not { } minAnsokan) return false;
+        Ansokan = minAnsokan;
+        Version = minAnsokan.Kandidat.Version;
+        ModelState.Remove(nameof(Version));
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+using ChefsRekrytering.Ledarskap;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.MittLedarskap;
+
+using MittLedarskap = ChefsRekrytering.Ledarskap.MittLedarskap; // the type, which the namespace Pages.MittLedarskap would hide
+
+/// <summary>
+/// A signed-in manager's way to their own uppdragskontrakt and self-assessment, and to those of the managers they are
+/// närmast högre chef for; HR sees every manager of the municipality.
+/// </summary>
+[Authorize(Policy = Behorighet.Chef)]
+public class IndexModel(LedarskapOversikt oversikt) : PageModel
+{
+    public MittLedarskap Oversikt { get; private set; } = new(null, [], false, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) => Oversikt = await oversikt.MittLedarskapAsync(User, ct);
+}

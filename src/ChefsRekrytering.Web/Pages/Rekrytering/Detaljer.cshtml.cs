@@ -1,0 +1,121 @@
+using System.ComponentModel.DataAnnotations;
+using ChefsRekrytering.Arkiv;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using ChefsRekrytering.Workflows;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
+
+/// <summary>One recruitment: where it stands, what may be done next and why the rest must wait, and each step's record.
+/// Each form posts to one command of <see cref="RekryteringService"/> with the version the page was built from.</summary>
+[Authorize(Policy = Behorighet.Inloggad)]
+public class DetaljerModel(RekryteringService service, Gallring gallring) : PageModel
+{
+    public Rekryteringsoversikt Oversikt { get; private set; } = null!;
+    public Rekrytering Rekrytering => Oversikt.Rekrytering;
+    /// <summary>When the applicants' data goes, in words: the date once the recruitment is closed, else the rule.</summary>
+    public string GallringText => gallring.GallrasUtc(Rekrytering) is { } utc
+        ? $"Sökandes personuppgifter och handlingar gallras {SwedishTime.ToLocal(utc):yyyy-MM-dd}, {gallring.Manader} månader efter " +
+          $"{(Rekrytering.State == RekryteringsTillstand.Avbruten ? "avbrottet" : "anställningsbeslutet")}. Den anställdas ansökan och annonsen sparas."
+        : $"Sökandes personuppgifter och handlingar gallras {gallring.Manader} månader efter anställningsbeslutet, eller efter ett avbrott.";
+
+    [BindProperty] public Guid Version { get; set; }
+    public BehovInput Behov { get; set; } = new();
+    public LasInput Las { get; set; } = new();
+    public AnnonsInput Annons { get; set; } = new();
+    public MblInput Mbl { get; set; } = new();
+    public BeslutInput Beslut { get; set; } = new();
+
+    public sealed class LasInput
+    {
+        [Required, Display(Name = "utfall av kontrollen")] public LasUtfall? Utfall { get; set; }
+        [StringLength(2000), Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Kommentar { get; set; }
+    }
+
+    public sealed class AnnonsInput
+    {
+        [Required, StringLength(8000, MinimumLength = 100), Display(Name = "annonstext"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
+        [Required, Display(Name = "sista ansökningsdag")] public DateOnly? SistaAnsokningsdag { get; set; }
+    }
+
+    public sealed class MblInput
+    {
+        [Required, Display(Name = "datum för förhandlingen")] public DateOnly? Datum { get; set; }
+        [Required, StringLength(1000), Display(Name = "parter")] public string Parter { get; set; } = "";
+        [Required, StringLength(2000), Display(Name = "utfall"), DataType(DataType.MultilineText)] public string Utfall { get; set; } = "";
+    }
+
+    public sealed class BeslutInput
+    {
+        [Required, Display(Name = "beslutsdatum")] public DateOnly? Datum { get; set; }
+        [Required, StringLength(200), Display(Name = "beslutsfattare")] public string Beslutsfattare { get; set; } = "";
+        [Required, Display(Name = "vald kandidat")] public int? KandidatId { get; set; }
+        [StringLength(4000), Display(Name = "motivering"), DataType(DataType.MultilineText)] public string? Motivering { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostFireAsync(int id, RekryteringsHandelse trigger, [DataType(DataType.MultilineText)] string? kommentar) =>
+        CallAsync(id, ct => service.FireAsync(id, Version, trigger, kommentar, User, ct));
+
+    public Task<IActionResult> OnPostBehovAsync(int id, [Bind(Prefix = nameof(Behov))] BehovInput input) =>
+        CallAsync(id, ct => service.SparaBehovAsync(id, Version, input.Behov(), User, ct));
+
+    public Task<IActionResult> OnPostLasAsync(int id, [Bind(Prefix = nameof(Las))] LasInput input) =>
+        CallAsync(id, ct => service.RegistreraLasAsync(id, Version, input.Utfall, input.Kommentar, User, ct));
+
+    public Task<IActionResult> OnPostAnnonsAsync(int id, [Bind(Prefix = nameof(Annons))] AnnonsInput input) =>
+        CallAsync(id, ct => service.SparaAnnonsAsync(id, Version, input.Text, input.SistaAnsokningsdag!.Value, User, ct));
+
+    public Task<IActionResult> OnPostMblAsync(int id, [Bind(Prefix = nameof(Mbl))] MblInput input) =>
+        CallAsync(id, ct => service.RegistreraMblAsync(id, Version, input.Datum!.Value, input.Parter, input.Utfall, User, ct));
+
+    public Task<IActionResult> OnPostBeslutAsync(int id, [Bind(Prefix = nameof(Beslut))] BeslutInput input) =>
+        CallAsync(id, ct => service.RegistreraBeslutAsync(id, Version, input.Datum!.Value, input.Beslutsfattare, input.KandidatId!.Value, input.Motivering, User, ct));
+
+    public Task<IActionResult> OnPostPanelAsync(int id, string? userId) =>
+        CallAsync(id, ct => service.LaggTillIPanelenAsync(id, Version, userId, User, ct));
+
+    public Task<IActionResult> OnPostTaBortPanelAsync(int id, int panelId) =>
+        CallAsync(id, ct => service.TaBortUrPanelenAsync(id, Version, panelId, User, ct));
+
+    public Task<IActionResult> OnPostGallringsstoppAsync(int id, [DataType(DataType.MultilineText)] string? skal) =>
+        CallAsync(id, ct => service.SattGallringsstoppAsync(id, Version, skal, User, ct));
+
+    public Task<IActionResult> OnPostHavGallringsstoppAsync(int id) =>
+        CallAsync(id, ct => service.HavGallringsstoppAsync(id, Version, User, ct));
+
+    /// <summary>A form that did not bind shows its errors; otherwise its command runs and the page answers it. A version
+    /// that did not bind is no version: the command answers that someone else changed the recruitment.</summary>
+    private async Task<IActionResult> CallAsync(int id, Func<CancellationToken, Task<CommandResult>> command)
+    {
+        ModelState.Remove(nameof(Version));
+        if (!ModelState.IsValid) return await LoadAsync(id) ? Page() : NotFound();
+        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id));
+    }
+
+    /// <summary>The recruitment as this user may see it (null: 404), and every form filled from it; a posted form keeps
+    /// what was typed (the tag helpers show the posted values), and the version is the one now stored.</summary>
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await service.OversiktAsync(id, User, HttpContext.RequestAborted) is not { } oversikt) return false;
+        Oversikt = oversikt;
+        var r = oversikt.Rekrytering;
+        Version = r.Version;
+        ModelState.Remove(nameof(Version));
+        Behov = BehovInput.From(r);
+        Las = new LasInput { Utfall = r.LasUtfall, Kommentar = r.LasKommentar };
+        Annons = new AnnonsInput { Text = r.Annonstext, SistaAnsokningsdag = r.SistaAnsokningsdag };
+        Mbl = new MblInput { Datum = r.MblDatum, Parter = r.MblParter ?? "", Utfall = r.MblUtfall ?? "" };
+        Beslut = new BeslutInput { Datum = r.BeslutDatum, Beslutsfattare = r.Beslutsfattare ?? "", KandidatId = r.ValdKandidatId, Motivering = r.BeslutMotivering };
+        return true;
+    }
+
+    public string Tid(DateTime utc) => SwedishTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
+}

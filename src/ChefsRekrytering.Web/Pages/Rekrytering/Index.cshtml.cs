@@ -1,0 +1,37 @@
+using ChefsRekrytering.Konton;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
+
+[Authorize(Policy = Behorighet.Inloggad)]
+public class IndexModel(RekryteringService rekryteringar) : PageModel
+{
+    public Rekryteringslista Lista { get; private set; } = new([], 0, 1);
+    public IReadOnlyList<Rekryteringsrad> Rader => Lista.Rader;
+    public List<SelectListItem> Faser { get; private set; } = [];
+    public bool KanSkapa => User.IsInRole(Roller.RekryterandeChef) || User.IsInRole(Roller.HR);
+    [BindProperty(SupportsGet = true)] public string? Fas { get; set; }
+    [BindProperty(SupportsGet = true)] public int Sida { get; set; } = 1;
+    public int Totalt => Lista.Totalt;
+    public int Sidor => Lista.Sidor;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var fas = Fas switch { "avslutade" => Listfas.Avslutade, "alla" => Listfas.Alla, _ => Listfas.Pagaende };
+        Lista = await rekryteringar.ListaAsync(fas, Sida, User, ct);
+        Sida = Lista.Sida;
+        Faser =
+        [
+            new("Pågående", "pagaende", fas == Listfas.Pagaende),
+            new("Avslutade", "avslutade", fas == Listfas.Avslutade),
+            new("Alla", "alla", fas == Listfas.Alla),
+        ];
+    }
+}

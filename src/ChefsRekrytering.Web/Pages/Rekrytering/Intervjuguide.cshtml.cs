@@ -1,0 +1,33 @@
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
+
+/// <summary>The structured interview guide: the fixed kravprofil's questions, the same for every candidate, printable.</summary>
+[Authorize(Policy = Behorighet.Inloggad)]
+public class IntervjuguideModel(RekryteringService service) : PageModel
+{
+    /// <summary>Asked after every answer, so each example ends up complete (what was done, what came of it, what was learnt).</summary>
+    public static readonly IReadOnlyList<string> Foljdfragor = ["Vad gjorde du konkret?", "Vad blev resultatet?", "Vad skulle du göra annorlunda?"];
+
+    public Rekrytering Rekrytering { get; private set; } = null!;
+    public Kravprofil? Profil { get; private set; }
+    public IReadOnlyList<KravprofilKompetens> Kompetenser { get; private set; } = [];
+    /// <summary>Candidates whose scorecard can be filled in now, for the user's own links.</summary>
+    public IReadOnlyList<Kandidat> AttBedoma { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await service.SynligAsync(id, User, ct) is not { Rekrytering: var r } synlig) return NotFound();
+        Rekrytering = r;
+        Profil = r.GallandeKravprofil;
+        Kompetenser = Profil?.Ordnade() ?? [];
+        AttBedoma = synlig.KanBedoma ? r.Kandidater.Where(k => Bedomningar.Hinder(k) is null).OrderBy(k => k.Namn).ToList() : [];
+        return Page();
+    }
+}

@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Web.Infrastructure;
+using ChefsRekrytering.Workflows;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChefsRekrytering.Web.Pages.Rekrytering;
+
+using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
+
+/// <summary>One applicant in one recruitment: documents, where the application stands, the interview and the offer. Each
+/// form posts to one command of <see cref="KandidatService"/> with the version of the application the page showed.</summary>
+[Authorize(Policy = Behorighet.Inloggad)]
+[Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Sökandens sida")]
+public class KandidatModel(KandidatService service) : PageModel
+{
+    public Kandidatoversikt Oversikt { get; private set; } = null!;
+    public Rekrytering Rekrytering => Oversikt.Rekrytering;
+    public Kandidat Kandidat => Oversikt.Kandidat;
+
+    [BindProperty] public Guid Version { get; set; }
+    public BokningInput Bokning { get; set; } = new();
+    public ErbjudandeInput Erbjudande { get; set; } = new();
+
+    public sealed class BokningInput
+    {
+        [Required, Display(Name = "datum")] public DateOnly? Datum { get; set; }
+        [Required, Display(Name = "starttid")] public TimeOnly? Start { get; set; }
+        [Range(15, 480), Display(Name = "längd i minuter")] public int Minuter { get; set; } = 60;
+        [Required, StringLength(300), Display(Name = "plats")] public string Plats { get; set; } = "";
+
+        /// <summary>After validation: the date and start time are given. (A method: validation walks the properties.)</summary>
+        public Motestid Tid() => new(Datum!.Value, Start!.Value, Minuter);
+    }
+
+    public sealed class ErbjudandeInput
+    {
+        [Required, Display(Name = "startdatum")] public DateOnly? Startdatum { get; set; }
+        [StringLength(4000), Display(Name = "villkor"), DataType(DataType.MultilineText)] public string? Villkor { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, int kandidatId) => await LoadAsync(id, kandidatId) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostFireAsync(int id, int kandidatId, KandidatHandelse trigger) =>
+        CallAsync(id, kandidatId, ct => service.FireAsync(id, kandidatId, Version, trigger, User, ct));
+
+    public Task<IActionResult> OnPostBokaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) =>
+        CallAsync(id, kandidatId, ct => service.BokaIntervjuAsync(id, kandidatId, Version, input.Tid(), input.Plats, User, ct));
+
+    public Task<IActionResult> OnPostFlyttaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) =>
+        CallAsync(id, kandidatId, ct => service.FlyttaIntervjuAsync(id, kandidatId, Version, input.Tid(), input.Plats, User, ct));
+
+    public Task<IActionResult> OnPostErbjudAsync(int id, int kandidatId, [Bind(Prefix = nameof(Erbjudande))] ErbjudandeInput input) =>
+        CallAsync(id, kandidatId, ct => service.ErbjudAsync(id, kandidatId, Version, input.Startdatum!.Value, input.Villkor, User, ct));
+
+    /// <summary>A form that did not bind shows its errors; otherwise its command runs and the page answers it. A version
+    /// that did not bind is no version: the command answers that someone else changed the application.</summary>
+    private async Task<IActionResult> CallAsync(int id, int kandidatId, Func<CancellationToken, Task<CommandResult>> command)
+    {
+        ModelState.Remove(nameof(Version));
+        if (!ModelState.IsValid) return await LoadAsync(id, kandidatId) ? Page() : NotFound();
+        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id, kandidatId));
+    }
+
+    private async Task<bool> LoadAsync(int id, int kandidatId)
+    {
+        if (await service.OversiktAsync(id, kandidatId, User, HttpContext.RequestAborted) is not { } oversikt) return false;
+        Oversikt = oversikt;
+        Version = oversikt.Kandidat.Version;
+        ModelState.Remove(nameof(Version));
+        return true;
+    }
+
+    public string Tid(DateTime utc) => SwedishTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
+}

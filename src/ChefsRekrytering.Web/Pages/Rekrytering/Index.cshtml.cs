@@ -8,8 +8,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChefsRekrytering.Web.Pages.Rekrytering;
 
-using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, which the namespace Pages.Rekrytering would hide
-
 [Authorize(Policy = Behorighet.Inloggad)]
 public class IndexModel(RekryteringService rekryteringar) : PageModel
 {

@@ -2,8 +2,6 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Startsida;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages;
 

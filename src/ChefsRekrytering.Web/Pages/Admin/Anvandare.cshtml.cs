@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,10 +4,6 @@ using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Scheduling;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

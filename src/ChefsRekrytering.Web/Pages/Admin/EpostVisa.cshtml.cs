@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Notifications;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

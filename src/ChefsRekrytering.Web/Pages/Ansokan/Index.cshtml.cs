@@ -1,11 +1,7 @@
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Rekryteringar;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Ansokan;
 

@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.AretsChef;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.AretsChef;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Konton;
-using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using S = ChefsRekrytering.AretsChef.KampanjTillstand;
 using T = ChefsRekrytering.AretsChef.KampanjHandelse;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Granskning;
-using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Avveckling;
 

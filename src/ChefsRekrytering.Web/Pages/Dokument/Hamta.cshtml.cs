@@ -1,9 +1,5 @@
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Dokument;

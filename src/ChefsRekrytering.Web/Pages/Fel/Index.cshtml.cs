@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace ChefsRekrytering.Web.Pages.Fel;
 
 /// <summary>Error pages in Swedish. Nothing about the failure's cause is shown to the user.</summary>

@@ -1,7 +1,4 @@
 using ChefsRekrytering.Introduktioner;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Introduktion;
 

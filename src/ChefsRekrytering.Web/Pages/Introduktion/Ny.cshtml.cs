@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Introduktioner;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChefsRekrytering.Web.Pages.Introduktion;

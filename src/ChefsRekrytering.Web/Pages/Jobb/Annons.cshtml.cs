@@ -2,10 +2,6 @@ using ChefsRekrytering.Documents;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Web.Pages.Jobb;

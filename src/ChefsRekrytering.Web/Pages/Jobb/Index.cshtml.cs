@@ -1,7 +1,4 @@
 using ChefsRekrytering.Rekryteringar;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChefsRekrytering.Web.Pages.Jobb;

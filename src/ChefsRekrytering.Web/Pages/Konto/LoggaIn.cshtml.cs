@@ -1,12 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Web.Pages.Konto;

@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Ledarakademin;
-using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChefsRekrytering.Web.Pages.Ledarakademin;

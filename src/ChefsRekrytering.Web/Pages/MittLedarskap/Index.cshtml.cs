@@ -1,7 +1,4 @@
 using ChefsRekrytering.Ledarskap;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.MittLedarskap;
 

@@ -1,7 +1,5 @@
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Policies;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Policy;
 

@@ -1,7 +1,4 @@
 using ChefsRekrytering.Policies;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Policy;
 

@@ -1,8 +1,4 @@
 using ChefsRekrytering.Rapporter;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 
 namespace ChefsRekrytering.Web.Pages.Rapporter;

@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Arkiv;
-using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Registerutdrag;
 

@@ -1,9 +1,5 @@
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Granskning;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Rekrytering;
 

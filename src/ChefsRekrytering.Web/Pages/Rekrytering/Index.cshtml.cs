@@ -1,9 +1,5 @@
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rekryteringar;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChefsRekrytering.Web.Pages.Rekrytering;

@@ -1,12 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Rekryteringar;
-using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Rekrytering;
 

@@ -1,10 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Granskning;
-using ChefsRekrytering.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Rekrytering;
 

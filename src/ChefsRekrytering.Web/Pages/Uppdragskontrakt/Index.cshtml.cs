@@ -1,11 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Ledarskap;
-using ChefsRekrytering.Web.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChefsRekrytering.Web.Pages.Uppdragskontrakt;
 

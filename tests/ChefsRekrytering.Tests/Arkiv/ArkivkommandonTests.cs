@@ -4,6 +4,7 @@ using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rapporter;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
 using ChefsRekrytering.Workflows;

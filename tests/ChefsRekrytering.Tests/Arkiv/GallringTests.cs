@@ -7,6 +7,7 @@ using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,7 @@ public sealed class GallringTests : IAsyncLifetime
 
         // The advert and the decision are the recruitment's own record and stay; the gallring is logged.
         var rek = await db.Set<Rekryteringar.Rekrytering>().SingleAsync(x => x.Id == r.Id);
-        Assert.Equal(("Bäst i intervjuerna.", Rekrytering.RekryteringBuilder.StandardAnnonstext), (rek.BeslutMotivering, rek.Annonstext));
+        Assert.Equal(("Bäst i intervjuerna.", RekryteringBuilder.StandardAnnonstext), (rek.BeslutMotivering, rek.Annonstext));
         var logged = await db.Set<AuditEvent>().Where(e => e.ObjectType == "Kandidat" && e.Action == AuditAction.Raderade).ToListAsync();
         Assert.Equal(r.Ovriga.Order(), logged.Select(e => e.ObjectId).Order());
         Assert.All(logged, e => Assert.Equal(("Systemet", (string?)null), (e.UserName, e.UserId)));
@@ -182,7 +183,7 @@ public sealed class GallringTests : IAsyncLifetime
         Assert.Equal(2, await db.Set<Kandidat>().CountAsync(k => k.RekryteringId == r.Id && k.GallradUtc != null));
         // The applicants were told the same time.
         var client = PortalClient.For(portal);
-        Assert.Contains("sparas i 6 månader", await (await client.GetAsync($"/jobb/{await new Rekrytering.RekryteringBuilder(portal).AnnonseradAsync()}")).Content.ReadAsStringAsync());
+        Assert.Contains("sparas i 6 månader", await (await client.GetAsync($"/jobb/{await new RekryteringBuilder(portal).AnnonseradAsync()}")).Content.ReadAsStringAsync());
     }
 
     private Task RunAsync() => _portal.Services.GetRequiredService<SchedulerRunner>().RunDueAsync();

@@ -10,9 +10,9 @@ using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Arkiv;

@@ -7,9 +7,9 @@ using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Behorighet;

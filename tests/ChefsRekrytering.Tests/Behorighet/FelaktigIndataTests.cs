@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -61,7 +62,7 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         pages.Add(("kalix", "rekryterande", [$"/introduktion/{introId}", $"/avveckling/{arendeId}", $"/ledarakademin/{karin}", $"/uppdragskontrakt/{karin}", $"/sjalvskattning/{karin}"]));
         pages.Add(("kalix", "hr", [$"/rekrytering/{rekId}/kandidater/{kandId}/referenser", $"/rekrytering/{rekId}/kandidater/{kandId}", $"/rekrytering/{rekId}/kravprofil", $"/rekrytering/{rekId}"]));
         // The interview booking form shows only for a reviewed applicant while the recruitment is in its interview phase.
-        var intervju = await new Rekrytering.IntervjuBuilder(portal).MedKandidaterILaget(Rekryteringar.KandidatTillstand.Granskad).BuildAsync();
+        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(Rekryteringar.KandidatTillstand.Granskad).BuildAsync();
         pages.Add(("kalix", "rekryterande", [$"/rekrytering/{intervju.Id}/kandidater/{intervju.KandidatIds[0]}"]));
         var bokning = pages.Last().Pages[0];
 

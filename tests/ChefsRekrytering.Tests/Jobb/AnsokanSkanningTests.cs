@@ -3,9 +3,9 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Jobb;

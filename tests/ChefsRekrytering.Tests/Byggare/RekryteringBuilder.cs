@@ -10,7 +10,7 @@ using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChefsRekrytering.Tests.Rekrytering;
+namespace ChefsRekrytering.Tests.Byggare;
 
 /// <summary>
 /// A recruitment in a demo municipality, brought to the state a test needs through the same commands the pages call
@@ -48,8 +48,9 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
         await using var scope = portal.ScopeFor(kommunId, out var db);
         var services = scope.ServiceProvider;
         var rekryteringar = services.GetRequiredService<RekryteringService>();
-        var agare = await InloggadAsync(services, kommunId, "rekryterande");
-        var hr = await InloggadAsync(services, kommunId, "hr");
+        var data = new Testdata(portal, kommunId);
+        var agare = await data.PrincipalAsync("rekryterande");
+        var hr = await data.PrincipalAsync("hr");
         var enhet = await db.Enheter.Where(e => _enhet == null ? e.Typ == EnhetTyp.Enhet : e.Namn == _enhet).OrderBy(e => e.Id).FirstAsync();
 
         var skapad = await rekryteringar.SkapaAsync(new Behov(_titel, enhet.Id, "Nuvarande chef går i pension och enheten behöver en ny chef från våren.",

@@ -1,13 +1,9 @@
-using System.Security.Claims;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Demo;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Byggare;
@@ -69,14 +65,6 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
         await StegAsync(db, id, v => rekryteringar.SparaAnnonsAsync(id, v, _annonstext, idag.AddDays(_dagarTillSistaAnsokningsdag), agare));
         if (publish) await StegAsync(db, id, v => rekryteringar.FireAsync(id, v, RekryteringsHandelse.PubliceraAnnons, null, agare));
         return id;
-    }
-
-    /// <summary>The demo account as the portal signs it in: the same claims (municipality, name, roles) a browser's cookie holds.</summary>
-    public static async Task<ClaimsPrincipal> InloggadAsync(IServiceProvider services, string kommunId, string login)
-    {
-        var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoSeeder.LoginFor(kommunId, login))
-            ?? throw new InvalidOperationException($"Demokontot {login}@{kommunId} saknas.");
-        return await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
     }
 
     /// <summary>One command on the recruitment as it is now stored (its current version); a refusal fails the test with its reasons.</summary>

@@ -1,8 +1,8 @@
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.Playwright;
 
 namespace ChefsRekrytering.EndToEnd;

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Rekryteringar;
-using ChefsRekrytering.Tests.Arkiv;
+using ChefsRekrytering.Tests.Byggare;
 using Microsoft.Playwright;
 
 namespace ChefsRekrytering.EndToEnd;

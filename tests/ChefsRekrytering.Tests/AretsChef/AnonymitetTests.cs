@@ -2,6 +2,7 @@ using System.Net;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,20 +15,22 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// </summary>
 public class AnonymitetTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     /// <summary>Every Årets chef page of a year, and the start pages that mention it.</summary>
     private static string[] Sidor(int ar) => ["/", "/arets-chef", "/arets-chef/kampanjer", $"/arets-chef/{ar}", $"/arets-chef/{ar}/jury", $"/arets-chef/{ar}/statistik"];
 
     [Fact]
     public async Task VarkenDenNomineradeJurynEllerHrSerVemSomNomineradeNarAretInteVisarDet()
     {
-        await portal.KampanjAsync("kalix", 2031);
-        var karin = await portal.Id("kalix", "chef");
+        await data.KampanjAsync(2031);
+        var karin = await data.PersonIdAsync("chef");
         var emma = await PortalClient.For(portal).SignInAsync("kalix", "medarbetare");
         (await emma.NomineraAsync(karin, "Hon ser oss alla.")).AssertRedirect();
 
         foreach (var state in new[] { KampanjTillstand.NomineringOppen, KampanjTillstand.Juryarbete, KampanjTillstand.Tillkannagiven })
         {
-            await portal.SattLageAsync("kalix", 2031, state);
+            await data.KampanjlageAsync(2031, state);
             if (state == KampanjTillstand.Tillkannagiven) await DecideAsync("kalix", 2031, karin);
             foreach (var login in new[] { "chef", "jury", "hr", "admin" })
             {
@@ -55,8 +58,8 @@ public class AnonymitetTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task NarJurynSerNominatorerSerEnNomineradJuryledamotAndaInteSina()
     {
-        await portal.KampanjAsync("alvsbyn", 2032, jurynSerNominatorer: true);
-        var (fredrik, helena) = (await portal.IdForNamnAsync("alvsbyn", "Åström"), await portal.IdForNamnAsync("alvsbyn", "Lundström"));
+        await data.I("alvsbyn").KampanjAsync(2032, jurynSerNominatorer: true);
+        var (fredrik, helena) = (await data.I("alvsbyn").IdForNamnAsync("Åström"), await data.I("alvsbyn").IdForNamnAsync("Lundström"));
         // Fredrik Åström leads Hemtjänsten Vidsel and sits in the jury this year.
         await using (var scope = portal.ScopeFor("alvsbyn", out _))
         {
@@ -65,7 +68,7 @@ public class AnonymitetTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         }
         (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "medarbetare")).NomineraAsync(fredrik, "Fredrik lyssnar.")).AssertRedirect();
         (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "jury")).NomineraAsync(helena, "Helena håller ihop helheten.")).AssertRedirect();
-        await portal.SattLageAsync("alvsbyn", 2032, KampanjTillstand.NomineringStangd);
+        await data.I("alvsbyn").KampanjlageAsync(2032, KampanjTillstand.NomineringStangd);
 
         var hrSida = (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "hr")).PageAsync("/arets-chef/2032/jury")).QuerySelector("main")!.TextContent;
         Assert.Contains("Nominerad av Ida Lindgren", hrSida);
@@ -80,8 +83,8 @@ public class AnonymitetTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task DenNomineradeSerIngenNomineringOmSigSjalv()
     {
-        await portal.KampanjAsync("vimmerby", 2033);
-        var chef = await portal.Id("vimmerby", "kommunchef");
+        await data.I("vimmerby").KampanjAsync(2033);
+        var chef = await data.I("vimmerby").PersonIdAsync("kommunchef");
         (await (await PortalClient.For(portal).SignInAsync("vimmerby", "medarbetare")).NomineraAsync(chef, "Modig och ansvarsfull.")).AssertRedirect();
         var self = await PortalClient.For(portal).SignInAsync("vimmerby", "kommunchef");
         Assert.DoesNotContain("Modig och ansvarsfull.", await (await self.GetAsync("/arets-chef")).Content.ReadAsStringAsync());

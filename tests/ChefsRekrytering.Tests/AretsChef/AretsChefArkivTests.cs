@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Ledarskap;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.AretsChef;
@@ -11,14 +11,16 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// in full; of what others wrote about them, only how many).</summary>
 public class AretsChefArkivTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private const string Motivering = "Karin lyssnar och får oss att lyckas tillsammans.";
     private static readonly int Ar = DateTime.Today.Year;
 
     [Fact]
     public async Task RapporternaVisarDeltagandetOchRegisterutdragetBaraDetPersonenSjalvSkrev()
     {
-        await portal.KampanjAsync("kalix", Ar);
-        var karin = await portal.PersonIdAsync("kalix", "chef");
+        await data.KampanjAsync(Ar);
+        var karin = await data.PersonIdAsync("chef");
         foreach (var login in new[] { "medarbetare", "rekryterande" })
             (await (await PortalClient.For(portal).SignInAsync("kalix", login)).NomineraAsync(karin, Motivering)).AssertRedirect();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
 
@@ -8,19 +9,21 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// <summary>From the closed nomination to the announcement: the jury's shortlist, scores and decision, HR's publication.</summary>
 public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private const string Jury = "/arets-chef/2031/jury";
 
     [Fact]
     public async Task JurynBeslutarOchHrTillkannagerForAllaIKommunen()
     {
-        await portal.KampanjAsync("kalix", 2031, offentlig: true);
-        var (karin, anders) = (await portal.Id("kalix", "chef"), await portal.Id("kalix", "rekryterande"));
+        await data.KampanjAsync(2031, offentlig: true);
+        var (karin, anders) = (await data.PersonIdAsync("chef"), await data.PersonIdAsync("rekryterande"));
         foreach (var (login, chef) in new[] { ("medarbetare", karin), ("jury", karin), ("hr", anders) })
             (await (await PortalClient.For(portal).SignInAsync("kalix", login)).NomineraAsync(chef)).AssertRedirect();
 
         var oskar = await PortalClient.For(portal).SignInAsync("kalix", "jury");
         Assert.Contains("Juryn läser nomineringarna när den har stängt", (await oskar.PageAsync(Jury)).QuerySelector("main")!.TextContent);
-        await portal.SattLageAsync("kalix", 2031, KampanjTillstand.NomineringStangd);
+        await data.KampanjlageAsync(2031, KampanjTillstand.NomineringStangd);
 
         (await oskar.SubmitAsync(Jury, "Fire", ("trigger", "StartaJuryarbete"))).AssertRedirect(Jury);
         var page = await oskar.PageAsync(Jury);
@@ -66,7 +69,7 @@ public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task AndraKommunerMedarbetareOchAdminUtanHrFarInteGoraJurynsArbete()
     {
-        await portal.KampanjAsync("kalix", 2032, KampanjTillstand.Juryarbete);
+        await data.KampanjAsync(2032, KampanjTillstand.Juryarbete);
         const string jury = "/arets-chef/2032/jury";
         var emma = await PortalClient.For(portal).SignInAsync("kalix", "medarbetare");
         var denied = await emma.GetAsync(jury);
@@ -92,11 +95,11 @@ public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task AdminKanTillkannageMenInteFattaBeslut()
     {
-        await portal.KampanjAsync("alvsbyn", 2033);
-        var fredrik = await portal.IdForNamnAsync("alvsbyn", "Åström");
+        await data.I("alvsbyn").KampanjAsync(2033);
+        var fredrik = await data.I("alvsbyn").IdForNamnAsync("Åström");
         // One nomination, shortlisted and decided by the jury, as the pages above do it.
         (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "medarbetare")).NomineraAsync(fredrik)).AssertRedirect();
-        await portal.SattLageAsync("alvsbyn", 2033, KampanjTillstand.Juryarbete);
+        await data.I("alvsbyn").KampanjlageAsync(2033, KampanjTillstand.Juryarbete);
         var robert = await PortalClient.For(portal).SignInAsync("alvsbyn", "jury");
         (await robert.SubmitAsync("/arets-chef/2033/jury", "Kortlista", ("chefId", fredrik.ToString()), ("pa", "true"))).AssertRedirect();
         var admin = await PortalClient.For(portal).SignInAsync("alvsbyn", "admin");

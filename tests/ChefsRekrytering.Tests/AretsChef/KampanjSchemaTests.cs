@@ -2,6 +2,7 @@ using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed class KampanjSchemaTests : IAsyncLifetime
     // Monday 23 November 2026, 09:00 in Sweden.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
     private PortalFactory _portal = null!;
+    private Testdata data => new(_portal);
     private SchedulerRunner Runner => _portal.Services.GetRequiredService<SchedulerRunner>();
 
     public Task InitializeAsync()
@@ -89,11 +91,7 @@ public sealed class KampanjSchemaTests : IAsyncLifetime
     [Fact]
     public async Task InbjudanGarTillVarjeAnstalldMedEpostEnGangIOmgangar()
     {
-        await using (var scope = _portal.ScopeFor("kalix", out var db))
-        {
-            var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
-            Assert.True((await service.SkapaKampanjAsync(new(2028, service.Today, service.Today.AddDays(14), false, false), AretsChefData.Hr("kalix"))).Succeeded);
-        }
+        await data.KampanjAsync(2028, KampanjTillstand.Planerad);
         await Runner.RunDueAsync();
         var employees = await EmployeesAsync("kalix");
         Assert.Equal(17, employees.Count);
@@ -110,10 +108,9 @@ public sealed class KampanjSchemaTests : IAsyncLifetime
     {
         // As a crash after two committed batches of four leaves it: eight mails and the eighth person noted on the campaign.
         var employees = await EmployeesAsync("alvsbyn");
+        await data.I("alvsbyn").KampanjAsync(2029, KampanjTillstand.Planerad);
         await using (var scope = _portal.ScopeFor("alvsbyn", out var db))
         {
-            var service = scope.ServiceProvider.GetRequiredService<AretsChefService>();
-            Assert.True((await service.SkapaKampanjAsync(new(2029, service.Today, service.Today.AddDays(14), false, false), AretsChefData.Hr("alvsbyn"))).Succeeded);
             var k = await db.Set<Kampanj>().SingleAsync(x => x.Ar == 2029);
             (k.State, k.InbjudenTillOchMedPersonId) = (KampanjTillstand.NomineringOppen, employees[7].Id);
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();

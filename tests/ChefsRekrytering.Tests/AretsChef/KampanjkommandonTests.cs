@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -16,17 +16,19 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// </summary>
 public class KampanjkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task EnAndringFranEnAldreVersionNekasOchAndrarIngenting()
     {
-        await portal.KampanjAsync("kalix", 2041, S.Planerad);
+        await data.KampanjAsync(2041, S.Planerad);
         var version = (await portal.KampanjenAsync("kalix", 2041)).Version;
         var andring = new KampanjUppgifter(2041, DateOnly.FromDateTime(DateTime.Today).AddDays(2), DateOnly.FromDateTime(DateTime.Today).AddDays(20), false, Offentlig: true);
-        Assert.Equal(Outcome.Done, (await RunAsync("kalix", s => s.AndraKampanjAsync(2041, version, andring, AretsChefData.Hr("kalix")))).Outcome);
+        Assert.Equal(Outcome.Done, (await RunAsync("kalix", s => s.AndraKampanjAsync(2041, version, andring, data.Roll(Roller.HR)))).Outcome);
         var efter = await portal.KampanjenAsync("kalix", 2041);
 
         // A second HR person's form, opened before the change.
-        var stale = await RunAsync("kalix", s => s.AndraKampanjAsync(2041, version, andring with { Offentlig = false, JurynSerNominatorer = true }, AretsChefData.Hr("kalix")));
+        var stale = await RunAsync("kalix", s => s.AndraKampanjAsync(2041, version, andring with { Offentlig = false, JurynSerNominatorer = true }, data.Roll(Roller.HR)));
         Assert.Equal(Outcome.Conflict, stale.Outcome);
         Assert.Equal("Någon annan ändrade Årets chef 2041 samtidigt. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.", Assert.Single(stale.Reasons));
         var nu = await portal.KampanjenAsync("kalix", 2041);
@@ -36,14 +38,14 @@ public class KampanjkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task KortlistanFranEnAldreVersionNekasSaJurynInteSkriverOverVarandra()
     {
-        await portal.KampanjAsync("alvsbyn", 2042);
-        var (fredrik, helena) = (await portal.IdForNamnAsync("alvsbyn", "Åström"), await portal.IdForNamnAsync("alvsbyn", "Lundström"));
+        await data.I("alvsbyn").KampanjAsync(2042);
+        var (fredrik, helena) = (await data.I("alvsbyn").IdForNamnAsync("Åström"), await data.I("alvsbyn").IdForNamnAsync("Lundström"));
         (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "medarbetare")).NomineraAsync(fredrik)).AssertRedirect();
         (await (await PortalClient.For(portal).SignInAsync("alvsbyn", "hr")).NomineraAsync(helena)).AssertRedirect();
-        await portal.SattLageAsync("alvsbyn", 2042, S.Juryarbete);
+        await data.I("alvsbyn").KampanjlageAsync(2042, S.Juryarbete);
         var sett = (await portal.KampanjenAsync("alvsbyn", 2042)).Version;
 
-        var jury = Jury("alvsbyn");
+        var jury = data.I("alvsbyn").Roll(Roller.Jury);
         Assert.True((await RunAsync("alvsbyn", s => s.KortlistaAsync(2042, sett, fredrik, pa: true, jury))).Succeeded);
         var stale = await RunAsync("alvsbyn", s => s.KortlistaAsync(2042, sett, helena, pa: true, jury));
         Assert.Equal(Outcome.Conflict, stale.Outcome);
@@ -54,11 +56,11 @@ public class KampanjkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task DenSomStarUtanforRegelnFarVetaAttAretInteFinnsOchIngentingAndras()
     {
-        await portal.KampanjAsync("vindeln", 2043, S.Beslutad);
+        await data.I("vindeln").KampanjAsync(2043, S.Beslutad);
         var fore = await portal.KampanjenAsync("vindeln", 2043);
-        var medarbetare = Person("vindeln", Roller.Medarbetare);
-        var admin = Person("vindeln", Roller.Admin);
-        var annanKommunsHr = AretsChefData.Hr("kalix");
+        var vindeln = data.I("vindeln");
+        var (medarbetare, admin, jury) = (vindeln.Roll(Roller.Medarbetare), vindeln.Roll(Roller.Admin), vindeln.Roll(Roller.Jury));
+        var annanKommunsHr = data.Roll(Roller.HR);
 
         var forsok = new (string Vad, Func<AretsChefService, Task<CommandResult>> Kommando)[]
         {
@@ -66,7 +68,7 @@ public class KampanjkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePo
             ("medarbetaren beslutar", s => s.BeslutaAsync(2043, fore.Version, 1, "Motivering.", medarbetare)),
             ("medarbetaren bedömer", s => s.BedomAsync(2043, 1, 5, null, medarbetare)),
             ("medarbetaren tillkännager", s => s.FireAsync(2043, fore.Version, T.Tillkannage, medarbetare)),
-            ("juryn tillkännager", s => s.FireAsync(2043, fore.Version, T.Tillkannage, Jury("vindeln"))),
+            ("juryn tillkännager", s => s.FireAsync(2043, fore.Version, T.Tillkannage, jury)),
             ("administratören omprövar", s => s.FireAsync(2043, fore.Version, T.Omprova, admin)),
             ("administratören ändrar datumen", s => s.AndraKampanjAsync(2043, fore.Version, new(2043, null, null, false, true), admin)),
             ("en annan kommuns HR ändrar", s => s.AndraKampanjAsync(2043, fore.Version, new(2043, null, null, false, true), annanKommunsHr)),
@@ -76,7 +78,7 @@ public class KampanjkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePo
             Assert.True((await RunAsync("vindeln", kommando)).Outcome == Outcome.NotFound, vad);
 
         // The jury may see the year, so a step that is not theirs is refused in words.
-        var oppna = await RunAsync("vindeln", s => s.FireAsync(2043, fore.Version, T.Oppna, Jury("vindeln")));
+        var oppna = await RunAsync("vindeln", s => s.FireAsync(2043, fore.Version, T.Oppna, jury));
         Assert.Equal((Outcome.Refused, "Det steget tas inte här."), (oppna.Outcome, Assert.Single(oppna.Reasons)));
 
         var efter = await portal.KampanjenAsync("vindeln", 2043);
@@ -115,15 +117,5 @@ public class KampanjkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePo
         Assert.Equal([S.Planerad, S.NomineringOppen], AretsChefWorkflow.SistaDagenKanFlyttas.Order());
     }
 
-    private async Task<CommandResult> RunAsync(string kommunId, Func<AretsChefService, Task<CommandResult>> command)
-    {
-        await using var scope = portal.ScopeFor(kommunId, out _);
-        return await command(scope.ServiceProvider.GetRequiredService<AretsChefService>());
-    }
-
-    private static ClaimsPrincipal Jury(string kommunId) => Person(kommunId, Roller.Jury);
-
-    private static ClaimsPrincipal Person(string kommunId, string roll) => new(new ClaimsIdentity([
-        new(PortalClaims.Kommun, kommunId), new(ClaimTypes.Role, roll), new(PortalClaims.Namn, roll), new(ClaimTypes.NameIdentifier, $"{roll}-{kommunId}"),
-    ], "test"));
+    private Task<CommandResult> RunAsync(string kommunId, Func<AretsChefService, Task<CommandResult>> command) => data.I(kommunId).KommandoAsync(command);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
 using Microsoft.EntityFrameworkCore;
@@ -11,11 +12,13 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// municipality of its own, since a nomination goes to the open campaign of the nominator's municipality.</summary>
 public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task MedarbetareNominerarEnChefOchFarEnBekraftelseUtanDenNomineradesNamn()
     {
-        await portal.KampanjAsync("kalix", 2031);
-        var karin = await portal.Id("kalix", "chef");
+        await data.KampanjAsync(2031);
+        var karin = await data.PersonIdAsync("chef");
         var emma = await PortalClient.For(portal).SignInAsync("kalix", "medarbetare");
 
         var form = await emma.PageAsync("/arets-chef");
@@ -27,7 +30,7 @@ public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         (await emma.NomineraAsync(karin, "Karin lyfter hela gruppen.", ("varde-dialog", "Alltid öppen dörr."))).AssertRedirect("/arets-chef");
 
         var n = Assert.Single(await portal.NomineringarAsync("kalix", 2031));
-        Assert.Equal((await portal.Id("kalix", "medarbetare"), karin, "Karin lyfter hela gruppen."), (n.NominatorPersonId, n.ChefPersonId, n.Motiveringar[0].Text));
+        Assert.Equal((await data.PersonIdAsync("medarbetare"), karin, "Karin lyfter hela gruppen."), (n.NominatorPersonId, n.ChefPersonId, n.Motiveringar[0].Text));
         Assert.Equal(["resultat", "arbetsklimat", "varde-dialog"], n.Motiveringar.Select(m => m.KriteriumId));
         Assert.Contains("Du har nominerat Karin Öberg", (await emma.PageAsync("/arets-chef")).QuerySelector("main")!.TextContent);
 
@@ -41,13 +44,13 @@ public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task SigSjalvEnIckeChefOchEnAnnanKommunsChefGarInteAttNominera()
     {
-        await portal.KampanjAsync("ljusnarsberg", 2032);
+        await data.I("ljusnarsberg").KampanjAsync(2032);
         var ulrika = await PortalClient.For(portal).SignInAsync("ljusnarsberg", "kommunchef");
         var refusals = new[]
         {
-            (await portal.Id("ljusnarsberg", "kommunchef"), "Du kan inte nominera dig själv."),
-            (await portal.Id("ljusnarsberg", "medarbetare"), "leder ingen enhet i kommunen"),
-            (await portal.IdForNamnAsync("alvsbyn", "Åström"), "leder ingen enhet i kommunen"),
+            (await data.I("ljusnarsberg").PersonIdAsync("kommunchef"), "Du kan inte nominera dig själv."),
+            (await data.I("ljusnarsberg").PersonIdAsync("medarbetare"), "leder ingen enhet i kommunen"),
+            (await data.I("alvsbyn").IdForNamnAsync("Åström"), "leder ingen enhet i kommunen"),
         };
         foreach (var (chefId, reason) in refusals)
         {
@@ -61,11 +64,11 @@ public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task EnObligatoriskMotiveringSomSaknasStoppasMedKriterietsNamn()
     {
-        await portal.KampanjAsync("vimmerby", 2033);
+        await data.I("vimmerby").KampanjAsync(2033);
         var olof = await PortalClient.For(portal).SignInAsync("vimmerby", "medarbetare");
         var response = await olof.PostFormAsync("/arets-chef", new Dictionary<string, string>
         {
-            ["Nominering.ChefPersonId"] = (await portal.Id("vimmerby", "kommunchef")).ToString(),
+            ["Nominering.ChefPersonId"] = (await data.I("vimmerby").PersonIdAsync("kommunchef")).ToString(),
             ["Nominering.Motiveringar[resultat]"] = "Bra.",
         });
         Assert.Equal("Skriv en motivering för ”Ett positivt och tryggt arbetsklimat”.", (await response.ErrorsAsync()).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Last());
@@ -75,15 +78,15 @@ public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task NomineringenKanAndrasTillsDenStangerOchInteSedan()
     {
-        await portal.KampanjAsync("alvsbyn", 2034);
-        var (fredrik, helena) = (await portal.IdForNamnAsync("alvsbyn", "Åström"), await portal.IdForNamnAsync("alvsbyn", "Lundström"));
+        await data.I("alvsbyn").KampanjAsync(2034);
+        var (fredrik, helena) = (await data.I("alvsbyn").IdForNamnAsync("Åström"), await data.I("alvsbyn").IdForNamnAsync("Lundström"));
         var ida = await PortalClient.For(portal).SignInAsync("alvsbyn", "medarbetare");
         (await ida.NomineraAsync(fredrik, "Först.")).AssertRedirect();
         (await ida.NomineraAsync(helena, "Jag ändrade mig.")).AssertRedirect();
         var n = Assert.Single(await portal.NomineringarAsync("alvsbyn", 2034));
         Assert.Equal((helena, "Jag ändrade mig."), (n.ChefPersonId, n.Motiveringar[0].Text));
 
-        await portal.SattLageAsync("alvsbyn", 2034, KampanjTillstand.NomineringStangd);
+        await data.I("alvsbyn").KampanjlageAsync(2034, KampanjTillstand.NomineringStangd);
         var late = await ida.PostFormAsync("/arets-chef", AretsChefData.Falt(fredrik, "För sent.").ToDictionary(), formPage: "/");
         // Which of the two depends on whether the open campaign is still remembered (a few seconds); both refuse.
         var fel = await late.ErrorsAsync();
@@ -96,8 +99,8 @@ public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task DubbeltInskickSamtidigtGerEnRad()
     {
-        await portal.KampanjAsync("vindeln", 2035);
-        var chef = await portal.Id("vindeln", "kommunchef");
+        await data.I("vindeln").KampanjAsync(2035);
+        var chef = await data.I("vindeln").PersonIdAsync("kommunchef");
         var med = await PortalClient.For(portal).SignInAsync("vindeln", "medarbetare");
         await med.GetAsync("/arets-chef"); // the token, as the open form has it; both clicks post the same form
         var token = System.Text.RegularExpressions.Regex.Match(await (await med.Http.GetAsync("/arets-chef")).Content.ReadAsStringAsync(),
@@ -112,21 +115,23 @@ public class NomineringTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 /// <summary>The open campaign is remembered a few seconds; a close and the next year's opening are still never missed.</summary>
 public class NomineringKampanjbyteTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task NarKampanjenStangerOchNastaOppnarGarNomineringenTillDenNya()
     {
-        await portal.KampanjAsync("vindeln", 2036);
-        var chef = await portal.Id("vindeln", "kommunchef");
+        await data.I("vindeln").KampanjAsync(2036);
+        var chef = await data.I("vindeln").PersonIdAsync("kommunchef");
         var med = await PortalClient.For(portal).SignInAsync("vindeln", "medarbetare");
         (await med.NomineraAsync(chef, "I år.")).AssertRedirect(); // the open campaign is now remembered
 
-        await portal.SattLageAsync("vindeln", 2036, KampanjTillstand.NomineringStangd);
+        await data.I("vindeln").KampanjlageAsync(2036, KampanjTillstand.NomineringStangd);
         var late = await med.PostFormAsync("/arets-chef", AretsChefData.Falt(chef, "För sent.").ToDictionary(), formPage: "/");
         // Refused by the write itself while the campaign is still remembered as open, by the lookup after that.
         var fel = await late.ErrorsAsync();
         Assert.True(fel.Contains("Nomineringen har stängt.") || fel.Contains("Nomineringen är inte öppen."), fel);
 
-        await portal.KampanjAsync("vindeln", 2037);
+        await data.I("vindeln").KampanjAsync(2037);
         (await med.NomineraAsync(chef, "Nästa år.")).AssertRedirect();
         Assert.Equal("I år.", Assert.Single(await portal.NomineringarAsync("vindeln", 2036)).Motiveringar[0].Text);
         Assert.Equal("Nästa år.", Assert.Single(await portal.NomineringarAsync("vindeln", 2037)).Motiveringar[0].Text);

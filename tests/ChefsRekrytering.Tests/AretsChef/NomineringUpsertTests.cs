@@ -1,5 +1,6 @@
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +12,13 @@ namespace ChefsRekrytering.Tests.AretsChef;
 /// </summary>
 public abstract class NomineringUpsertTests<TPortal>(TPortal portal) where TPortal : PortalFactory
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task SamtidigaInskickFranSammaPersonGerEnRadOchFranOlikaEnVarje()
     {
-        var kampanjId = await portal.KampanjAsync("kalix", 2031);
-        var chef = await portal.Id("kalix", "chef");
+        var kampanjId = await data.KampanjAsync(2031);
+        var chef = await data.PersonIdAsync("chef");
         var nominatorer = await NominatorerAsync(utom: chef);
         var oppen = new OppenKampanj(kampanjId, 2031, new DateOnly(2031, 12, 31), false);
 
@@ -34,11 +37,11 @@ public abstract class NomineringUpsertTests<TPortal>(TPortal portal) where TPort
     [Fact]
     public async Task EnStangdKampanjTarInteEmotNagotOchSagerVarfor()
     {
-        var kampanjId = await portal.KampanjAsync("alvsbyn", 2032, KampanjTillstand.NomineringStangd);
+        var kampanjId = await data.I("alvsbyn").KampanjAsync(2032, KampanjTillstand.NomineringStangd);
         var oppen = new OppenKampanj(kampanjId, 2032, new DateOnly(2032, 12, 31), false);
-        var (ida, fredrik) = (await portal.Id("alvsbyn", "medarbetare"), await portal.IdForNamnAsync("alvsbyn", "Åström"));
+        var (ida, fredrik) = (await data.I("alvsbyn").PersonIdAsync("medarbetare"), await data.I("alvsbyn").IdForNamnAsync("Åström"));
         Assert.Equal(NomineringsUtfall.Stangd, await NominateAsync(oppen, ida, fredrik, "Sent.", "alvsbyn"));
-        await portal.SattLageAsync("alvsbyn", 2032, KampanjTillstand.NomineringOppen);
+        await data.I("alvsbyn").KampanjlageAsync(2032, KampanjTillstand.NomineringOppen);
         Assert.Equal(NomineringsUtfall.EjChef, await NominateAsync(oppen, fredrik, ida, "Inte chef.", "alvsbyn"));
         Assert.Empty(await portal.NomineringarAsync("alvsbyn", 2032));
     }

@@ -1,15 +1,18 @@
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 
 namespace ChefsRekrytering.Tests.AretsChef;
 
 public class StatistikTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task HrSerNomineringarPerEnhetOchNomineradOchDeltagandet()
     {
-        await portal.KampanjAsync("kalix", 2031);
-        var (karin, anders) = (await portal.Id("kalix", "chef"), await portal.Id("kalix", "rekryterande"));
+        await data.KampanjAsync(2031);
+        var (karin, anders) = (await data.PersonIdAsync("chef"), await data.PersonIdAsync("rekryterande"));
         // Emma and Oskar of Hemtjänst Centrum and the kommunchef nominate Karin; Lena of Arbetsgivarenheten nominates Anders.
         foreach (var (login, chef) in new[] { ("medarbetare", karin), ("jury", karin), ("kommunchef", karin), ("hr", anders) })
             (await (await PortalClient.For(portal).SignInAsync("kalix", login)).NomineraAsync(chef)).AssertRedirect();

@@ -1,11 +1,10 @@
-using System.Security.Claims;
 using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Rapporter;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Ledarskap;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,16 +17,18 @@ namespace ChefsRekrytering.Tests.Arkiv;
 /// </summary>
 public class ArkivkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task GallringsstoppFranEnAldreVersionNekasOchAndrarIngenting()
     {
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         var sett = await VersionAsync(r.Id);
-        var hr = Person("kalix", Roller.HR, "Lena Forsberg");
+        var hr = data.Roll(Roller.HR, "Lena Forsberg");
 
-        Assert.True((await RunAsync<Gallring, CommandResult>("kalix", g => g.SattGallringsstoppAsync(r.Id, sett, "Anmälan till DO", hr))).Succeeded);
+        Assert.True((await data.KommandoAsync<Gallring, CommandResult>(g => g.SattGallringsstoppAsync(r.Id, sett, "Anmälan till DO", hr))).Succeeded);
         var efter = await VersionAsync(r.Id);
-        var stale = await RunAsync<Gallring, CommandResult>("kalix", g => g.HavGallringsstoppAsync(r.Id, sett, hr));
+        var stale = await data.KommandoAsync<Gallring, CommandResult>(g => g.HavGallringsstoppAsync(r.Id, sett, hr));
         Assert.Equal(Outcome.Conflict, stale.Outcome);
         Assert.StartsWith("Någon annan ändrade rekryteringen samtidigt.", Assert.Single(stale.Reasons));
         Assert.Equal(efter, await VersionAsync(r.Id));
@@ -35,43 +36,43 @@ public class ArkivkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePort
             Assert.True((await db.Set<Rekryteringar.Rekrytering>().SingleAsync(x => x.Id == r.Id)).GallringsStopp);
 
         // Only HR holds, and only in its own municipality; the reason is required and kept short.
-        var owner = Person("kalix", Roller.RekryterandeChef, "Anders Nilsson");
-        Assert.Equal(["Gallringsstopp hävs av HR."], (await RunAsync<Gallring, CommandResult>("kalix", g => g.HavGallringsstoppAsync(r.Id, efter, owner))).Reasons);
-        Assert.Equal(Outcome.NotFound, (await RunAsync<Gallring, CommandResult>("kalix", g => g.HavGallringsstoppAsync(r.Id, efter, Person("alvsbyn", Roller.HR, "HR")))).Outcome);
-        Assert.Contains("Ange skälet", (await RunAsync<Gallring, CommandResult>("kalix", g => g.SattGallringsstoppAsync(r.Id, efter, new string('x', Gallring.SkalMaxLangd + 1), hr))).Reasons[0]);
+        var owner = data.Roll(Roller.RekryterandeChef, "Anders Nilsson");
+        Assert.Equal(["Gallringsstopp hävs av HR."], (await data.KommandoAsync<Gallring, CommandResult>(g => g.HavGallringsstoppAsync(r.Id, efter, owner))).Reasons);
+        Assert.Equal(Outcome.NotFound, (await data.KommandoAsync<Gallring, CommandResult>(g => g.HavGallringsstoppAsync(r.Id, efter, data.I("alvsbyn").Roll(Roller.HR, "HR")))).Outcome);
+        Assert.Contains("Ange skälet", (await data.KommandoAsync<Gallring, CommandResult>(g => g.SattGallringsstoppAsync(r.Id, efter, new string('x', Gallring.SkalMaxLangd + 1), hr))).Reasons[0]);
         Assert.Equal(efter, await VersionAsync(r.Id));
     }
 
     [Fact]
     public async Task BaraHrSokerHamtarOchRaderarOchDenSomInteFarLamnarIngaSpar()
     {
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         var epost = r.Epost[r.Ovriga[0]];
         var (audits, erasures) = await CountsAsync();
 
-        foreach (var user in new[] { Person("kalix", Roller.Admin, "Admin"), Person("kalix", Roller.RekryterandeChef, "Anders Nilsson"), Person("kalix", Roller.Medarbetare, "Emma") })
+        foreach (var user in new[] { data.Roll(Roller.Admin, "Admin"), data.Roll(Roller.RekryterandeChef, "Anders Nilsson"), data.Roll(Roller.Medarbetare, "Emma") })
         {
-            Assert.Null(await RunAsync<RegisterutdragService, Sokresultat?>("kalix", s => s.SokAsync(epost, user)));
-            Assert.Null(await RunAsync<RegisterutdragService, Utdragsfil?>("kalix", s => s.HamtaAsync(epost, user)));
-            Assert.Empty(await RunAsync<RegisterutdragService, IReadOnlyList<Radering>>("kalix", s => s.SenasteRaderingarAsync(user)));
-            Assert.Equal(Outcome.NotFound, (await RunAsync<RegisterutdragService, CommandResult<Radering>>("kalix", s => s.RaderaPaBegaranAsync(epost, "Begäran", user))).Result.Outcome);
-            Assert.Null(await RunAsync<UtlamnandeService, Utdragsfil?>("kalix", s => s.AllmanHandlingAsync(r.Id, user)));
-            Assert.Null(await RunAsync<GranskningsloggService, Loggsida?>("kalix", s => s.SokAsync(new(null, null, null, null, null, 1), user)));
+            Assert.Null(await data.KommandoAsync<RegisterutdragService, Sokresultat?>(s => s.SokAsync(epost, user)));
+            Assert.Null(await data.KommandoAsync<RegisterutdragService, Utdragsfil?>(s => s.HamtaAsync(epost, user)));
+            Assert.Empty(await data.KommandoAsync<RegisterutdragService, IReadOnlyList<Radering>>(s => s.SenasteRaderingarAsync(user)));
+            Assert.Equal(Outcome.NotFound, (await data.KommandoAsync<RegisterutdragService, CommandResult<Radering>>(s => s.RaderaPaBegaranAsync(epost, "Begäran", user))).Result.Outcome);
+            Assert.Null(await data.KommandoAsync<UtlamnandeService, Utdragsfil?>(s => s.AllmanHandlingAsync(r.Id, user)));
+            Assert.Null(await data.KommandoAsync<GranskningsloggService, Loggsida?>(s => s.SokAsync(new(null, null, null, null, null, 1), user)));
         }
         // Another municipality's HR: not this recruitment's public record.
-        Assert.Null(await RunAsync<UtlamnandeService, Utdragsfil?>("kalix", s => s.AllmanHandlingAsync(r.Id, Person("alvsbyn", Roller.HR, "HR"))));
+        Assert.Null(await data.KommandoAsync<UtlamnandeService, Utdragsfil?>(s => s.AllmanHandlingAsync(r.Id, data.I("alvsbyn").Roll(Roller.HR, "HR"))));
         Assert.Equal((audits, erasures), await CountsAsync());
         await using (var scope = portal.ScopeFor("kalix", out var db))
             Assert.NotEqual("", (await db.Set<Kandidat>().SingleAsync(k => k.Id == r.Ovriga[0])).Epost);
 
         // HR's erasure without a reason is refused and erases nothing either.
-        var hr = Person("kalix", Roller.HR, "Lena Forsberg");
-        var utanSkal = await RunAsync<RegisterutdragService, CommandResult<Radering>>("kalix", s => s.RaderaPaBegaranAsync(epost, " ", hr));
+        var hr = data.Roll(Roller.HR, "Lena Forsberg");
+        var utanSkal = await data.KommandoAsync<RegisterutdragService, CommandResult<Radering>>(s => s.RaderaPaBegaranAsync(epost, " ", hr));
         Assert.Equal((Outcome.Refused, (Radering?)null), (utanSkal.Result.Outcome, utanSkal.Value));
         Assert.Equal(erasures, (await CountsAsync()).Erasures);
 
         // HR's public record: the file, and the read logged.
-        var fil = await RunAsync<UtlamnandeService, Utdragsfil?>("kalix", s => s.AllmanHandlingAsync(r.Id, hr));
+        var fil = await data.KommandoAsync<UtlamnandeService, Utdragsfil?>(s => s.AllmanHandlingAsync(r.Id, hr));
         Assert.NotNull(fil);
         Assert.EndsWith(".html", fil.Filnamn);
         Assert.Equal(audits + 1, (await CountsAsync()).Audits);
@@ -81,20 +82,14 @@ public class ArkivkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePort
     public async Task RapporternaFarBaraHrOchLedningen()
     {
         var val = new Rapportval(null, null, null);
-        var (karin, maria) = (await portal.PersonIdAsync("kalix", "chef"), await portal.PersonIdAsync("kalix", "kommunchef"));
-        Assert.Null(await RunAsync<RapportService, Rapport?>("kalix", s => s.RapportAsync(val, Person("kalix", Roller.Admin, "Admin"))));
-        Assert.Null(await RunAsync<RapportService, Rapport?>("kalix", s => s.RapportAsync(val, Person("kalix", Roller.Chef, "Karin", personId: karin))));
+        var (karin, maria) = (await data.PersonIdAsync("chef"), await data.PersonIdAsync("kommunchef"));
+        Assert.Null(await data.KommandoAsync<RapportService, Rapport?>(s => s.RapportAsync(val, data.Roll(Roller.Admin, "Admin"))));
+        Assert.Null(await data.KommandoAsync<RapportService, Rapport?>(s => s.RapportAsync(val, data.Roll(Roller.Chef, "Karin", personId: karin))));
         // Maria leads the kommunledning: the leadership reads the reports without being HR.
-        Assert.NotNull(await RunAsync<RapportService, Rapport?>("kalix", s => s.RapportAsync(val, Person("kalix", Roller.Chef, "Maria", personId: maria))));
-        var rapport = await RunAsync<RapportService, Rapport?>("kalix", s => s.RapportAsync(new(null, new(2026, 3, 1), new(2026, 1, 1)), Person("kalix", Roller.HR, "HR")));
+        Assert.NotNull(await data.KommandoAsync<RapportService, Rapport?>(s => s.RapportAsync(val, data.Roll(Roller.Chef, "Maria", personId: maria))));
+        var rapport = await data.KommandoAsync<RapportService, Rapport?>(s => s.RapportAsync(new(null, new(2026, 3, 1), new(2026, 1, 1)), data.Roll(Roller.HR, "HR")));
         Assert.Equal(["Från-datumet ligger efter till-datumet. Rapporten visar i stället hela året."], rapport!.Anmarkningar);
         Assert.True(rapport.Period.ArHeltAr);
-    }
-
-    private async Task<TResult> RunAsync<TService, TResult>(string kommunId, Func<TService, Task<TResult>> call) where TService : notnull
-    {
-        await using var scope = portal.ScopeFor(kommunId, out _);
-        return await call(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
     private async Task<Guid> VersionAsync(int rekryteringId)
@@ -108,9 +103,4 @@ public class ArkivkommandonTests(SqlitePortal portal) : IClassFixture<SqlitePort
         await using var scope = portal.ScopeFor("kalix", out var db);
         return (await db.Set<AuditEvent>().CountAsync(), await db.Set<Radering>().CountAsync());
     }
-
-    private static ClaimsPrincipal Person(string kommunId, string roll, string namn, int? personId = null) => new(new ClaimsIdentity([
-        new(PortalClaims.Kommun, kommunId), new(ClaimTypes.Role, roll), new(PortalClaims.Namn, namn), new(ClaimTypes.NameIdentifier, $"{namn}-{kommunId}"),
-        .. personId is int id ? new[] { new Claim(PortalClaims.PersonId, id.ToString()) } : [],
-    ], "test"));
 }

@@ -7,6 +7,7 @@ using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class GallringTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
     private PortalFactory _portal = null!;
+    private Testdata data => new(_portal);
 
     public Task InitializeAsync()
     {
@@ -31,7 +33,7 @@ public sealed class GallringTests : IAsyncLifetime
     [Fact]
     public async Task SokandesUppgifterGallrasForstTjugofyraManaderEfterBeslutetOchDenAnstalldaBehalls()
     {
-        var r = await new AvslutadRekrytering(_portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         await RunAsync();
         Assert.Empty(await GallradeAsync(r));
 
@@ -79,7 +81,7 @@ public sealed class GallringTests : IAsyncLifetime
 
         // The advert and the decision are the recruitment's own record and stay; the gallring is logged.
         var rek = await db.Set<Rekryteringar.Rekrytering>().SingleAsync(x => x.Id == r.Id);
-        Assert.Equal(("Bäst i intervjuerna.", Rekrytering.RekryteringBuilder.StandardAnnonstext), (rek.BeslutMotivering, rek.Annonstext));
+        Assert.Equal(("Bäst i intervjuerna.", RekryteringBuilder.StandardAnnonstext), (rek.BeslutMotivering, rek.Annonstext));
         var logged = await db.Set<AuditEvent>().Where(e => e.ObjectType == "Kandidat" && e.Action == AuditAction.Raderade).ToListAsync();
         Assert.Equal(r.Ovriga.Order(), logged.Select(e => e.ObjectId).Order());
         Assert.All(logged, e => Assert.Equal(("Systemet", (string?)null), (e.UserName, e.UserId)));
@@ -115,11 +117,11 @@ public sealed class GallringTests : IAsyncLifetime
             _portal = new PortalFactory(provider).WithClock(_clock);
         }
         _clock.Advance(TimeSpan.FromDays(90));
-        var r = await new AvslutadRekrytering(_portal).AvbrutenAsync();
+        var r = await data.NyAvslutadRekrytering().AvbrutenAsync();
         await using (var scope = _portal.ScopeFor("kalix", out var db))
             Assert.Equal(_clock.GetUtcNow().UtcDateTime, (await db.Set<Rekryteringar.Rekrytering>().SingleAsync(x => x.Id == r.Id)).AvbrutenUtc);
         // One cancelled before the time was recorded: its journal dates it.
-        var gammal = await new AvslutadRekrytering(_portal).AvbrutenAsync();
+        var gammal = await data.NyAvslutadRekrytering().AvbrutenAsync();
         await using (var scope = _portal.ScopeFor("kalix", out var db))
         {
             await db.Set<Rekryteringar.Rekrytering>().Where(x => x.Id == gammal.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.AvbrutenUtc, (DateTime?)null));
@@ -142,7 +144,7 @@ public sealed class GallringTests : IAsyncLifetime
     [Fact]
     public async Task GallringsstoppHindrarGallringenTillsHrHaverDet()
     {
-        var r = await new AvslutadRekrytering(_portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         var hr = await PortalClient.For(_portal).SignInAsync("kalix", "hr");
         var page = $"/rekrytering/{r.Id}";
         Assert.Contains("gallras 2028-11-23", await (await hr.GetAsync(page)).Content.ReadAsStringAsync());
@@ -175,14 +177,15 @@ public sealed class GallringTests : IAsyncLifetime
     public async Task LagringstidenGarAttStallaIn()
     {
         await using var portal = new PortalFactory().WithClock(_clock).With("Gallring:ManaderEfterBeslut", "6");
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var data = new Testdata(portal);
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         _clock.Advance(TimeSpan.FromDays(181)); // 2026-11-23 + 181 days = 2027-05-23, six months on the day
         await portal.Services.GetRequiredService<SchedulerRunner>().RunDueAsync();
         await using var scope = portal.ScopeFor("kalix", out var db);
         Assert.Equal(2, await db.Set<Kandidat>().CountAsync(k => k.RekryteringId == r.Id && k.GallradUtc != null));
         // The applicants were told the same time.
         var client = PortalClient.For(portal);
-        Assert.Contains("sparas i 6 månader", await (await client.GetAsync($"/jobb/{await new Rekrytering.RekryteringBuilder(portal).AnnonseradAsync()}")).Content.ReadAsStringAsync());
+        Assert.Contains("sparas i 6 månader", await (await client.GetAsync($"/jobb/{await data.NyRekrytering().AnnonseradAsync()}")).Content.ReadAsStringAsync());
     }
 
     private Task RunAsync() => _portal.Services.GetRequiredService<SchedulerRunner>().RunDueAsync();

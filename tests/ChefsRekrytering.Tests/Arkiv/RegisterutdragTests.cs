@@ -1,18 +1,14 @@
 using System.IO.Compression;
 using System.Net;
-using System.Security.Claims;
 using System.Text.Json;
 using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Granskning;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
-using ChefsRekrytering.Ledarskap;
-using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Arkiv;
@@ -20,14 +16,16 @@ namespace ChefsRekrytering.Tests.Arkiv;
 /// <summary>A person's request for their data, and to be erased: what the file holds, what may go, and the record kept.</summary>
 public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task RegisterutdragetSamlarAllaUppgifterOmPersonenIEnZipFil()
     {
         // Karin Öberg (chef@kalix.example) is a manager with records of every kind, and applied (in capitals) to a closed recruitment.
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         var ansokan = r.Ovriga[0];
         await SetEmailAsync(ansokan, "Chef@Kalix.example");
-        var karin = await portal.PersonIdAsync("kalix", "chef");
+        var karin = await data.PersonIdAsync("chef");
         await KarinsRecordsAsync(karin);
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         await hr.GetAsync($"/rekrytering/{r.Id}/kandidater/{ansokan}"); // a read the extract must show
@@ -66,7 +64,7 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
     [Fact]
     public async Task SokningVisarVadSomKanRaderasOchVarfor()
     {
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         await SetEmailAsync(r.Ovriga[0], "chef@kalix.example");
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         var page = PortalClient.Parse(await (await hr.PostFormAsync("/registerutdrag?handler=Sok", new() { ["Epost"] = "chef@kalix.example" })).Content.ReadAsStringAsync());
@@ -81,8 +79,8 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
     [Fact]
     public async Task RaderingNekasMedForklaringForPagaendeRekryteringGallringsstoppOchAnstalld()
     {
-        var open = await new IntervjuBuilder(portal).BuildAsync();
-        var held = await new AvslutadRekrytering(portal).TillsattAsync();
+        var open = await data.NyIntervju().BuildAsync();
+        var held = await data.NyAvslutadRekrytering().TillsattAsync();
         await using (var scope = portal.ScopeFor("kalix", out var db))
             await db.Set<Rekryteringar.Rekrytering>().Where(x => x.Id == held.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.GallringsStopp, true));
         var email = $"{Guid.NewGuid():N}@example.com";
@@ -109,7 +107,7 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
     [Fact]
     public async Task RaderingAvSokandeIAvslutadRekryteringGorsOchRegistreras()
     {
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         var bertil = r.Ovriga[0];
         var email = r.Epost[bertil];
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
@@ -158,19 +156,26 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
         return await db.Set<Radering>().CountAsync();
     }
 
-    /// <summary>An introduction, a contract, a self-assessment, an activity and a case about Karin, once.</summary>
+    /// <summary>An introduction, a contract, a self-assessment, an activity and a case about Karin, once, each made as its
+    /// page makes it.</summary>
     private async Task KarinsRecordsAsync(int karinId)
     {
-        await using var scope = portal.ScopeFor("kalix", out var db);
-        if (await db.Set<Utvecklingsaktivitet>().AnyAsync(a => a.PersonId == karinId && a.Beskrivning == "Chefsnätverket")) return;
-        var karin = await db.Personer.SingleAsync(p => p.Id == karinId);
-        scope.ServiceProvider.GetRequiredService<Introduktioner.IntroduktionService>().Create(karin, "Enhetschef hemtjänst", new DateOnly(2026, 1, 12), null, "Anders Nilsson", null);
-        db.Add(new Uppdragskontrakt { KommunId = "kalix", ChefPersonId = karinId, Versionsnummer = 1, UppdragsgivareNamn = "Anders Nilsson", Ansvar = "Hemtjänst Centrum", SkapadUtc = db.UtcNow });
-        db.Add(Sjalvskattning.For(karin, Ledarskapsdata.Iar, scope.ServiceProvider.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow));
-        db.Add(new Utvecklingsaktivitet { KommunId = "kalix", PersonId = karinId, Typ = AktivitetTyp.Natverk, Datum = new DateOnly(2026, 3, 1), Beskrivning = "Chefsnätverket", RegistreradAv = "Karin Öberg" });
-        var hr = new ClaimsPrincipal(new ClaimsIdentity([new("kommun", "kalix"), new(ClaimTypes.Role, Roller.HR), new("namn", "Lena Forsberg")], "test"));
-        var arende = await scope.ServiceProvider.GetRequiredService<AvvecklingService>().StartAsync(karin, Initiering.Arbetsgivaren, "Bakgrund som Karin har rätt att läsa.", hr);
-        arende.Atgarder.Add(new Atgard { KommunId = "kalix", Beskrivning = "Coachning med extern coach", Ansvarig = "Anders Nilsson", Datum = new DateOnly(2026, 4, 1), Uppfoljning = new DateOnly(2026, 5, 1) });
-        await db.SaveChangesAsync();
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+            if (await db.Set<Utvecklingsaktivitet>().AnyAsync(a => a.PersonId == karinId && a.Beskrivning == "Chefsnätverket")) return;
+        var idag = DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
+        await data.IntroduktionAsync(karinId, "Enhetschef hemtjänst");
+        await data.UppdragskontraktAsync();
+        await data.SjalvskattningAsync("chef");
+        var karin = await data.PrincipalAsync("chef");
+        var aktivitet = await data.KommandoAsync((LedarakademinService s) => s.RegistreraAktivitetAsync(karinId, new(AktivitetTyp.Natverk, idag, "Chefsnätverket"), karin));
+        Assert.True(aktivitet.Succeeded, string.Join(" ", aktivitet.Reasons));
+        var arende = await data.AvvecklingAsync(karinId, "Bakgrund som Karin har rätt att läsa.");
+        var anders = await data.PrincipalAsync("rekryterande");
+        Guid version;
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+            version = await db.Set<AvvecklingsArende>().Where(a => a.Id == arende).Select(a => a.Version).SingleAsync();
+        var atgard = await data.KommandoAsync((AvvecklingService s) => s.LaggTillAtgardAsync(arende, version,
+            new PlaneradAtgard("Coachning med extern coach", "Anders Nilsson", idag, idag.AddMonths(1), true), anders));
+        Assert.True(atgard.Succeeded, string.Join(" ", atgard.Reasons));
     }
 }

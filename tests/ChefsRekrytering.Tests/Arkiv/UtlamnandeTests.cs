@@ -1,7 +1,7 @@
 using System.Net;
 using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Arkiv;
@@ -10,10 +10,12 @@ namespace ChefsRekrytering.Tests.Arkiv;
 /// and nothing of the internal working material or the applicants' contact details.</summary>
 public class UtlamnandeTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task UtlamnandetHarAnnonsSokandeOchBeslutMenInteKontaktuppgifterEllerBedomningar()
     {
-        var r = await new AvslutadRekrytering(portal).TillsattAsync();
+        var r = await data.NyAvslutadRekrytering().TillsattAsync();
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
 
         var response = await hr.GetAsync($"/rekrytering/{r.Id}/utlamnande");
@@ -46,7 +48,7 @@ public class UtlamnandeTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task PagaendeRekryteringVisarUtfallSomUnderHandlaggningOchBaraHrFarFilen()
     {
-        var open = await new IntervjuBuilder(portal).BuildAsync();
+        var open = await data.NyIntervju().BuildAsync();
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         var html = await (await hr.GetAsync($"/rekrytering/{open.Id}/utlamnande")).Content.ReadAsStringAsync();
         Assert.Equal(2, html.Split("Under handläggning").Length - 1);

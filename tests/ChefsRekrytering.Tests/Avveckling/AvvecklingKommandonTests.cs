@@ -1,7 +1,7 @@
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Ledarskap;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,13 +13,15 @@ namespace ChefsRekrytering.Tests.Avveckling;
 /// </summary>
 public class AvvecklingKommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private static DateOnly Idag => DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
 
     [Fact]
     public async Task EnAtgardFranEttAldreFormularSparasInteOchSvaretSagerVarfor()
     {
         var id = await StartAsync();
-        var anders = await portal.PrincipalAsync("kalix", "rekryterande");
+        var anders = await data.PrincipalAsync("rekryterande");
         var atgard = new PlaneradAtgard("Coachning", "Anders Nilsson", Idag, Idag.AddDays(30), true);
 
         var stale = await KommandoAsync(s => s.LaggTillAtgardAsync(id, Guid.NewGuid(), atgard, anders));
@@ -37,7 +39,7 @@ public class AvvecklingKommandonTests(SqlitePortal portal) : IClassFixture<Sqlit
         var version = await VersionAsync(id);
         foreach (var (kommun, login) in new[] { ("kalix", "medarbetare"), ("kalix", "kommunchef"), ("kalix", "jury"), ("kalix", "admin"), ("alvsbyn", "hr") })
         {
-            var user = await portal.PrincipalAsync(kommun, login);
+            var user = await data.I(kommun).PrincipalAsync(login);
             await using var scope = portal.ScopeFor(kommun, out _);
             var service = scope.ServiceProvider.GetRequiredService<AvvecklingService>();
             foreach (var result in new[]
@@ -61,13 +63,13 @@ public class AvvecklingKommandonTests(SqlitePortal portal) : IClassFixture<Sqlit
     public async Task ChefenSomArendetGallerSkriverAnteckningarMenDriverInteArendet()
     {
         var id = await StartAsync();
-        var anders = await portal.PrincipalAsync("kalix", "rekryterande");
+        var anders = await data.PrincipalAsync("rekryterande");
         await KommandoAsync(async s => await s.LaggTillAtgardAsync(id, await VersionAsync(id), new("Coachning", "Anders Nilsson", Idag, Idag.AddDays(30), true), anders));
         int atgardId;
         await using (var scope = portal.ScopeFor("kalix", out var db))
             atgardId = await db.Set<Atgard>().Where(x => x.ArendeId == id).Select(x => x.Id).SingleAsync();
 
-        var karin = await portal.PrincipalAsync("kalix", "chef");
+        var karin = await data.PrincipalAsync("chef");
         Assert.Equal(Outcome.Done, (await KommandoAsync(async s => await s.SkrivAnteckningAsync(id, await VersionAsync(id), atgardId, "Det går framåt.", karin))).Outcome);
         Assert.Equal(Outcome.NotFound, (await KommandoAsync(async s => await s.MarkeraGenomfordAsync(id, await VersionAsync(id), atgardId, karin))).Outcome);
         Assert.Equal(Outcome.NotFound, (await KommandoAsync(async s => await s.FireAsync(id, await VersionAsync(id), AvvecklingHandelse.Genomfor, karin))).Outcome);
@@ -76,8 +78,8 @@ public class AvvecklingKommandonTests(SqlitePortal portal) : IClassFixture<Sqlit
     [Fact]
     public async Task EnChefStartarInteEttArendeOmNagonHonInteArNarmastHogreChefFor()
     {
-        var karin = await portal.PrincipalAsync("kalix", "chef");
-        var andersId = await portal.PersonIdAsync("kalix", "rekryterande");
+        var karin = await data.PrincipalAsync("chef");
+        var andersId = await data.PersonIdAsync("rekryterande");
         int fore;
         await using (var scope = portal.ScopeFor("kalix", out var db)) fore = await db.Set<AvvecklingsArende>().CountAsync();
 
@@ -111,14 +113,8 @@ public class AvvecklingKommandonTests(SqlitePortal portal) : IClassFixture<Sqlit
     }
 
     /// <summary>Anders Nilsson starts a case about Karin Öberg, whom he is närmast högre chef for, as the list page does.</summary>
-    private async Task<int> StartAsync()
-    {
-        var anders = await portal.PrincipalAsync("kalix", "rekryterande");
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
-        var started = await KommandoAsync(s => s.StartaArendeAsync(new(karinId, false, "Arbetsmiljöproblem som inte har gått att lösa."), anders));
-        Assert.True(started.Succeeded, string.Join(" ", started.Result.Reasons));
-        return started.Value;
-    }
+    private async Task<int> StartAsync() =>
+        await data.AvvecklingAsync(await data.PersonIdAsync("chef"), "Arbetsmiljöproblem som inte har gått att lösa.", av: "rekryterande");
 
     private async Task<Guid> VersionAsync(int id)
     {

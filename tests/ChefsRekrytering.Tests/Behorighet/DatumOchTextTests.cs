@@ -1,15 +1,13 @@
 using System.Net;
-using System.Security.Claims;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Documents;
-using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Behorighet;
@@ -21,13 +19,15 @@ namespace ChefsRekrytering.Tests.Behorighet;
 /// </summary>
 public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private static DateOnly Idag => DateOnly.FromDateTime(SwedishTime.ToLocal(DateTime.UtcNow));
     private static string Dag(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     [Fact]
     public async Task IntervjuPaEttDatumLangtBortNekasMedSvensktBeskedOchIngetMoteSparas()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
         var kandidat = intervju.KandidatIds[0];
         var url = $"/rekrytering/{intervju.Id}/kandidater/{kandidat}";
         var agare = await PortalClient.For(portal).SignInAsync(IntervjuBuilder.Kommun, IntervjuBuilder.Agare);
@@ -68,7 +68,7 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     [Fact]
     public async Task AnnonsensSistaDagOchErbjudandetsStartdatumLiggerNaraIdag()
     {
-        var rekrytering = await new RekryteringBuilder(portal).KravprofilAsync();
+        var rekrytering = await data.NyRekrytering().KravprofilAsync();
         var agare = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
         var url = $"/rekrytering/{rekrytering}";
         foreach (var (datum, besked) in new[] { ("9999-12-31", "mellan 2000-01-01 och 2100-12-31"), (Dag(Idag.AddDays(-1)), "Sista ansökningsdag ska ligga mellan"), (Dag(Idag.AddYears(2)), "Sista ansökningsdag ska ligga mellan") })
@@ -79,7 +79,7 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(agare, url, "Annons", new() { ["Annons.SistaAnsokningsdag"] = Dag(Idag.AddDays(30)) })).StatusCode);
 
         // The hiring decision is taken: the chosen applicant is offered the post, starting between today and two years ahead.
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
         var vald = intervju.KandidatIds[0];
         await using (var scope = portal.ScopeFor("kalix", out var db))
         {
@@ -100,14 +100,7 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     [Fact]
     public async Task UppfoljningssamtalPaEttDatumLangtBortNekasOchIngetMoteSparas()
     {
-        int id;
-        await using (var scope = portal.ScopeFor("kalix", out var db))
-        {
-            var erik = await db.Personer.SingleAsync(p => p.Fornamn == "Erik" && p.Efternamn == "Lindberg");
-            var intro = scope.ServiceProvider.GetRequiredService<IntroduktionService>().Create(erik, "Biträdande rektor", Idag, null, "Anders Nilsson", null);
-            await db.SaveChangesAsync();
-            id = intro.Id;
-        }
+        var id = await data.IntroduktionAsync(await data.IdForNamnAsync("Erik Lindberg"), "Biträdande rektor", Idag);
         var url = $"/introduktion/{id}";
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
 
@@ -183,7 +176,7 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     [Fact]
     public async Task NamnOchFilnamnMedHogerTillVansterOchNulSparasOchVisasUtanDem()
     {
-        var id = await new RekryteringBuilder(portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var client = PortalClient.For(portal);
         var epost = $"anna.{Guid.NewGuid():N}@example.se";
         var response = await client.PostMultipartAsync($"/jobb/{id}", new()
@@ -250,12 +243,8 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
     /// <summary>Anders, Karin's närmast högre chef, has a case about her (or a new one each call: the case list allows several).</summary>
     private async Task<(int Id, string Url)> StartaArendeAsync()
     {
-        await using var scope = portal.ScopeFor("kalix", out var db);
-        var karin = await db.Personer.SingleAsync(p => p.Fornamn == "Karin" && p.Efternamn == "Öberg");
-        var hr = new ClaimsPrincipal(new ClaimsIdentity([new("kommun", "kalix"), new(ClaimTypes.Role, Konton.Roller.HR), new("namn", "HR")], "test"));
-        var arende = await scope.ServiceProvider.GetRequiredService<AvvecklingService>().StartAsync(karin, Initiering.Arbetsgivaren, "Datumtest.", hr);
-        await db.SaveChangesAsync();
-        return (arende.Id, $"/avveckling/{arende.Id}");
+        var id = await data.AvvecklingAsync(await data.PersonIdAsync("chef"), "Datumtest.");
+        return (id, $"/avveckling/{id}");
     }
 
     private async Task<int> MotenAsync(string koppling)

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -31,30 +32,25 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         // No mail dispatcher in the background: delivering what an accepted case queued would change OutboxMessage
         // between the two fingerprints of a later, refused case (it did, on a loaded machine).
         await using var portal = new PortalFactory().With("Mail:DispatcherEnabled", "false");
+        var data = new Testdata(portal);
         var cases = 0;
         var problems = new List<string>();
         var datumformular = new HashSet<string>(); // the actions whose date fields were tried
         var pages = Visits.ToList();
         // Pages that exist only with data: the advertised demo recruitment, its first applicant, the public advert.
-        int rekId, kandId, karin, introId, arendeId;
+        int rekId, kandId;
         await using (var scope = portal.ScopeFor("kalix", out var db))
         {
             var k = await db.Set<Rekryteringar.Kandidat>().OrderBy(x => x.Id).FirstAsync();
             (rekId, kandId) = (k.RekryteringId, k.Id);
-            var person = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-            karin = person.Id;
-            var intro = scope.ServiceProvider.GetRequiredService<Introduktioner.IntroduktionService>().Create(person, "Enhetschef", DateOnly.FromDateTime(DateTime.Today), null, "Anders Nilsson", null);
-            await db.SaveChangesAsync();
-            introId = intro.Id;
-            var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
-                [new("kommun", "kalix"), new(System.Security.Claims.ClaimTypes.Role, Konton.Roller.HR), new("namn", "HR")], "test"));
-            arendeId = (await scope.ServiceProvider.GetRequiredService<Avvecklingar.AvvecklingService>().StartAsync(person, Avvecklingar.Initiering.Arbetsgivaren, "Indatatest.", hr)).Id;
-            await db.SaveChangesAsync();
         }
+        var karin = await data.PersonIdAsync("chef");
+        var introId = await data.IntroduktionAsync(karin);
+        var arendeId = await data.AvvecklingAsync(karin, "Indatatest.");
         // Årets chef: this year's nomination open, last year's with the jury.
         var year = DateTime.Today.Year;
-        await AretsChef.AretsChefData.KampanjAsync(portal, "kalix", year);
-        await AretsChef.AretsChefData.KampanjAsync(portal, "kalix", year - 1, ChefsRekrytering.AretsChef.KampanjTillstand.Juryarbete);
+        await data.KampanjAsync(year);
+        await data.KampanjAsync(year - 1, ChefsRekrytering.AretsChef.KampanjTillstand.Juryarbete);
         pages.Add(("kalix", "medarbetare", ["/arets-chef"]));
         pages.Add(("kalix", "jury", [$"/arets-chef/{year - 1}/jury"]));
         pages.Add(("kalix", "hr", ["/arets-chef/kampanjer"]));
@@ -63,13 +59,13 @@ public class FelaktigIndataTests(ITestOutputHelper output)
         pages.Add(("kalix", "rekryterande", [$"/introduktion/{introId}", $"/avveckling/{arendeId}", $"/ledarakademin/{karin}", $"/uppdragskontrakt/{karin}", $"/sjalvskattning/{karin}"]));
         pages.Add(("kalix", "hr", [$"/rekrytering/{rekId}/kandidater/{kandId}/referenser", $"/rekrytering/{rekId}/kandidater/{kandId}", $"/rekrytering/{rekId}/kravprofil", $"/rekrytering/{rekId}"]));
         // The interview booking form shows only for a reviewed applicant while the recruitment is in its interview phase.
-        var intervju = await new Rekrytering.IntervjuBuilder(portal).MedKandidaterILaget(Rekryteringar.KandidatTillstand.Granskad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(Rekryteringar.KandidatTillstand.Granskad).BuildAsync();
         pages.Add(("kalix", "rekryterande", [$"/rekrytering/{intervju.Id}/kandidater/{intervju.KandidatIds[0]}"]));
         var bokning = pages.Last().Pages[0];
 
         foreach (var (kommun, login, urls) in pages)
         {
-            var client = login is null ? PortalClient.For(portal) : await PortalClient.For(portal).SignInAsync(kommun, login);
+            var client = login is null ? PortalClient.For(portal) : await data.I(kommun).InloggadAsync(login);
             foreach (var url in urls)
             {
                 var page = await client.PageAsync(url);

@@ -1,9 +1,9 @@
-using System.Security.Claims;
+using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
-using ChefsRekrytering.Konton;
-using ChefsRekrytering.Ledarskap;
-using ChefsRekrytering.Policies;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,20 +54,17 @@ public abstract class SamtidighetTests<TPortal>(TPortal portal) : IClassFixture<
     /// <summary>Records of the kinds demo data lacks: an introduction, a case, a meeting, a contract, a self-assessment, an Årets chef campaign.</summary>
     private async Task SeedOneOfEachAsync()
     {
+        var data = new Testdata(portal);
+        var karin = await data.PersonIdAsync("chef");
+        await data.IntroduktionAsync(karin);
+        await data.AvvecklingAsync(karin, "Samtidighetstest.");
+        await data.UppdragskontraktAsync();
+        await data.SjalvskattningAsync("chef");
+        await data.KampanjAsync(DateTime.Today.Year, KampanjTillstand.Planerad);
         await using var scope = portal.ScopeFor("kalix", out var db);
-        var services = scope.ServiceProvider;
-        var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-        services.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>().Create(karin, "Enhetschef", DateOnly.FromDateTime(DateTime.Today), null, "Anders Nilsson", null);
+        await scope.ServiceProvider.GetRequiredService<MeetingService>().BookAsync(new MeetingRequest("Möte", null, null, DateTime.UtcNow.AddDays(3),
+            DateTime.UtcNow.AddDays(3).AddHours(1), new MailRecipient("a@kalix.example", "A"), [], "Test:1"), "kalix");
         await db.SaveChangesAsync();
-        var hr = new ClaimsPrincipal(new ClaimsIdentity([new(PortalClaims.Kommun, "kalix"), new(ClaimTypes.Role, Roller.HR), new(PortalClaims.Namn, "HR")], "test"));
-        await services.GetRequiredService<ChefsRekrytering.Avvecklingar.AvvecklingService>().StartAsync(karin, ChefsRekrytering.Avvecklingar.Initiering.Arbetsgivaren, "Samtidighetstest.", hr);
-        await services.GetRequiredService<ChefsRekrytering.Calendar.MeetingService>().BookAsync(new ChefsRekrytering.Calendar.MeetingRequest("Möte", null, null, DateTime.UtcNow.AddDays(3),
-            DateTime.UtcNow.AddDays(3).AddHours(1), new ChefsRekrytering.Notifications.MailRecipient("a@kalix.example", "A"), [], "Test:1"), "kalix");
-        db.Add(Sjalvskattning.For(karin, DateTime.Today.Year, services.GetRequiredService<PolicyLibrary>().Get("kalix"), db.UtcNow));
-        db.Add(new Uppdragskontrakt { KommunId = "kalix", ChefPersonId = karin.Id, UppdragsgivareNamn = "Anders Nilsson" });
-        await db.SaveChangesAsync();
-        var arets = services.GetRequiredService<ChefsRekrytering.AretsChef.AretsChefService>();
-        await arets.SkapaKampanjAsync(new(DateTime.Today.Year, arets.Today, arets.Today.AddDays(14), JurynSerNominatorer: false, Offentlig: false), hr);
     }
 }
 

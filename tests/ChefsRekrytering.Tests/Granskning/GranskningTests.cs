@@ -1,8 +1,8 @@
 using System.Net;
 using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Ledarskap;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Granskning;
@@ -10,11 +10,13 @@ namespace ChefsRekrytering.Tests.Granskning;
 /// <summary>Every read of confidential data leaves who and when in the audit log, and HR can search it.</summary>
 public class GranskningTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task LasningAvSokandeBedomningarOchChefersUppgifterLoggas()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(Rekryteringar.KandidatTillstand.Intervjuad).BuildAsync();
-        var karin = await portal.PersonIdAsync("kalix", "chef");
+        var intervju = await data.NyIntervju().MedKandidaterILaget(Rekryteringar.KandidatTillstand.Intervjuad).BuildAsync();
+        var karin = await data.PersonIdAsync("chef");
         var kandidat = intervju.KandidatIds[0];
         var reads = new (string Login, string Url, string Type, int Id, string Detail)[]
         {
@@ -43,7 +45,7 @@ public class GranskningTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task NekadLasningLoggasInte()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var kandidat = intervju.KandidatIds[1];
         var outsider = await PortalClient.For(portal).SignInAsync("kalix", "medarbetare");
         var before = await CountAsync("Kandidat", kandidat, "Sökandens sida");

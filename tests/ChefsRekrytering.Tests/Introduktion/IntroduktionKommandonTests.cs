@@ -1,8 +1,8 @@
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Introduktioner;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Ledarskap;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,11 +14,13 @@ namespace ChefsRekrytering.Tests.Introduktion;
 /// </summary>
 public class IntroduktionKommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task EttFormularFranEnAldreVersionAndrarIngentingOchSagerVarforPaSvenska()
     {
         var (id, punktId, version) = await IntroduktionAsync("Johan Lundberg");
-        var hr = await portal.PrincipalAsync("kalix", "hr");
+        var hr = await data.PrincipalAsync("hr");
 
         var result = await KommandoAsync(s => s.MarkeraKlarAsync(id, Guid.NewGuid(), punktId, null, hr));
 
@@ -39,7 +41,7 @@ public class IntroduktionKommandonTests(SqlitePortal portal) : IClassFixture<Sql
         var (id, punktId, version) = await IntroduktionAsync("Per Sandberg");
         foreach (var (kommun, login) in new[] { ("kalix", "medarbetare"), ("kalix", "jury"), ("kalix", "admin"), ("alvsbyn", "hr") })
         {
-            var user = await portal.PrincipalAsync(kommun, login);
+            var user = await data.I(kommun).PrincipalAsync(login);
             var tid = new Motestid(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20), new TimeOnly(10, 0), 60);
             await using var scope = portal.ScopeFor(kommun, out _);
             var service = scope.ServiceProvider.GetRequiredService<IntroduktionService>();
@@ -59,8 +61,8 @@ public class IntroduktionKommandonTests(SqlitePortal portal) : IClassFixture<Sql
     [Fact]
     public async Task BaraHrSkaparEnIntroduktion()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
-        var anders = await portal.PrincipalAsync("kalix", "rekryterande");
+        var karinId = await data.PersonIdAsync("chef");
+        var anders = await data.PrincipalAsync("rekryterande");
         var andersUserId = anders.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
         var result = await KommandoAsync(s => s.SkapaAsync(new NyIntroduktion(karinId, "Enhetschef", DateOnly.FromDateTime(DateTime.UtcNow), andersUserId), anders));
         Assert.Equal(Outcome.NotFound, result.Result.Outcome);
@@ -93,15 +95,13 @@ public class IntroduktionKommandonTests(SqlitePortal portal) : IClassFixture<Sql
         public DateTime UtcNow => new(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc);
     }
 
-    /// <summary>An introduction for a Kalix employee (by name), as a filled recruitment makes one: its id, an item HR ticks, its version.</summary>
+    /// <summary>An introduction HR starts for a Kalix employee (by name) a month ahead: its id, an item HR ticks, its version.</summary>
     private async Task<(int Id, int PunktId, Guid Version)> IntroduktionAsync(string namn)
     {
+        var id = await data.IntroduktionAsync(await data.IdForNamnAsync(namn), startdatum: DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow)).AddDays(30));
         await using var scope = portal.ScopeFor("kalix", out var db);
-        var person = await db.Personer.SingleAsync(p => p.Fornamn + " " + p.Efternamn == namn);
-        var service = scope.ServiceProvider.GetRequiredService<IntroduktionService>();
-        var intro = service.Create(person, "Enhetschef", service.Today.AddDays(30), null, "Anders Nilsson", null);
-        await db.SaveChangesAsync();
-        return (intro.Id, intro.Punkter.First(p => p.Agare == PunktAgare.HR).Id, intro.Version);
+        var intro = await db.Set<Introduktioner.Introduktion>().AsNoTracking().Include(i => i.Punkter).SingleAsync(i => i.Id == id);
+        return (intro.Id, intro.Punkter.OrderBy(p => p.Ordning).First(p => p.Agare == PunktAgare.HR).Id, intro.Version);
     }
 
     private async Task<(DateTime? KlarUtc, Guid Version)> LaesAsync(int id, int punktId)

@@ -4,6 +4,7 @@ using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -110,14 +111,8 @@ public sealed partial class IntroduktionTests : IAsyncLifetime
     [Fact]
     public async Task ForsenadePunkterPaminnsVeckovisHogstTreGanger()
     {
-        int introId;
-        await using (var scope = _portal.ScopeFor("alvsbyn", out var db))
-        {
-            var chef = await db.Personer.SingleAsync(p => p.Efternamn == "Åström");
-            var intro = scope.ServiceProvider.GetRequiredService<IntroduktionService>().Create(chef, "Enhetschef", new DateOnly(2026, 11, 23), null, "Helena Lundström", null);
-            await db.SaveChangesAsync();
-            introId = intro.Id;
-        }
+        var alvsbyn = new Testdata(_portal, "alvsbyn"); // Fredrik Åström, answered for by Helena Lundström
+        var introId = await alvsbyn.IntroduktionAsync(await alvsbyn.IdForNamnAsync("Åström"), "Enhetschef", new DateOnly(2026, 11, 23));
         var runner = _portal.Services.GetRequiredService<SchedulerRunner>();
         await runner.RunDueAsync();
         Assert.Equal(1, await RemindersAsync(introId)); // on the first day only the item due before the start is late
@@ -146,14 +141,8 @@ public sealed partial class IntroduktionTests : IAsyncLifetime
     [Fact]
     public async Task BaraChefenNarmastHogreChefOchHrSerIntroduktionen()
     {
-        int id;
-        await using (var scope = _portal.ScopeFor("kalix", out var db))
-        {
-            var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-            id = scope.ServiceProvider.GetRequiredService<IntroduktionService>().Create(karin, "Enhetschef", new DateOnly(2026, 12, 1), null, "Anders Nilsson", null).Id;
-            await db.SaveChangesAsync();
-            id = (await db.Set<Introduktioner.Introduktion>().SingleAsync(i => i.ChefPersonId == karin.Id)).Id;
-        }
+        var data = new Testdata(_portal);
+        var id = await data.IntroduktionAsync(await data.PersonIdAsync("chef"), "Enhetschef", new DateOnly(2026, 12, 1));
         foreach (var (kommun, login, expected) in new[]
                  {
                      ("kalix", "chef", HttpStatusCode.OK), ("kalix", "rekryterande", HttpStatusCode.OK), ("kalix", "hr", HttpStatusCode.OK),

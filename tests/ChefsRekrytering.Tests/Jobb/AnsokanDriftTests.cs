@@ -4,9 +4,9 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +25,7 @@ public class AnsokanDriftTests
         // The CV is stored, then the store goes down before the letter.
         var store = new WatchedStore(new FileSystemDocumentStore(Path.Combine(portal.DataFolder, "dokument")));
         portal.WithServices(s => s.AddSingleton<IDocumentStore>(store));
-        var id = await new RekryteringBuilder(portal).AnnonseradAsync();
+        var id = await new Testdata(portal).NyRekrytering().AnnonseradAsync();
         // Counted from here: the demo data's own CVs went in at start-up.
         store.Saved.Clear();
         store.SavesBeforeFailing = 1;
@@ -54,7 +54,7 @@ public class AnsokanDriftTests
             .With("Logging:LogLevel:Microsoft.AspNetCore", "Trace")
             .With("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
         portal.WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
-        var id = await new RekryteringBuilder(portal).AnnonseradAsync();
+        var id = await new Testdata(portal).NyRekrytering().AnnonseradAsync();
         var client = PortalClient.For(portal);
 
         var response = await AnsokanTests.ApplyAsync(client, id, Sokande.Ny());

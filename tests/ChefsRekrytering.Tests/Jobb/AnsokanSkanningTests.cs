@@ -3,9 +3,9 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Jobb;
@@ -13,10 +13,12 @@ namespace ChefsRekrytering.Tests.Jobb;
 /// <summary>The public application form with every file scanned by the real clamd.</summary>
 public class AnsokanSkanningTests(ClamdPortal portal) : IClassFixture<ClamdPortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task EttCvMedVirusAvvisasMedSvensktBeskedOchIngentingSparasEllerLoggasOmSokanden()
     {
-        var id = await new RekryteringBuilder(portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var sokande = Sokande.Ny();
         var before = await CountAsync();
 
@@ -37,7 +39,7 @@ public class AnsokanSkanningTests(ClamdPortal portal) : IClassFixture<ClamdPorta
     [Fact]
     public async Task EnAnsokanMedRenaFilerTasEmotOchVarjeFilSkannasEnGang()
     {
-        var id = await new RekryteringBuilder(portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var scans = portal.Scans.Count;
 
         var response = await AnsokanTests.ApplyAsync(PortalClient.For(portal), id, Sokande.Ny(), brev: TestFiles.Docx());

@@ -5,10 +5,10 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Tests.Notifications;
-using ChefsRekrytering.Tests.Rekrytering;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -54,11 +54,12 @@ public sealed class AnsokanPortal : IAsyncLifetime
 public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
 {
     private PortalFactory Portal => fixture.Portal;
+    private Testdata data => new(Portal);
 
     [Fact]
     public async Task EnGiltigAnsokanGerEnKandidatMedTvaDokumentOchEttMejlMedDenPrivataLanken()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var client = PortalClient.For(Portal);
         var sokande = Sokande.Ny();
 
@@ -97,7 +98,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task EttProgramSomHeterCvPdfAvvisasOchIngentingSparas()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var sokande = Sokande.Ny();
         var before = await CountAsync();
 
@@ -116,7 +117,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task EnAnsokanStorreAnFormularetsGransGerEnBegripligSidaOchSparasInte()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var before = await CountAsync();
         var huge = new byte[26 * 1024 * 1024];
         TestFiles.Pdf().CopyTo(huge, 0);
@@ -132,7 +133,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task UtanSamtyckeAvvisasAnsokan()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var before = await CountAsync();
 
         var response = await ApplyAsync(PortalClient.For(Portal), id, Sokande.Ny(), samtycke: false);
@@ -146,7 +147,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task TommaOchFelaktigaFaltVisasIFormularetsOrdningUtanAttNagotSparas()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var before = await CountAsync();
 
         var response = await ApplyAsync(PortalClient.For(Portal), id, Sokande.Ny() with { Fornamn = " ", Epost = "inte-en-adress", Telefon = "ring mig" }, utanCv: true);
@@ -163,8 +164,8 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task AnsokanEfterSistaAnsokningsdagenAvvisas()
     {
-        var open = await new RekryteringBuilder(Portal).AnnonseradAsync();
-        var closed = await new RekryteringBuilder(Portal).SistaAnsokningsdagOm(0).AnnonseradAsync();
+        var open = await data.NyRekrytering().AnnonseradAsync();
+        var closed = await data.NyRekrytering().SistaAnsokningsdagOm(0).AnnonseradAsync();
         // Midnight has passed but the scheduler has not yet closed the application period: the date alone decides.
         await using (var scope = Portal.ScopeFor("kalix", out var db))
         {
@@ -178,8 +179,8 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task AnsokanTillEnRekryteringSomInteArPubliceradAvvisas()
     {
-        var open = await new RekryteringBuilder(Portal).AnnonseradAsync();
-        var unpublished = await new RekryteringBuilder(Portal).KravprofilAsync();
+        var open = await data.NyRekrytering().AnnonseradAsync();
+        var unpublished = await data.NyRekrytering().KravprofilAsync();
         await AssertRefusedAsync(unpublished, formPage: $"/jobb/{open}");
         await AssertRefusedAsync(999_999, formPage: $"/jobb/{open}");
     }
@@ -187,8 +188,8 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task SammaEpostIgenSparasOchFlaggasSomMojligDubblett()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
-        var other = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
+        var other = await data.NyRekrytering().AnnonseradAsync();
         var first = Sokande.Ny();
 
         await ApplyAsync(PortalClient.For(Portal), id, first);
@@ -205,7 +206,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task SammaAnsokanSkickadFleraGangerISammaStundFlaggasAndaAllaUtomDenForsta()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var sokande = Sokande.Ny();
 
         // Each from its own browser, all at once: no application sees the others before they are committed.
@@ -222,7 +223,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     public async Task DenSomTittarSistEfterBadaInskickenFlaggarDenSenare()
     {
         // The race, made certain: a later application committed unflagged, because it looked before the first was in.
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var sokande = Sokande.Ny();
         await ApplyAsync(PortalClient.For(Portal), id, sokande);
         await using var scope = Portal.ScopeFor("kalix", out var db);
@@ -245,7 +246,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task SammaNamnOchTelefonnummerFlaggasOavsettSkrivsatt()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var first = Sokande.Ny() with { Telefon = "070-123 45 67" };
 
         await ApplyAsync(PortalClient.For(Portal), id, first);
@@ -260,7 +261,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task AtertagandetSamtidigtSomHrAndrarGerSvensktBeskedOchBehallerHrsAndring()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var token = TokenFrom(await ApplyAsync(PortalClient.For(Portal), id, Sokande.Ny()));
 
         await using var applicant = Portal.Services.CreateAsyncScope();
@@ -282,7 +283,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task SokandeAtertarSinAnsokanOchFarBeskedPerMejl()
     {
-        var id = await new RekryteringBuilder(Portal).AnnonseradAsync();
+        var id = await data.NyRekrytering().AnnonseradAsync();
         var client = PortalClient.For(Portal);
         var sokande = Sokande.Ny();
         var token = TokenFrom(await ApplyAsync(client, id, sokande));
@@ -327,8 +328,8 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task AnnonserFranAllaKommunerVisasPaJobbMenEnSokandesUppgifterStannarIKommunen()
     {
-        var kalix = await new RekryteringBuilder(Portal).Titel("Rektor Centrumskolan").Enhet("Centrumskolan").AnnonseradAsync();
-        var alvsbyn = await new RekryteringBuilder(Portal, "alvsbyn").Titel("Enhetschef Hemtjänsten Vidsel").AnnonseradAsync();
+        var kalix = await data.NyRekrytering().Titel("Rektor Centrumskolan").Enhet("Centrumskolan").AnnonseradAsync();
+        var alvsbyn = await data.I("alvsbyn").NyRekrytering().Titel("Enhetschef Hemtjänsten Vidsel").AnnonseradAsync();
         var client = PortalClient.For(Portal);
 
         var all = await client.PageAsync("/jobb");
@@ -359,7 +360,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     [Fact]
     public async Task AnnonsenVisarTextenSomTextMedStyckenOchKommunensVarderingar()
     {
-        var id = await new RekryteringBuilder(Portal)
+        var id = await data.NyRekrytering()
             .Annonstext("<script>alert('x')</script> Vi söker en chef som leder med tillit och tydlighet i vardagen.\r\n\r\nDu har <b>erfarenhet</b> av ledarskap.\r\nDu tycker om människor och vill utveckla verksamheten.")
             .AnnonseradAsync();
 

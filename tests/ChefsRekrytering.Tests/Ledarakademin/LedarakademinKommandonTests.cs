@@ -1,6 +1,6 @@
 using ChefsRekrytering.Ledarakademin;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Ledarskap;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +10,15 @@ namespace ChefsRekrytering.Tests.Ledarakademin;
 /// live in the page, and nothing stored on a refusal.</summary>
 public class LedarakademinKommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private static DateOnly Idag => DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
 
     [Fact]
     public async Task EnAktivitetDateradEfterIdagNekasAvTjanstenOchSparasInte()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
-        var hr = await portal.PrincipalAsync("kalix", "hr");
+        var karinId = await data.PersonIdAsync("chef");
+        var hr = await data.PrincipalAsync("hr");
 
         var result = await KommandoAsync(s => s.RegistreraAktivitetAsync(karinId, new(AktivitetTyp.Utbildning, Idag.AddDays(1), "Arbetsrätt"), hr));
 
@@ -30,10 +32,10 @@ public class LedarakademinKommandonTests(SqlitePortal portal) : IClassFixture<Sq
     [Fact]
     public async Task DenSomInteSerSparetFarNotFoundPaVarjeKommando()
     {
-        var perId = await portal.PersonIdAsync("kalix", "per.sandberg");
+        var perId = await data.PersonIdAsync("per.sandberg");
         foreach (var (kommun, login) in new[] { ("kalix", "medarbetare"), ("kalix", "chef"), ("alvsbyn", "hr") })
         {
-            var user = await portal.PrincipalAsync(kommun, login);
+            var user = await data.I(kommun).PrincipalAsync(login);
             await using var scope = portal.ScopeFor(kommun, out _);
             var service = scope.ServiceProvider.GetRequiredService<LedarakademinService>();
             Assert.Equal(Outcome.NotFound, (await service.RegistreraAktivitetAsync(perId, new(AktivitetTyp.Coachning, Idag, "Intrång"), user)).Outcome);
@@ -50,8 +52,8 @@ public class LedarakademinKommandonTests(SqlitePortal portal) : IClassFixture<Sq
     [Fact]
     public async Task EnKompetensvaxlingSomPagarStartasInteEnGangTillAvArbetsgivaren()
     {
-        var rektorId = await portal.PersonIdAsync("kalix", "johan.lundberg");
-        var hr = await portal.PrincipalAsync("kalix", "hr");
+        var rektorId = await data.PersonIdAsync("johan.lundberg");
+        var hr = await data.PrincipalAsync("hr");
         Assert.Equal(Outcome.Done, (await KommandoAsync(s => s.StartaKompetensvaxlingAsync(rektorId, Idag.AddDays(60), "Pension", hr))).Outcome);
 
         var again = await KommandoAsync(s => s.StartaKompetensvaxlingAsync(rektorId, Idag.AddDays(90), "Pension", hr));

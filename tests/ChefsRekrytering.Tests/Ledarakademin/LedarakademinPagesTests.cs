@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using ChefsRekrytering.Ledarakademin;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,7 @@ namespace ChefsRekrytering.Tests.Ledarakademin;
 /// <summary>Ledarakademin over HTTP with the demo organisation: HR's overview, a manager's own view, recording and rights.</summary>
 public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
-    private const string Karin = "chef@kalix.example";
-    private const string Anders = "rekryterande@kalix.example";
+    private readonly Testdata data = new(portal);
 
     [Fact]
     public async Task HrSerVarjeKalixEnhetschefOchIngenFranAlvsbyn()
@@ -51,7 +51,7 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task SamtalOchEnKursFullbordarKompetensutvecklingenIOversikten()
     {
-        var karinId = await PersonIdAsync(Karin);
+        var karinId = await data.PersonIdAsync("chef");
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         Assert.NotEqual("Klart", Rows(await hr.PageAsync("/ledarakademin"))[karinId].Status[Steg.Kompetensutveckling]);
 
@@ -76,7 +76,7 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task ChefenRegistrerarInteSinaEgnaSamtal()
     {
-        var karinId = await PersonIdAsync(Karin);
+        var karinId = await data.PersonIdAsync("chef");
         var karin = await PortalClient.For(portal).SignInAsync("kalix", "chef");
         var page = await karin.PageAsync($"/ledarakademin/{karinId}");
         Assert.DoesNotContain(page.QuerySelectorAll("#Ny_Typ option"), o => o.GetAttribute("value") == nameof(AktivitetTyp.Medarbetarsamtal));
@@ -91,7 +91,7 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task AktivitetIFramtidenNekasMedEttTydligtBesked()
     {
-        var karinId = await PersonIdAsync(Karin);
+        var karinId = await data.PersonIdAsync("chef");
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         var refused = await RecordAsync(hr, karinId, AktivitetTyp.Coachning, "Chefscoachning", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
@@ -101,8 +101,8 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task ChefSerSittEgetOchSinaUnderstalldaChefersSparMenIngetAnnat()
     {
-        var (karinId, andersId) = (await PersonIdAsync(Karin), await PersonIdAsync(Anders));
-        var rektorId = await PersonIdAsync("johan.lundberg@kalix.example");
+        var (karinId, andersId) = (await data.PersonIdAsync("chef"), await data.PersonIdAsync("rekryterande"));
+        var rektorId = await data.PersonIdAsync("johan.lundberg");
 
         var karin = await PortalClient.For(portal).SignInAsync("kalix", "chef");
         var own = await karin.PageAsync("/ledarakademin");
@@ -121,8 +121,8 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task MedarbetareOchAnnanKommunsHrFar404()
     {
-        var karinId = await PersonIdAsync(Karin);
-        var medarbetarId = await PersonIdAsync("medarbetare@kalix.example");
+        var karinId = await data.PersonIdAsync("chef");
+        var medarbetarId = await data.PersonIdAsync("medarbetare");
         foreach (var (kommun, login) in new[] { ("kalix", "medarbetare"), ("alvsbyn", "hr"), ("alvsbyn", "chef") })
         {
             var other = await PortalClient.For(portal).SignInAsync(kommun, login);
@@ -142,7 +142,7 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task KompetensvaxlingStartasMedMallensChecklistaOchArKlarNarAllaPunkterArKlara()
     {
-        var perId = await PersonIdAsync("per.sandberg@kalix.example");
+        var perId = await data.PersonIdAsync("per.sandberg");
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
         Assert.Equal("Ej aktuellt", Rows(await hr.PageAsync("/ledarakademin"))[perId].Status[Steg.Kompetensvaxling]);
 
@@ -170,7 +170,7 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task KompetensvaxlingSomRedanPagarStartasInteIgen()
     {
-        var rektorId = await PersonIdAsync("johan.lundberg@kalix.example");
+        var rektorId = await data.PersonIdAsync("johan.lundberg");
         await using var scope = portal.ScopeFor("kalix", out var db);
         var service = scope.ServiceProvider.GetRequiredService<LedarakademinService>();
         var first = await service.PlaneraKompetensvaxlingAsync(rektorId, new DateOnly(2027, 6, 30), "Avslutat chefskap", Actor.System);
@@ -200,12 +200,6 @@ public class LedarakademinPagesTests(SqlitePortal portal) : IClassFixture<Sqlite
             ["Ny.Datum"] = (date ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd"),
             ["Ny.Beskrivning"] = beskrivning ?? "",
         }, formPage: formPage ?? $"/ledarakademin/{personId}");
-
-    private async Task<int> PersonIdAsync(string email)
-    {
-        await using var scope = portal.ScopeFor(email.EndsWith("alvsbyn.example") ? "alvsbyn" : "kalix", out var db);
-        return await db.Personer.Where(p => p.Epost == email).Select(p => p.Id).SingleAsync();
-    }
 
     private async Task<int> UnitIdAsync(string name)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using ChefsRekrytering.Ledarskap;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ChefsRekrytering.Tests.Ledarskap.Ledarskapsdata;
@@ -9,10 +10,12 @@ namespace ChefsRekrytering.Tests.Ledarskap;
 /// <summary>A manager's contract and self-assessment are seen by the manager, their närmast högre chef and HR; by nobody else.</summary>
 public class LedarskapAtkomstTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task UtomstaendeFar404PaVarjeSidaOchVarjeFormular()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
+        var karinId = await data.PersonIdAsync("chef");
         var pages = new[] { $"/uppdragskontrakt/{karinId}", $"/sjalvskattning/{karinId}", $"/sjalvskattning/{karinId}/{Iar}" };
         var posts = new[]
         {
@@ -43,7 +46,7 @@ public class LedarskapAtkomstTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task ChefenNarmastHogreChefOchHrSerSidorna()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
+        var karinId = await data.PersonIdAsync("chef");
         foreach (var login in new[] { "chef", "rekryterande", "hr" })
         {
             var user = await PortalClient.For(portal).SignInAsync("kalix", login);
@@ -55,7 +58,7 @@ public class LedarskapAtkomstTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task BaraChefersUppgifterFinnsEnMedarbetareHarIngaHar()
     {
-        var emmaId = await portal.PersonIdAsync("kalix", "medarbetare");
+        var emmaId = await data.PersonIdAsync("medarbetare");
         var emma = await PortalClient.For(portal).SignInAsync("kalix", "medarbetare");
         Assert.Equal(HttpStatusCode.NotFound, (await emma.GetAsync($"/sjalvskattning/{emmaId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await emma.GetAsync($"/uppdragskontrakt/{emmaId}")).StatusCode);
@@ -65,8 +68,8 @@ public class LedarskapAtkomstTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task MittLedarskapLankarTillDetEgnaOchTillCheferUnderMig()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
-        var andersId = await portal.PersonIdAsync("kalix", "rekryterande");
+        var karinId = await data.PersonIdAsync("chef");
+        var andersId = await data.PersonIdAsync("rekryterande");
         var anders = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
         var page = await anders.PageAsync("/mitt-ledarskap");
         var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();

@@ -1,5 +1,6 @@
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Ledarskap;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -12,17 +13,18 @@ namespace ChefsRekrytering.Tests.Ledarskap;
 /// </summary>
 public class LedarskapKommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private static DateOnly Idag => DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
 
     [Fact]
     public async Task EnOmprovningDateradForeKontraktetsStartEllerEfterIdagNekasAvTjansten()
     {
         // Anders Nilsson's contract with the kommunchef Maria Lindqvist as principal, in force from today.
-        var andersId = await portal.PersonIdAsync("kalix", "rekryterande");
-        var (anders, maria) = (await portal.PrincipalAsync("kalix", "rekryterande"), await portal.PrincipalAsync("kalix", "kommunchef"));
-        await KontraktAsync(s => s.SparaUtkastAsync(andersId, Guid.Empty, new("Socialförvaltningen.", "Ny äldreomsorgsplan.", "Budget i balans.", null, []), null, maria));
-        await KontraktAsync(async s => await s.BekraftaAsync(andersId, await VersionAsync(andersId), KontraktSida.Chef, anders));
-        await KontraktAsync(async s => await s.BekraftaAsync(andersId, await VersionAsync(andersId), KontraktSida.Uppdragsgivare, maria));
+        var andersId = await data.PersonIdAsync("rekryterande");
+        var (anders, maria) = (await data.PrincipalAsync("rekryterande"), await data.PrincipalAsync("kommunchef"));
+        await data.UppdragskontraktAsync("rekryterande", "kommunchef", bekraftat: true,
+            innehall: new("Socialförvaltningen.", "Ny äldreomsorgsplan.", "Budget i balans.", null, []));
 
         foreach (var datum in new[] { Idag.AddDays(-1), Idag.AddDays(1) })
         {
@@ -44,15 +46,9 @@ public class LedarskapKommandonTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task EnSjalvskattningFranEttAldreFormularSparasInte()
     {
-        var fredrikId = await portal.PersonIdAsync("alvsbyn", "chef");
-        var fredrik = await portal.PrincipalAsync("alvsbyn", "chef");
-        int ar;
-        await using (var scope = portal.ScopeFor("alvsbyn", out _))
-        {
-            var started = await scope.ServiceProvider.GetRequiredService<SjalvskattningService>().PaborjaAsync(fredrikId, fredrik);
-            Assert.True(started.Succeeded);
-            ar = started.Value;
-        }
+        var fredrikId = await data.I("alvsbyn").PersonIdAsync("chef");
+        var fredrik = await data.I("alvsbyn").PrincipalAsync("chef");
+        var ar = await data.I("alvsbyn").SjalvskattningAsync("chef");
         var (krav, version) = await SkattningAsync(fredrikId, ar);
 
         await using (var scope = portal.ScopeFor("alvsbyn", out _))
@@ -70,11 +66,11 @@ public class LedarskapKommandonTests(SqlitePortal portal) : IClassFixture<Sqlite
     [Fact]
     public async Task DenSomInteArPartFarNotFoundOchIngetPaborjas()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
+        var karinId = await data.PersonIdAsync("chef");
         var ar = Idag.Year;
         foreach (var (kommun, login) in new[] { ("kalix", "medarbetare"), ("kalix", "kommunchef"), ("alvsbyn", "hr") })
         {
-            var user = await portal.PrincipalAsync(kommun, login);
+            var user = await data.I(kommun).PrincipalAsync(login);
             await using var scope = portal.ScopeFor(kommun, out _);
             var skattning = scope.ServiceProvider.GetRequiredService<SjalvskattningService>();
             var kontrakt = scope.ServiceProvider.GetRequiredService<UppdragskontraktService>();

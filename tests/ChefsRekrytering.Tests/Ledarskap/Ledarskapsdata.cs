@@ -1,37 +1,14 @@
-using System.Security.Claims;
 using AngleSharp.Dom;
 using ChefsRekrytering.Calendar;
-using ChefsRekrytering.Demo;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Tests.Ledarskap;
 
-/// <summary>The demo people of the leadership tests, and the forms of the leadership pages as a browser posts them.</summary>
+/// <summary>The forms of the leadership pages as a browser posts them (the people come from <see cref="Byggare.Testdata"/>).</summary>
 internal static class Ledarskapsdata
 {
     /// <summary>This year in Sweden: the year a manager's self-assessment is started for.</summary>
     public static int Iar => DateOnly.FromDateTime(SwedishTime.ToLocal(DateTime.UtcNow)).Year;
-
-    /// <summary>The person behind a demo account (e.g. "chef" is Karin Öberg in Kalix).</summary>
-    public static async Task<int> PersonIdAsync(this PortalFactory portal, string kommunId, string login)
-    {
-        await using var scope = portal.ScopeFor(kommunId, out var db);
-        var email = DemoSeeder.LoginFor(kommunId, login);
-        return await db.Personer.Where(p => p.Epost == email).Select(p => p.Id).SingleAsync();
-    }
-
-    /// <summary>A demo account as signed in, with the claims the portal gives it (municipality, person, name, roles): for
-    /// calling a feature's commands directly, as its page would.</summary>
-    public static async Task<ClaimsPrincipal> PrincipalAsync(this PortalFactory portal, string kommunId, string login)
-    {
-        await using var scope = portal.ScopeFor(kommunId, out _);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(DemoSeeder.LoginFor(kommunId, login)) ?? throw new InvalidOperationException($"Inget konto {login}@{kommunId}");
-        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
-    }
 
     /// <summary>The concurrency version the page's form for <paramref name="handler"/> posts back (its hidden field); the
     /// handler is named by the form's action or by one of its buttons.</summary>

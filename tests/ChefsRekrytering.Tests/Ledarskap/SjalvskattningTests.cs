@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static ChefsRekrytering.Tests.Ledarskap.Ledarskapsdata;
@@ -14,10 +15,12 @@ namespace ChefsRekrytering.Tests.Ledarskap;
 /// </summary>
 public class SjalvskattningTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task KanInteLamnasInNarNagotKravArOskattat()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
+        var karinId = await data.PersonIdAsync("chef");
         var karin = await PortalClient.For(portal).SignInAsync("kalix", "chef");
         var page = await StartAsync(karin, karinId);
 
@@ -40,7 +43,7 @@ public class SjalvskattningTests(SqlitePortal portal) : IClassFixture<SqlitePort
     [Fact]
     public async Task FjoraretsSkattningStarBredvidArets()
     {
-        var mariaId = await portal.PersonIdAsync("kalix", "kommunchef");
+        var mariaId = await data.PersonIdAsync("kommunchef");
         await LastYearAsync(mariaId, ("verksamhet-1", Betyg.Foredome), ("social-3", Betyg.Utvecklingsomrade));
         var maria = await PortalClient.For(portal).SignInAsync("kalix", "kommunchef");
         var page = await StartAsync(maria, mariaId);
@@ -60,7 +63,7 @@ public class SjalvskattningTests(SqlitePortal portal) : IClassFixture<SqlitePort
     [Fact]
     public async Task SamtaletRegistrerasBaraAvNarmastHogreChefEllerHr()
     {
-        var andersId = await portal.PersonIdAsync("kalix", "rekryterande");
+        var andersId = await data.PersonIdAsync("rekryterande");
         var anders = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
         var page = await StartAsync(anders, andersId);
         var form = await anders.PageAsync(page);
@@ -88,7 +91,7 @@ public class SjalvskattningTests(SqlitePortal portal) : IClassFixture<SqlitePort
     [Fact]
     public async Task EnSjalvskattningPerChefOchAr()
     {
-        var fredrikId = await portal.PersonIdAsync("alvsbyn", "chef");
+        var fredrikId = await data.I("alvsbyn").PersonIdAsync("chef");
         var fredrik = await PortalClient.For(portal).SignInAsync("alvsbyn", "chef");
         Assert.Equal(await StartAsync(fredrik, fredrikId), await StartAsync(fredrik, fredrikId));
         await using var scope = portal.ScopeFor("alvsbyn", out var db);

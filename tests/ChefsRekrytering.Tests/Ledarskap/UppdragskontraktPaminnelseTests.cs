@@ -1,6 +1,7 @@
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public sealed class UppdragskontraktPaminnelseTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
     private PortalFactory _portal = null!;
+    private Testdata data => new(_portal);
     private SchedulerRunner Runner => _portal.Services.GetRequiredService<SchedulerRunner>();
 
     public async Task InitializeAsync()
@@ -57,8 +59,8 @@ public sealed class UppdragskontraktPaminnelseTests : IAsyncLifetime
     {
         var kontraktId = await ConfirmedContractAsync();
         _clock.Advance(TimeSpan.FromDays(350));
-        var karinId = await _portal.PersonIdAsync("kalix", "chef");
-        var anders = await _portal.PrincipalAsync("kalix", "rekryterande");
+        var karinId = await data.PersonIdAsync("chef");
+        var anders = await data.PrincipalAsync("rekryterande");
         var today = await KontraktAsync((service, version) => service.RegistreraOmprovningAsync(karinId, version,
             new(service.Today, "Målen nåddes; ansvaret är detsamma.", OmprovningsUtfall.FortsatterGalla), anders));
         await using (var scope = _portal.ScopeFor("kalix", out var db))
@@ -68,17 +70,7 @@ public sealed class UppdragskontraktPaminnelseTests : IAsyncLifetime
     }
 
     /// <summary>Karin Öberg's contract, drafted and confirmed by her and Anders Nilsson today, through the page's commands.</summary>
-    private async Task<int> ConfirmedContractAsync()
-    {
-        var karinId = await _portal.PersonIdAsync("kalix", "chef");
-        var (karin, anders) = (await _portal.PrincipalAsync("kalix", "chef"), await _portal.PrincipalAsync("kalix", "rekryterande"));
-        await KontraktAsync((service, _) => service.SparaUtkastAsync(karinId, Guid.Empty,
-            new KontraktInnehall("Hemtjänst Centrum.", "Ny planering av turerna.", "Budget i balans.", null, ["verksamhet-1"]), null, anders));
-        await KontraktAsync((service, version) => service.BekraftaAsync(karinId, version, KontraktSida.Chef, karin));
-        await KontraktAsync((service, version) => service.BekraftaAsync(karinId, version, KontraktSida.Uppdragsgivare, anders));
-        await using var scope = _portal.ScopeFor("kalix", out var db);
-        return (await db.Set<Uppdragskontrakt>().SingleAsync(k => k.ChefPersonId == karinId)).Id;
-    }
+    private Task<int> ConfirmedContractAsync() => data.UppdragskontraktAsync("chef", "rekryterande", bekraftat: true);
 
     /// <summary>One command on Karin's contract, in a scope of its own as a request would be, with the version of her latest
     /// contract as the form shows it; it must succeed. The service's today is the answer.</summary>
@@ -86,7 +78,7 @@ public sealed class UppdragskontraktPaminnelseTests : IAsyncLifetime
     {
         await using var scope = _portal.ScopeFor("kalix", out var db);
         var service = scope.ServiceProvider.GetRequiredService<UppdragskontraktService>();
-        var karinId = await _portal.PersonIdAsync("kalix", "chef");
+        var karinId = await data.PersonIdAsync("chef");
         var version = await db.Set<Uppdragskontrakt>().Where(k => k.ChefPersonId == karinId).OrderByDescending(k => k.Versionsnummer)
             .Select(k => k.Version).FirstOrDefaultAsync();
         var result = await command(service, version);

@@ -3,6 +3,7 @@ using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Policies;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using IntroduktionPost = ChefsRekrytering.Introduktioner.Introduktion;
@@ -16,6 +17,8 @@ namespace ChefsRekrytering.Tests.Ledarskap;
 /// </summary>
 public class UppdragskontraktTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     private static (string, string)[] Innehall(string ansvar, params string[] kravIds) =>
     [
         ("Kontrakt.Ansvar", ansvar),
@@ -27,7 +30,7 @@ public class UppdragskontraktTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task KontraktSomUppdragsgivarenSkriverGallerNarBadaHarBekraftatOchKlararIntroduktionensPunkt()
     {
-        var karinId = await portal.PersonIdAsync("kalix", "chef");
+        var karinId = await data.PersonIdAsync("chef");
         await IntroduktionForAsync(karinId);
         var page = $"/uppdragskontrakt/{karinId}";
         var anders = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
@@ -62,7 +65,7 @@ public class UppdragskontraktTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task EnAndringAvEttBekraftatKontraktBlirVersionTvaOchVersionEttFinnsKvar()
     {
-        var andersId = await portal.PersonIdAsync("kalix", "rekryterande");
+        var andersId = await data.PersonIdAsync("rekryterande");
         var page = $"/uppdragskontrakt/{andersId}";
         var maria = await PortalClient.For(portal).SignInAsync("kalix", "kommunchef");
         var anders = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
@@ -88,7 +91,7 @@ public class UppdragskontraktTests(SqlitePortal portal) : IClassFixture<SqlitePo
     [Fact]
     public async Task EnAndringEfterEnSidasBekraftelseTarBortBekraftelsernaOchHrAgerForArbetsgivarenOverst()
     {
-        var mariaId = await portal.PersonIdAsync("kalix", "kommunchef");
+        var mariaId = await data.PersonIdAsync("kommunchef");
         var page = $"/uppdragskontrakt/{mariaId}";
         var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
 
@@ -121,15 +124,12 @@ public class UppdragskontraktTests(SqlitePortal portal) : IClassFixture<SqlitePo
             .Where(k => k.ChefPersonId == personId).OrderByDescending(k => k.Versionsnummer).ToListAsync();
     }
 
-    /// <summary>An introduction for the manager, as HR would start one, with the template's contract item.</summary>
+    /// <summary>An introduction for the manager, as HR starts one, with the template's contract item.</summary>
     private async Task IntroduktionForAsync(int personId)
     {
+        var id = await data.IntroduktionAsync(personId, "Enhetschef hemtjänst");
         await using var scope = portal.ScopeFor("kalix", out var db);
-        var service = scope.ServiceProvider.GetRequiredService<IntroduktionService>();
-        var chef = await db.Personer.SingleAsync(p => p.Id == personId);
-        var intro = service.Create(chef, "Enhetschef hemtjänst", service.Today, null, "Anders Nilsson", null);
-        Assert.Contains(intro.Punkter, p => p.Typ == PunktTyp.Uppdragskontrakt);
-        await db.SaveChangesAsync();
+        Assert.True(await db.Set<IntroduktionPunkt>().AnyAsync(p => p.IntroduktionId == id && p.Typ == PunktTyp.Uppdragskontrakt));
     }
 
     /// <summary>Who completed the introduction's contract item, or null while it is open.</summary>

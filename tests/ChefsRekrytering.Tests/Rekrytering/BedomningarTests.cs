@@ -1,4 +1,5 @@
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -153,10 +154,12 @@ public class BedomningarTests
 /// <summary>Storing a scorecard on both databases, including the same person saving twice at the same moment.</summary>
 public abstract class BedomningLagringTests<TPortal>(TPortal portal) : IClassFixture<TPortal> where TPortal : PortalFactory
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task DubbeltInskickadBedomningGerEnRadPerKompetens()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var jury = new Actor(intervju.PanelUserId, "Oskar Marklund");
         // Two requests have loaded the candidate before either saved: the second save meets the first one's rows.
         await using var first = portal.ScopeFor("kalix", out var db1);
@@ -176,7 +179,7 @@ public abstract class BedomningLagringTests<TPortal>(TPortal portal) : IClassFix
     [Fact]
     public async Task AnnanBedomaresRaderLamnasOrorda()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         await using (var scope = portal.ScopeFor("kalix", out var db))
         {
             var (k, profil) = await LoadAsync(scope, intervju);

@@ -1,5 +1,6 @@
 using System.Net;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,12 @@ namespace ChefsRekrytering.Tests.Rekrytering;
 /// <summary>The interview guide, scorecards, comparison and references over HTTP, as owner, panel, HR and outsiders.</summary>
 public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task GuidenHarEnFragaPerKompetensOchSammaFragorForVarjeKandidat()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var agare = await SignedIn(IntervjuBuilder.Agare);
 
         var guide = await agare.PageAsync(intervju.Guide);
@@ -34,7 +37,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task GuidenForklararAttDenKommerNarKravprofilenArFaststalld()
     {
-        var intervju = await new IntervjuBuilder(portal).UtanFaststalldKravprofil().BuildAsync();
+        var intervju = await data.NyIntervju().UtanFaststalldKravprofil().BuildAsync();
         var guide = await (await SignedIn(IntervjuBuilder.Hr)).PageAsync(intervju.Guide);
         Assert.Empty(guide.QuerySelectorAll(".guide-question"));
         Assert.Contains("Intervjuguiden tas fram ur kravprofilen när den är fastställd", guide.Body!.TextContent);
@@ -43,7 +46,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task PanelmedlemSpararSinBedomningOchSerDenIgen()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var jury = await SignedIn(IntervjuBuilder.Panel);
 
         var response = await jury.PostFormAsync(intervju.Bedomning(), intervju.Poang(4, 3, 5, 2, 1));
@@ -62,7 +65,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task PanelmedlemSerOchAndrarBaraSinEgenBedomning()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var agarensForm = intervju.Poang(5, 5, 5, 5, 5);
         agarensForm["Rader[0].Kommentar"] = "Ägarens anteckning";
         Assert.Equal(HttpStatusCode.Redirect, (await (await SignedIn(IntervjuBuilder.Agare)).PostFormAsync(intervju.Bedomning(), agarensForm)).StatusCode);
@@ -89,7 +92,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [InlineData(0)]
     public async Task PoangUtanforSkalanAvvisasOchIngetSparas(int poang)
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var response = await (await SignedIn(IntervjuBuilder.Panel)).PostFormAsync(intervju.Bedomning(), intervju.Poang(3, 3, poang, 3, 3));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -104,7 +107,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task SaknadPoangVisasVidFaltetOchIngetSparas()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var response = await (await SignedIn(IntervjuBuilder.Panel)).PostFormAsync(intervju.Bedomning(), intervju.Poang(3, 3, 3, 3));
 
         var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
@@ -118,8 +121,8 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task KompetensFranEnAnnanRekryteringAvvisasOchIngetSparas()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
-        var annan = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
+        var annan = await data.NyIntervju().BuildAsync();
         var form = intervju.Poang(3, 3, 3, 3, 3);
         form["Rader[0].KompetensId"] = annan.KompetensIds[0].ToString();
 
@@ -134,7 +137,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task BedomningGorsForstNarIntervjunArBokad()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
         var jury = await SignedIn(IntervjuBuilder.Panel);
 
         var page = await jury.PageAsync(intervju.Bedomning());
@@ -150,7 +153,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [InlineData("alvsbyn", "hr")]
     public async Task UtomstaendeFar404PaVarjeSida(string kommun, string login)
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
         var client = await PortalClient.For(portal).SignInAsync(kommun, login);
 
         foreach (var url in new[] { intervju.Guide, intervju.Jamforelse, intervju.Bedomning(), intervju.Referenser() })
@@ -166,8 +169,8 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task EnKandidatUrEnAnnanRekryteringGer404()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
-        var annan = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
+        var annan = await data.NyIntervju().BuildAsync();
         var agare = await SignedIn(IntervjuBuilder.Agare);
         Assert.Equal(HttpStatusCode.NotFound, (await agare.GetAsync($"/rekrytering/{intervju.Id}/kandidater/{annan.KandidatIds[0]}/bedomning")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await agare.GetAsync($"/rekrytering/{intervju.Id}/kandidater/{annan.KandidatIds[0]}/referenser")).StatusCode);
@@ -176,7 +179,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task PanelmedlemSerReferensernaMenKanInteLaggaTill()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
         var jury = await SignedIn(IntervjuBuilder.Panel);
 
         var page = await jury.PageAsync(intervju.Referenser());
@@ -192,7 +195,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task ReferensSomAgarenLaggerTillVisasPaSidan()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
         var agare = await SignedIn(IntervjuBuilder.Agare);
 
         var response = await agare.PostFormAsync(intervju.Referenser(), Referens("Greta <b>Gran</b>"));
@@ -213,7 +216,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task ReferensKraverNamnRelationOchAnteckningar()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Intervjuad).BuildAsync();
         var response = await (await SignedIn(IntervjuBuilder.Hr)).PostFormAsync(intervju.Referenser(), new() { ["Ny.Kontakt"] = "070-123 45 67" });
 
         var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
@@ -225,7 +228,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task ReferenserTasForstNarKandidatenArIntervjuad()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var agare = await SignedIn(IntervjuBuilder.Agare);
         var page = await agare.PageAsync(intervju.Referenser());
         Assert.Empty(page.QuerySelectorAll("main form"));
@@ -238,7 +241,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task JamforelsenVisarMedelViktatResultatOchPlats()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var agare = await SignedIn(IntervjuBuilder.Agare);
         var jury = await SignedIn(IntervjuBuilder.Panel);
         // Åsa: owner 5 4 3 2 1, jury 4 4 4 4 4 → means 4,5 4,0 3,5 3,0 2,5; weights 5 4 3 2 1:
@@ -264,7 +267,7 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     [Fact]
     public async Task HrSerGuidenOchJamforelsenUtanAttSittaIPanelen()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var hr = await SignedIn(IntervjuBuilder.Hr);
         await hr.PageAsync(intervju.Guide);
         var jamforelse = await hr.PageAsync(intervju.Jamforelse);

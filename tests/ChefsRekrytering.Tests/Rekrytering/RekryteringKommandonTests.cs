@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +14,12 @@ namespace ChefsRekrytering.Tests.Rekrytering;
 /// </summary>
 public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
 {
+    private readonly Testdata data = new(portal);
+
     [Fact]
     public async Task EnInaktuellVersionNekasPaSvenskaOchIngetAndras()
     {
-        var id = await new RekryteringBuilder(portal).KravprofilAsync();
+        var id = await data.NyRekrytering().KravprofilAsync();
         await using var scope = portal.ScopeFor("kalix", out _);
         var (service, agare) = await AsAsync(scope, "rekryterande");
         var sedd = (await StoredAsync(id)).Version; // both forms were built from this version
@@ -37,11 +40,11 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [InlineData("alvsbyn", "hr")]
     public async Task DenSomInteSerRekryteringenFarNotFoundOchIngetAndras(string kommun, string login)
     {
-        var id = await new RekryteringBuilder(portal).KravprofilAsync();
+        var id = await data.NyRekrytering().KravprofilAsync();
         var before = await StoredAsync(id);
         await using var scope = portal.ScopeFor(kommun, out _);
         var service = scope.ServiceProvider.GetRequiredService<RekryteringService>();
-        var utomstaende = await RekryteringBuilder.InloggadAsync(scope.ServiceProvider, kommun, login);
+        var utomstaende = await data.I(kommun).PrincipalAsync(login);
 
         Assert.Null(await service.SynligAsync(id, utomstaende));
         Assert.Null(await service.OversiktAsync(id, utomstaende));
@@ -60,11 +63,11 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [Fact]
     public async Task PanelenSerRekryteringenMenFarInteDrivaDen()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         var before = await StoredAsync(intervju.Id);
         await using var scope = portal.ScopeFor(IntervjuBuilder.Kommun, out _);
         var service = scope.ServiceProvider.GetRequiredService<RekryteringService>();
-        var panel = await RekryteringBuilder.InloggadAsync(scope.ServiceProvider, IntervjuBuilder.Kommun, IntervjuBuilder.Panel);
+        var panel = await data.I(IntervjuBuilder.Kommun).PrincipalAsync(IntervjuBuilder.Panel);
 
         Assert.NotNull(await service.SynligAsync(intervju.Id, panel));
         Assert.Equal(Outcome.Forbidden, (await service.FireAsync(intervju.Id, before.Version, RekryteringsHandelse.Avbryt, "Panelens avbrott", panel)).Outcome);
@@ -81,7 +84,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [Fact]
     public async Task ForetradesrattenKontrollerasAvHrOchBehovetGodkannsAvHr()
     {
-        var owner = await PortalClient.For(portal).SignInAsync("kalix", "rekryterande");
+        var owner = await data.InloggadAsync("rekryterande");
         var id = await RekryteringPagesTests.CreateAsync(owner, "Enhetschef med HR-steg");
         await using var scope = portal.ScopeFor("kalix", out _);
         var (service, agare) = await AsAsync(scope, "rekryterande");
@@ -103,7 +106,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [Fact]
     public async Task AvbrottBeskedarAllaSomArKvarOchSparasMedSkalet()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         await using var scope = portal.ScopeFor(IntervjuBuilder.Kommun, out _);
         var (service, hr) = await AsAsync(scope, IntervjuBuilder.Hr);
         var version = (await StoredAsync(intervju.Id)).Version;
@@ -121,7 +124,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [Fact]
     public async Task AvbrottUtanSkalNekasInnanNagonFarBesked()
     {
-        var intervju = await new IntervjuBuilder(portal).BuildAsync();
+        var intervju = await data.NyIntervju().BuildAsync();
         await using var scope = portal.ScopeFor(IntervjuBuilder.Kommun, out _);
         var (service, hr) = await AsAsync(scope, IntervjuBuilder.Hr);
         var version = (await StoredAsync(intervju.Id)).Version;
@@ -139,7 +142,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [Fact]
     public async Task AvbrottMedEttObesvaratErbjudandeNekasOchIngenFarBesked()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
         await using (var setup = portal.ScopeFor(IntervjuBuilder.Kommun, out var db))
         {
             // The decision is taken and the offer made to the first applicant; she has not answered yet.
@@ -164,7 +167,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     [Fact]
     public async Task ErbjudandetsStartdatumOchVillkorSparasForstNarErbjudandetLamnas()
     {
-        var intervju = await new IntervjuBuilder(portal).MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Foreslagen).BuildAsync();
         var (vald, annan) = (intervju.KandidatIds[0], intervju.KandidatIds[1]);
         await using (var setup = portal.ScopeFor(IntervjuBuilder.Kommun, out var db))
         {
@@ -174,7 +177,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
         }
         await using var check = portal.ScopeFor(IntervjuBuilder.Kommun, out var read);
         var kandidater = check.ServiceProvider.GetRequiredService<KandidatService>();
-        var agare = await RekryteringBuilder.InloggadAsync(check.ServiceProvider, IntervjuBuilder.Kommun, IntervjuBuilder.Agare);
+        var agare = await data.I(IntervjuBuilder.Kommun).PrincipalAsync(IntervjuBuilder.Agare);
         var start = Idag.AddMonths(2);
 
         var fel = await kandidater.ErbjudAsync(intervju.Id, annan, await KandidatVersionAsync(annan), start, "Lön enligt avtal.", agare);
@@ -193,8 +196,8 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
     private static DateOnly Idag => DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
 
     /// <summary>The recruitment service of the scope and the Kalix demo account that calls it.</summary>
-    private static async Task<(RekryteringService Service, ClaimsPrincipal User)> AsAsync(AsyncServiceScope scope, string login) =>
-        (scope.ServiceProvider.GetRequiredService<RekryteringService>(), await RekryteringBuilder.InloggadAsync(scope.ServiceProvider, "kalix", login));
+    private async Task<(RekryteringService Service, ClaimsPrincipal User)> AsAsync(AsyncServiceScope scope, string login) =>
+        (scope.ServiceProvider.GetRequiredService<RekryteringService>(), await data.PrincipalAsync(login));
 
     private async Task<Rekryteringar.Rekrytering> StoredAsync(int id)
     {

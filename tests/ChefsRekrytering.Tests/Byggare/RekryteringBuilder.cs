@@ -1,16 +1,12 @@
-using System.Security.Claims;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Demo;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Tests.Infrastructure;
 using ChefsRekrytering.Workflows;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChefsRekrytering.Tests.Rekrytering;
+namespace ChefsRekrytering.Tests.Byggare;
 
 /// <summary>
 /// A recruitment in a demo municipality, brought to the state a test needs through the same commands the pages call
@@ -48,8 +44,9 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
         await using var scope = portal.ScopeFor(kommunId, out var db);
         var services = scope.ServiceProvider;
         var rekryteringar = services.GetRequiredService<RekryteringService>();
-        var agare = await InloggadAsync(services, kommunId, "rekryterande");
-        var hr = await InloggadAsync(services, kommunId, "hr");
+        var data = new Testdata(portal, kommunId);
+        var agare = await data.PrincipalAsync("rekryterande");
+        var hr = await data.PrincipalAsync("hr");
         var enhet = await db.Enheter.Where(e => _enhet == null ? e.Typ == EnhetTyp.Enhet : e.Namn == _enhet).OrderBy(e => e.Id).FirstAsync();
 
         var skapad = await rekryteringar.SkapaAsync(new Behov(_titel, enhet.Id, "Nuvarande chef går i pension och enheten behöver en ny chef från våren.",
@@ -68,14 +65,6 @@ public sealed class RekryteringBuilder(PortalFactory portal, string kommunId = "
         await StegAsync(db, id, v => rekryteringar.SparaAnnonsAsync(id, v, _annonstext, idag.AddDays(_dagarTillSistaAnsokningsdag), agare));
         if (publish) await StegAsync(db, id, v => rekryteringar.FireAsync(id, v, RekryteringsHandelse.PubliceraAnnons, null, agare));
         return id;
-    }
-
-    /// <summary>The demo account as the portal signs it in: the same claims (municipality, name, roles) a browser's cookie holds.</summary>
-    public static async Task<ClaimsPrincipal> InloggadAsync(IServiceProvider services, string kommunId, string login)
-    {
-        var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoSeeder.LoginFor(kommunId, login))
-            ?? throw new InvalidOperationException($"Demokontot {login}@{kommunId} saknas.");
-        return await services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
     }
 
     /// <summary>One command on the recruitment as it is now stored (its current version); a refusal fails the test with its reasons.</summary>

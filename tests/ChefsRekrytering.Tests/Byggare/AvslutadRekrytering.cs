@@ -5,11 +5,10 @@ using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Tests.Documents;
 using ChefsRekrytering.Tests.Infrastructure;
-using ChefsRekrytering.Tests.Rekrytering;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChefsRekrytering.Tests.Arkiv;
+namespace ChefsRekrytering.Tests.Byggare;
 
 /// <summary>
 /// A Kalix recruitment from <see cref="IntervjuBuilder"/> with everything gallring must take away, stored through the
@@ -73,7 +72,7 @@ public sealed class AvslutadRekrytering(PortalFactory portal)
         {
             // HR cancels on the recruitment's page: the remaining applicants are told, and all of the above is saved with it.
             var result = await rekryteringar.FireAsync(r.Id, r.Version, RekryteringsHandelse.Avbryt, "Ingen sökande motsvarade kraven",
-                await RekryteringBuilder.InloggadAsync(services, IntervjuBuilder.Kommun, "hr"));
+                await new Testdata(portal, IntervjuBuilder.Kommun).PrincipalAsync("hr"));
             Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
         }
         else

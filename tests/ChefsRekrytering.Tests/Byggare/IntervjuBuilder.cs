@@ -1,12 +1,9 @@
-using ChefsRekrytering.Demo;
-using ChefsRekrytering.Konton;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChefsRekrytering.Tests.Rekrytering;
+namespace ChefsRekrytering.Tests.Byggare;
 
 /// <summary>
 /// A Kalix recruitment in the interview phase: created, given its panel and its kravprofil through the same commands the
@@ -42,22 +39,22 @@ public sealed class IntervjuBuilder(PortalFactory portal)
         await using var scope = portal.ScopeFor(Kommun, out var db);
         var services = scope.ServiceProvider;
         var rekryteringar = services.GetRequiredService<RekryteringService>();
-        var agare = await RekryteringBuilder.InloggadAsync(services, Kommun, Agare);
-        var panel = (await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoSeeder.LoginFor(Kommun, Panel)))!;
+        var data = new Testdata(portal, Kommun);
+        var (agare, panel) = (await data.KontoAsync(Agare), await data.KontoAsync(Panel));
         var policy = services.GetRequiredService<PolicyLibrary>().Get(Kommun);
         var enhet = await db.Enheter.FirstAsync(e => e.Namn == "Hemtjänst Centrum");
 
         var skapad = await rekryteringar.SkapaAsync(new Behov("Enhetschef hemtjänst", enhet.Id, "Enhetschefen går i pension och tjänsten behöver tillsättas.",
-            Anstallningsform.Tillsvidare, 100, null), agare);
+            Anstallningsform.Tillsvidare, 100, null), agare.Principal);
         if (!skapad.Succeeded) throw new InvalidOperationException($"Rekryteringen nekades: {string.Join(" ", skapad.Result.Reasons)}");
         var id = skapad.Value;
-        await RekryteringBuilder.StegAsync(db, id, v => rekryteringar.LaggTillIPanelenAsync(id, v, panel.Id, agare));
+        await RekryteringBuilder.StegAsync(db, id, v => rekryteringar.LaggTillIPanelenAsync(id, v, panel.UserId, agare.Principal));
         var forsta = policy.Kompetensomraden.Select(a => a.Krav[0].Id).ToList();
         var profil = new Kravprofilval(policy.AllaKrav
             .Select(k => new PolicyKravval(k.Id, forsta.Contains(k.Id), forsta.Contains(k.Id) ? Math.Max(1, 5 - forsta.IndexOf(k.Id)) : 3, null)).ToList(), []);
         await RekryteringBuilder.StegAsync(db, id, v => _faststalld
-            ? rekryteringar.FaststallKravprofilAsync(id, v, profil, agare)
-            : rekryteringar.SparaKravprofilAsync(id, v, profil, agare));
+            ? rekryteringar.FaststallKravprofilAsync(id, v, profil, agare.Principal)
+            : rekryteringar.SparaKravprofilAsync(id, v, profil, agare.Principal));
 
         // Reviewing and interviewing begin when the advert's last day has passed, which a test's clock does not wait for:
         // the recruitment is put in its interview phase here, with the applicants as the application form stores them.
@@ -74,7 +71,7 @@ public sealed class IntervjuBuilder(PortalFactory portal)
         }
         await db.SaveChangesAsync();
         return new Intervju(r.Id, r.Kandidater.Select(k => k.Id).ToList(),
-            r.Kravprofiler[0].Kompetenser.OrderBy(k => k.Ordning).Select(k => k.Id).ToList(), agare.UserId()!, panel.Id);
+            r.Kravprofiler[0].Kompetenser.OrderBy(k => k.Ordning).Select(k => k.Id).ToList(), agare.UserId, panel.UserId);
     }
 }
 

@@ -19,6 +19,7 @@ public static class NotificationServiceExtensions
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<MailComposer>();
         services.AddScoped<Outbox>();
+        services.AddScoped<UtskickService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<Scheduler>();
         services.AddSingleton<SchedulerRunner>();

@@ -89,6 +89,7 @@ public static class ServiceCollectionExtensions
             .AddUserValidator<UnikAdressIHelaPortalen>();
         services.AddScoped<Kontoregister>();
         services.AddScoped<LokalInloggning>();
+        services.AddScoped<LosenordService>();
         services.AddScoped<BehorighetService>();
         services.AddScoped<ChefsRekrytering.Organisation.OrganisationService>();
         services.AddScoped<InloggningsBroms>();

@@ -1,12 +1,11 @@
 using ChefsRekrytering.Konton;
-using Microsoft.AspNetCore.Identity;
 
 namespace ChefsRekrytering.Web.Pages.Konto;
 
 /// <summary>A new manager chooses a password from the link in the welcome mail (an Identity reset token).</summary>
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class ValjLosenordModel(UserManager<ApplicationUser> users, Kontoregister register, ChefsRekrytering.Kommuner.CurrentKommun kommun) : PageModel
+public class ValjLosenordModel(LosenordService losenord) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Token { get; set; } = "";
@@ -20,23 +19,10 @@ public class ValjLosenordModel(UserManager<ApplicationUser> users, Kontoregister
 
     public void OnGet() => Response.Headers["Referrer-Policy"] = "no-referrer"; // the token must not leak in a Referer
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
         if (!ModelState.IsValid) return Page();
-        // The link names the account, not its municipality: learn that first, then read the account through its filter.
-        if (await register.KommunForKontoAsync(Id) is { } kommunId) kommun.Use(kommunId);
-        var user = await users.FindByIdAsync(Id);
-        var result = user is null
-            ? IdentityResult.Failed(new IdentityError { Description = "Länken är ogiltig." })
-            : await users.ResetPasswordAsync(user, Token, Input.Losenord);
-        if (!result.Succeeded)
-        {
-            foreach (var e in result.Errors)
-                ModelState.AddModelError("", e.Code == "InvalidToken" ? "Länken är ogiltig eller har gått ut. Be HR om en ny." : e.Description);
-            return Page();
-        }
-        TempData["Meddelande"] = "Ditt lösenord är valt. Logga in med din e-postadress och det nya lösenordet.";
-        return RedirectToPage("/Konto/LoggaIn");
+        return await this.AnswerAsync(await losenord.ValjAsync(Id, Token, Input.Losenord, ct), () => Task.CompletedTask, "/Konto/LoggaIn");
     }
 }

@@ -57,7 +57,7 @@ public static class DataServiceExtensions
             }
             // Concurrent writers queue for SQLite's single write lock in the process instead of failing or sleeping.
             services.AddPooledDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(cs, s => s.CommandTimeout(30))
-                .AddInterceptors(new SqliteWriteGate(), sp.GetRequiredService<Notifications.OutboxSignalInterceptor>()));
+                .AddInterceptors(new SqliteConnectionSetup(), new SqliteWriteGate(), sp.GetRequiredService<Notifications.OutboxSignalInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContext()
                 .For(sp.GetRequiredService<CurrentKommun>(), sp.GetRequiredService<TimeProvider>()));
         }

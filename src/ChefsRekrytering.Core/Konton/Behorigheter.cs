@@ -108,6 +108,22 @@ public sealed class BehorighetService(
             a.LockoutEnd > new DateTimeOffset(db.UtcNow))).ToList();
     }
 
+    /// <summary>The municipality's active employees who have no account yet, by name: whom Admin may give one.</summary>
+    public async Task<IReadOnlyList<Organisation.Person>> UtanKontoAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!BehorighetAccess.KanAdministrera(actor)) return [];
+        var withAccount = db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value);
+        return await db.Personer.AsNoTracking().Where(p => p.Aktiv && !withAccount.Contains(p.Id))
+            .OrderBy(p => p.Efternamn).ThenBy(p => p.Fornamn).ToListAsync(ct);
+    }
+
+    /// <summary>How many accounts, units and employees the municipality has, for Admin's start page; null for anyone else.</summary>
+    public async Task<(int Konton, int Enheter, int Personer)?> AntalAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!BehorighetAccess.KanAdministrera(actor)) return null;
+        return (await db.Users.CountAsync(ct), await db.Enheter.CountAsync(ct), await db.Personer.CountAsync(ct));
+    }
+
     public async Task<IReadOnlyList<Rollbegaran>> VantandeAsync(ClaimsPrincipal actor, CancellationToken ct = default) =>
         BehorighetAccess.KanGranska(actor)
             ? await db.Set<Rollbegaran>().AsNoTracking().Where(r => r.Lage == RollbegaranLage.Vantar).OrderBy(r => r.BegardUtc).ToListAsync(ct)

@@ -16,8 +16,21 @@ public enum Insyn
 /// The kinds of mail the portal sends, told by the topic each is stored with, and what Admin may see of each. Deny by
 /// default: a kind not named here shows only its delivery status.
 /// </summary>
-public static class Utskick
+public static partial class Utskick
 {
+    /// <summary>
+    /// An applicant's private link and a new manager's choose-a-password link are keys, meant for the recipient only:
+    /// Admin sees that a mail carried one, never the key itself, and the delivered file (which has it) is not offered.
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(/ansokan/)[^\s""'<>&?#]+|([?&](?:amp;)?token=)[^\s""'<>&]+")]
+    private static partial System.Text.RegularExpressions.Regex HemligNyckel();
+
+    public const string Dold = "[dold]";
+
+    public static bool HarHemligLank(OutboxMessage m) => HemligNyckel().IsMatch(m.TextBody) || HemligNyckel().IsMatch(m.HtmlBody);
+
+    public static string UtanNycklar(string text) => HemligNyckel().Replace(text, x => (x.Groups[1].Success ? x.Groups[1].Value : x.Groups[2].Value) + Dold);
+
     public static Insyn InsynFor(string topic) => Prefix(topic) switch
     {
         "Testmejl" or "Konto" or "Rollbegaran" => Insyn.Allt,

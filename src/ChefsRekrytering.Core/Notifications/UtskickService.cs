@@ -37,6 +37,21 @@ public sealed class UtskickService(AppDbContext db, Outbox outbox, PolicyLibrary
         return new(rader, vantar, misslyckade);
     }
 
+    /// <summary>One mail of the municipality (another municipality's is not found), with its attachments; null for anyone but Admin.</summary>
+    public async Task<OutboxMessage?> VisaAsync(long id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        KanSe(user) ? await db.Set<OutboxMessage>().Include(m => m.Attachments).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) : null;
+
+    /// <summary>
+    /// The file name of the delivered .eml, when Admin may have it: only for mail Admin may see whole, and never for one
+    /// that carries a private link (the file has the key).
+    /// </summary>
+    public async Task<string?> LevereradFilAsync(long id, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!KanSe(user)) return null;
+        var message = await db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        return message is null || Utskick.HarHemligLank(message) || Utskick.InsynFor(message.Topic) != Insyn.Allt ? null : message.DeliveredAs;
+    }
+
     /// <summary>A test mail to Admin's own address, through the outbox like every mail, to see that delivery works.</summary>
     public async Task<CommandResult> SkickaTestmejlAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {

@@ -24,6 +24,15 @@ public sealed class OrganisationService(AppDbContext db, UserManager<Application
     public sealed record NyEnhet(string Namn, EnhetTyp Typ, int? OverordnadId, int? ChefId);
     public sealed record NyPerson(string Fornamn, string Efternamn, string Epost, string? Titel, int EnhetId);
 
+    /// <summary>The municipality's units and people as Admin keeps them; null for anyone else.</summary>
+    public async Task<(IReadOnlyList<Enhet> Enheter, IReadOnlyList<Person> Personer)?> LasAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!OrganisationAccess.KanAndra(actor)) return null;
+        var units = await db.Enheter.AsNoTracking().ToListAsync(ct);
+        var people = await db.Personer.AsNoTracking().OrderBy(p => p.Efternamn).ThenBy(p => p.Fornamn).ToListAsync(ct);
+        return (units, people);
+    }
+
     public async Task<CommandResult> LaggTillEnhetAsync(NyEnhet ny, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!OrganisationAccess.KanAndra(actor)) return CommandResult.Refused("Bara en administratör kan ändra organisationen.");

@@ -1,12 +1,10 @@
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Admin;
 
 [Authorize(Policy = Behorighet.Admin)]
-public class AnvandareModel(BehorighetService behorigheter, AppDbContext db) : PageModel
+public class AnvandareModel(BehorighetService behorigheter) : PageModel
 {
     public IReadOnlyList<BehorighetService.Kontorad> Users { get; private set; } = [];
     public List<SelectListItem> PersonerUtanKonto { get; private set; } = [];
@@ -34,8 +32,7 @@ public class AnvandareModel(BehorighetService behorigheter, AppDbContext db) : P
     private async Task LoadAsync()
     {
         Users = await behorigheter.KontonAsync(User, HttpContext.RequestAborted);
-        var withAccount = await db.Users.Where(u => u.PersonId != null).Select(u => u.PersonId!.Value).ToListAsync();
-        PersonerUtanKonto = (await db.Personer.Where(p => p.Aktiv && !withAccount.Contains(p.Id)).OrderBy(p => p.Efternamn).ThenBy(p => p.Fornamn).ToListAsync())
+        PersonerUtanKonto = (await behorigheter.UtanKontoAsync(User, HttpContext.RequestAborted))
             .Select(p => new SelectListItem($"{p.Namn} ({p.Epost})", p.Id.ToString())).ToList();
     }
 }

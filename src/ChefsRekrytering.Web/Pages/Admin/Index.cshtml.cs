@@ -1,12 +1,10 @@
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Policies;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Admin;
 
 [Authorize(Policy = Behorighet.Admin)]
-public class IndexModel(AppDbContext db, PolicyLibrary policies) : PageModel
+public class IndexModel(BehorighetService behorigheter, PolicyLibrary policies) : PageModel
 {
     public string KommunId => User.KommunId()!;
     public string KommunNamn => policies.Get(KommunId).Kommun;
@@ -14,10 +12,10 @@ public class IndexModel(AppDbContext db, PolicyLibrary policies) : PageModel
     public int Enheter { get; private set; }
     public int Personer { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Anvandare = await db.Users.CountAsync(u => u.KommunId == KommunId);
-        Enheter = await db.Enheter.CountAsync();
-        Personer = await db.Personer.CountAsync();
+        if (await behorigheter.AntalAsync(User, ct) is not var (konton, enheter, personer)) return Forbid();
+        (Anvandare, Enheter, Personer) = (konton, enheter, personer);
+        return Page();
     }
 }

@@ -1,12 +1,10 @@
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Organisation;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Admin;
 
 [Authorize(Policy = Behorighet.Admin)]
-public class OrganisationModel(AppDbContext db, OrganisationService organisation) : PageModel
+public class OrganisationModel(OrganisationService organisation) : PageModel
 {
     public sealed record Rad(int Id, string Namn, string Typ, int Djup, string? Chef, string? NarmastHogreChef, int Anstallda);
 
@@ -80,8 +78,7 @@ public class OrganisationModel(AppDbContext db, OrganisationService organisation
 
     private async Task LoadAsync()
     {
-        var units = await db.Enheter.AsNoTracking().ToListAsync();
-        var people = await db.Personer.AsNoTracking().OrderBy(p => p.Efternamn).ThenBy(p => p.Fornamn).ToListAsync();
+        if (await organisation.LasAsync(User, HttpContext.RequestAborted) is not var (units, people)) return;
         var org = new OrgChart(units, people.Select(p => (p.Id, p.EnhetId)));
         var names = people.ToDictionary(p => p.Id, p => p.Namn);
         Rader = org.InTreeOrder().Select(x =>

@@ -25,4 +25,16 @@ public static class CommandAnswer
         await reload();
         return page.Page();
     }
+
+    /// <summary>
+    /// A versioned form's answer: invalid input is shown beside its fields without calling the command; otherwise the
+    /// command's answer. A Version that did not bind is no version, and the command answers it as changed meanwhile, so
+    /// it is not an input error. <paramref name="load"/> reloads the page and says whether the record is still visible.
+    /// </summary>
+    public static async Task<IActionResult> AnswerFormAsync(this PageModel page, Func<Task<CommandResult>> command, Func<Task<bool>> load)
+    {
+        page.ModelState.Remove("Version");
+        if (page.ModelState.IsValid) return await page.AnswerAsync(await command(), load);
+        return await load() ? page.Page() : page.NotFound();
+    }
 }

@@ -39,13 +39,7 @@ public class DetaljerModel(IntroduktionService service) : PageModel
             input.Plats, User, HttpContext.RequestAborted));
     }
 
-    /// <summary>Invalid input is shown beside its fields without calling the command; otherwise the command's answer.</summary>
-    private async Task<IActionResult> AnswerAsync(int id, Func<Task<Workflows.CommandResult>> command)
-    {
-        ModelState.Remove(nameof(Version)); // a version that is no version is an old one: the command answers it as changed meanwhile
-        if (ModelState.IsValid) return await this.AnswerAsync(await command(), () => LoadAsync(id));
-        return await LoadAsync(id) ? Page() : NotFound();
-    }
+    private Task<IActionResult> AnswerAsync(int id, Func<Task<Workflows.CommandResult>> command) => this.AnswerFormAsync(command, () => LoadAsync(id));
 
     private async Task<bool> LoadAsync(int id)
     {

@@ -47,14 +47,11 @@ public class ArModel(SjalvskattningService service) : PageModel
     public Task<IActionResult> OnPostDiskuteraAsync(int personId, int ar, [DataType(DataType.MultilineText)] string? kommentar, CancellationToken ct) =>
         AnswerAsync(personId, ar, [], () => service.RegistreraSamtaletAsync(personId, ar, Version, kommentar, User, ct), ct);
 
-    /// <summary>Invalid input is shown without calling the command; otherwise the command's answer, with what was posted
-    /// shown again when it was refused.</summary>
-    private async Task<IActionResult> AnswerAsync(int personId, int ar, List<RadInput> rader, Func<Task<CommandResult>> command, CancellationToken ct)
+    /// <summary>The command's answer, with what was posted shown again when it was refused.</summary>
+    private Task<IActionResult> AnswerAsync(int personId, int ar, List<RadInput> rader, Func<Task<CommandResult>> command, CancellationToken ct)
     {
-        ModelState.Remove(nameof(Version)); // a version that is no version is an old one: the command answers it as changed meanwhile
         Postat = rader.GroupBy(r => r.KravId).ToDictionary(g => g.Key, g => g.Last());
-        if (ModelState.IsValid) return await this.AnswerAsync(await command(), () => LoadAsync(personId, ar, ct));
-        return await LoadAsync(personId, ar, ct) ? Page() : NotFound();
+        return this.AnswerFormAsync(command, () => LoadAsync(personId, ar, ct));
     }
 
     private static List<Skattning> Skattningar(List<RadInput> rader) => rader.Select(r => new Skattning(r.KravId, r.Betyg, r.Kommentar)).ToList();

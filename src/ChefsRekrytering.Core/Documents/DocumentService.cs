@@ -44,7 +44,7 @@ public sealed class CheckedFile : IDisposable
 /// </summary>
 public sealed class DocumentService(
     AppDbContext db, IDocumentStore store, IMalwareScanner scanner, CurrentKommun kommun, TimeProvider clock, DocumentOptions options,
-    ILogger<DocumentService> log)
+    DocumentAccess access, ILogger<DocumentService> log)
 {
     public const int MaxFileNameLength = 200;
     public const string EmptyFile = "Filen är tom.";
@@ -175,6 +175,17 @@ public sealed class DocumentService(
         // The signature's name says what was found; the file's name and owner are not known here and stay out of the log.
         log.LogWarning("Uppladdad fil ({Bytes} byte) avvisad: skadlig kod {Signature}", bytes.Length, scan.Signature);
         return new(bytes, null, Infected, "skadlig kod");
+    }
+
+    /// <summary>
+    /// One document for download with its bytes, if this user may read it; null when it does not exist, is another
+    /// municipality's (query filter), may not be read, or its bytes are lost: the same answer, so nobody learns which ids exist.
+    /// </summary>
+    public async Task<(Dokument Dokument, Stream Innehall)?> HamtaAsync(int id, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var doc = await db.Dokument.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (doc is null || !await access.CanReadAsync(user, doc)) return null;
+        return await OpenAsync(doc, ct) is { } content ? (doc, content) : null;
     }
 
     /// <summary>The stored bytes, or null (and an error in the log) when the store has lost them.</summary>

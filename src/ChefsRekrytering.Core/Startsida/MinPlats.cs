@@ -14,11 +14,12 @@ public sealed record MinPlats(string? Enhet, string? Chef, IReadOnlyList<string>
     public static readonly MinPlats Ingen = new(null, null, []);
 }
 
-public static class MinPlatsQueries
+/// <summary>What the start page shows a signed-in person about themselves.</summary>
+public sealed class StartsidaService(AppDbContext db)
 {
     /// <summary>The tree once, the person and their chef's name: three small queries. Only one's own place, in one's own
     /// municipality (the query filter).</summary>
-    public static async Task<MinPlats> MinPlatsAsync(this AppDbContext db, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<MinPlats> MinPlatsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (user.KommunId() is null || user.PersonId() is not int personId) return MinPlats.Ingen;
         var org = await db.LoadOrgChartAsync(ct);

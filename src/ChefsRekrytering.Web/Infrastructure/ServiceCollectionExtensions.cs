@@ -92,6 +92,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<LosenordService>();
         services.AddScoped<BehorighetService>();
         services.AddScoped<ChefsRekrytering.Organisation.OrganisationService>();
+        services.AddScoped<ChefsRekrytering.Startsida.StartsidaService>();
         services.AddScoped<InloggningsBroms>();
         services.AddSingleton<Attrapphash>();
         services.AddOptions<InloggningsBromsOptions>().Bind(config.GetSection(InloggningsBromsOptions.Section));

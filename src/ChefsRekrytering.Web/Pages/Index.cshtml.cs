@@ -1,4 +1,3 @@
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Startsida;
@@ -6,7 +5,7 @@ using ChefsRekrytering.Startsida;
 namespace ChefsRekrytering.Web.Pages;
 
 [AllowAnonymous]
-public class IndexModel(AppDbContext db, PolicyLibrary policies) : PageModel
+public class IndexModel(StartsidaService startsida, PolicyLibrary policies) : PageModel
 {
     public bool SignedIn => User.Identity?.IsAuthenticated == true;
     public LeadershipPolicy? Policy { get; private set; }
@@ -17,6 +16,6 @@ public class IndexModel(AppDbContext db, PolicyLibrary policies) : PageModel
     {
         if (!SignedIn || User.KommunId() is not { } kommunId) return;
         Policy = policies.Find(kommunId);
-        Plats = await db.MinPlatsAsync(User, ct);
+        Plats = await startsida.MinPlatsAsync(User, ct);
     }
 }

@@ -1,6 +1,4 @@
-using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Web.Pages.Dokument;
 
@@ -11,12 +9,11 @@ namespace ChefsRekrytering.Web.Pages.Dokument;
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // CVs are personal data: no shared caches
-public class HamtaModel(AppDbContext db, DocumentAccess access, DocumentService documents) : PageModel
+public class HamtaModel(DocumentService documents) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var doc = await db.Dokument.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null || !await access.CanReadAsync(User, doc)) return NotFound();
-        return await documents.OpenAsync(doc, ct) is { } content ? File(content, doc.ContentType, doc.DownloadName) : NotFound();
+        var (doc, content) = await documents.HamtaAsync(id, User, ct) ?? default;
+        return doc is null ? NotFound() : File(content, doc.ContentType, doc.DownloadName);
     }
 }

@@ -91,7 +91,7 @@ public sealed class RekryteringService(
 
     /// <summary>Loads a recruitment with everything its guards and pages need, through the municipality filter but without
     /// the access rule: for the scheduler, seeding and tests. Pages use the queries below.</summary>
-    public Task<Rekrytering?> LoadAsync(int id, CancellationToken ct = default) => db.Set<Rekrytering>()
+    internal Task<Rekrytering?> LoadAsync(int id, CancellationToken ct = default) => db.Set<Rekrytering>()
         .Include(r => r.Enhet)
         .Include(r => r.Panel)
         .Include(r => r.Kravprofiler).ThenInclude(k => k.Kompetenser)

@@ -51,7 +51,6 @@ public sealed record Rekryteringsoversikt(
     Rekrytering Rekrytering, RekryteringWorkflow Process, bool KanDriva, bool ArHr, IReadOnlyList<Rekryteringssteg> NastaSteg,
     Rekryteringsformular Formular, IReadOnlyList<WorkflowTransition> Historik, IReadOnlyList<Panelval> Panelval);
 
-/// <summary>The kravprofil page: the recruitment, the municipality's policy it is built from, and whether this user builds it now.</summary>
 /// <summary>Which recruitments the list shows: the open ones (default), the ended ones, or all.</summary>
 public enum Listfas { Pagaende, Avslutade, Alla }
 
@@ -62,9 +61,11 @@ public sealed record Rekryteringsrad(int Id, string Diarienummer, string Titel, 
 public sealed record Rekryteringslista(IReadOnlyList<Rekryteringsrad> Rader, int Totalt, int Sida)
 {
     public const int PerSida = 50;
-    public int Sidor => Math.Max(1, (Totalt + PerSida - 1) / PerSida);
+    public int Sidor => SidorFor(Totalt);
+    public static int SidorFor(int totalt) => Math.Max(1, (totalt + PerSida - 1) / PerSida);
 }
 
+/// <summary>The kravprofil page: the recruitment, the municipality's policy it is built from, and whether this user builds it now.</summary>
 public sealed record Kravprofilvy(Rekrytering Rekrytering, LeadershipPolicy Policy, bool KanAndra);
 
 /// <summary>The recruitment as a public record, ready to be handed out.</summary>
@@ -142,7 +143,7 @@ public sealed class RekryteringService(
             _ => query.Where(r => OppnaFaser.Contains(r.State)),
         };
         var totalt = await query.CountAsync(ct);
-        sida = Math.Clamp(sida, 1, Math.Max(1, (totalt + Rekryteringslista.PerSida - 1) / Rekryteringslista.PerSida));
+        sida = Math.Clamp(sida, 1, Rekryteringslista.SidorFor(totalt));
         var rader = await query.OrderByDescending(r => r.Id).Skip((sida - 1) * Rekryteringslista.PerSida).Take(Rekryteringslista.PerSida)
             .Select(r => new Rekryteringsrad(r.Id, r.Diarienummer, r.Titel, r.Enhet!.Namn, r.AgareNamn, r.State, r.Kandidater.Count))
             .ToListAsync(ct);

@@ -49,6 +49,9 @@ status=$(curl -s -o "$work/lista.html" -w '%{http_code}' -H "Cookie: $cookie" ht
 [ "$status" = 200 ] && grep -q "BENCH" "$work/lista.html" || { echo "Listan svarade $status utan rekryteringar: inloggningen fungerar inte." >&2; exit 1; }
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -H "Cookie: $cookie" "http://127.0.0.1:5304/rekrytering" >/dev/null   # warm-up
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:5304/rekrytering" >"$work/wrk-lista.txt"
+# The floor under any signed-in page: the same process, the same cookie, a page that reads nothing but the session
+# (the error page, with the full layout). The list can come no closer to the bare page than this.
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Cookie: $cookie" "http://127.0.0.1:5304/fel/404" >"$work/wrk-tom.txt"
 stop_pid_file "$work/portal-5304.pid"
 
 echo "Lastar en tom webapp-sida ..."
@@ -58,17 +61,23 @@ wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:5303/" >"$wor
 
 read -r list_rps list_p99 list_err < <(wrk_figures "$work/wrk-lista.txt")
 read -r bare_rps bare_p99 bare_err < <(wrk_figures "$work/wrk-bare.txt")
+read -r tom_rps tom_p99 tom_err < <(wrk_figures "$work/wrk-tom.txt")
 ratio=$(awk -v a="$list_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')
+floor=$(awk -v a="$tom_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a / b}')
 cat <<REPORT
 
 Rekryteringslistan (inloggad HR, 1 000 rekryteringar, 20 000 sökande, SQLite): varje förfrågan läser databasen
   förfrågningar/s   $list_rps
   p99               $list_p99 ms
   fel (ej 2xx/3xx)  $list_err
+Tom inloggad sida i portalen (/fel/404: sessionen och sidmallen, ingen annan läsning), samma process
+  förfrågningar/s   $tom_rps
+  p99               $tom_p99 ms
 Tom webapp-sida (dotnet new webapp), samma körning
   förfrågningar/s   $bare_rps
   p99               $bare_p99 ms
 Kvot lista / tom sida: $ratio (mål minst 0,25)
+Kvot tom inloggad sida / tom sida: $floor (taket för varje inloggad sida)
 SQL-kommandon per sida: $small vid 100 rekryteringar, $large vid 1 000 (mål: lika)
 Maskinens last: $(cut -d' ' -f1-3 /proc/loadavg)
 REPORT

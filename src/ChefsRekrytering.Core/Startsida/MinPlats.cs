@@ -17,6 +17,11 @@ public sealed record MinPlats(string? Enhet, string? Chef, IReadOnlyList<string>
 /// <summary>What the start page shows a signed-in person about themselves.</summary>
 public sealed class StartsidaService(AppDbContext db)
 {
+    /// <summary>Everything that waits for the person's action, across the processes (<see cref="VantarPaDig"/>).</summary>
+    public Task<IReadOnlyList<Uppgift>> VantarAsync(ClaimsPrincipal user, CancellationToken ct = default) => new VantarPaDig(db).ForAsync(user, ct);
+
+    public DateTime UtcNow => db.UtcNow;
+
     /// <summary>The tree once, the person and their chef's name: three small queries. Only one's own place, in one's own
     /// municipality (the query filter).</summary>
     public async Task<MinPlats> MinPlatsAsync(ClaimsPrincipal user, CancellationToken ct = default)

@@ -11,11 +11,15 @@ public class IndexModel(StartsidaService startsida, PolicyLibrary policies) : Pa
     public LeadershipPolicy? Policy { get; private set; }
     public IEnumerable<string> Roller => ChefsRekrytering.Konton.Roller.Alla.Where(User.IsInRole);
     public MinPlats Plats { get; private set; } = MinPlats.Ingen;
+    public IReadOnlyList<Uppgift> Vantar { get; private set; } = [];
+    public DateTime Nu { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (!SignedIn || User.KommunId() is not { } kommunId) return;
         Policy = policies.Find(kommunId);
         Plats = await startsida.MinPlatsAsync(User, ct);
+        Vantar = await startsida.VantarAsync(User, ct);
+        Nu = startsida.UtcNow;
     }
 }

@@ -35,7 +35,7 @@ public static partial class Utskick
     {
         "Testmejl" or "Konto" or "Rollbegaran" => Insyn.Allt,
         "AretsChef" when topic.EndsWith(":Inbjudan", StringComparison.Ordinal) => Insyn.Allt,
-        "Introduktion" or "IntroduktionPunkt" or "Uppdragskontrakt" => Insyn.Mottagare,
+        "Introduktion" or "IntroduktionPunkt" or "Uppdragskontrakt" or "Rekrytering" => Insyn.Mottagare,
         _ => Insyn.BaraStatus,
     };
 
@@ -52,6 +52,7 @@ public static partial class Utskick
         "IntroduktionPunkt" => "Påminnelse i en introduktion",
         "Uppdragskontrakt" => "Uppdragskontrakt",
         "Kandidat" => "Till en sökande",
+        "Rekrytering" => "Rekrytering: nästa steg",
         "Mote" => "Kallelse till möte",
         "Avveckling" => "Avvecklingsärende",
         _ => "Övrigt",

@@ -15,7 +15,11 @@ public sealed record Utskicksrad(long Id, DateTime CreatedUtc, string Slag, Insy
 /// <summary>The latest mail of the municipality, and how many wait or failed.</summary>
 public sealed record Utskickslista(IReadOnlyList<Utskicksrad> Meddelanden, int Vantar, int Misslyckade);
 
-/// <summary>Admin's view of the municipality's outbox and its test mail. Only Admin (deny by default).</summary>
+/// <summary>A mail the portal sent the signed-in person, as they may read it again (keys in links hidden).</summary>
+public sealed record MittMejl(DateTime SkapatUtc, string Amne, string Text, QueueStatus Status, DateTime? SkickatUtc);
+
+/// <summary>Admin's view of the municipality's outbox and its test mail (Admin only, deny by default), and each person's
+/// own mail.</summary>
 public sealed class UtskickService(AppDbContext db, Outbox outbox, PolicyLibrary policies)
 {
     public static bool KanSe(ClaimsPrincipal user) => user.IsInRole(Roller.Admin);
@@ -50,6 +54,18 @@ public sealed class UtskickService(AppDbContext db, Outbox outbox, PolicyLibrary
         if (!KanSe(user)) return null;
         var message = await db.Set<OutboxMessage>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         return message is null || Utskick.HarHemligLank(message) || Utskick.InsynFor(message.Topic) != Insyn.Allt ? null : message.DeliveredAs;
+    }
+
+    /// <summary>The last hundred mails the portal sent to the signed-in person's own account address, newest first.
+    /// Found by the account, never by an address typed in; the keys of private links are hidden, as for Admin.</summary>
+    public async Task<IReadOnlyList<MittMejl>> MinaAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (user.UserId() is not { } userId) return [];
+        var adress = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (string.IsNullOrEmpty(adress)) return [];
+        var mejl = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ToAddress == adress).OrderByDescending(m => m.Id).Take(100)
+            .Select(m => new { m.CreatedUtc, m.Subject, m.TextBody, m.Status, m.SentUtc }).ToListAsync(ct);
+        return mejl.Select(m => new MittMejl(m.CreatedUtc, m.Subject, Utskick.UtanNycklar(m.TextBody), m.Status, m.SentUtc)).ToList();
     }
 
     /// <summary>A test mail to Admin's own address, through the outbox like every mail, to see that delivery works.</summary>

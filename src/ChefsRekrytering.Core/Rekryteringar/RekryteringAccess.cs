@@ -46,6 +46,7 @@ public static class RekryteringAccess
     public static string? DenialToFire(ClaimsPrincipal user, Rekrytering r, RekryteringsHandelse trigger) => trigger switch
     {
         RekryteringsHandelse.GodkannBehov when !CanApproveNeed(user) => "Behovet godkänns av HR.",
+        RekryteringsHandelse.ReturneraBehov when !CanApproveNeed(user) => "Behovet prövas av HR.",
         _ when !CanManage(user, r) => "Bara rekryterande chef och HR kan driva rekryteringen.",
         _ => null,
     };

@@ -79,7 +79,7 @@ public sealed record Utlamnandefil(string Filnamn, byte[] Innehall);
 /// </summary>
 public sealed class RekryteringService(
     AppDbContext db, Outbox outbox, Scheduler scheduler, PolicyLibrary policies, IEnumerable<IRekryteringTillsattHandler> onTillsatt,
-    Gallring gallring, AuditLog audit)
+    Gallring gallring, AuditLog audit, Microsoft.Extensions.Options.IOptions<Kommuner.PortalOptions> portal)
 {
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
@@ -407,8 +407,23 @@ public sealed class RekryteringService(
         if (!result.Succeeded) return result;
         switch (trigger)
         {
+            case RekryteringsHandelse.SkickaForBehovsprovning:
+                foreach (var hr in await db.MedRollAsync(Roller.HR, actor.UserId, ct))
+                    await OverlamnaAsync(r, hr, $"Ett behov väntar på din prövning – {r.Titel}",
+                        $"{actor.Namn} har skickat behovet av en {r.Titel.ToLowerInvariant()} ({r.Diarienummer}) till HR för behovsprövning. " +
+                        "Pröva behovet och kontrollera företrädesrätten enligt LAS.", "behov-rubrik");
+                break;
             case RekryteringsHandelse.GodkannBehov:
                 (r.BehovGodkantUtc, r.BehovGodkantAv) = (db.UtcNow, actor.Namn);
+                if (await db.KontoAsync(r.AgareUserId, actor.UserId, ct) is { } agare)
+                    await OverlamnaAsync(r, agare, $"Behovet är godkänt – {r.Titel}",
+                        $"{actor.Namn} har godkänt behovet ({r.Diarienummer}). Nästa steg är att fastställa kravprofilen och skriva annonsen.", "kravprofil-rubrik");
+                break;
+            case RekryteringsHandelse.ReturneraBehov:
+                if (await db.KontoAsync(r.AgareUserId, actor.UserId, ct) is { } mottagare)
+                    await OverlamnaAsync(r, mottagare, $"Behovet har skickats tillbaka – {r.Titel}",
+                        $"{actor.Namn} har skickat tillbaka behovet ({r.Diarienummer}) med kommentaren: ”{comment}”. Se över behovet och skicka det igen.",
+                        "behov-rubrik");
                 break;
             case RekryteringsHandelse.PubliceraAnnons:
                 // The day after the last application day, at midnight Swedish time, the application period closes by itself.
@@ -422,6 +437,12 @@ public sealed class RekryteringService(
         }
         return result;
     }
+
+    /// <summary>A hand-off mail about the recruitment to the person who must act next, saved with the step it follows.</summary>
+    private Task OverlamnaAsync(Rekrytering r, MailRecipient till, string amne, string text, string avsnitt) =>
+        outbox.EnqueueAsync<ArendeNotis, ArendeNotis.Innehall>(till, amne,
+            new ArendeNotis.Innehall(till.Name, text, $"{portal.Value.PublicUrl.TrimEnd('/')}/rekrytering/{r.Id}#{avsnitt}"),
+            topic: $"Rekrytering:{r.Id}", kommunId: r.KommunId);
 
     /// <summary>Fires a candidate trigger that needs no form; a candidate who leaves the recruitment is told by e-mail. The caller saves.</summary>
     internal async Task<WorkflowResult> FireAsync(Kandidat k, Rekrytering r, KandidatHandelse trigger, Actor actor, string? comment = null)

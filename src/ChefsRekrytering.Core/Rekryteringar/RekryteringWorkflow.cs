@@ -19,6 +19,8 @@ public enum RekryteringsHandelse
     [Display(Name = "Fatta anställningsbeslut")] FattaBeslut,
     [Display(Name = "Registrera tillsättning")] Tillsatt,
     [Display(Name = "Avbryt rekryteringen")] Avbryt,
+    // Last, so the numbers of the triggers before it stay what they were.
+    [Display(Name = "Skicka tillbaka behovet")] ReturneraBehov,
 }
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
     public const string BeskedSaknasAvbryt = "alla-besked-avbryt";
     public static readonly string[] VantarBaraPaBesked = [BeskedSaknasTillsatt, BeskedSaknasAvbryt];
 
-    protected override bool RequiresComment(T trigger) => trigger == T.Avbryt;
+    protected override bool RequiresComment(T trigger) => trigger is T.Avbryt or T.ReturneraBehov;
 
     protected override void Configure(StateMachine<S, T> m)
     {
@@ -48,7 +50,9 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
             Guard("titel-saknas", () => !string.IsNullOrWhiteSpace(r.Titel), "Befattningen saknar titel"),
             Guard("behov-obeskrivet", () => r.Behovsbeskrivning.Trim().Length >= 20, "Beskriv behovet (minst 20 tecken)"));
         m.Configure(S.Behovsprovning).PermitIf(T.GodkannBehov, S.Kravprofil,
-            Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"));
+                Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"))
+            // HR sends a need back to the recruiting manager with what to change; the comment is the message.
+            .Permit(T.ReturneraBehov, S.Utkast);
         m.Configure(S.Kravprofil).PermitIf(T.PubliceraAnnons, S.Annonserad,
             Guard("kravprofil-ej-faststalld", () => r.GallandeKravprofil is not null && r.Utkastprofil is null, "Kravprofilen är inte fastställd"),
             Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"),

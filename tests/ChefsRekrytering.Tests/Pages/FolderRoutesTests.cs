@@ -34,7 +34,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "jobb", "jobb/{id:int}",
             "konto/atkomst-nekad", "konto/logga-in", "konto/logga-ut", "konto/valj-losenord",
             "ledarakademin", "ledarakademin/{personId:int}",
-            "mina-uppgifter",
+            "mina-uppgifter", "mina-uppgifter/mejl",
             "mitt-ledarskap",
             "policy", "policy/{kommun}",
             "rapporter",

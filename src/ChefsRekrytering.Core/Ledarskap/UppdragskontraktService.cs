@@ -4,6 +4,8 @@ using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Konton;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Workflows;
@@ -44,7 +46,8 @@ public sealed record KontraktDetaljer(Person Chef, ChefParter Parter, Leadership
 /// the user is no party to does not exist for them), checks the user's side and the version the form was built from,
 /// changes and saves.
 /// </summary>
-public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary policies, IntroduktionService introduktioner)
+public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary policies, IntroduktionService introduktioner, Outbox outbox,
+    Microsoft.Extensions.Options.IOptions<Kommuner.PortalOptions> portal)
 {
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
@@ -89,6 +92,7 @@ public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary polic
         if (utkast is null) return CommandResult.Refused("Det finns inget utkast att bekräfta.");
         var result = await BekraftaSidaAsync(versioner, utkast, sida, user.Actor(), ct);
         if (!result.Succeeded) return db.Refuse(result.Reasons);
+        if (!utkast.ArBekraftatAvBada) await MejlaAndraPartenAsync(chef.Chef, utkast, sida, user.Namn(), ct);
         return await db.CommitAsync(utkast, version, utkast.State == UppdragskontraktTillstand.Bekraftat
             ? $"Version {utkast.Versionsnummer} är bekräftad av båda parter och gäller från i dag. Den ska omprövas senast {utkast.OmprovasSenast:yyyy-MM-dd}."
             : $"Din bekräftelse av version {utkast.Versionsnummer} är registrerad. Kontraktet gäller när även den andra parten har bekräftat.", ct);
@@ -178,6 +182,21 @@ public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary polic
         }));
         utkast.ClearConfirmations();
         return utkast;
+    }
+
+    /// <summary>One side has confirmed: the other is told that the contract now waits for them (saved with the confirmation).</summary>
+    private async Task MejlaAndraPartenAsync(Person chef, Uppdragskontrakt utkast, KontraktSida bekraftad, string av, CancellationToken ct)
+    {
+        var till = bekraftad == KontraktSida.Chef
+            ? await db.Personer.Where(p => p.Id == utkast.UppdragsgivarePersonId).Select(p => new MailRecipient(p.Epost, p.Fornamn + " " + p.Efternamn)).FirstOrDefaultAsync(ct)
+            : new MailRecipient(chef.Epost, $"{chef.Fornamn} {chef.Efternamn}");
+        if (till is null || string.IsNullOrWhiteSpace(till.Address)) return; // a principal outside the organisation (e.g. a board) gets no mail
+        var text = bekraftad == KontraktSida.Chef
+            ? $"{av} har bekräftat sin sida av uppdragskontraktet (version {utkast.Versionsnummer}). Det gäller när du som uppdragsgivare också har bekräftat."
+            : $"{av} har bekräftat uppdragsgivarens sida av ditt uppdragskontrakt (version {utkast.Versionsnummer}). Läs det och bekräfta din sida, så gäller det.";
+        await outbox.EnqueueAsync<ArendeNotis, ArendeNotis.Innehall>(till, "Ett uppdragskontrakt väntar på din bekräftelse",
+            new ArendeNotis.Innehall(till.Name, text, $"{portal.Value.PublicUrl.TrimEnd('/')}/uppdragskontrakt/{chef.Id}"),
+            topic: $"Uppdragskontrakt:{chef.Id}", kommunId: chef.KommunId);
     }
 
     private async Task<WorkflowResult> BekraftaSidaAsync(IReadOnlyList<Uppdragskontrakt> versioner, Uppdragskontrakt utkast, KontraktSida sida,

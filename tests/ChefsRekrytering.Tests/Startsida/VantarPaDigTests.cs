@@ -82,11 +82,16 @@ public class VantarPaDigTests(QueryCountingPortal portal) : IClassFixture<QueryC
         Assert.DoesNotContain(await VantarAsync(chef.Principal), u => u.Process == "Uppdragskontrakt");
 
         var personId = chef.PersonId!.Value;
+        Assert.Empty(await KontraktmejlAsync(personId));
         await data.KommandoAsync<UppdragskontraktService, CommandResult>(async s =>
             await s.BekraftaAsync(personId, await UtkastversionAsync(personId), KontraktSida.Uppdragsgivare, uppdragsgivare.Principal));
         Assert.DoesNotContain(await VantarAsync(uppdragsgivare.Principal), u => u.Process == "Uppdragskontrakt");
         var egen = Assert.Single(await VantarAsync(chef.Principal), u => u.Process == "Uppdragskontrakt");
         Assert.Equal(("Bekräfta ditt uppdragskontrakt", "/Uppdragskontrakt/Index", personId.ToString()), (egen.Vad, egen.Plats.Sida, egen.Plats.Route["personId"]));
+        // ... and the manager is told by mail, with a link to the contract.
+        var mejl = Assert.Single(await KontraktmejlAsync(personId));
+        Assert.Equal((chef.Konto.Email, "Ett uppdragskontrakt väntar på din bekräftelse"), (mejl.ToAddress, mejl.Subject));
+        Assert.Contains($"/uppdragskontrakt/{personId}", mejl.TextBody);
     }
 
     [Fact]
@@ -157,6 +162,12 @@ public class VantarPaDigTests(QueryCountingPortal portal) : IClassFixture<QueryC
         var version = await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
         var result = await steg(scope.ServiceProvider.GetRequiredService<RekryteringService>(), version);
         Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
+    }
+
+    private async Task<List<ChefsRekrytering.Notifications.OutboxMessage>> KontraktmejlAsync(int personId)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        return await db.Set<ChefsRekrytering.Notifications.OutboxMessage>().Where(m => m.Topic == $"Uppdragskontrakt:{personId}").ToListAsync();
     }
 
     private async Task<Guid> UtkastversionAsync(int personId)

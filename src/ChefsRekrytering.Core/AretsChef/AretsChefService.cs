@@ -226,6 +226,7 @@ public sealed class AretsChefService(
         if (version != k.Version) return CommandResult.Conflict(Andrad(ar));
         var result = (await FlodeAsync(k, ct)).Fire(trigger, user.Actor());
         if (!result.Succeeded) return Nekad(result.Reasons);
+        if (trigger == T.Tillkannage) await MejlaVinnarenAsync(k, ct);
         return await SparaAsync(k, trigger == T.Tillkannage ? $"{k.VinnareNamn} är tillkännagiven som Årets chef {ar}." : $"{SwedishText.Of(trigger)}: klart.", ct);
     }
 
@@ -360,6 +361,16 @@ public sealed class AretsChefService(
             invited += batch.Count;
         }
         return invited;
+    }
+
+    /// <summary>The winner hears it from the portal the moment it is announced, saved with the announcement.</summary>
+    private async Task MejlaVinnarenAsync(Kampanj k, CancellationToken ct)
+    {
+        if (await db.Personer.Where(p => p.Id == k.VinnarePersonId).Select(p => new { p.Epost, p.Fornamn, p.Efternamn }).FirstOrDefaultAsync(ct) is not { } vinnare
+            || string.IsNullOrWhiteSpace(vinnare.Epost)) return;
+        await outbox.EnqueueAsync<AretsChefVinnare, AretsChefVinnare.Innehall>(new MailRecipient(vinnare.Epost, $"{vinnare.Fornamn} {vinnare.Efternamn}"),
+            $"Du är Årets chef {k.Ar}", new(vinnare.Fornamn, k.Ar, k.Motivering, policies.Find(k.KommunId)?.Kommun, Lank($"/arets-chef/{k.Ar}")),
+            topic: $"AretsChef:{k.Ar}:Vinnare", kommunId: k.KommunId);
     }
 
     // ---- Plumbing --------------------------------------------------------------------------------------------------------

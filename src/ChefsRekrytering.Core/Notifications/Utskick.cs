@@ -47,6 +47,7 @@ public static partial class Utskick
         "Rollbegaran" => "Roll som väntar på godkännande",
         "AretsChef" when topic.EndsWith(":Inbjudan", StringComparison.Ordinal) => "Årets chef: inbjudan",
         "AretsChef" when topic.EndsWith(":Nominering", StringComparison.Ordinal) => "Årets chef: bekräftelse till den som nominerat",
+        "AretsChef" when topic.EndsWith(":Vinnare", StringComparison.Ordinal) => "Årets chef: till vinnaren",
         "AretsChef" => "Årets chef",
         "Introduktion" => "Välkommen som ny chef",
         "IntroduktionPunkt" => "Påminnelse i en introduktion",

@@ -64,6 +64,12 @@ public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.Contains("Årets chef 2031: Karin Öberg", (await emma.PageAsync("/arets-chef")).QuerySelector("main")!.TextContent);
         Assert.Contains("och når sina mål", (await PortalClient.For(portal).PageAsync("/arets-chef/kalix/2031")).QuerySelector("main")!.TextContent);
         Assert.Equal(KampanjTillstand.Tillkannagiven, (await portal.KampanjenAsync("kalix", 2031)).State);
+
+        // The winner hears it by mail the moment it is announced, and finds it again among her own mails.
+        var karinsMejl = (await (await PortalClient.For(portal).SignInAsync("kalix", "chef")).PageAsync("/mina-uppgifter/mejl")).QuerySelector(".mejl-lista")!;
+        Assert.Contains("Du är Årets chef 2031", karinsMejl.TextContent);
+        Assert.Contains("och når sina mål", karinsMejl.TextContent);
+        Assert.DoesNotContain("Du är Årets chef", (await emma.PageAsync("/mina-uppgifter/mejl")).QuerySelector("main")!.TextContent);
     }
 
     [Fact]

@@ -139,6 +139,10 @@ public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox ou
         audit.Add(user, AuditAction.Andrade, ObjectType, a.Id, $"Steg: {Workflows.SwedishText.Of(trigger)}");
         if (trigger == AvvecklingHandelse.Avsluta && a.Utfall != AvvecklingUtfall.FortsattChefskap)
             foreach (var handler in onAvslutad) await handler.OnAvslutadAsync(a, ct);
+        // The plan is shared with the manager it concerns when it starts to be carried out: the mail says only that.
+        if (trigger == AvvecklingHandelse.Genomfor && a.ChefPersonId != user.PersonId()
+            && await db.Personer.Where(p => p.Id == a.ChefPersonId).Select(p => new MailRecipient(p.Epost, p.Fornamn + " " + p.Efternamn)).FirstOrDefaultAsync(ct) is { } chef)
+            await NoticeAsync(a, chef, "Handlingsplanen i ärendet om ditt chefsuppdrag är klar och genomförandet har startat. Läs planen och dess åtgärder i portalen.");
         return await db.CommitAsync(a, version, $"{Workflows.SwedishText.Of(trigger)}: klart.", ct);
     }
 

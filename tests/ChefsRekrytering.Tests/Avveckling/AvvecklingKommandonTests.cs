@@ -76,6 +76,30 @@ public class AvvecklingKommandonTests(SqlitePortal portal) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task ChefenSomArendetGallerFarEttMejlNarHandlingsplanenBorjarGenomforas()
+    {
+        var id = await StartAsync();
+        var anders = await data.PrincipalAsync("rekryterande");
+        var karin = await data.KontoAsync("chef");
+        await KommandoAsync(async s => await s.LaggTillAtgardAsync(id, await VersionAsync(id), new("Coachning i svåra samtal", "Anders Nilsson", Idag, Idag.AddDays(30), true), anders));
+        var fore = await MejlTillAsync(id, karin.Konto.Email!);
+
+        Assert.Equal(Outcome.Done, (await KommandoAsync(async s => await s.FireAsync(id, await VersionAsync(id), AvvecklingHandelse.Genomfor, anders))).Outcome);
+        var nya = (await MejlTillAsync(id, karin.Konto.Email!)).Skip(fore.Count).ToList();
+        var mejl = Assert.Single(nya);
+        Assert.Contains("Handlingsplanen", mejl.TextBody);
+        Assert.Contains($"/avveckling/{id}", mejl.TextBody);
+        Assert.DoesNotContain("Coachning", mejl.TextBody); // a confidential case: the mail says only where to look
+    }
+
+    private async Task<List<ChefsRekrytering.Notifications.OutboxMessage>> MejlTillAsync(int id, string adress)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        return await db.Set<ChefsRekrytering.Notifications.OutboxMessage>().Where(m => m.Topic == $"Avveckling:{id}" && m.ToAddress == adress)
+            .OrderBy(m => m.Id).ToListAsync();
+    }
+
+    [Fact]
     public async Task EnChefStartarInteEttArendeOmNagonHonInteArNarmastHogreChefFor()
     {
         var karin = await data.PrincipalAsync("chef");

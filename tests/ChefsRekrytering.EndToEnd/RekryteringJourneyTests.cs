@@ -24,7 +24,12 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         var owner = await browser.NewPageAsync(kommun, "rekryterande");
         var hr = await browser.NewPageAsync(kommun, "hr");
 
-        // The recruiting manager describes the need.
+        // Every form the recruiting manager and HR post for the hire is counted: the goal is at most 15.
+        var posts = new List<string>();
+        foreach (var staff in new[] { owner, hr })
+            staff.Request += (_, request) => { if (request.Method == "POST") posts.Add(new Uri(request.Url).PathAndQuery); };
+
+        // The recruiting manager describes the need and sends it to HR in the same step.
         await owner.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" }).GetByRole(AriaRole.Link, new() { Name = "Rekrytering" }).ClickAsync();
         await Scan(owner);
         await owner.GetByRole(AriaRole.Link, new() { Name = "Ny rekrytering" }).ClickAsync();
@@ -32,17 +37,17 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await Field(owner, "Befattning").FillAsync(titel);
         await Field(owner, "Enhet").SelectOptionAsync(new SelectOptionValue { Label = enhet });
         await Field(owner, "Behov").FillAsync("Enheten har saknat ordinarie chef i ett halvår och behöver en långsiktig ledare.");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Skapa rekryteringen" }).ClickAsync();
+        await Click(owner, "Skapa och skicka till HR");
         await Assertions.Expect(owner.Locator("h1")).ToHaveTextAsync(titel);
         var url = new Uri(owner.Url).AbsolutePath;
         await Assertions.Expect(owner.Locator("dl.facts").First).ToContainTextAsync("REK ");
-        await Click(owner, "Skicka för behovsprövning");
 
-        // HR checks the LAS priority right and approves the need.
-        await hr.GotoAsync(url);
+        // HR finds the need waiting on its start page, checks the LAS priority right and approves, in one form.
+        await hr.GotoAsync("/");
+        await Scan(hr);
+        await hr.Locator(".vantar-lista li", new() { HasText = titel }).GetByRole(AriaRole.Link, new() { Name = "Pröva behovet" }).ClickAsync();
         await Field(hr, "Utfall av kontrollen").SelectOptionAsync(new SelectOptionValue { Label = "Ingen har företrädesrätt till tjänsten" });
-        await Click(hr, "Registrera kontrollen");
-        await Click(hr, "Godkänn behovet");
+        await Click(hr, "Registrera kontrollen och godkänn behovet");
         await Assertions.Expect(hr.Locator("dl.facts").First).ToContainTextAsync("Kravprofil");
 
         // The manager builds the kravprofil from the municipality's own policy, fixes it and publishes the advert.
@@ -54,8 +59,7 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await Click(owner, "Fastställ kravprofilen");
         await Field(owner, "Annonstext").FillAsync($"Vill du leda {enhet}? Vi söker en chef som delar kommunens syn på ledarskap och vill utveckla verksamheten tillsammans med medarbetarna.");
         await Field(owner, "Sista ansökningsdag").FillAsync(DateTime.Today.AddDays(14).ToString("yyyy-MM-dd"));
-        await Click(owner, "Spara annonsen");
-        await Click(owner, "Publicera annonsen");
+        await Click(owner, "Spara och publicera annonsen");
         await Assertions.Expect(owner.Locator("dl.facts").First).ToContainTextAsync("Annonserad");
 
         // Two applicants apply through the public advert, without signing in.
@@ -63,7 +67,7 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         foreach (var (first, last) in new[] { ("Maja", "Sundberg"), ("Olof", "Granlund") })
             applicantPages.Add(await ApplyAsync(titel, kommunNamn, first, last));
 
-        // The last application day passes.
+        // The last application day passes; the scheduler closes the application period at midnight (here: the button).
         await using (var scope = browser.Portal.ScopeFor(kommun, out var db))
         {
             var r = await db.Set<Rekrytering>().SingleAsync(x => x.Titel == titel);
@@ -73,14 +77,8 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await owner.GotoAsync(url);
         await Click(owner, "Stäng ansökningstiden");
 
-        // Screening and interviews: both reviewed, interviewed and scored against the kravprofil.
-        foreach (var name in new[] { "Maja Sundberg", "Olof Granlund" })
-        {
-            await OpenCandidate(owner, url, name);
-            await Click(owner, "Markera som granskad");
-        }
-        await owner.GotoAsync(url);
-        await Click(owner, "Starta intervjuer");
+        // Interviews: booking an applicant screens them and starts the interview phase; a scorecard after the interview
+        // marks it held.
         foreach (var (name, score) in new[] { ("Maja Sundberg", "5 – Utmärkt"), ("Olof Granlund", "3 – Godtagbar") })
         {
             await OpenCandidate(owner, url, name);
@@ -88,13 +86,12 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
             await Field(owner, "Starttid").FillAsync("10:00");
             await Field(owner, "Plats").FillAsync("Kommunhuset, sammanträdesrum 1");
             await Click(owner, "Boka intervjun");
+            await InterviewHeldAsync(kommun, name);
             await owner.GetByRole(AriaRole.Link, new() { Name = "Min intervjubedömning" }).ClickAsync();
             await Scan(owner);
             foreach (var group in await owner.GetByRole(AriaRole.Group).AllAsync())
                 await group.GetByRole(AriaRole.Radio, new() { Name = score }).CheckAsync();
             await Click(owner, "Spara bedömningen");
-            await OpenCandidate(owner, url, name);
-            await Click(owner, "Markera som intervjuad");
         }
         await owner.GotoAsync(url + "/jamforelse");
         await Scan(owner);
@@ -102,9 +99,7 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await owner.GotoAsync(url + "/intervjuguide");
         await Scan(owner);
 
-        // References and the proposal.
-        await owner.GotoAsync(url);
-        await Click(owner, "Starta referenstagning");
+        // A reference, and the proposal (which takes the recruitment to its reference phase and the references as taken).
         await OpenCandidate(owner, url, "Maja Sundberg");
         await owner.GetByRole(AriaRole.Link, new() { Name = "Referenser (0)" }).ClickAsync();
         await Field(owner, "Referensens namn").FillAsync("Per Persson");
@@ -112,32 +107,28 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await Field(owner, "Anteckningar från samtalet").FillAsync("Tydlig, modig och omtyckt av medarbetarna.");
         await Click(owner, "Spara referensen");
         await OpenCandidate(owner, url, "Maja Sundberg");
-        await Click(owner, "Markera referenser som tagna");
         await Click(owner, "Föreslå för anställning");
 
-        // MBL, the hiring decision, the offer, acceptance.
+        // MBL (which takes the recruitment through its union phase to the decision), the decision (which makes the
+        // offer the next step), the offer and its acceptance (which fills the post and tells the other applicant).
         await owner.GotoAsync(url);
-        await Click(owner, "Gå till facklig samverkan");
         await Field(owner, "Datum för förhandlingen").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
         await Field(owner, "Parter").FillAsync("Vision och arbetsgivaren");
         await Field(owner, "Utfall").FillAsync("Parterna är överens om tillsättningen.");
         await Click(owner, "Registrera samverkan");
-        await Click(owner, "Gå till beslut");
         await Field(owner, "Vald kandidat").SelectOptionAsync(new SelectOptionValue { Label = "Maja Sundberg" });
         await Field(owner, "Beslutsdatum").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
         await Field(owner, "Beslutsfattare").FillAsync("Förvaltningschefen");
         await Click(owner, "Registrera beslutet");
-        await Click(owner, "Fatta anställningsbeslut");
         await OpenCandidate(owner, url, "Maja Sundberg");
         await Field(owner, "Startdatum").FillAsync(DateTime.Today.AddMonths(2).ToString("yyyy-MM-dd"));
         await Click(owner, "Lämna erbjudandet");
         await Click(owner, "Registrera ja till erbjudandet");
 
-        // Filling the post tells the other applicant and starts the new manager's introduction.
         await owner.GotoAsync(url);
-        await Click(owner, "Registrera tillsättning");
         await Assertions.Expect(owner.Locator("dl.facts").First).ToContainTextAsync("Tillsatt");
         await Assertions.Expect(owner.Locator("#historik-rubrik + div")).ToContainTextAsync("Tillsatt");
+        Assert.True(posts.Count <= 15, $"{posts.Count} formulär för en anställning (mål högst 15): {string.Join(", ", posts)}");
 
         var olof = await browser.NewPageAsync();
         await olof.GotoAsync(applicantPages[1]);
@@ -166,6 +157,16 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await page.WaitForURLAsync(u => u.Contains("/ansokan/"));
         await Scan(page);
         return new Uri(page.Url).AbsolutePath;
+    }
+
+    /// <summary>The booked interview is held: its time is moved into the past, as time would.</summary>
+    private async Task InterviewHeldAsync(string kommun, string name)
+    {
+        await using var scope = browser.Portal.ScopeFor(kommun, out var db);
+        var kandidat = await db.Set<Kandidat>().Where(k => k.Fornamn + " " + k.Efternamn == name).OrderByDescending(k => k.Id).Select(k => k.Id).FirstAsync();
+        var mote = await db.Set<ChefsRekrytering.Calendar.Mote>().SingleAsync(m => m.Koppling == $"Kandidat:{kandidat}" && m.Status == ChefsRekrytering.Calendar.MoteStatus.Bokat);
+        (mote.StartUtc, mote.SlutUtc) = (DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-1));
+        await db.SaveChangesAsync();
     }
 
     private static async Task OpenCandidate(IPage page, string url, string name)

@@ -47,7 +47,26 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         var historik = await db.WorkflowTransitions.AsNoTracking()
             .Where(t => t.Workflow == "Kandidat" && t.SubjectId == k.Id).OrderBy(t => t.Id).ToListAsync(ct);
         var dubblett = k.MojligDubblettAvId is int other ? r.Kandidater.FirstOrDefault(x => x.Id == other) : null;
-        return new(r, k, process, synlig.KanDriva, process.Actions(), handlingar, historik, await rekryteringar.BokadIntervjuAsync(k, ct), dubblett);
+        return new(r, k, process, synlig.KanDriva, Atgarder(k, r, process), handlingar, historik, await rekryteringar.BokadIntervjuAsync(k, ct), dubblett);
+    }
+
+    /// <summary>
+    /// The steps offered for the applicant: the process's own, and the ones that take a step on the way by themselves
+    /// (see the commands): an applicant not yet screened can be booked for an interview at once, and an interviewed one
+    /// with references written down can be proposed, which marks the references taken.
+    /// </summary>
+    private static List<WorkflowAction<KandidatHandelse>> Atgarder(Kandidat k, Rekrytering r, KandidatWorkflow process)
+    {
+        var atgarder = process.Actions().ToList();
+        WorkflowAction<KandidatHandelse> Erbjuden(KandidatHandelse trigger) => new(trigger, SwedishText.Of(trigger), true, [], false);
+        if (k.State == KandidatTillstand.Inkommen && r.State is RekryteringsTillstand.Urval or RekryteringsTillstand.Intervjuer)
+            atgarder.Add(Erbjuden(KandidatHandelse.BokaIntervju));
+        if (k.State == KandidatTillstand.Intervjuad && k.Referenser.Count > 0 && r.State is RekryteringsTillstand.Intervjuer or RekryteringsTillstand.Referenser)
+        {
+            atgarder.RemoveAll(a => a.Trigger == KandidatHandelse.ReferenserTagna);
+            atgarder.Add(Erbjuden(KandidatHandelse.Foresla));
+        }
+        return atgarder;
     }
 
     /// <summary>The candidate's references, for owner, HR and panel; null for anyone else.</summary>
@@ -88,9 +107,13 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     public Task<CommandResult> BokaIntervjuAsync(int id, int kandidatId, Guid version, Motestid tid, string plats, ClaimsPrincipal user,
         CancellationToken ct = default) => ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
         {
-            var process = rekryteringar.Workflow(k, r);
-            if (!process.CanFire(KandidatHandelse.BokaIntervju)) return CommandResult.Refused(process.Fire(KandidatHandelse.BokaIntervju, user.Actor()).Reasons);
             if (meetings.Tidsfel(tid, "Intervjun") is { } fel) return CommandResult.Refused(fel);
+            // Booking an applicant for an interview is screening them, and the first booking starts the interview phase.
+            var process = rekryteringar.Workflow(k, r);
+            if (k.State == KandidatTillstand.Inkommen && process.CanFire(KandidatHandelse.Granska))
+                process.Fire(KandidatHandelse.Granska, user.Actor(), RekryteringService.Sjalv);
+            if (r.State == RekryteringsTillstand.Urval) await rekryteringar.FramAsync(r, RekryteringsHandelse.StartaIntervjuer, user.Actor());
+            if (!process.CanFire(KandidatHandelse.BokaIntervju)) return db.Refuse(process.Fire(KandidatHandelse.BokaIntervju, user.Actor()).Reasons);
             plats = plats.Trim();
             var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
             var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) || u.Id == r.AgareUserId)
@@ -163,7 +186,15 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         var profil = synlig.Rekrytering.GallandeKravprofil;
         if (Bedomningshinder(k, profil) is { } hinder) return CommandResult.Refused(hinder);
         var fel = await Bedomningar.SparaAsync(db, k, profil!, user.Actor(), rader, ct);
-        return fel.Count == 0 ? CommandResult.Done($"Din bedömning av {k.Namn} är sparad.") : CommandResult.Refused(fel.Select(f => f.Meddelande).ToList());
+        if (fel.Count > 0) return CommandResult.Refused(fel.Select(f => f.Meddelande).ToList());
+        // A scorecard after the interview has begun means it was held: the candidate is marked interviewed by it.
+        if (k.State == KandidatTillstand.IntervjuBokad && (await rekryteringar.BokadIntervjuAsync(k, ct))?.StartUtc <= db.UtcNow
+            && (await rekryteringar.FireAsync(k, synlig.Rekrytering, KandidatHandelse.MarkeraIntervjuad, user.Actor(), RekryteringService.Sjalv)).Succeeded)
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Done($"Din bedömning av {k.Namn} är sparad och kandidaten är markerad som intervjuad.");
+        }
+        return CommandResult.Done($"Din bedömning av {k.Namn} är sparad.");
     }
 
     private static string? Bedomningshinder(Kandidat k, Kravprofil? profil) =>

@@ -172,7 +172,9 @@ public sealed class RekryteringService(
             Kravprofil: driver && Rekrytering.ForeAnnonseringen.Contains(r.State),
             Annons: driver && Rekrytering.AnnonsenSkrivs.Contains(r.State),
             Panel: driver && r.ArOppen,
-            Mbl: driver && r.State == RekryteringsTillstand.FackligSamverkan,
+            // Registered once a candidate is proposed: it takes the recruitment from references through MBL to the decision.
+            Mbl: driver && (r.State == RekryteringsTillstand.FackligSamverkan
+                || (r.State == RekryteringsTillstand.Referenser && r.Kandidater.Any(k => k.State == KandidatTillstand.Foreslagen))),
             Beslut: driver && r.State == RekryteringsTillstand.Beslut,
             Arkiv: RekryteringAccess.CanKeepRecords(user));
     }
@@ -180,7 +182,8 @@ public sealed class RekryteringService(
     // ---- Commands ----
 
     /// <summary>A new recruitment with its need, numbered in the municipality's series of the year.</summary>
-    public async Task<CommandResult<int>> SkapaAsync(Behov behov, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>With <paramref name="skicka"/>, the need also goes to HR for approval in the same step (one form, not two).</summary>
+    public async Task<CommandResult<int>> SkapaAsync(Behov behov, ClaimsPrincipal user, CancellationToken ct = default, bool skicka = false)
     {
         if (!RekryteringAccess.CanCreate(user)) return new(CommandResult.Refused("Bara rekryterande chef och HR kan starta en rekrytering."), 0);
         if (await BehovsfelAsync(behov, ct) is { Count: > 0 } fel) return new(CommandResult.Refused(fel), 0);
@@ -192,8 +195,13 @@ public sealed class RekryteringService(
         };
         Tillampa(r, behov);
         db.Add(r);
+        await db.SaveChangesAsync(ct); // the id names the recruitment in the journal of the step below
+        if (!skicka) return new(CommandResult.Done($"Rekryteringen {r.Diarienummer} är skapad."), r.Id);
+        var skickad = await FireAsync(r, RekryteringsHandelse.SkickaForBehovsprovning, user.Actor(), null, ct);
+        if (!skickad.Succeeded)
+            return new(CommandResult.Done($"Rekryteringen {r.Diarienummer} är skapad men inte skickad till HR: {string.Join(" ", skickad.Reasons)}"), r.Id);
         await db.SaveChangesAsync(ct);
-        return new(CommandResult.Done($"Rekryteringen {r.Diarienummer} är skapad."), r.Id);
+        return new(CommandResult.Done($"Rekryteringen {r.Diarienummer} är skapad och behovet är skickat till HR för behovsprövning."), r.Id);
     }
 
     /// <summary>The need as changed before it is approved.</summary>
@@ -207,14 +215,21 @@ public sealed class RekryteringService(
         });
 
     /// <summary>HR's check of the LAS priority right (25 §), before the advert.</summary>
+    /// <remarks>With <paramref name="godkann"/>, HR approves the need in the same step: the check is the last thing the
+    /// approval waits for.</remarks>
     public Task<CommandResult> RegistreraLasAsync(int id, Guid version, LasUtfall? utfall, string? kommentar, ClaimsPrincipal user,
-        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        CancellationToken ct = default, bool godkann = false) => ChangeAsync(id, version, user, ct, async r =>
         {
-            if (!RekryteringAccess.CanCheckLas(user)) return Refused("Företrädesrätten kontrolleras av HR.");
-            if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Företrädesrätten kontrolleras före annonseringen.");
-            if (utfall is not { } u || !Enum.IsDefined(u)) return Refused("Välj utfallet av kontrollen.");
+            if (!RekryteringAccess.CanCheckLas(user)) return CommandResult.Refused("Företrädesrätten kontrolleras av HR.");
+            if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return CommandResult.Refused("Företrädesrätten kontrolleras före annonseringen.");
+            if (utfall is not { } u || !Enum.IsDefined(u)) return CommandResult.Refused("Välj utfallet av kontrollen.");
             (r.LasUtfall, r.LasKommentar, r.LasKontrolleradUtc, r.LasKontrolleradAv) = (u, Trimmad(kommentar), db.UtcNow, user.Namn());
-            return db.CommitAsync(r, "Kontrollen av företrädesrätt är registrerad.", ct);
+            if (!godkann) return await db.CommitAsync(r, "Kontrollen av företrädesrätt är registrerad.", ct);
+            if (RekryteringAccess.DenialToFire(user, r, RekryteringsHandelse.GodkannBehov) is { } nekad) return db.Refuse(nekad);
+            var result = await FireAsync(r, RekryteringsHandelse.GodkannBehov, user.Actor(), null, ct);
+            return result.Succeeded
+                ? await db.CommitAsync(r, "Kontrollen av företrädesrätt är registrerad och behovet är godkänt.", ct)
+                : db.Refuse(result.Reasons);
         });
 
     /// <summary>Saves the profile being built as a draft: a fixed version never changes, so editing one starts the next.</summary>
@@ -266,14 +281,17 @@ public sealed class RekryteringService(
 
     /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
     /// year ahead.</summary>
+    /// <remarks>With <paramref name="publicera"/>, the advert as saved is published in the same step.</remarks>
     public Task<CommandResult> SparaAnnonsAsync(int id, Guid version, string annonstext, DateOnly sistaAnsokningsdag, ClaimsPrincipal user,
-        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        CancellationToken ct = default, bool publicera = false) => ChangeAsync(id, version, user, ct, async r =>
         {
-            if (!Rekrytering.AnnonsenSkrivs.Contains(r.State)) return Refused("Annonsen kan bara ändras innan den publiceras.");
+            if (!Rekrytering.AnnonsenSkrivs.Contains(r.State)) return CommandResult.Refused("Annonsen kan bara ändras innan den publiceras.");
             var fonster = SistaAnsokningsdagar(Today);
-            if (!fonster.Rymmer(sistaAnsokningsdag)) return Refused($"Sista ansökningsdag ska ligga {fonster.Text}.");
+            if (!fonster.Rymmer(sistaAnsokningsdag)) return CommandResult.Refused($"Sista ansökningsdag ska ligga {fonster.Text}.");
             (r.Annonstext, r.SistaAnsokningsdag) = (annonstext.Trim(), sistaAnsokningsdag);
-            return db.CommitAsync(r, "Annonsen är sparad.", ct);
+            if (!publicera) return await db.CommitAsync(r, "Annonsen är sparad.", ct);
+            var result = await FireAsync(r, RekryteringsHandelse.PubliceraAnnons, user.Actor(), null, ct);
+            return result.Succeeded ? await db.CommitAsync(r, "Annonsen är sparad och publicerad.", ct) : db.Refuse(result.Reasons);
         });
 
     /// <summary>From today to a year ahead: the days an advert may close on.</summary>
@@ -301,27 +319,36 @@ public sealed class RekryteringService(
             return db.CommitAsync(r, $"{medlem.Namn} är borttagen ur intervjupanelen.", ct);
         });
 
-    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
+    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today. Registered from the reference
+    /// phase once a candidate is proposed (the phase moves on with it), and the recruitment then goes on to its decision.</summary>
     public Task<CommandResult> RegistreraMblAsync(int id, Guid version, DateOnly datum, string parter, string utfall, ClaimsPrincipal user,
-        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        CancellationToken ct = default) => ChangeAsync(id, version, user, ct, async r =>
         {
-            if (r.State != RekryteringsTillstand.FackligSamverkan) return Refused("Facklig samverkan registreras i fasen Facklig samverkan.");
+            if (r.State is not (RekryteringsTillstand.Referenser or RekryteringsTillstand.FackligSamverkan))
+                return CommandResult.Refused("Facklig samverkan registreras när en kandidat är föreslagen för anställning.");
             var fonster = Datumfonster.Kring(Today, 1, 1);
-            if (!fonster.Rymmer(datum)) return Refused($"Datumet för förhandlingen ska ligga {fonster.Text}.");
+            if (!fonster.Rymmer(datum)) return CommandResult.Refused($"Datumet för förhandlingen ska ligga {fonster.Text}.");
+            if (r.State == RekryteringsTillstand.Referenser && !await FramAsync(r, RekryteringsHandelse.StartaFackligSamverkan, user.Actor()))
+                return db.Refuse("Föreslå en kandidat för anställning innan den fackliga samverkan registreras.");
             (r.MblDatum, r.MblParter, r.MblUtfall, r.MblRegistreradAv) = (datum, parter.Trim(), utfall.Trim(), user.Namn());
-            return db.CommitAsync(r, "Den fackliga samverkan är registrerad.", ct);
+            var vidare = await FramAsync(r, RekryteringsHandelse.GaTillBeslut, user.Actor());
+            return await db.CommitAsync(r, vidare ? "Den fackliga samverkan är registrerad. Nu återstår anställningsbeslutet." : "Den fackliga samverkan är registrerad.", ct);
         });
 
-    /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates.</summary>
+    /// <summary>The hiring decision as taken: on a day within the last year, for one of the proposed candidates. Recorded,
+    /// it is made: the recruitment goes on to the offer in the same step.</summary>
     public Task<CommandResult> RegistreraBeslutAsync(int id, Guid version, DateOnly datum, string beslutsfattare, int kandidatId, string? motivering,
-        ClaimsPrincipal user, CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
+        ClaimsPrincipal user, CancellationToken ct = default) => ChangeAsync(id, version, user, ct, async r =>
         {
-            if (r.State != RekryteringsTillstand.Beslut) return Refused("Anställningsbeslutet registreras i fasen Beslut.");
-            if (!r.Kandidater.Any(k => k.Id == kandidatId && k.State == KandidatTillstand.Foreslagen)) return Refused("Välj en föreslagen kandidat.");
+            if (r.State != RekryteringsTillstand.Beslut) return CommandResult.Refused("Anställningsbeslutet registreras i fasen Beslut.");
+            if (!r.Kandidater.Any(k => k.Id == kandidatId && k.State == KandidatTillstand.Foreslagen)) return CommandResult.Refused("Välj en föreslagen kandidat.");
             var fonster = new Datumfonster(Today.AddYears(-1), Today);
-            if (!fonster.Rymmer(datum)) return Refused($"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat.");
+            if (!fonster.Rymmer(datum)) return CommandResult.Refused($"Beslutsdatumet ska ligga {fonster.Text}: ett beslut registreras när det är fattat.");
             (r.BeslutDatum, r.Beslutsfattare, r.ValdKandidatId, r.BeslutMotivering) = (datum, beslutsfattare.Trim(), kandidatId, Trimmad(motivering));
-            return db.CommitAsync(r, "Beslutet är registrerat. Fatta beslutet för att gå vidare till erbjudande.", ct);
+            var result = await FireAsync(r, RekryteringsHandelse.FattaBeslut, user.Actor());
+            if (!result.Succeeded) return db.Refuse(result.Reasons);
+            var vald = r.Kandidater.Single(k => k.Id == kandidatId);
+            return await db.CommitAsync(r, $"Anställningsbeslutet är fattat. Lämna erbjudandet till {vald.Namn}.", ct);
         });
 
     /// <summary>HR stops gallring of the applicants' data, for instance while a discrimination claim is tried.</summary>
@@ -448,10 +475,21 @@ public sealed class RekryteringService(
     internal async Task<WorkflowResult> FireAsync(Kandidat k, Rekrytering r, KandidatHandelse trigger, Actor actor, string? comment = null)
     {
         if (KandidatWorkflow.MedFormular.Contains(trigger)) return WorkflowResult.Refused("med-formular", "Använd formuläret för det steget.");
+        // Proposing an interviewed candidate whose references are written down is what moves the recruitment to its
+        // reference phase and the references to taken: no separate clicks for either.
+        if (trigger == KandidatHandelse.Foresla && k.State == KandidatTillstand.Intervjuad)
+        {
+            await FramAsync(r, RekryteringsHandelse.StartaReferenstagning, actor);
+            if (Workflow(k, r).CanFire(KandidatHandelse.ReferenserTagna)) Workflow(k, r).Fire(KandidatHandelse.ReferenserTagna, actor, Sjalv);
+        }
         var result = Workflow(k, r).Fire(trigger, actor, comment);
         if (!result.Succeeded) return result;
         switch (trigger)
         {
+            case KandidatHandelse.Acceptera:
+                // The offer is accepted: the post is filled, which tells every applicant still in it.
+                await FramAsync(r, RekryteringsHandelse.Tillsatt, actor);
+                break;
             case KandidatHandelse.EjAktuell:
                 await TellAsync(k, r, r.State == RekryteringsTillstand.Erbjudande && r.Kandidater.Any(x => x.State == KandidatTillstand.Anstalld)
                     ? Besked.Slag.Tillsatt : Besked.Slag.EjAktuell);
@@ -461,6 +499,19 @@ public sealed class RekryteringService(
                 break;
         }
         return result;
+    }
+
+    /// <summary>The comment in the journal of a phase that moved on by itself.</summary>
+    internal const string Sjalv = "Av sig själv, när villkoret var uppfyllt";
+
+    /// <summary>
+    /// Moves the recruitment on by <paramref name="trigger"/> when nothing stands in its way (a phase that only waits for
+    /// its condition moves on by itself); otherwise leaves it where it is. The caller saves.
+    /// </summary>
+    internal async Task<bool> FramAsync(Rekrytering r, RekryteringsHandelse trigger, Actor actor)
+    {
+        if (Workflow(r).Actions().FirstOrDefault(a => a.Trigger == trigger) is not { } steg || !Erbjuds(steg)) return false;
+        return (await FireAsync(r, trigger, actor, Sjalv)).Succeeded;
     }
 
     /// <summary>Tells the applicant the outcome through the outbox, and notes that they were told.</summary>

@@ -91,6 +91,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("registerutdrag", ["/registerutdrag"], HrOnly),
             // Everyone's own extract; the roles that need a second person and Admin's changes, for HR and Admin.
             new("mina-uppgifter", ["/mina-uppgifter"], SignedIn),
+            new("mina-uppgifter/mejl", ["/mina-uppgifter/mejl"], SignedIn),
             new("behorigheter", ["/behorigheter"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };

@@ -56,43 +56,47 @@ public class DetaljerModel(RekryteringService service, Gallring gallring) : Page
 
     public async Task<IActionResult> OnGetAsync(int id) => await LoadAsync(id) ? Page() : NotFound();
 
+    // Each form returns to its own section (the fragment), not to the top of a long page.
     public Task<IActionResult> OnPostFireAsync(int id, RekryteringsHandelse trigger, [DataType(DataType.MultilineText)] string? kommentar) =>
-        CallAsync(id, ct => service.FireAsync(id, Version, trigger, kommentar, User, ct));
+        CallAsync(id, "nasta-rubrik", ct => service.FireAsync(id, Version, trigger, kommentar, User, ct));
 
     public Task<IActionResult> OnPostBehovAsync(int id, [Bind(Prefix = nameof(Behov))] BehovInput input) =>
-        CallAsync(id, ct => service.SparaBehovAsync(id, Version, input.Behov(), User, ct));
+        CallAsync(id, "behov-rubrik", ct => service.SparaBehovAsync(id, Version, input.Behov(), User, ct));
 
-    public Task<IActionResult> OnPostLasAsync(int id, [Bind(Prefix = nameof(Las))] LasInput input) =>
-        CallAsync(id, ct => service.RegistreraLasAsync(id, Version, input.Utfall, input.Kommentar, User, ct));
+    public Task<IActionResult> OnPostLasAsync(int id, [Bind(Prefix = nameof(Las))] LasInput input, bool godkann) =>
+        CallAsync(id, godkann ? "nasta-rubrik" : "behov-rubrik", ct => service.RegistreraLasAsync(id, Version, input.Utfall, input.Kommentar, User, ct, godkann));
 
-    public Task<IActionResult> OnPostAnnonsAsync(int id, [Bind(Prefix = nameof(Annons))] AnnonsInput input) =>
-        CallAsync(id, ct => service.SparaAnnonsAsync(id, Version, input.Text, input.SistaAnsokningsdag!.Value, User, ct));
+    public Task<IActionResult> OnPostAnnonsAsync(int id, [Bind(Prefix = nameof(Annons))] AnnonsInput input, bool publicera) =>
+        CallAsync(id, publicera ? "nasta-rubrik" : "annons-rubrik",
+            ct => service.SparaAnnonsAsync(id, Version, input.Text, input.SistaAnsokningsdag!.Value, User, ct, publicera));
 
     public Task<IActionResult> OnPostMblAsync(int id, [Bind(Prefix = nameof(Mbl))] MblInput input) =>
-        CallAsync(id, ct => service.RegistreraMblAsync(id, Version, input.Datum!.Value, input.Parter, input.Utfall, User, ct));
+        CallAsync(id, "beslut-rubrik", ct => service.RegistreraMblAsync(id, Version, input.Datum!.Value, input.Parter, input.Utfall, User, ct));
 
     public Task<IActionResult> OnPostBeslutAsync(int id, [Bind(Prefix = nameof(Beslut))] BeslutInput input) =>
-        CallAsync(id, ct => service.RegistreraBeslutAsync(id, Version, input.Datum!.Value, input.Beslutsfattare, input.KandidatId!.Value, input.Motivering, User, ct));
+        CallAsync(id, "kandidater-rubrik",
+            ct => service.RegistreraBeslutAsync(id, Version, input.Datum!.Value, input.Beslutsfattare, input.KandidatId!.Value, input.Motivering, User, ct));
 
     public Task<IActionResult> OnPostPanelAsync(int id, string? userId) =>
-        CallAsync(id, ct => service.LaggTillIPanelenAsync(id, Version, userId, User, ct));
+        CallAsync(id, "panel-rubrik", ct => service.LaggTillIPanelenAsync(id, Version, userId, User, ct));
 
     public Task<IActionResult> OnPostTaBortPanelAsync(int id, int panelId) =>
-        CallAsync(id, ct => service.TaBortUrPanelenAsync(id, Version, panelId, User, ct));
+        CallAsync(id, "panel-rubrik", ct => service.TaBortUrPanelenAsync(id, Version, panelId, User, ct));
 
     public Task<IActionResult> OnPostGallringsstoppAsync(int id, [DataType(DataType.MultilineText)] string? skal) =>
-        CallAsync(id, ct => service.SattGallringsstoppAsync(id, Version, skal, User, ct));
+        CallAsync(id, "arkiv-rubrik", ct => service.SattGallringsstoppAsync(id, Version, skal, User, ct));
 
     public Task<IActionResult> OnPostHavGallringsstoppAsync(int id) =>
-        CallAsync(id, ct => service.HavGallringsstoppAsync(id, Version, User, ct));
+        CallAsync(id, "arkiv-rubrik", ct => service.HavGallringsstoppAsync(id, Version, User, ct));
 
-    /// <summary>A form that did not bind shows its errors; otherwise its command runs and the page answers it. A version
-    /// that did not bind is no version: the command answers that someone else changed the recruitment.</summary>
-    private async Task<IActionResult> CallAsync(int id, Func<CancellationToken, Task<CommandResult>> command)
+    /// <summary>A form that did not bind shows its errors; otherwise its command runs and the page answers it, returning to
+    /// <paramref name="avsnitt"/>. A version that did not bind is no version: the command answers that someone else
+    /// changed the recruitment.</summary>
+    private async Task<IActionResult> CallAsync(int id, string avsnitt, Func<CancellationToken, Task<CommandResult>> command)
     {
         ModelState.Remove(nameof(Version));
         if (!ModelState.IsValid) return await LoadAsync(id) ? Page() : NotFound();
-        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id));
+        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id), fragment: avsnitt);
     }
 
     /// <summary>The recruitment as this user may see it (null: 404), and every form filled from it; a posted form keeps

@@ -13,14 +13,15 @@ public class NyModel(RekryteringService service) : PageModel
 
     public Task OnGetAsync() => LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary><paramref name="skicka"/>: the need also goes to HR in the same step.</summary>
+    public async Task<IActionResult> OnPostAsync(bool skicka)
     {
         if (!ModelState.IsValid)
         {
             await LoadAsync();
             return Page();
         }
-        var created = await service.SkapaAsync(Input.Behov(), User, HttpContext.RequestAborted);
+        var created = await service.SkapaAsync(Input.Behov(), User, HttpContext.RequestAborted, skicka);
         return await this.AnswerAsync(created.Result, LoadAsync, "Detaljer", new { id = created.Value });
     }
 

@@ -17,7 +17,11 @@ public sealed record NyReferens(string Namn, string Relation, string? Kontakt, s
 /// booked interview and a possible earlier application by the same person.</summary>
 public sealed record Kandidatoversikt(
     Rekrytering Rekrytering, Kandidat Kandidat, KandidatWorkflow Process, bool KanDriva, IReadOnlyList<WorkflowAction<KandidatHandelse>> Atgarder,
-    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett);
+    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett)
+{
+    /// <summary>A duplicate of an application still in: withdrawing it removes the duplicate, and the applicant is told so.</summary>
+    public bool ArDubblettAvOppenAnsokan => RekryteringService.ForstaAnsokanKvar(Kandidat, Rekrytering);
+}
 
 /// <summary>A candidate's references as this user sees them: whether they record them, and why not now.</summary>
 public sealed record Referensvy(Rekrytering Rekrytering, Kandidat Kandidat, bool KanRegistrera, string? Hinder);
@@ -74,13 +78,33 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     // ---- Commands ----
 
     /// <summary>A step of the candidate's process that needs no form (review, interviewed, proposed, the answer to the offer,
-    /// turned down, withdrawn).</summary>
+    /// turned down). Withdrawing the application has its own command, with a confirmation.</summary>
     public Task<CommandResult> FireAsync(int id, int kandidatId, Guid version, KandidatHandelse trigger, ClaimsPrincipal user, CancellationToken ct = default) =>
         ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
         {
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
+            if (trigger == KandidatHandelse.Aterta) return CommandResult.Refused(AtertagandeBekraftas);
             var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
             return result.Succeeded ? await db.CommitAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+        });
+
+    public const string AtertagandeBekraftas = "Kryssa i rutan för att bekräfta att ansökan ska återtas. Den sökande får ett mejl om det.";
+
+    /// <summary>
+    /// The recruiting side withdraws the application, e.g. a duplicate or at the applicant's request by phone: only when
+    /// <paramref name="bekraftat"/>, since it cannot be undone and mails the applicant. A flagged duplicate whose first
+    /// application is still in is told that the duplicate is removed and the first one remains.
+    /// </summary>
+    public Task<CommandResult> AtertaAsync(int id, int kandidatId, Guid version, bool bekraftat, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            if (!bekraftat) return CommandResult.Refused(AtertagandeBekraftas);
+            var dubblett = RekryteringService.ForstaAnsokanKvar(k, r);
+            var result = await rekryteringar.FireAsync(k, r, KandidatHandelse.Aterta, user.Actor(), dubblett ? "Dubblett av en tidigare ansökan" : null);
+            if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
+            return await db.CommitAsync(k, dubblett
+                ? $"Dubbletten är borttagen. {k.Namn} får ett mejl om att den första ansökan finns kvar."
+                : $"Ansökan är återtagen. {k.Namn} får ett mejl om det.", ct);
         });
 
     /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a

@@ -436,17 +436,28 @@ public sealed class RekryteringService(
                     ? Besked.Slag.Tillsatt : Besked.Slag.EjAktuell);
                 break;
             case KandidatHandelse.Aterta:
-                await TellAsync(k, r, Besked.Slag.Atertagen);
+                // The recruiting side removing a flagged duplicate while the first application is still in: the applicant
+                // withdrew nothing, and is told that the first one remains.
+                await TellAsync(k, r, actor.UserId is not null && ForstaAnsokanKvar(k, r) ? Besked.Slag.DubblettBorttagen : Besked.Slag.Atertagen);
                 break;
         }
         return result;
     }
 
+    /// <summary>The application is flagged as a possible duplicate of an earlier one to the same recruitment that is still open.</summary>
+    internal static bool ForstaAnsokanKvar(Kandidat k, Rekrytering r) =>
+        k.MojligDubblettAvId is int forsta && r.Kandidater.Any(x => x.Id == forsta && !x.ArAvslutad);
+
     /// <summary>Tells the applicant the outcome through the outbox, and notes that they were told.</summary>
     internal async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag)
     {
         await outbox.EnqueueAsync<Besked, Besked.Innehall>(
-            new MailRecipient(k.Epost, k.Namn), slag == Besked.Slag.Atertagen ? "Din ansökan är återtagen" : $"Besked om din ansökan – {r.Titel}",
+            new MailRecipient(k.Epost, k.Namn), slag switch
+            {
+                Besked.Slag.Atertagen => "Din ansökan är återtagen",
+                Besked.Slag.DubblettBorttagen => $"Dubbletten av din ansökan är borttagen – {r.Titel}",
+                _ => $"Besked om din ansökan – {r.Titel}",
+            },
             new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), slag), topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
         k.UtfallMeddelatUtc = db.UtcNow;
     }

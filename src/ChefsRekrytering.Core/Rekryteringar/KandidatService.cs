@@ -66,7 +66,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         if (await SynligAsync(id, kandidatId, user, ct) is not ({ KanBedoma: true } synlig, var k)) return null;
         var profil = synlig.Rekrytering.GallandeKravprofil;
         var egna = k.Bedomningar.Where(b => b.BedomareUserId == user.UserId()).ToList();
-        return new(synlig.Rekrytering, k, profil?.Ordnade() ?? [], Bedomningshinder(k, profil), egna.Max(b => (DateTime?)b.SparadUtc),
+        return new(synlig.Rekrytering, k, profil?.Ordnade() ?? [], await BedomningshinderAsync(k, profil, ct), egna.Max(b => (DateTime?)b.SparadUtc),
             egna.Select(b => new Poangsattning(b.KompetensId, b.Poang, b.Kommentar)).ToList());
     }
 
@@ -185,13 +185,16 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     {
         if (await SynligAsync(id, kandidatId, user, ct) is not ({ KanBedoma: true } synlig, var k)) return CommandResult.NotFound;
         var profil = synlig.Rekrytering.GallandeKravprofil;
-        if (Bedomningshinder(k, profil) is { } hinder) return CommandResult.Refused(hinder);
+        if (await BedomningshinderAsync(k, profil, ct) is { } hinder) return CommandResult.Refused(hinder);
         var fel = await Bedomningar.SparaAsync(db, k, profil!, user.Actor(), rader, ct);
         return fel.Count == 0 ? CommandResult.Done($"Din bedömning av {k.Namn} är sparad.") : CommandResult.Refused(fel.Select(f => f.Meddelande).ToList());
     }
 
-    private static string? Bedomningshinder(Kandidat k, Kravprofil? profil) =>
-        profil is null ? "Kravprofilen är inte fastställd, så det finns inga kompetenser att bedöma än." : Bedomningar.Hinder(k);
+    /// <summary>Why the scorecard cannot be filled in now: no fixed profile, a state without an interview, or an interview
+    /// booked for a time still to come (scored from when it begins).</summary>
+    private async Task<string?> BedomningshinderAsync(Kandidat k, Kravprofil? profil, CancellationToken ct) =>
+        profil is null ? "Kravprofilen är inte fastställd, så det finns inga kompetenser att bedöma än."
+            : Bedomningar.Hinder(k) ?? await rekryteringar.ForeIntervjunAsync(k, ct);
 
     /// <summary>Every change to an application: load (not found when the recruitment is not visible or the applicant not in
     /// it), the right to run it (forbidden for the panel), the version of the application the person saw, then the change.</summary>

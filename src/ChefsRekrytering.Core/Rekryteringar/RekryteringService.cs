@@ -301,12 +301,14 @@ public sealed class RekryteringService(
             return db.CommitAsync(r, $"{medlem.Namn} är borttagen ur intervjupanelen.", ct);
         });
 
-    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today.</summary>
+    /// <summary>The union negotiation (MBL 11 §) as held: on a day within the last year, not a day still to come, since the
+    /// decision it allows may follow at once.</summary>
     public Task<CommandResult> RegistreraMblAsync(int id, Guid version, DateOnly datum, string parter, string utfall, ClaimsPrincipal user,
         CancellationToken ct = default) => ChangeAsync(id, version, user, ct, r =>
         {
             if (r.State != RekryteringsTillstand.FackligSamverkan) return Refused("Facklig samverkan registreras i fasen Facklig samverkan.");
-            var fonster = Datumfonster.Kring(Today, 1, 1);
+            if (datum > Today) return Refused("Förhandlingen registreras när den är hållen: datumet kan inte ligga efter i dag.");
+            var fonster = new Datumfonster(Today.AddYears(-1), Today);
             if (!fonster.Rymmer(datum)) return Refused($"Datumet för förhandlingen ska ligga {fonster.Text}.");
             (r.MblDatum, r.MblParter, r.MblUtfall, r.MblRegistreradAv) = (datum, parter.Trim(), utfall.Trim(), user.Namn());
             return db.CommitAsync(r, "Den fackliga samverkan är registrerad.", ct);
@@ -427,6 +429,8 @@ public sealed class RekryteringService(
     internal async Task<WorkflowResult> FireAsync(Kandidat k, Rekrytering r, KandidatHandelse trigger, Actor actor, string? comment = null)
     {
         if (KandidatWorkflow.MedFormular.Contains(trigger)) return WorkflowResult.Refused("med-formular", "Använd formuläret för det steget.");
+        if (trigger == KandidatHandelse.MarkeraIntervjuad && await ForeIntervjunAsync(k) is { } foreIntervjun)
+            return WorkflowResult.Refused(IntervjunHarInteBorjat, foreIntervjun);
         var result = Workflow(k, r).Fire(trigger, actor, comment);
         if (!result.Succeeded) return result;
         switch (trigger)
@@ -463,6 +467,16 @@ public sealed class RekryteringService(
     }
 
     internal string? KommunNamn(Rekrytering r) => policies.Find(r.KommunId)?.Kommun;
+
+    /// <summary>The candidate's booked interview lies ahead.</summary>
+    public const string IntervjunHarInteBorjat = "intervjun-har-inte-borjat";
+
+    /// <summary>Why the candidate cannot be scored or marked interviewed now, or null: an interview booked for a time still
+    /// to come has not been held, whatever the state says.</summary>
+    internal async Task<string?> ForeIntervjunAsync(Kandidat k, CancellationToken ct = default) =>
+        await BokadIntervjuAsync(k, ct) is { } mote && mote.StartUtc > db.UtcNow
+            ? $"Intervjun är bokad till {SwedishTime.Format(mote.StartUtc)}. Kandidaten bedöms och markeras som intervjuad när intervjun har börjat."
+            : null;
 
     /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>
     internal Task<Mote?> BokadIntervjuAsync(Kandidat k, CancellationToken ct = default) => db.Set<Mote>().Include(m => m.Deltagare)

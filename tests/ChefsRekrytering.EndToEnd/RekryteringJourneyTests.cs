@@ -88,6 +88,14 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
             await Field(owner, "Starttid").FillAsync("10:00");
             await Field(owner, "Plats").FillAsync("Kommunhuset, sammanträdesrum 1");
             await Click(owner, "Boka intervjun");
+            // The booked time comes: a candidate is scored and marked interviewed once the interview has begun.
+            await using (var scope = browser.Portal.ScopeFor(kommun, out var db))
+            {
+                foreach (var mote in await db.Set<Calendar.Mote>().Where(m => m.Rubrik == $"Intervju: {titel}" && m.StartUtc > db.UtcNow).ToListAsync())
+                    (mote.StartUtc, mote.SlutUtc) = (mote.StartUtc.AddDays(-4), mote.SlutUtc.AddDays(-4));
+                await db.SaveChangesAsync();
+            }
+            await owner.ReloadAsync();
             await owner.GetByRole(AriaRole.Link, new() { Name = "Min intervjubedömning" }).ClickAsync();
             await Scan(owner);
             foreach (var group in await owner.GetByRole(AriaRole.Group).AllAsync())
@@ -133,7 +141,8 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await Click(owner, "Lämna erbjudandet");
         await Click(owner, "Registrera ja till erbjudandet");
 
-        // Filling the post tells the other applicant and starts the new manager's introduction.
+        // Filling the post tells the other applicant and starts the new manager's introduction; she takes over the unit
+        // on her start date.
         await owner.GotoAsync(url);
         await Click(owner, "Registrera tillsättning");
         await Assertions.Expect(owner.Locator("dl.facts").First).ToContainTextAsync("Tillsatt");
@@ -146,7 +155,9 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await using var check = browser.Portal.ScopeFor(kommun, out var read);
         Assert.True(await read.Set<OutboxMessage>().AnyAsync(m => m.Subject.StartsWith("Besked om din ansökan") && m.ToName == "Olof Granlund"));
         Assert.True(await read.Set<Introduktion>().AnyAsync(i => i.ChefNamn == "Maja Sundberg"));
-        Assert.Equal("Maja Sundberg", await read.Enheter.Where(e => e.Namn == enhet).Select(e => e.Chef!.Fornamn + " " + e.Chef.Efternamn).SingleAsync());
+        Assert.Null(await read.Enheter.Where(e => e.Namn == enhet).Select(e => e.ChefId).SingleAsync());
+        var tilltrade = await read.Set<Scheduling.ScheduledJob>().SingleAsync(j => j.JobType == NyChefTilltrader.Jobb && j.Status == Scheduling.QueueStatus.Pending);
+        Assert.Equal(Calendar.SwedishTime.ToUtc(DateTime.Today.AddMonths(2)), tilltrade.DueUtc);
     }
 
     /// <summary>An anonymous applicant finds the advert and applies with a real CV; returns their private page.</summary>

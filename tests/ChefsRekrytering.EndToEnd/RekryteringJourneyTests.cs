@@ -125,6 +125,8 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await Click(owner, "Lämna erbjudandet");
         await Click(owner, "Registrera ja till erbjudandet");
 
+        // The accepted offer filled the post, which tells the other applicant and starts the new manager's introduction;
+        // she takes over the unit on her start date.
         await owner.GotoAsync(url);
         await Assertions.Expect(owner.Locator("dl.facts").First).ToContainTextAsync("Tillsatt");
         await Assertions.Expect(owner.Locator("#historik-rubrik + div")).ToContainTextAsync("Tillsatt");
@@ -137,7 +139,9 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await using var check = browser.Portal.ScopeFor(kommun, out var read);
         Assert.True(await read.Set<OutboxMessage>().AnyAsync(m => m.Subject.StartsWith("Besked om din ansökan") && m.ToName == "Olof Granlund"));
         Assert.True(await read.Set<Introduktion>().AnyAsync(i => i.ChefNamn == "Maja Sundberg"));
-        Assert.Equal("Maja Sundberg", await read.Enheter.Where(e => e.Namn == enhet).Select(e => e.Chef!.Fornamn + " " + e.Chef.Efternamn).SingleAsync());
+        Assert.Null(await read.Enheter.Where(e => e.Namn == enhet).Select(e => e.ChefId).SingleAsync());
+        var tilltrade = await read.Set<Scheduling.ScheduledJob>().SingleAsync(j => j.JobType == NyChefTilltrader.Jobb && j.Status == Scheduling.QueueStatus.Pending);
+        Assert.Equal(Calendar.SwedishTime.ToUtc(DateTime.Today.AddMonths(2)), tilltrade.DueUtc);
     }
 
     /// <summary>An anonymous applicant finds the advert and applies with a real CV; returns their private page.</summary>

@@ -31,7 +31,7 @@ public enum PunktTyp
 }
 
 /// <summary>A new manager's introduction: a checklist from the municipality's template and its policy, each item with
-/// an owner and a due date relative to the start date. Driven by <see cref="IntroduktionWorkflow"/>.</summary>
+/// an owner and a due date relative to the start date (or to its creation, when the start date had passed). Driven by <see cref="IntroduktionWorkflow"/>.</summary>
 public class Introduktion : IWorkflowSubject<IntroduktionTillstand>
 {
     public int Id { get; set; }

@@ -13,10 +13,11 @@ public sealed class IntroduktionVidTillsattning(AppDbContext db, IntroduktionSer
 {
     public async Task OnTillsattAsync(Rekrytering r, Kandidat anstalld, Actor actor, CancellationToken ct)
     {
-        // NyChefIOrganisationen (registered first) has placed the person; find it among the tracked or stored people.
+        // NyChefIOrganisationen (registered first) has made sure of the person; find it among the tracked or stored people.
         var email = anstalld.Epost.Trim().ToLowerInvariant();
         var chef = db.Personer.Local.FirstOrDefault(p => p.Epost == email) ?? await db.Personer.FirstAsync(p => p.Epost == email, ct);
-        service.Create(chef, r.Titel, anstalld.Startdatum ?? service.Today.AddDays(30), r.AgareUserId, r.AgareNamn, r.Id);
+        // The unit she is hired to lead, which she takes over only on the start date.
+        service.Create(chef, r.Titel, anstalld.Startdatum ?? service.Today.AddDays(30), r.AgareUserId, r.AgareNamn, r.Id).EnhetId = r.EnhetId;
     }
 }
 

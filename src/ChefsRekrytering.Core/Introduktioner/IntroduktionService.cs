@@ -91,6 +91,10 @@ public sealed class IntroduktionService(
         if (person is null) hinder.Add("Personen finns inte.");
         var hiring = await users.FindByIdAsync(ny.AnstallandeChefUserId);
         if (hiring is null || hiring.KommunId != user.KommunId()) hinder.Add("Den anställande chefen finns inte.");
+        // The hiring manager answers for the introduction and ticks the employer's items: never the new manager themself.
+        else if (person is not null && (hiring.PersonId == person.Id
+                     || hiring.PersonId is null && string.Equals(hiring.Email?.Trim(), person.Epost.Trim(), StringComparison.OrdinalIgnoreCase)))
+            hinder.Add($"{person.Namn} kan inte vara anställande chef för sin egen introduktion. Välj den chef som anställt {person.Fornamn}.");
         if (StartdatumFel(ny.Startdatum) is { } fel) hinder.Add(fel);
         if (person is not null && await db.Set<Introduktion>().AnyAsync(i => i.ChefPersonId == person.Id
                 && i.State != IntroduktionTillstand.Avbruten && i.State != IntroduktionTillstand.Genomford, ct))
@@ -165,12 +169,15 @@ public sealed class IntroduktionService(
             AnstallandeChefUserId = anstallandeChefUserId, AnstallandeChefNamn = anstallandeChefNamn, RekryteringId = rekryteringId,
             SkapadUtc = db.UtcNow,
         };
+        // The items are due counted from the start; for a manager already in post (a start date past) from today, when the
+        // introduction is made, or every item would be overdue, and reminded, on its first day.
+        var fran = startdatum < Today ? Today : startdatum;
         var order = 0;
         foreach (var p in mallar.For(kommunId))
             intro.Punkter.Add(new IntroduktionPunkt
             {
                 KommunId = kommunId, Typ = p.Typ, Rubrik = p.Rubrik, Beskrivning = p.Beskrivning, Agare = p.Agare,
-                Forfaller = startdatum.AddDays(p.Dagar), Obligatorisk = p.Obligatorisk, Ordning = order++,
+                Forfaller = fran.AddDays(p.Dagar), Obligatorisk = p.Obligatorisk, Ordning = order++,
             });
         // The policy is the base document: the new manager confirms having read each section (Älvsbyn: "introduceras i policyn").
         var policy = policies.Get(kommunId);
@@ -178,7 +185,7 @@ public sealed class IntroduktionService(
             intro.Punkter.Add(new IntroduktionPunkt
             {
                 KommunId = kommunId, Typ = PunktTyp.Policyavsnitt, Rubrik = $"Läs {policy.Titel}: {section.Rubrik}",
-                Agare = PunktAgare.NyChef, Forfaller = startdatum.AddDays(14), PolicyAvsnittId = section.Id, Ordning = order++,
+                Agare = PunktAgare.NyChef, Forfaller = fran.AddDays(14), PolicyAvsnittId = section.Id, Ordning = order++,
             });
         db.Add(intro);
         scheduler.Schedule(ValkomstJobb, db.UtcNow, kommunId: kommunId);

@@ -157,7 +157,7 @@ public sealed class LedarakademinService(AppDbContext db, KompetensvaxlingMall m
 
     /// <summary>
     /// The managers: everyone who leads a unit, and everyone with an introduction (a new manager may start before
-    /// being set as the unit's chef). Six queries, each over the whole municipality; the track is joined in memory.
+    /// being set as the unit's chef). Seven small queries, each over the whole municipality; the track is joined in memory.
     /// <paramref name="personId"/> narrows the per-manager facts to one manager (the detail page).
     /// </summary>
     public async Task<LedarakademinLage> LoadAsync(int? personId = null, CancellationToken ct = default)
@@ -185,6 +185,13 @@ public sealed class LedarakademinService(AppDbContext db, KompetensvaxlingMall m
             .Select(k => new { k.Id, k.PersonId, k.SistaDag, Punkter = k.Punkter.Count, Klara = k.Punkter.Count(p => p.KlarUtc != null) })
             .ToListAsync(ct);
 
+        // The day the municipality's portal started: a unit led since before it, or since a day the portal never recorded
+        // (entered with its chef), has a chef from before the portal.
+        var portalStart = await db.Kommuner.Where(k => k.Id == db.CurrentKommunId).Select(k => (DateTime?)k.SkapadUtc).FirstOrDefaultAsync(ct) is { } skapad
+            ? DateOnly.FromDateTime(SwedishTime.ToLocal(skapad)) : DateOnly.MinValue;
+        var ledSedanFore = units.Where(u => u.ChefId is not null && (u.ChefSedan is not { } sedan || sedan < portalStart))
+            .Select(u => u.ChefId!.Value).ToHashSet();
+
         var org = new OrgChart(units, people.Select(p => (p.Id, p.EnhetId)));
         var managerIds = units.Where(u => u.ChefId is not null).Select(u => u.ChefId!.Value)
             .Concat(intros.Select(i => i.ChefPersonId)).ToHashSet();
@@ -206,7 +213,8 @@ public sealed class LedarakademinService(AppDbContext db, KompetensvaxlingMall m
                 hired is null ? null : new RekryteringFakta(hired.Id, hired.Titel, hired.Diarienummer),
                 IntroduktionFakta.Galland(introsOf[p.Id].Select(i => new IntroduktionFakta(i.Id, i.State, i.Startdatum, i.Punkter, i.Klara))),
                 activitiesOf[p.Id].ToList(),
-                k is null ? null : new KompetensvaxlingFakta(k.Id, k.SistaDag, k.Punkter, k.Klara));
+                k is null ? null : new KompetensvaxlingFakta(k.Id, k.SistaDag, k.Punkter, k.Klara),
+                ForePortalen: hired is null && ledSedanFore.Contains(p.Id));
             return LedarakademinSpar.Berakna(fakta, today);
         }).ToList();
         return new LedarakademinLage(org, spar, people.ToDictionary(p => p.Id, p => $"{p.Fornamn} {p.Efternamn}"));

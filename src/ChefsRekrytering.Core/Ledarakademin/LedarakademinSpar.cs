@@ -44,11 +44,13 @@ public sealed record AktivitetFakta(AktivitetTyp Typ, DateOnly Datum);
 
 public sealed record KompetensvaxlingFakta(int Id, DateOnly SistaDag, int Punkter, int Klara);
 
-/// <summary>What is known about one manager, loaded once for many (see <see cref="LedarakademinService"/>).</summary>
+/// <summary>What is known about one manager, loaded once for many (see <see cref="LedarakademinService"/>).
+/// <see cref="ForePortalen"/>: chef since before the municipality's portal started (not hired through it, and leading a
+/// unit since a day before the portal's start or since a day the portal never recorded).</summary>
 public sealed record ChefFakta(
     int PersonId, string Namn, string? Titel, int? EnhetId,
     RekryteringFakta? Rekrytering, IntroduktionFakta? Introduktion,
-    IReadOnlyList<AktivitetFakta> Aktiviteter, KompetensvaxlingFakta? Kompetensvaxling);
+    IReadOnlyList<AktivitetFakta> Aktiviteter, KompetensvaxlingFakta? Kompetensvaxling, bool ForePortalen = false);
 
 /// <summary>One step's state: a status for the tag and the filter, a line that says why, and what is missing.</summary>
 public sealed record StegLage(Steg Steg, StegStatus Status, string Text, IReadOnlyList<string> Saknas)
@@ -65,25 +67,34 @@ public sealed record LedarakademinSpar(ChefFakta Chef, int Ar, IReadOnlyList<Ste
     public StegLage this[Steg steg] => Stegen.First(s => s.Steg == steg);
 
     public static LedarakademinSpar Berakna(ChefFakta chef, DateOnly idag) =>
-        new(chef, idag.Year, [Rekrytering(chef), Introduktion(chef), Kompetensutveckling(chef, idag.Year), Kompetensvaxling(chef, idag)]);
+        new(chef, idag.Year, [Rekrytering(chef), Introduktion(chef, idag), Kompetensutveckling(chef, idag.Year), Kompetensvaxling(chef, idag)]);
 
     /// <summary>Managers appointed before the portal, or outside it, cannot be hired through it any more: the step does
     /// not apply to them, rather than being missing, so the overview shows what can still be acted on.</summary>
     private static StegLage Rekrytering(ChefFakta c) => c.Rekrytering is { } r
         ? new(Steg.Rekrytering, StegStatus.Klart, $"Anställd genom rekryteringen {r.Diarienummer}")
-        : new(Steg.Rekrytering, StegStatus.EjAktuellt, "Anställd utanför portalen");
+        : new(Steg.Rekrytering, StegStatus.EjAktuellt, c.ForePortalen ? AnstalldForePortalen : "Anställd utanför portalen");
 
-    private static StegLage Introduktion(ChefFakta c)
+    /// <summary>Said of a step that a manager from before the portal never went through in it.</summary>
+    public const string AnstalldForePortalen = "Anställd före portalen";
+
+    /// <summary>Missing only for a manager who became one while the portal was in use: one from before it had their
+    /// introduction before the portal existed, so the step does not apply rather than being an alarm.</summary>
+    private static StegLage Introduktion(ChefFakta c, DateOnly idag)
     {
         const Steg steg = Steg.Introduktion;
         return c.Introduktion switch
         {
+            null when c.ForePortalen => new(steg, StegStatus.EjAktuellt, AnstalldForePortalen),
             null => new(steg, StegStatus.Saknas, "Ingen introduktion registrerad"),
             { State: IntroduktionTillstand.Genomford } => new(steg, StegStatus.Klart, "Introduktionen är genomförd"),
             { State: IntroduktionTillstand.Pagar or IntroduktionTillstand.Uppfoljning } i =>
                 new(steg, StegStatus.Pagar, $"{Workflows.SwedishText.Of(i.State)}, {i.Procent} % klart"),
+            // Planned ahead of the start is on time; still planned after the start date, it is late.
+            { State: IntroduktionTillstand.Planerad } i when i.Startdatum >= idag =>
+                new(steg, StegStatus.Pagar, $"Planerad, startar {i.Startdatum:yyyy-MM-dd}"),
             { State: IntroduktionTillstand.Planerad } i =>
-                new(steg, StegStatus.Saknas, $"Planerad, startar {i.Startdatum:yyyy-MM-dd}"),
+                new(steg, StegStatus.Saknas, $"Planerad men inte startad, startdatum {i.Startdatum:yyyy-MM-dd}"),
             _ => new(steg, StegStatus.Saknas, "Introduktionen avbröts"),
         };
     }

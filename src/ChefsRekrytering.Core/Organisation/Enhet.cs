@@ -15,4 +15,15 @@ public class Enhet : IKommunEntity
     public Enhet? Overordnad { get; set; }
     public int? ChefId { get; set; }
     public Person? Chef { get; set; }
+    /// <summary>The day the present chef took over the unit, when the portal made the change (a new manager's start date,
+    /// Admin's change of chef). Null when the unit was entered with the chef it already had: a chef from before the portal.</summary>
+    public DateOnly? ChefSedan { get; set; }
+
+    /// <summary>A new chef from <paramref name="sedan"/>, or vacant; the same chef again keeps the day they took over.</summary>
+    public void BytChef(int? chefId, DateOnly sedan)
+    {
+        if (chefId == ChefId) return;
+        ChefId = chefId;
+        ChefSedan = chefId is null ? null : sedan;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Konton;
@@ -33,6 +34,8 @@ public sealed class OrganisationService(AppDbContext db, UserManager<Application
         return (units, people);
     }
 
+    /// <summary>A unit as it is, with the chef it has: when that chef took over is not known here (<see cref="Enhet.ChefSedan"/>
+    /// stays empty), so a chef entered with the organisation counts as one from before the portal.</summary>
     public async Task<CommandResult> LaggTillEnhetAsync(NyEnhet ny, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!OrganisationAccess.KanAndra(actor)) return CommandResult.Refused("Bara en administratör kan ändra organisationen.");
@@ -47,6 +50,7 @@ public sealed class OrganisationService(AppDbContext db, UserManager<Application
         return CommandResult.Done($"Enheten {enhet.Namn} är tillagd.");
     }
 
+    /// <summary>A change of chef, dated today: the portal knows from when the new chef leads the unit.</summary>
     public async Task<CommandResult> ByttChefAsync(int enhetId, int? chefId, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!OrganisationAccess.KanAndra(actor)) return CommandResult.Refused("Bara en administratör kan ändra organisationen.");
@@ -56,7 +60,7 @@ public sealed class OrganisationService(AppDbContext db, UserManager<Application
         if (hinder.Count > 0) return CommandResult.Refused(hinder);
         audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, enhet.Id,
             $"Chef för {enhet.Namn}: från {await PersonnamnAsync(enhet.ChefId, ct) ?? "vakant"} till {await PersonnamnAsync(chefId, ct) ?? "vakant"}");
-        enhet.ChefId = chefId;
+        enhet.BytChef(chefId, DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow)));
         await db.SaveChangesAsync(ct);
         return CommandResult.Done($"Chefen för {enhet.Namn} är sparad.");
     }

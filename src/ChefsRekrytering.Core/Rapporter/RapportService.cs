@@ -28,7 +28,7 @@ public sealed record Rapport(Rapportperiod Period, IReadOnlyList<int> ArVal, IRe
 
 /// <summary>
 /// HR's and the leadership's picture of recruitment, introduction and Ledarakademin for a period. The whole report is
-/// read in a fixed number of queries (three of its own and Ledarakademin's six), however many recruitments there are,
+/// read in a fixed number of queries (three of its own and Ledarakademin's seven), however many recruitments there are,
 /// and computed in memory: a municipality has tens of manager recruitments a year, not millions.
 /// </summary>
 public sealed class RapportService(AppDbContext db, LedarakademinService akademin, IEnumerable<IRapportBidrag> bidrag)

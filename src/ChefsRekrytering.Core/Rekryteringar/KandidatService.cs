@@ -17,7 +17,11 @@ public sealed record NyReferens(string Namn, string Relation, string? Kontakt, s
 /// booked interview and a possible earlier application by the same person.</summary>
 public sealed record Kandidatoversikt(
     Rekrytering Rekrytering, Kandidat Kandidat, KandidatWorkflow Process, bool KanDriva, IReadOnlyList<WorkflowAction<KandidatHandelse>> Atgarder,
-    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett);
+    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett)
+{
+    /// <summary>A duplicate of an application still in: withdrawing it removes the duplicate, and the applicant is told so.</summary>
+    public bool ArDubblettAvOppenAnsokan => RekryteringService.ForstaAnsokanKvar(Kandidat, Rekrytering);
+}
 
 /// <summary>A candidate's references as this user sees them: whether they record them, and why not now.</summary>
 public sealed record Referensvy(Rekrytering Rekrytering, Kandidat Kandidat, bool KanRegistrera, string? Hinder);
@@ -81,7 +85,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         if (await SynligAsync(id, kandidatId, user, ct) is not ({ KanBedoma: true } synlig, var k)) return null;
         var profil = synlig.Rekrytering.GallandeKravprofil;
         var egna = k.Bedomningar.Where(b => b.BedomareUserId == user.UserId()).ToList();
-        return new(synlig.Rekrytering, k, profil?.Ordnade() ?? [], Bedomningshinder(k, profil), egna.Max(b => (DateTime?)b.SparadUtc),
+        return new(synlig.Rekrytering, k, profil?.Ordnade() ?? [], await BedomningshinderAsync(k, profil, ct), egna.Max(b => (DateTime?)b.SparadUtc),
             egna.Select(b => new Poangsattning(b.KompetensId, b.Poang, b.Kommentar)).ToList());
     }
 
@@ -93,13 +97,33 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     // ---- Commands ----
 
     /// <summary>A step of the candidate's process that needs no form (review, interviewed, proposed, the answer to the offer,
-    /// turned down, withdrawn).</summary>
+    /// turned down). Withdrawing the application has its own command, with a confirmation.</summary>
     public Task<CommandResult> FireAsync(int id, int kandidatId, Guid version, KandidatHandelse trigger, ClaimsPrincipal user, CancellationToken ct = default) =>
         ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
         {
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
+            if (trigger == KandidatHandelse.Aterta) return CommandResult.Refused(AtertagandeBekraftas);
             var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
             return result.Succeeded ? await db.CommitAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+        });
+
+    public const string AtertagandeBekraftas = "Kryssa i rutan för att bekräfta att ansökan ska återtas. Den sökande får ett mejl om det.";
+
+    /// <summary>
+    /// The recruiting side withdraws the application, e.g. a duplicate or at the applicant's request by phone: only when
+    /// <paramref name="bekraftat"/>, since it cannot be undone and mails the applicant. A flagged duplicate whose first
+    /// application is still in is told that the duplicate is removed and the first one remains.
+    /// </summary>
+    public Task<CommandResult> AtertaAsync(int id, int kandidatId, Guid version, bool bekraftat, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            if (!bekraftat) return CommandResult.Refused(AtertagandeBekraftas);
+            var dubblett = RekryteringService.ForstaAnsokanKvar(k, r);
+            var result = await rekryteringar.FireAsync(k, r, KandidatHandelse.Aterta, user.Actor(), dubblett ? "Dubblett av en tidigare ansökan" : null);
+            if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
+            return await db.CommitAsync(k, dubblett
+                ? $"Dubbletten är borttagen. {k.Namn} får ett mejl om att den första ansökan finns kvar."
+                : $"Ansökan är återtagen. {k.Namn} får ett mejl om det.", ct);
         });
 
     /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
@@ -184,7 +208,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     {
         if (await SynligAsync(id, kandidatId, user, ct) is not ({ KanBedoma: true } synlig, var k)) return CommandResult.NotFound;
         var profil = synlig.Rekrytering.GallandeKravprofil;
-        if (Bedomningshinder(k, profil) is { } hinder) return CommandResult.Refused(hinder);
+        if (await BedomningshinderAsync(k, profil, ct) is { } hinder) return CommandResult.Refused(hinder);
         var fel = await Bedomningar.SparaAsync(db, k, profil!, user.Actor(), rader, ct);
         if (fel.Count > 0) return CommandResult.Refused(fel.Select(f => f.Meddelande).ToList());
         // A scorecard after the interview has begun means it was held: the candidate is marked interviewed by it.
@@ -197,8 +221,11 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         return CommandResult.Done($"Din bedömning av {k.Namn} är sparad.");
     }
 
-    private static string? Bedomningshinder(Kandidat k, Kravprofil? profil) =>
-        profil is null ? "Kravprofilen är inte fastställd, så det finns inga kompetenser att bedöma än." : Bedomningar.Hinder(k);
+    /// <summary>Why the scorecard cannot be filled in now: no fixed profile, a state without an interview, or an interview
+    /// booked for a time still to come (scored from when it begins).</summary>
+    private async Task<string?> BedomningshinderAsync(Kandidat k, Kravprofil? profil, CancellationToken ct) =>
+        profil is null ? "Kravprofilen är inte fastställd, så det finns inga kompetenser att bedöma än."
+            : Bedomningar.Hinder(k) ?? await rekryteringar.ForeIntervjunAsync(k, ct);
 
     /// <summary>Every change to an application: load (not found when the recruitment is not visible or the applicant not in
     /// it), the right to run it (forbidden for the panel), the version of the application the person saw, then the change.</summary>

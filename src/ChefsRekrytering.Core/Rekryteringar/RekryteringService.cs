@@ -319,14 +319,16 @@ public sealed class RekryteringService(
             return db.CommitAsync(r, $"{medlem.Namn} är borttagen ur intervjupanelen.", ct);
         });
 
-    /// <summary>The union negotiation (MBL 11 §): held within a year before or after today. Registered from the reference
-    /// phase once a candidate is proposed (the phase moves on with it), and the recruitment then goes on to its decision.</summary>
+    /// <summary>The union negotiation (MBL 11 §) as held: on a day within the last year, not a day still to come, since the
+    /// decision it allows may follow at once. Registered from the reference phase once a candidate is proposed (the phase
+    /// moves on with it), and the recruitment then goes on to its decision.</summary>
     public Task<CommandResult> RegistreraMblAsync(int id, Guid version, DateOnly datum, string parter, string utfall, ClaimsPrincipal user,
         CancellationToken ct = default) => ChangeAsync(id, version, user, ct, async r =>
         {
             if (r.State is not (RekryteringsTillstand.Referenser or RekryteringsTillstand.FackligSamverkan))
                 return CommandResult.Refused("Facklig samverkan registreras när en kandidat är föreslagen för anställning.");
-            var fonster = Datumfonster.Kring(Today, 1, 1);
+            if (datum > Today) return CommandResult.Refused("Förhandlingen registreras när den är hållen: datumet kan inte ligga efter i dag.");
+            var fonster = new Datumfonster(Today.AddYears(-1), Today);
             if (!fonster.Rymmer(datum)) return CommandResult.Refused($"Datumet för förhandlingen ska ligga {fonster.Text}.");
             if (r.State == RekryteringsTillstand.Referenser && !await FramAsync(r, RekryteringsHandelse.StartaFackligSamverkan, user.Actor()))
                 return db.Refuse("Föreslå en kandidat för anställning innan den fackliga samverkan registreras.");
@@ -475,6 +477,8 @@ public sealed class RekryteringService(
     internal async Task<WorkflowResult> FireAsync(Kandidat k, Rekrytering r, KandidatHandelse trigger, Actor actor, string? comment = null)
     {
         if (KandidatWorkflow.MedFormular.Contains(trigger)) return WorkflowResult.Refused("med-formular", "Använd formuläret för det steget.");
+        if (trigger == KandidatHandelse.MarkeraIntervjuad && await ForeIntervjunAsync(k) is { } foreIntervjun)
+            return WorkflowResult.Refused(IntervjunHarInteBorjat, foreIntervjun);
         // Proposing an interviewed candidate whose references are written down is what moves the recruitment to its
         // reference phase and the references to taken: no separate clicks for either.
         if (trigger == KandidatHandelse.Foresla && k.State == KandidatTillstand.Intervjuad)
@@ -495,7 +499,9 @@ public sealed class RekryteringService(
                     ? Besked.Slag.Tillsatt : Besked.Slag.EjAktuell);
                 break;
             case KandidatHandelse.Aterta:
-                await TellAsync(k, r, Besked.Slag.Atertagen);
+                // The recruiting side removing a flagged duplicate while the first application is still in: the applicant
+                // withdrew nothing, and is told that the first one remains.
+                await TellAsync(k, r, actor.UserId is not null && ForstaAnsokanKvar(k, r) ? Besked.Slag.DubblettBorttagen : Besked.Slag.Atertagen);
                 break;
         }
         return result;
@@ -514,16 +520,35 @@ public sealed class RekryteringService(
         return (await FireAsync(r, trigger, actor, Sjalv)).Succeeded;
     }
 
+    /// <summary>The application is flagged as a possible duplicate of an earlier one to the same recruitment that is still open.</summary>
+    internal static bool ForstaAnsokanKvar(Kandidat k, Rekrytering r) =>
+        k.MojligDubblettAvId is int forsta && r.Kandidater.Any(x => x.Id == forsta && !x.ArAvslutad);
+
     /// <summary>Tells the applicant the outcome through the outbox, and notes that they were told.</summary>
     internal async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag)
     {
         await outbox.EnqueueAsync<Besked, Besked.Innehall>(
-            new MailRecipient(k.Epost, k.Namn), slag == Besked.Slag.Atertagen ? "Din ansökan är återtagen" : $"Besked om din ansökan – {r.Titel}",
+            new MailRecipient(k.Epost, k.Namn), slag switch
+            {
+                Besked.Slag.Atertagen => "Din ansökan är återtagen",
+                Besked.Slag.DubblettBorttagen => $"Dubbletten av din ansökan är borttagen – {r.Titel}",
+                _ => $"Besked om din ansökan – {r.Titel}",
+            },
             new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), slag), topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
         k.UtfallMeddelatUtc = db.UtcNow;
     }
 
     internal string? KommunNamn(Rekrytering r) => policies.Find(r.KommunId)?.Kommun;
+
+    /// <summary>The candidate's booked interview lies ahead.</summary>
+    public const string IntervjunHarInteBorjat = "intervjun-har-inte-borjat";
+
+    /// <summary>Why the candidate cannot be scored or marked interviewed now, or null: an interview booked for a time still
+    /// to come has not been held, whatever the state says.</summary>
+    internal async Task<string?> ForeIntervjunAsync(Kandidat k, CancellationToken ct = default) =>
+        await BokadIntervjuAsync(k, ct) is { } mote && mote.StartUtc > db.UtcNow
+            ? $"Intervjun är bokad till {SwedishTime.Format(mote.StartUtc)}. Kandidaten bedöms och markeras som intervjuad när intervjun har börjat."
+            : null;
 
     /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>
     internal Task<Mote?> BokadIntervjuAsync(Kandidat k, CancellationToken ct = default) => db.Set<Mote>().Include(m => m.Deltagare)

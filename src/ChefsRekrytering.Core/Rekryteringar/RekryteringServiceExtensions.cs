@@ -11,6 +11,8 @@ public static class RekryteringServiceExtensions
         services.AddScoped<KandidatService>();
         services.AddScoped<AnsokanService>();
         services.AddScoped<IScheduledJobHandler, AnsokningstidSlut>();
+        services.AddScoped<NyChefTilltrader>();
+        services.AddScoped<IScheduledJobHandler>(sp => sp.GetRequiredService<NyChefTilltrader>());
         services.AddScoped<IRekryteringTillsattHandler, NyChefIOrganisationen>();
         services.AddScoped<Documents.IDocumentOwnerAccess, KandidatDocumentAccess>();
         return services;

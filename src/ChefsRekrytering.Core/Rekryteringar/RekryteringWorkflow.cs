@@ -41,16 +41,24 @@ public sealed class RekryteringWorkflow(Rekrytering rekrytering, IWorkflowJourna
     public const string BeskedSaknasAvbryt = "alla-besked-avbryt";
     public static readonly string[] VantarBaraPaBesked = [BeskedSaknasTillsatt, BeskedSaknasAvbryt];
 
+    /// <summary>The wished start date of the need lies before today.</summary>
+    public const string TilltradePasserat = "tilltrade-passerat";
+
     protected override bool RequiresComment(T trigger) => trigger is T.Avbryt or T.ReturneraBehov;
 
     protected override void Configure(StateMachine<S, T> m)
     {
         var r = Subject;
+        // A wished start that has passed since the need was written is stale: it is changed before the need is assessed.
+        var tilltradePasserat = Guard(TilltradePasserat, () => r.OnskatTilltrade is not { } d || d >= today,
+            "Önskat tillträde har redan passerat: ändra datumet i behovet");
         m.Configure(S.Utkast).PermitIf(T.SkickaForBehovsprovning, S.Behovsprovning,
             Guard("titel-saknas", () => !string.IsNullOrWhiteSpace(r.Titel), "Befattningen saknar titel"),
-            Guard("behov-obeskrivet", () => r.Behovsbeskrivning.Trim().Length >= 20, "Beskriv behovet (minst 20 tecken)"));
+            Guard("behov-obeskrivet", () => r.Behovsbeskrivning.Trim().Length >= 20, "Beskriv behovet (minst 20 tecken)"),
+            tilltradePasserat);
         m.Configure(S.Behovsprovning).PermitIf(T.GodkannBehov, S.Kravprofil,
-                Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"))
+                Guard("las-ej-kontrollerad", () => r.LasKontrollerad, "Företrädesrätt enligt LAS 25 § är inte kontrollerad"),
+                tilltradePasserat)
             // HR sends a need back to the recruiting manager with what to change; the comment is the message.
             .Permit(T.ReturneraBehov, S.Utkast);
         m.Configure(S.Kravprofil).PermitIf(T.PubliceraAnnons, S.Annonserad,

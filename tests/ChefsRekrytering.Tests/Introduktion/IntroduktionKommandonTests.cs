@@ -71,6 +71,36 @@ public class IntroduktionKommandonTests(SqlitePortal portal) : IClassFixture<Sql
     }
 
     [Fact]
+    public async Task NyaChefenKanInteVaraAnstallandeChefForSinEgenIntroduktion()
+    {
+        var maria = await data.KontoAsync("kommunchef");
+        var hr = await data.PrincipalAsync("hr");
+        var idag = DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
+
+        var result = await KommandoAsync(s => s.SkapaAsync(new NyIntroduktion(maria.PersonId!.Value, "Kommunchef", idag.AddDays(10), maria.UserId), hr));
+
+        Assert.Equal(Outcome.Refused, result.Result.Outcome);
+        Assert.Equal(["Maria Lindqvist kan inte vara anställande chef för sin egen introduktion. Välj den chef som anställt Maria."], result.Result.Reasons);
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        Assert.False(await db.Set<Introduktioner.Introduktion>().AnyAsync(i => i.ChefPersonId == maria.PersonId));
+    }
+
+    [Fact]
+    public async Task EnIntroduktionForEnChefSomRedanHarBorjatRaknarSinaDatumFranIdag()
+    {
+        var idag = DateOnly.FromDateTime(Calendar.SwedishTime.ToLocal(DateTime.UtcNow));
+        var id = await data.IntroduktionAsync(await data.IdForNamnAsync("Sofia Karlsson"), "Biträdande rektor", idag.AddDays(-60));
+
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        var intro = await db.Set<Introduktioner.Introduktion>().AsNoTracking().Include(i => i.Punkter).SingleAsync(i => i.Id == id);
+        Assert.Equal(idag.AddDays(-60), intro.Startdatum); // the start date itself is what HR gave
+        var forfaller = intro.Punkter.Where(p => p.Typ != PunktTyp.Policyavsnitt).ToDictionary(p => p.Rubrik, p => p.Forfaller);
+        Assert.Equal(idag, forfaller["Välkomstsamtal med förvaltningschefen"]);
+        Assert.Equal(idag.AddDays(30), forfaller["Uppföljningssamtal efter en månad"]);
+        Assert.All(intro.Punkter.Where(p => p.Typ == PunktTyp.Policyavsnitt), p => Assert.Equal(idag.AddDays(14), p.Forfaller));
+    }
+
+    [Fact]
     public void VaktenSagerMedEnKodVadSomHindrarNastaSteg()
     {
         var intro = new Introduktioner.Introduktion

@@ -27,7 +27,7 @@ public sealed partial class IntroduktionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TillsattRekryteringGerNyaChefenPlatsIOrganisationenOchEnIntroduktion()
+    public async Task TillsattRekryteringGerNyaChefenEnIntroduktionOchPaStartdagenEnhetenAttLeda()
     {
         int rekryteringId;
         await using (var scope = _portal.ScopeFor("kalix", out var db))
@@ -43,7 +43,8 @@ public sealed partial class IntroduktionTests : IAsyncLifetime
 
         await using var check = _portal.ScopeFor("kalix", out var read);
         var person = await read.Personer.SingleAsync(p => p.Epost == "nora.nystrom@example.com");
-        Assert.Equal(person.Id, (await read.Enheter.SingleAsync(e => e.Namn == "Äldreboendet Furugården")).ChefId);
+        // She leads the unit from her start date, not from the filling (see NyChefTilltraderTests).
+        Assert.Null((await read.Enheter.SingleAsync(e => e.Namn == "Äldreboendet Furugården")).ChefId);
         var intro = await read.Set<Introduktioner.Introduktion>().Include(i => i.Punkter).SingleAsync(i => i.ChefPersonId == person.Id);
         Assert.Equal((rekryteringId, "Anders Nilsson", new DateOnly(2027, 2, 1)), (intro.RekryteringId!.Value, intro.AnstallandeChefNamn, intro.Startdatum));
         // Kalix's own template plus one confirmation per section of the Kalix ledarplan.
@@ -57,6 +58,11 @@ public sealed partial class IntroduktionTests : IAsyncLifetime
         Assert.Matches(SetPasswordLink(), welcome.TextBody);
         var user = await read.Users.SingleAsync(u => u.Email == "nora.nystrom@example.com");
         Assert.Equal(person.Id, user.PersonId);
+
+        _clock.SetUtcNow(new DateTimeOffset(2027, 2, 1, 6, 0, 0, TimeSpan.Zero));
+        await _portal.Services.GetRequiredService<SchedulerRunner>().RunDueAsync();
+        await using var later = _portal.ScopeFor("kalix", out var sedan);
+        Assert.Equal(person.Id, (await sedan.Enheter.SingleAsync(e => e.Namn == "Äldreboendet Furugården")).ChefId);
     }
 
     [Fact]

@@ -10,8 +10,8 @@ public class LedarakademinSparTests
 
     private static ChefFakta Chef(
         RekryteringFakta? rekrytering = null, IntroduktionFakta? introduktion = null,
-        IReadOnlyList<AktivitetFakta>? aktiviteter = null, KompetensvaxlingFakta? kompetensvaxling = null) =>
-        new(1, "Karin Öberg", "Enhetschef", 10, rekrytering, introduktion, aktiviteter ?? [], kompetensvaxling);
+        IReadOnlyList<AktivitetFakta>? aktiviteter = null, KompetensvaxlingFakta? kompetensvaxling = null, bool forePortalen = false) =>
+        new(1, "Karin Öberg", "Enhetschef", 10, rekrytering, introduktion, aktiviteter ?? [], kompetensvaxling, forePortalen);
 
     private static StegLage Lage(ChefFakta chef, Steg steg) => LedarakademinSpar.Berakna(chef, Idag)[steg];
 
@@ -37,7 +37,7 @@ public class LedarakademinSparTests
     [InlineData(IntroduktionTillstand.Genomford, StegStatus.Klart)]
     [InlineData(IntroduktionTillstand.Pagar, StegStatus.Pagar)]
     [InlineData(IntroduktionTillstand.Uppfoljning, StegStatus.Pagar)]
-    [InlineData(IntroduktionTillstand.Planerad, StegStatus.Saknas)]
+    [InlineData(IntroduktionTillstand.Planerad, StegStatus.Pagar)]
     [InlineData(IntroduktionTillstand.Avbruten, StegStatus.Saknas)]
     public void IntroduktionensLageGerStegetsStatus(IntroduktionTillstand state, StegStatus status) =>
         Assert.Equal(status, Lage(Chef(introduktion: new(3, state, Idag, 20, 5)), Steg.Introduktion).Status);
@@ -52,6 +52,25 @@ public class LedarakademinSparTests
     [Fact]
     public void UtanIntroduktionSaknasSteget() =>
         Assert.Equal(StegStatus.Saknas, Lage(Chef(), Steg.Introduktion).Status);
+
+    [Fact]
+    public void ChefFranForePortalenUtanIntroduktionArEjAktuellIntePaSaknas()
+    {
+        var chef = Chef(forePortalen: true);
+        Assert.Equal((StegStatus.EjAktuellt, "Anställd före portalen"), (Lage(chef, Steg.Introduktion).Status, Lage(chef, Steg.Introduktion).Text));
+        Assert.Equal((StegStatus.EjAktuellt, "Anställd före portalen"), (Lage(chef, Steg.Rekrytering).Status, Lage(chef, Steg.Rekrytering).Text));
+        // An introduction given afterwards still counts for what it is.
+        Assert.Equal(StegStatus.Pagar, Lage(Chef(introduktion: new(3, IntroduktionTillstand.Pagar, Idag, 8, 2), forePortalen: true), Steg.Introduktion).Status);
+    }
+
+    [Fact]
+    public void PlaneradIntroduktionArPaVagFramTillStartdatumetOchSedanSaknas()
+    {
+        var fore = Lage(Chef(introduktion: new(3, IntroduktionTillstand.Planerad, Idag.AddDays(20), 8, 0)), Steg.Introduktion);
+        Assert.Equal((StegStatus.Pagar, "Planerad, startar 2026-12-13"), (fore.Status, fore.Text));
+        var efter = Lage(Chef(introduktion: new(3, IntroduktionTillstand.Planerad, Idag.AddDays(-1), 8, 0)), Steg.Introduktion);
+        Assert.Equal((StegStatus.Saknas, "Planerad men inte startad, startdatum 2026-11-22"), (efter.Status, efter.Text));
+    }
 
     [Fact]
     public void GenomfordIntroduktionRaknasAvenNarEnSenareAvbrots()

@@ -43,6 +43,10 @@ public class KandidatModel(KandidatService service) : PageModel
     public Task<IActionResult> OnPostFireAsync(int id, int kandidatId, KandidatHandelse trigger) =>
         CallAsync(id, kandidatId, ct => service.FireAsync(id, kandidatId, Version, trigger, User, ct));
 
+    /// <summary>Withdrawing the application: the command refuses unless the box confirming it was ticked.</summary>
+    public Task<IActionResult> OnPostAtertaAsync(int id, int kandidatId, bool bekraftar) =>
+        CallAsync(id, kandidatId, ct => service.AtertaAsync(id, kandidatId, Version, bekraftar, User, ct));
+
     public Task<IActionResult> OnPostBokaAsync(int id, int kandidatId, [Bind(Prefix = nameof(Bokning))] BokningInput input) =>
         CallAsync(id, kandidatId, ct => service.BokaIntervjuAsync(id, kandidatId, Version, input.Tid(), input.Plats, User, ct));
 

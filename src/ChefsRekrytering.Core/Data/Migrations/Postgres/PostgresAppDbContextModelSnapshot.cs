@@ -1637,6 +1637,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<int?>("ChefId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ChefSedan")
+                        .HasColumnType("date");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1577,6 +1577,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<int?>("ChefId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ChefSedan")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)

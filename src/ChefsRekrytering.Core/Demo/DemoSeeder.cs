@@ -29,7 +29,11 @@ public sealed class DemoSeeder(AppDbContext db, CurrentKommun kommun, UserManage
             if (await db.Personer.IgnoreQueryFilters().AnyAsync(p => p.KommunId == org.KommunId, ct)) continue;
             kommun.Use(org.KommunId); // each municipality's records are written as that municipality
             await SeedOrgAsync(org, ct);
+            var fore = await db.Set<Notifications.OutboxMessage>().IgnoreQueryFilters().MaxAsync(m => (long?)m.Id, ct) ?? 0;
             await recruitments.SeedAsync(org.KommunId, ct);
+            // The demo's recruitments are made through the same commands as a person's, so they enqueue the same hand-off
+            // mails; nobody is waiting for those, so they are dropped unsent.
+            await db.Set<Notifications.OutboxMessage>().Where(m => m.Id > fore).ExecuteDeleteAsync(ct);
             log.LogInformation("Demodata skapad för {Kommun}", org.KommunId);
         }
     }

@@ -139,7 +139,7 @@ public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox ou
         audit.Add(user, AuditAction.Andrade, ObjectType, a.Id, $"Steg: {Workflows.SwedishText.Of(trigger)}");
         if (trigger == AvvecklingHandelse.Avsluta && a.Utfall != AvvecklingUtfall.FortsattChefskap)
             foreach (var handler in onAvslutad) await handler.OnAvslutadAsync(a, ct);
-        return await db.CommitAsync(a, version, $"{Workflows.SwedishText.Of(trigger)}: klart.", ct);
+        return await db.CommitAsync(a, version, Workflows.SwedishText.Done(trigger), ct);
     }
 
     /// <summary>

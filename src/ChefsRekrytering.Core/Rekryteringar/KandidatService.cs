@@ -80,7 +80,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         {
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
             var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
-            return result.Succeeded ? await db.CommitAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+            return result.Succeeded ? await db.CommitAsync(k, SwedishText.Done(trigger), ct) : CommandResult.Refused(result.Reasons);
         });
 
     /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a

@@ -227,7 +227,7 @@ public sealed class AretsChefService(
         var result = (await FlodeAsync(k, ct)).Fire(trigger, user.Actor());
         if (!result.Succeeded) return Nekad(result.Reasons);
         if (trigger == T.Tillkannage) await MejlaVinnarenAsync(k, ct);
-        return await SparaAsync(k, trigger == T.Tillkannage ? $"{k.VinnareNamn} är tillkännagiven som Årets chef {ar}." : $"{SwedishText.Of(trigger)}: klart.", ct);
+        return await SparaAsync(k, trigger == T.Tillkannage ? $"{k.VinnareNamn} är tillkännagiven som Årets chef {ar}." : SwedishText.Done(trigger), ct);
     }
 
     /// <summary>Puts a nominee on the shortlist or takes them off; only people nominated this year can be on it.</summary>

@@ -8,12 +8,12 @@ namespace ChefsRekrytering.AretsChef;
 
 public enum KampanjHandelse
 {
-    [Display(Name = "Öppna nomineringen")] Oppna,
-    [Display(Name = "Stäng nomineringen")] Stang,
-    [Display(Name = "Starta juryarbetet")] StartaJuryarbete,
-    [Display(Name = "Fatta beslut")] Besluta,
-    [Display(Name = "Ompröva beslutet")] Omprova,
-    [Display(Name = "Tillkännage Årets chef")] Tillkannage,
+    [Display(Name = "Öppna nomineringen"), Done("Nomineringen är öppen.")] Oppna,
+    [Display(Name = "Stäng nomineringen"), Done("Nomineringen är stängd.")] Stang,
+    [Display(Name = "Starta juryarbetet"), Done("Juryns arbete har börjat.")] StartaJuryarbete,
+    [Display(Name = "Fatta beslut"), Done("Juryns beslut är fattat.")] Besluta,
+    [Display(Name = "Ompröva beslutet"), Done("Beslutet är öppnat för omprövning.")] Omprova,
+    [Display(Name = "Tillkännage Årets chef"), Done("Årets chef är tillkännagiven.")] Tillkannage,
 }
 
 /// <summary>The jury's decision, the payload of <see cref="KampanjHandelse.Besluta"/>: the winner as named when decided

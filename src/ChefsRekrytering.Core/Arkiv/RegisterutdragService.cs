@@ -94,7 +94,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         var ansokningar = await AnsokningsIdnAsync(person, ct);
         audit.Add(user, action, Granskningsobjekt.Registerutdrag, person.PersonIds.FirstOrDefault(),
             $"{handelse}: {(person.PersonIds.Count > 0 ? $"anställd {person.PersonIds[0]}" : "ingen anställd")}" +
-            $"{(ansokningar.Count > 0 ? $", ansökningar {string.Join(", ", ansokningar.Take(20))}" : "")}, {utdrag.AntalPoster} poster");
+            $"{(ansokningar.Count > 0 ? $", ansökningar {string.Join(", ", ansokningar.Take(20))}" : "")}, {SwedishText.Antal(utdrag.AntalPoster, "post", "poster")}");
         await db.SaveChangesAsync(ct);
     }
 
@@ -241,9 +241,9 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         db.Add(radering);
         foreach (var k in kandidater) audit.Add(user, AuditAction.Raderade, Granskningsobjekt.Kandidat, k.Id, "Raderad på begäran av den sökande");
         var result = await gallring.GallraAsync(kandidater, ct); // saves the record with the erasure
-        radering.Vad += $"\nRaderat: namn, e-post, telefon, {result.Dokument} handlingar, {result.Referenser} referenser, " +
-            $"{result.Kommentarer} kommentarer i intervjubedömningar, kallelser och e-post till den sökande.";
-        audit.Add(user, AuditAction.Raderade, Granskningsobjekt.Registerutdrag, radering.Id, $"Radering på begäran: {kandidater.Count} ansökningar");
+        radering.Vad += $"\nRaderat: namn, e-post, telefon, {SwedishText.Antal(result.Dokument, "handling", "handlingar")}, {SwedishText.Antal(result.Referenser, "referens", "referenser")}, " +
+            $"{SwedishText.Antal(result.Kommentarer, "kommentar", "kommentarer")} i intervjubedömningar, kallelser och e-post till den sökande.";
+        audit.Add(user, AuditAction.Raderade, Granskningsobjekt.Registerutdrag, radering.Id, $"Radering på begäran: {SwedishText.Antal(kandidater.Count, "ansökan", "ansökningar")}");
         await db.SaveChangesAsync(ct);
         return radering;
     }

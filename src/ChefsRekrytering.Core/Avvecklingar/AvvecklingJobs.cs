@@ -40,7 +40,7 @@ public sealed class AvvecklingUppfoljning(AppDbContext db, AvvecklingService ser
             var due = a.Atgarder.Where(x => x.GenomfordUtc is null && x.Uppfoljning <= today && (x.PaminndUtc is null || DateOnly.FromDateTime(x.PaminndUtc.Value) < x.Uppfoljning)).ToList();
             if (due.Count == 0 || a.AnsvarigPersonId is not int ansvarig) continue;
             var to = await db.Personer.Where(p => p.Id == ansvarig).Select(p => new MailRecipient(p.Epost, p.Fornamn + " " + p.Efternamn)).FirstAsync(ct);
-            await service.NoticeAsync(a, to, $"{due.Count} åtgärder i ett ärende ska följas upp.");
+            await service.NoticeAsync(a, to, $"{Workflows.SwedishText.Antal(due.Count, "åtgärd", "åtgärder")} i ett ärende ska följas upp.");
             foreach (var x in due) x.PaminndUtc = db.UtcNow;
         }
         await db.SaveChangesAsync(ct);

@@ -143,7 +143,7 @@ public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox ou
         if (trigger == AvvecklingHandelse.Genomfor && a.ChefPersonId != user.PersonId()
             && await db.Personer.Where(p => p.Id == a.ChefPersonId).Select(p => new MailRecipient(p.Epost, p.Fornamn + " " + p.Efternamn)).FirstOrDefaultAsync(ct) is { } chef)
             await NoticeAsync(a, chef, "Handlingsplanen i ärendet om ditt chefsuppdrag är klar och genomförandet har startat. Läs planen och dess åtgärder i portalen.");
-        return await db.CommitAsync(a, version, $"{Workflows.SwedishText.Of(trigger)}: klart.", ct);
+        return await db.CommitAsync(a, version, Workflows.SwedishText.Done(trigger), ct);
     }
 
     /// <summary>

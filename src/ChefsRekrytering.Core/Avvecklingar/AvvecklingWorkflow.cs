@@ -8,10 +8,10 @@ namespace ChefsRekrytering.Avvecklingar;
 
 public enum AvvecklingHandelse
 {
-    [Display(Name = "Påbörja handlingsplanen")] UpprattaPlan,
-    [Display(Name = "Starta genomförandet")] Genomfor,
-    [Display(Name = "Gå till utvärdering")] Utvardera,
-    [Display(Name = "Avsluta ärendet")] Avsluta,
+    [Display(Name = "Påbörja handlingsplanen"), Done("Arbetet med handlingsplanen har börjat.")] UpprattaPlan,
+    [Display(Name = "Starta genomförandet"), Done("Handlingsplanen genomförs nu.")] Genomfor,
+    [Display(Name = "Gå till utvärdering"), Done("Ärendet har gått vidare till utvärdering.")] Utvardera,
+    [Display(Name = "Avsluta ärendet"), Done("Ärendet är avslutat.")] Avsluta,
 }
 
 /// <summary>The wind-down case: an action plan drawn up by the närmast högre chef, carried out, evaluated, closed with an outcome.</summary>

@@ -88,6 +88,21 @@ public sealed class GranskningsloggService(AppDbContext db)
         var kandidater = handelser.Where(e => e.ObjectType is Granskningsobjekt.Kandidat or Granskningsobjekt.Kandidatdokument)
             .Select(e => e.ObjectId).Distinct().ToList();
         var rekryteringar = await db.Set<Kandidat>().Where(k => kandidater.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.RekryteringId, ct);
-        return new Loggsida(handelser, antal, sida, sidor, fran, till, anmarkningar, rekryteringar);
+        return new Loggsida(await MedNamnAsync(handelser, ct), antal, sida, sidor, fran, till, anmarkningar, rekryteringar);
+    }
+
+    /// <summary>A recruitment by its diarienummer and an Årets chef year by its year, as people name them, not by row id.</summary>
+    private async Task<List<Logghandelse>> MedNamnAsync(List<Logghandelse> handelser, CancellationToken ct)
+    {
+        var rekIds = handelser.Where(h => h.ObjectType == Granskningsobjekt.Rekrytering).Select(h => h.ObjectId).Distinct().ToList();
+        var kampanjIds = handelser.Where(h => h.ObjectType == "AretsChef").Select(h => h.ObjectId).Distinct().ToList();
+        var diarienummer = rekIds.Count == 0 ? [] : await db.Set<Rekrytering>().Where(r => rekIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Diarienummer, ct);
+        var ar = kampanjIds.Count == 0 ? [] : await db.Set<AretsChef.Kampanj>().Where(k => kampanjIds.Contains(k.Id)).ToDictionaryAsync(k => k.Id, k => k.Ar, ct);
+        return handelser.Select(h => h.ObjectType switch
+        {
+            Granskningsobjekt.Rekrytering when diarienummer.TryGetValue(h.ObjectId, out var dnr) => h with { Vad = $"Rekrytering {dnr}" },
+            "AretsChef" when ar.TryGetValue(h.ObjectId, out var year) => h with { Vad = $"Årets chef {year}" },
+            _ => h,
+        }).ToList();
     }
 }

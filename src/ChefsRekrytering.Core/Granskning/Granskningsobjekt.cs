@@ -45,6 +45,7 @@ public static class Granskningsobjekt
         ["Avveckling"] = ("Avvecklingsärende", typeof(Avvecklingar.AvvecklingTillstand)),
         ["Uppdragskontrakt"] = ("Uppdragskontrakt", typeof(Ledarskap.UppdragskontraktTillstand)),
         ["Sjalvskattning"] = ("Självskattning", typeof(Ledarskap.SjalvskattningTillstand)),
+        ["AretsChef"] = ("Årets chef", typeof(AretsChef.KampanjTillstand)),
     };
 
     /// <summary>A stored state name as a person reads it: the enum value's [Display] name where the process is known.</summary>

@@ -115,7 +115,7 @@ public sealed class IntroduktionService(
         if (!IntroduktionAccess.ForArbetsgivaren(user, intro, org)) return CommandResult.Refused("Introduktionen drivs av anställande chef och HR.");
         var result = Workflow(intro).Fire(trigger, user.Actor(), kommentar);
         if (!result.Succeeded) return db.Refuse(result.Reasons);
-        return await db.CommitAsync(intro, version, $"{SwedishText.Of(trigger)}: klart.", ct);
+        return await db.CommitAsync(intro, version, SwedishText.Done(trigger), ct);
     }
 
     /// <summary>An item done, by its owner (<see cref="IntroduktionAccess.KanMarkera"/>); a policy section is the new

@@ -8,10 +8,10 @@ namespace ChefsRekrytering.Introduktioner;
 
 public enum IntroduktionHandelse
 {
-    [Display(Name = "Starta introduktionen")] Starta,
-    [Display(Name = "Gå över till uppföljning")] TillUppfoljning,
-    [Display(Name = "Avsluta introduktionen som genomförd")] Avsluta,
-    [Display(Name = "Avbryt introduktionen")] Avbryt,
+    [Display(Name = "Starta introduktionen"), Done("Introduktionen har börjat.")] Starta,
+    [Display(Name = "Gå över till uppföljning"), Done("Introduktionen har gått över till uppföljning.")] TillUppfoljning,
+    [Display(Name = "Avsluta introduktionen som genomförd"), Done("Introduktionen är genomförd och avslutad.")] Avsluta,
+    [Display(Name = "Avbryt introduktionen"), Done("Introduktionen är avbruten.")] Avbryt,
 }
 
 /// <summary>The introduction: started on (or after) the start date, followed up once the introduction proper is done,

@@ -18,7 +18,7 @@ public sealed record Inloggningssvar(InloggningsUtfall Utfall, TimeSpan? ForsokI
         InloggningsUtfall.FelUppgifter => "Fel e-postadress eller lösenord.",
         InloggningsUtfall.Sparrad => "Kontot är spärrat och kan inte längre logga in. Fråga HR eller kommunens administratör.",
         InloggningsUtfall.ForMangaForsok =>
-            $"För många misslyckade försök med den här e-postadressen härifrån. Försök igen om {Minuter} {(Minuter == 1 ? "minut" : "minuter")}.",
+            $"För många misslyckade försök med den här e-postadressen härifrån. Försök igen om {Workflows.SwedishText.Antal(Minuter, "minut", "minuter")}.",
         _ => null,
     };
 

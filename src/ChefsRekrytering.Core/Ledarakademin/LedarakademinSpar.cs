@@ -112,7 +112,7 @@ public sealed record LedarakademinSpar(ChefFakta Chef, int Ar, IReadOnlyList<Ste
         if (ovriga == 0) saknas.Add("minst en annan utvecklingsaktivitet");
 
         if (saknas.Count == 0)
-            return new(steg, StegStatus.Klart, $"Medarbetarsamtal, lönesamtal och {ovriga} {(ovriga == 1 ? "aktivitet" : "aktiviteter")} {ar}");
+            return new(steg, StegStatus.Klart, $"Medarbetarsamtal, lönesamtal och {Workflows.SwedishText.Antal(ovriga, "aktivitet", "aktiviteter")} {ar}");
         if (iAr.Count == 0)
             return new(steg, StegStatus.Saknas, $"Inget registrerat {ar}", saknas);
         return new(steg, StegStatus.Pagar, $"Saknas {ar}: {string.Join(", ", saknas)}", saknas);
@@ -126,7 +126,7 @@ public sealed record LedarakademinSpar(ChefFakta Chef, int Ar, IReadOnlyList<Ste
         if (c.Kompetensvaxling is not { } k) return new(steg, StegStatus.EjAktuellt, "Inget avslut planerat");
         var kvar = k.Punkter - k.Klara;
         if (k.Punkter > 0 && kvar == 0) return new(steg, StegStatus.Klart, "Överlämningen är klar");
-        var punkter = $"{kvar} {(kvar == 1 ? "punkt" : "punkter")} kvar att lämna över";
+        var punkter = $"{Workflows.SwedishText.Antal(kvar, "punkt", "punkter")} kvar att lämna över";
         return idag > k.SistaDag
             ? new(steg, StegStatus.Saknas, $"Sista dagen {k.SistaDag:yyyy-MM-dd} har passerat, {punkter}", [punkter])
             : new(steg, StegStatus.Pagar, $"Sista dag {k.SistaDag:yyyy-MM-dd}, {k.Klara} av {k.Punkter} klara", [punkter]);

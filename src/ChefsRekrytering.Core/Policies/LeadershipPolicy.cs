@@ -6,7 +6,7 @@ public sealed record LeadershipPolicy(
     string Kommun,
     string Titel,
     string Dokumenttyp,
-    string AntagenAv,
+    string? AntagenAv,
     DateOnly? AntagenDatum,
     string? Paragraf,
     string? Diarienummer,
@@ -23,8 +23,17 @@ public sealed record LeadershipPolicy(
 
     public PolicyRequirement? FindKrav(string id) => AllaKrav.FirstOrDefault(k => k.Id == id);
 
-    /// <summary>"Kommunfullmäktige 2023-04-24 §69", or what the source says when it names no date.</summary>
-    public string Antagen => string.Join(" ", new[] { AntagenAv, AntagenDatum?.ToString("yyyy-MM-dd"), Paragraf }
+    /// <summary>The policy file's word for a fact the source document does not give: read as no fact at all, so a page
+    /// leaves the line out instead of showing the placeholder.</summary>
+    public const string UppgiftSaknas = "Uppgift saknas i källdokumentet";
+
+    /// <summary>"Kommunfullmäktige 2023-04-24 §69", or as much of it as the source says; null when it says nothing.</summary>
+    public string? Antagen => string.Join(" ", new[] { AntagenAv, AntagenDatum?.ToString("yyyy-MM-dd"), Paragraf }
+        .Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } antagen ? antagen : null;
+
+    /// <summary>Where the text comes from, as a person names it ("Kalix kommun, Ledarplan"), not the seed file it was
+    /// transcribed from (<see cref="Kalla"/>).</summary>
+    public string Kallbeskrivning => string.Join(", ", new[] { Kommun, Titel, Antagen is { } a ? $"antagen av {a}" : null, Diarienummer }
         .Where(s => !string.IsNullOrWhiteSpace(s)));
 }
 

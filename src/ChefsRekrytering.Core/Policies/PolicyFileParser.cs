@@ -34,7 +34,7 @@ public static partial class PolicyFileParser
             Kommun: f.RequiredString("kommun"),
             Titel: f.RequiredString("titel"),
             Dokumenttyp: f.RequiredString("dokumenttyp"),
-            AntagenAv: f.RequiredString("antagen_av"),
+            AntagenAv: f.RequiredString("antagen_av") is var antagenAv && antagenAv != LeadershipPolicy.UppgiftSaknas ? antagenAv : null,
             AntagenDatum: f.OptionalDate("antagen_datum"),
             Paragraf: f.OptionalString("paragraf"),
             Diarienummer: f.OptionalString("diarienummer"),

@@ -121,7 +121,7 @@ public sealed class RapportService(AppDbContext db, LedarakademinService akademi
                         x.List.Count == 0 ? null : Math.Round(x.List.Average(i => i.Punkter == 0 ? 0m : 100m * i.Klara / i.Punkter), 1)]).ToList(),
                 new Diagramval(0, [1], "introduktioner")),
             new("ledarakademin", "Ledarakademin",
-                $"Läget i dag för kommunens {lage.Spar.Count} chefer, steg för steg. Kompetensutvecklingen gäller {akademin.Today.Year}.",
+                $"Läget i dag för kommunens {SwedishText.Antal(lage.Spar.Count, "chef", "chefer")}, steg för steg. Kompetensutvecklingen gäller {akademin.Today.Year}.",
                 ["Steg", .. Enum.GetValues<StegStatus>().Select(s => SwedishText.Of(s))],
                 Enum.GetValues<Steg>().Select(steg => (IReadOnlyList<object?>)[SwedishText.Of(steg),
                     .. Enum.GetValues<StegStatus>().Select(st => (object?)lage.Spar.Count(s => s[steg].Status == st))]).ToList(),

@@ -104,7 +104,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
             if (trigger == KandidatHandelse.Aterta) return CommandResult.Refused(AtertagandeBekraftas);
             var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
-            return result.Succeeded ? await db.CommitAsync(k, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+            return result.Succeeded ? await db.CommitAsync(k, SwedishText.Done(trigger), ct) : CommandResult.Refused(result.Reasons);
         });
 
     public const string AtertagandeBekraftas = "Kryssa i rutan för att bekräfta att ansökan ska återtas. Den sökande får ett mejl om det.";

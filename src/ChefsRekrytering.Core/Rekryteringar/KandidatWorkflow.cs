@@ -10,16 +10,16 @@ namespace ChefsRekrytering.Rekryteringar;
 
 public enum KandidatHandelse
 {
-    [Display(Name = "Markera som granskad")] Granska,
-    [Display(Name = "Boka intervju")] BokaIntervju,
-    [Display(Name = "Markera som intervjuad")] MarkeraIntervjuad,
-    [Display(Name = "Markera referenser som tagna")] ReferenserTagna,
-    [Display(Name = "Föreslå för anställning")] Foresla,
-    [Display(Name = "Lämna erbjudande")] Erbjud,
-    [Display(Name = "Registrera ja till erbjudandet")] Acceptera,
-    [Display(Name = "Registrera nej till erbjudandet")] TackaNej,
-    [Display(Name = "Meddela att ansökan inte går vidare")] EjAktuell,
-    [Display(Name = "Återta ansökan")] Aterta,
+    [Display(Name = "Markera som granskad"), Done("Ansökan är granskad.")] Granska,
+    [Display(Name = "Boka intervju"), Done("Intervjun är bokad.")] BokaIntervju,
+    [Display(Name = "Markera som intervjuad"), Done("Kandidaten är intervjuad.")] MarkeraIntervjuad,
+    [Display(Name = "Markera referenser som tagna"), Done("Referenserna är tagna.")] ReferenserTagna,
+    [Display(Name = "Föreslå för anställning"), Done("Kandidaten är föreslagen för anställning.")] Foresla,
+    [Display(Name = "Lämna erbjudande"), Done("Erbjudandet är lämnat.")] Erbjud,
+    [Display(Name = "Registrera ja till erbjudandet"), Done("Kandidaten har tackat ja till erbjudandet.")] Acceptera,
+    [Display(Name = "Registrera nej till erbjudandet"), Done("Kandidaten har tackat nej till erbjudandet.")] TackaNej,
+    [Display(Name = "Meddela att ansökan inte går vidare"), Done("Ansökan går inte vidare, och den sökande får besked per e-post.")] EjAktuell,
+    [Display(Name = "Återta ansökan"), Done("Ansökan är återtagen.")] Aterta,
 }
 
 /// <summary>What the offer says: the start date and the terms, sent to the candidate and kept on the application.</summary>

@@ -383,7 +383,7 @@ public sealed class RekryteringService(
             if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
             if (RekryteringAccess.DenialToFire(user, r, trigger) is { } nekad) return CommandResult.Refused(nekad);
             var result = await FireAsync(r, trigger, user.Actor(), kommentar, ct);
-            return result.Succeeded ? await db.CommitAsync(r, $"{SwedishText.Of(trigger)}: klart.", ct) : CommandResult.Refused(result.Reasons);
+            return result.Succeeded ? await db.CommitAsync(r, SwedishText.Done(trigger), ct) : CommandResult.Refused(result.Reasons);
         });
 
     /// <summary>The recruitment as a public record (see <see cref="Utlamnande"/>), logged; null when the user may not hand it out.</summary>

@@ -8,19 +8,19 @@ namespace ChefsRekrytering.Rekryteringar;
 
 public enum RekryteringsHandelse
 {
-    [Display(Name = "Skicka för behovsprövning")] SkickaForBehovsprovning,
-    [Display(Name = "Godkänn behovet")] GodkannBehov,
-    [Display(Name = "Publicera annonsen")] PubliceraAnnons,
-    [Display(Name = "Stäng ansökningstiden")] StangAnsokan,
-    [Display(Name = "Starta intervjuer")] StartaIntervjuer,
-    [Display(Name = "Starta referenstagning")] StartaReferenstagning,
-    [Display(Name = "Gå till facklig samverkan")] StartaFackligSamverkan,
-    [Display(Name = "Gå till beslut")] GaTillBeslut,
-    [Display(Name = "Fatta anställningsbeslut")] FattaBeslut,
-    [Display(Name = "Registrera tillsättning")] Tillsatt,
-    [Display(Name = "Avbryt rekryteringen")] Avbryt,
+    [Display(Name = "Skicka för behovsprövning"), Done("Behovet är skickat till HR för behovsprövning.")] SkickaForBehovsprovning,
+    [Display(Name = "Godkänn behovet"), Done("Behovet är godkänt. Nästa steg är kravprofilen.")] GodkannBehov,
+    [Display(Name = "Publicera annonsen"), Done("Annonsen är publicerad.")] PubliceraAnnons,
+    [Display(Name = "Stäng ansökningstiden"), Done("Ansökningstiden är stängd, och urvalet kan börja.")] StangAnsokan,
+    [Display(Name = "Starta intervjuer"), Done("Rekryteringen har gått vidare till intervjuer.")] StartaIntervjuer,
+    [Display(Name = "Starta referenstagning"), Done("Rekryteringen har gått vidare till referenstagning.")] StartaReferenstagning,
+    [Display(Name = "Gå till facklig samverkan"), Done("Rekryteringen har gått vidare till facklig samverkan.")] StartaFackligSamverkan,
+    [Display(Name = "Gå till beslut"), Done("Rekryteringen har gått vidare till beslut.")] GaTillBeslut,
+    [Display(Name = "Fatta anställningsbeslut"), Done("Anställningsbeslutet är fattat. Nu kan erbjudandet lämnas.")] FattaBeslut,
+    [Display(Name = "Registrera tillsättning"), Done("Tjänsten är tillsatt.")] Tillsatt,
+    [Display(Name = "Avbryt rekryteringen"), Done("Rekryteringen är avbruten.")] Avbryt,
     // Last, so the numbers of the triggers before it stay what they were.
-    [Display(Name = "Skicka tillbaka behovet")] ReturneraBehov,
+    [Display(Name = "Skicka tillbaka behovet"), Done("Behovet är skickat tillbaka till den rekryterande chefen.")] ReturneraBehov,
 }
 
 /// <summary>

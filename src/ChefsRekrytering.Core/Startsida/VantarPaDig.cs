@@ -45,7 +45,7 @@ public sealed record Uppgift(string Process, string Vad, string Arende, DateTime
         return vantat switch { <= 0 => "sedan i dag", 1 => "sedan i går", _ => $"sedan {Dagar(vantat)}" };
     }
 
-    private static string Dagar(int n) => n == 1 ? "1 dag" : $"{n} dagar";
+    private static string Dagar(int n) => SwedishText.Antal(n, "dag", "dagar");
 }
 
 /// <summary>
@@ -132,7 +132,7 @@ public sealed class VantarPaDig(AppDbContext db)
                 case RekryteringsTillstand.Kravprofil when r.PubliceradUtc is null:
                     uppgifter.Add(Ny("Skriv och publicera annonsen", "annons-rubrik", r.BehovGodkantUtc)); break;
                 case RekryteringsTillstand.Urval when r.Ogranskade > 0:
-                    uppgifter.Add(Ny($"Granska {Antal(r.Ogranskade, "sökande", "sökande")}", "kandidater-rubrik", r.ForstaOgranskad)); break;
+                    uppgifter.Add(Ny($"Granska {SwedishText.Antal(r.Ogranskade, "sökande", "sökande")}", "kandidater-rubrik", r.ForstaOgranskad)); break;
                 case RekryteringsTillstand.Urval or RekryteringsTillstand.Intervjuer or RekryteringsTillstand.Referenser:
                     uppgifter.Add(Ny($"Nästa steg i fasen {SwedishText.Of(r.State).ToLowerInvariant()}", "nasta-rubrik")); break;
                 case RekryteringsTillstand.FackligSamverkan:
@@ -219,7 +219,7 @@ public sealed class VantarPaDig(AppDbContext db)
         {
             var forsta = g.Min(r => r.Forfaller);
             var egen = g.First().ChefPersonId == me && g.Key.Agare == PunktAgare.NyChef;
-            return new Uppgift("Introduktion", $"{Antal(g.Count(), "punkt", "punkter")} att bocka av",
+            return new Uppgift("Introduktion", $"{SwedishText.Antal(g.Count(), "punkt", "punkter")} att bocka av",
                 egen ? "Din introduktion" : $"Introduktion för {g.First().ChefNamn}", g.First().SkapadUtc,
                 Plats.Till("/Introduktion/Detaljer", null, ("id", g.Key.Id)), forsta);
         });
@@ -238,7 +238,7 @@ public sealed class VantarPaDig(AppDbContext db)
             })
             .ToListAsync(ct);
         return rader.Where(k => k.Kortlistade == 0 || k.Bedomda < k.Kortlistade).Select(k => new Uppgift("Årets chef",
-            k.Kortlistade == 0 ? "Kortlista de nominerade" : $"Bedöm {Antal(k.Kortlistade - k.Bedomda, "kortlistad chef", "kortlistade chefer")}",
+            k.Kortlistade == 0 ? "Kortlista de nominerade" : $"Bedöm {SwedishText.Antal(k.Kortlistade - k.Bedomda, "kortlistad chef", "kortlistade chefer")}",
             $"Årets chef {k.Ar}", k.Sedan ?? k.SkapadUtc, Plats.Till("/AretsChef/Jury", null, ("ar", k.Ar))));
     }
 
@@ -265,6 +265,4 @@ public sealed class VantarPaDig(AppDbContext db)
             _ => [],
         };
     }
-
-    private static string Antal(int n, string en, string flera) => $"{n} {(n == 1 ? en : flera)}";
 }

@@ -78,7 +78,7 @@ public static class Stapeldiagram
     }
 
     private static string Describe(Rapporttabell table, Diagramval chart, List<(string Label, List<decimal> Values, string Total)> rows) =>
-        $"Staplar i {chart.Enhet}: " + string.Join("; ", rows.Select(r => chart.Varden.Count == 1
+        rows.Count == 0 ? $"Inga {chart.Enhet} att visa än." : $"Staplar i {chart.Enhet}: " + string.Join("; ", rows.Select(r => chart.Varden.Count == 1
             ? $"{r.Label} {r.Total}"
             : $"{r.Label}: " + string.Join(", ", r.Values.Select((v, s) => $"{table.Kolumner[chart.Varden[s]]} {Rapportformat.Text(v)}")))) + ".";
 

@@ -125,7 +125,7 @@ public class RegisterutdragTests(SqlitePortal portal) : IClassFixture<SqlitePort
         var radering = await db.Set<Radering>().OrderByDescending(x => x.Id).FirstAsync();
         Assert.Equal(("Lena Forsberg", "Begäran från den sökande per e-post"), (radering.UtfordAv, radering.Skal));
         Assert.Contains(k.Rekrytering!.Diarienummer, radering.Vad);
-        Assert.Contains("1 handlingar, 1 referenser", radering.Vad);
+        Assert.Contains("1 handling, 1 referens", radering.Vad);
         Assert.DoesNotContain(email, radering.Vad);
         Assert.True(await db.Set<AuditEvent>().AnyAsync(e => e.ObjectType == "Kandidat" && e.ObjectId == bertil && e.Action == AuditAction.Raderade && e.UserName == "Lena Forsberg"));
     }

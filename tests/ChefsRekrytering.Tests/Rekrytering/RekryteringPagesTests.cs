@@ -64,7 +64,7 @@ public class RekryteringPagesTests(SqlitePortal portal) : IClassFixture<SqlitePo
             Assert.True(profile.Faststalld);
             Assert.Equal(4, profile.Kompetenser.Count);
             Assert.Equal(3, profile.Kompetenser.Count(k => k.PolicyKravId is not null));
-            Assert.All(profile.Kompetenser, k => Assert.StartsWith("Berätta om en konkret situation", k.Intervjufraga));
+            Assert.All(profile.Kompetenser, k => Assert.StartsWith("Berätta om en ", k.Intervjufraga));
         }
 
         // A change to a fixed profile is a new version; version 1 stays as it was.

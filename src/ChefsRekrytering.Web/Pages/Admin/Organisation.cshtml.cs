@@ -23,7 +23,7 @@ public class OrganisationModel(OrganisationService organisation) : PageModel
     public sealed class UnitInput
     {
         [Required, StringLength(200), Display(Name = "enhetens namn")] public string Namn { get; set; } = "";
-        public EnhetTyp Typ { get; set; } = EnhetTyp.Enhet;
+        [Display(Name = "typ av enhet")] public EnhetTyp Typ { get; set; } = EnhetTyp.Enhet;
         public int? OverordnadId { get; set; }
         public int? ChefId { get; set; }
     }

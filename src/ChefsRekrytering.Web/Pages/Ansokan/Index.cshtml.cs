@@ -26,7 +26,7 @@ public class IndexModel(AnsokanService ansokan) : PageModel
 
     /// <summary>The application as this page showed it: withdrawing what someone changed meanwhile is refused and explained.</summary>
     [BindProperty] public Guid? Version { get; set; }
-    [BindProperty] public bool Bekraftar { get; set; }
+    [BindProperty, Display(Name = "bekräftelse")] public bool Bekraftar { get; set; }
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) =>
         Response.Headers["Referrer-Policy"] = "no-referrer";

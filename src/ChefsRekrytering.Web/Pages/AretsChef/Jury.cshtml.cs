@@ -23,7 +23,7 @@ public class JuryModel(AretsChefService service) : PageModel
     [BindProperty] public Guid Version { get; set; }
     /// <summary>The decision form: as posted after a refusal, else as the campaign has it.</summary>
     [BindProperty] public int? Vinnare { get; set; }
-    [BindProperty, DataType(DataType.MultilineText)] public string? Motivering { get; set; }
+    [BindProperty, DataType(DataType.MultilineText), Display(Name = "motivering")] public string? Motivering { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int ar, CancellationToken ct) => await LoadAsync(ar, ct) ? Page() : NotFound();
 

@@ -15,11 +15,11 @@ public class KampanjerModel(AretsChefService service) : PageModel
 
     public sealed class KampanjInput
     {
-        public int Ar { get; set; }
+        [Display(Name = "år")] public int Ar { get; set; }
         [Display(Name = "dagen nomineringen öppnar")] public DateOnly? Oppnar { get; set; }
         [Display(Name = "sista dagen att nominera")] public DateOnly? SistaDag { get; set; }
-        public bool JurynSerNominatorer { get; set; }
-        public bool Offentlig { get; set; }
+        [Display(Name = "juryn ser vem som nominerat")] public bool JurynSerNominatorer { get; set; }
+        [Display(Name = "vinnaren visas offentligt")] public bool Offentlig { get; set; }
 
         public KampanjUppgifter Uppgifter => new(Ar, Oppnar, SistaDag, JurynSerNominatorer, Offentlig);
     }

@@ -25,7 +25,7 @@ public class DetaljerModel(AvvecklingService service) : PageModel
         [Required, StringLength(200), Display(Name = "ansvarig")] public string Ansvarig { get; set; } = "";
         [Required, Display(Name = "datum")] public DateOnly? Datum { get; set; }
         [Required, Display(Name = "uppföljningsdatum")] public DateOnly? Uppfoljning { get; set; }
-        public bool ArStod { get; set; }
+        [Display(Name = "stöd till chefen")] public bool ArStod { get; set; }
     }
 
     public sealed class UtvarderingInput

@@ -14,7 +14,7 @@ public class IndexModel(AvvecklingService service) : PageModel
     public sealed class StartInput
     {
         public int? PersonId { get; set; }
-        public bool EgenBegaran { get; set; }
+        [Display(Name = "på egen begäran")] public bool EgenBegaran { get; set; }
         [Required, StringLength(4000, MinimumLength = 20), Display(Name = "bakgrund"), DataType(DataType.MultilineText)] public string Bakgrund { get; set; } = "";
     }
 

@@ -13,9 +13,9 @@ public class IndexModel(GranskningsloggService logg) : PageModel
     [BindProperty(SupportsGet = true)] public string? Vem { get; set; }
     [BindProperty(SupportsGet = true)] public string? Typ { get; set; }
     [BindProperty(SupportsGet = true)] public int? Objekt { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Fran { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Till { get; set; }
-    [BindProperty(SupportsGet = true)] public int Sida { get; set; } = 1;
+    [BindProperty(SupportsGet = true), Display(Name = "från-datum")] public DateOnly? Fran { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "till-datum")] public DateOnly? Till { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "sida")] public int Sida { get; set; } = 1;
 
     public IReadOnlyList<Logghandelse> Handelser { get; private set; } = [];
     public int Antal { get; private set; }

@@ -34,13 +34,13 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     /// <summary>The form's fields; the checks are <see cref="AnsokanService"/>'s, so no caller can skip them.</summary>
     public sealed class InputModel
     {
-        public string Fornamn { get; set; } = "";
-        public string Efternamn { get; set; } = "";
-        public string Epost { get; set; } = "";
-        public string Telefon { get; set; } = "";
-        public IFormFile? Cv { get; set; }
-        public IFormFile? Brev { get; set; }
-        public bool Samtycke { get; set; }
+        [Display(Name = "förnamn")] public string Fornamn { get; set; } = "";
+        [Display(Name = "efternamn")] public string Efternamn { get; set; } = "";
+        [Display(Name = "e-postadress")] public string Epost { get; set; } = "";
+        [Display(Name = "telefonnummer")] public string Telefon { get; set; } = "";
+        [Display(Name = "CV")] public IFormFile? Cv { get; set; }
+        [Display(Name = "personligt brev")] public IFormFile? Brev { get; set; }
+        [Display(Name = "samtycke")] public bool Samtycke { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : InteAktuell();

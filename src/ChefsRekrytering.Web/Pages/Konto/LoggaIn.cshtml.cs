@@ -22,7 +22,7 @@ public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> op
         public string Epost { get; set; } = "";
         [Required, Display(Name = "lösenord")]
         public string Losenord { get; set; } = "";
-        public bool KommIhag { get; set; }
+        [Display(Name = "kom ihåg mig")] public bool KommIhag { get; set; }
     }
 
     public void OnGet() => ShowDemoAccounts();

@@ -13,8 +13,8 @@ namespace ChefsRekrytering.Web.Pages.Rapporter;
 public class IndexModel(RapportService rapporter) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Ar { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Fran { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? Till { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "från-datum")] public DateOnly? Fran { get; set; }
+    [BindProperty(SupportsGet = true), Display(Name = "till-datum")] public DateOnly? Till { get; set; }
 
     public Rapportperiod Period { get; private set; } = null!;
     public IReadOnlyList<Rapporttabell> Tabeller { get; private set; } = [];

@@ -12,7 +12,7 @@ public class IndexModel(RekryteringService rekryteringar) : PageModel
     public List<SelectListItem> Faser { get; private set; } = [];
     public bool KanSkapa => User.IsInRole(Roller.RekryterandeChef) || User.IsInRole(Roller.HR);
     [BindProperty(SupportsGet = true)] public string? Fas { get; set; }
-    [BindProperty(SupportsGet = true)] public int Sida { get; set; } = 1;
+    [BindProperty(SupportsGet = true), Display(Name = "sida")] public int Sida { get; set; } = 1;
     public int Totalt => Lista.Totalt;
     public int Sidor => Lista.Sidor;
 

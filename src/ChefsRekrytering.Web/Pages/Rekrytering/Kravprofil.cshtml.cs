@@ -27,16 +27,16 @@ public class KravprofilModel(RekryteringService service) : PageModel
     public sealed class PolicyVal
     {
         public string KravId { get; set; } = "";
-        public bool Med { get; set; }
-        [Range(1, 5)] public int Vikt { get; set; } = 3;
-        [StringLength(1000), DataType(DataType.MultilineText)] public string Fraga { get; set; } = "";
+        [Display(Name = "med i profilen")] public bool Med { get; set; }
+        [Range(1, 5), Display(Name = "vikt")] public int Vikt { get; set; } = 3;
+        [StringLength(1000), DataType(DataType.MultilineText), Display(Name = "intervjufråga")] public string Fraga { get; set; } = "";
     }
 
     public sealed class EgenKompetensInput
     {
         [StringLength(1000), Display(Name = "kompetens")] public string Text { get; set; } = "";
-        [Range(1, 5)] public int Vikt { get; set; } = 3;
-        [StringLength(1000), DataType(DataType.MultilineText)] public string Fraga { get; set; } = "";
+        [Range(1, 5), Display(Name = "vikt")] public int Vikt { get; set; } = 3;
+        [StringLength(1000), DataType(DataType.MultilineText), Display(Name = "intervjufråga")] public string Fraga { get; set; } = "";
     }
 
     public async Task<IActionResult> OnGetAsync(int id)

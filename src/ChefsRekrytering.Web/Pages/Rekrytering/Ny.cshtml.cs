@@ -35,7 +35,7 @@ public sealed class BehovInput
     [Required, StringLength(200), Display(Name = "befattning")] public string Titel { get; set; } = "";
     [Required, Display(Name = "enhet")] public int? EnhetId { get; set; }
     [Required, StringLength(4000, MinimumLength = 20), Display(Name = "behov"), DataType(DataType.MultilineText)] public string Behovsbeskrivning { get; set; } = "";
-    public Anstallningsform Anstallningsform { get; set; }
+    [Display(Name = "anställningsform")] public Anstallningsform Anstallningsform { get; set; }
     [Range(10, 100), Display(Name = "omfattning")] public int Omfattning { get; set; } = 100;
     [Display(Name = "önskat tillträde")] public DateOnly? OnskatTilltrade { get; set; }
 

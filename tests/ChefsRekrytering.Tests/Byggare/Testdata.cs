@@ -103,6 +103,26 @@ public sealed class Testdata(PortalFactory portal, string kommunId = "kalix")
     public AvslutadRekrytering NyAvslutadRekrytering() => kommunId == IntervjuBuilder.Kommun ? new(portal)
         : throw new InvalidOperationException($"AvslutadRekrytering bygger i {IntervjuBuilder.Kommun}, inte i {kommunId}.");
 
+    /// <summary>A new recruitment's need in the municipality's first unit, made by <paramref name="agare"/> (the recruiting
+    /// manager unless told) through the new-recruitment form's command; its id and diarienummer.</summary>
+    public async Task<(int Id, string Diarienummer)> BehovAsync(string titel, string agare = "rekryterande")
+    {
+        var user = await PrincipalAsync(agare);
+        await using var scope = portal.ScopeFor(kommunId, out var db);
+        var enhet = await db.Enheter.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
+        var id = Lyckat(await scope.ServiceProvider.GetRequiredService<RekryteringService>().SkapaAsync(
+            new Behov(titel, enhet, "Enheten behöver en ny chef när den nuvarande går i pension.", Anstallningsform.Tillsvidare, 100, null), user), "Rekryteringen");
+        return (id, await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == id).Select(r => r.Diarienummer).SingleAsync());
+    }
+
+    /// <summary>One command on a recruitment with the version it has now, as the page's form carries it; its answer.</summary>
+    public async Task<CommandResult> RekryteringsstegAsync(int id, Func<RekryteringService, Guid, Task<CommandResult>> steg)
+    {
+        await using var scope = portal.ScopeFor(kommunId, out var db);
+        var version = await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
+        return await steg(scope.ServiceProvider.GetRequiredService<RekryteringService>(), version);
+    }
+
     /// <summary>An application to a published advert, sent as the public form sends it (with a CV); its access token.</summary>
     public async Task<string> AnsokanAsync(int rekryteringId, string fornamn, string efternamn, string epost)
     {

@@ -18,7 +18,7 @@ public class OverlamningsmejlTests(SqlitePortal portal) : IClassFixture<SqlitePo
     public async Task BehovetSkickasTillHrGodkannsEllerSkickasTillbakaMedEttMejlVarjeGang()
     {
         var (agare, hr) = (await Data.KontoAsync("rekryterande"), await Data.KontoAsync("hr"));
-        var id = await NyAsync(agare.Principal, "Enhetschef med överlämningar");
+        var (id, _) = await Data.BehovAsync("Enhetschef med överlämningar");
 
         Assert.True((await FireAsync(id, RekryteringsHandelse.SkickaForBehovsprovning, null, agare.Principal)).Succeeded);
         var tillHr = Assert.Single(await MejlAsync(id), m => m.ToAddress == hr.Konto.Email);
@@ -39,8 +39,7 @@ public class OverlamningsmejlTests(SqlitePortal portal) : IClassFixture<SqlitePo
         // Sent again and approved: HR is asked again, and the manager is told it is approved.
         Assert.True((await FireAsync(id, RekryteringsHandelse.SkickaForBehovsprovning, null, agare.Principal)).Succeeded);
         Assert.Equal(2, (await MejlAsync(id)).Count(m => m.ToAddress == hr.Konto.Email));
-        Assert.True((await Data.KommandoAsync<RekryteringService, CommandResult>(async s =>
-            await s.RegistreraLasAsync(id, await VersionAsync(id), LasUtfall.IngenForetradesratt, null, hr.Principal))).Succeeded);
+        Assert.True((await Data.RekryteringsstegAsync(id, (s, v) => s.RegistreraLasAsync(id, v, LasUtfall.IngenForetradesratt, null, hr.Principal))).Succeeded);
         Assert.True((await FireAsync(id, RekryteringsHandelse.GodkannBehov, null, hr.Principal)).Succeeded);
         Assert.Contains(await MejlAsync(id), m => m.ToAddress == agare.Konto.Email && m.Subject.StartsWith("Behovet är godkänt"));
 
@@ -53,24 +52,8 @@ public class OverlamningsmejlTests(SqlitePortal portal) : IClassFixture<SqlitePo
         Assert.Equal(Insyn.Mottagare, Utskick.InsynFor(tillHr.Topic));
     }
 
-    private async Task<int> NyAsync(ClaimsPrincipal agare, string titel)
-    {
-        await using var scope = portal.ScopeFor("kalix", out var db);
-        var enhet = await db.Enheter.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
-        var skapad = await scope.ServiceProvider.GetRequiredService<RekryteringService>().SkapaAsync(
-            new Behov(titel, enhet, "Enheten behöver en ny chef när den nuvarande går i pension.", Anstallningsform.Tillsvidare, 100, null), agare);
-        Assert.True(skapad.Succeeded, string.Join(" ", skapad.Result.Reasons));
-        return skapad.Value;
-    }
-
-    private async Task<CommandResult> FireAsync(int id, RekryteringsHandelse trigger, string? kommentar, ClaimsPrincipal user) =>
-        await Data.KommandoAsync<RekryteringService, CommandResult>(async s => await s.FireAsync(id, await VersionAsync(id), trigger, kommentar, user));
-
-    private async Task<Guid> VersionAsync(int id)
-    {
-        await using var scope = portal.ScopeFor("kalix", out var db);
-        return await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
-    }
+    private Task<CommandResult> FireAsync(int id, RekryteringsHandelse trigger, string? kommentar, ClaimsPrincipal user) =>
+        Data.RekryteringsstegAsync(id, (s, v) => s.FireAsync(id, v, trigger, kommentar, user));
 
     private async Task<List<OutboxMessage>> MejlAsync(int id)
     {

@@ -146,21 +146,11 @@ public class VantarPaDigTests(QueryCountingPortal portal) : IClassFixture<QueryC
         Assert.Equal(VantarPaDig.KampanjFlode, new AretsChefWorkflow(new Kampanj { KommunId = "kalix" }, new ListJournal(), 0).Name);
     }
 
-    private async Task<(int Id, string Diarienummer)> NyRekryteringAsync(ClaimsPrincipal agare, string titel)
-    {
-        await using var scope = portal.ScopeFor("kalix", out var db);
-        var enhet = await db.Enheter.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
-        var skapad = await scope.ServiceProvider.GetRequiredService<RekryteringService>().SkapaAsync(
-            new Behov(titel, enhet, "Enheten behöver en ny chef när den nuvarande går i pension.", Anstallningsform.Tillsvidare, 100, null), agare);
-        Assert.True(skapad.Succeeded, string.Join(" ", skapad.Result.Reasons));
-        return (skapad.Value, await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == skapad.Value).Select(r => r.Diarienummer).SingleAsync());
-    }
+    private Task<(int Id, string Diarienummer)> NyRekryteringAsync(ClaimsPrincipal agare, string titel) => Data.BehovAsync(titel);
 
     private async Task StegAsync(int id, Func<RekryteringService, Guid, Task<CommandResult>> steg)
     {
-        await using var scope = portal.ScopeFor("kalix", out var db);
-        var version = await db.Set<Rekryteringar.Rekrytering>().Where(r => r.Id == id).Select(r => r.Version).SingleAsync();
-        var result = await steg(scope.ServiceProvider.GetRequiredService<RekryteringService>(), version);
+        var result = await Data.RekryteringsstegAsync(id, steg);
         Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
     }
 

@@ -144,7 +144,7 @@ public sealed class IntroduktionService(
         if ((await MeetingsAsync(intro, ct)).TryGetValue(punkt.Id, out var booked))
             await meetings.RescheduleAsync(booked, tid.StartUtc(), tid.SlutUtc(), plats.Trim());
         else
-            await BookAsync(intro, punkt, tid, plats.Trim(), ct);
+            await BookAsync(intro, punkt, tid, plats.Trim(), user, ct);
         return await db.CommitAsync(intro, version, $"”{punkt.Rubrik}” är bokat och kallelser med kalenderinbjudan skickas.", ct);
     }
 
@@ -213,15 +213,16 @@ public sealed class IntroduktionService(
         return IntroduktionAccess.KanSe(user, intro, org) ? new(intro, org) : null;
     }
 
-    private async Task<Mote> BookAsync(Introduktion intro, IntroduktionPunkt punkt, Motestid tid, string plats, CancellationToken ct)
+    /// <summary>The talk is the hiring manager's, or (without one) that of whoever books it; the new manager is invited.</summary>
+    private async Task<Mote> BookAsync(Introduktion intro, IntroduktionPunkt punkt, Motestid tid, string plats, ClaimsPrincipal user, CancellationToken ct)
     {
         var chefEmail = await db.Personer.Where(p => p.Id == intro.ChefPersonId).Select(p => p.Epost).FirstAsync(ct);
-        var hiring = intro.AnstallandeChefUserId is null ? null : await users.FindByIdAsync(intro.AnstallandeChefUserId);
-        var organizer = hiring is null ? new MailRecipient(chefEmail, intro.ChefNamn) : new MailRecipient(hiring.Email!, hiring.Namn);
+        var organizer = await users.FindByIdAsync(intro.AnstallandeChefUserId ?? user.UserId() ?? "") is { Email: { } email } arrangor
+            ? new MailRecipient(email, arrangor.Namn)
+            : new MailRecipient(chefEmail, intro.ChefNamn);
         return await meetings.BookAsync(new MeetingRequest(
             $"{punkt.Rubrik}: {intro.ChefNamn}", punkt.Beskrivning, plats, tid.StartUtc(), tid.SlutUtc(), organizer,
-            [new MailRecipient(chefEmail, intro.ChefNamn), .. hiring is null ? Array.Empty<MailRecipient>() : [organizer]],
-            Koppling(punkt)), intro.KommunId);
+            [new MailRecipient(chefEmail, intro.ChefNamn)], Koppling(punkt)), intro.KommunId);
     }
 
     private static string Koppling(IntroduktionPunkt punkt) => $"IntroduktionPunkt:{punkt.Id}";

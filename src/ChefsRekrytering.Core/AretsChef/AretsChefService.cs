@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
@@ -50,7 +49,7 @@ public sealed record OffentligtTillkannagivande(Kampanj Kampanj, string Kommun);
 /// </summary>
 public sealed class AretsChefService(
     AppDbContext db, Scheduler scheduler, Outbox outbox, PolicyLibrary policies, AretsChefKriterier kriterier,
-    IOptions<PortalOptions> portal, IOptions<AretsChefOptions> options)
+    MailLinks links, IOptions<AretsChefOptions> options)
 {
     public const string OppnaJobb = "arets-chef-oppna";
     public const string StangJobb = "arets-chef-stang";
@@ -62,8 +61,6 @@ public sealed class AretsChefService(
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
     public IReadOnlyList<Kriterium> Kriterier(string kommunId) => kriterier.For(kommunId);
-
-    public string Lank(string path) => portal.Value.PublicUrl.TrimEnd('/') + path;
 
     private static string Andrad(int ar) =>
         $"Någon annan ändrade Årets chef {ar} samtidigt. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
@@ -340,7 +337,7 @@ public sealed class AretsChefService(
     {
         var kommun = policies.Find(k.KommunId)?.Kommun;
         var rubriker = Kriterier(k.KommunId).Select(x => x.Rubrik).ToList();
-        var lank = Lank("/arets-chef");
+        var lank = links.For("/arets-chef");
         var size = Math.Max(1, options.Value.InbjudanBatch);
         var invited = 0;
         while (k.InbjudningarSkickadeUtc is null)

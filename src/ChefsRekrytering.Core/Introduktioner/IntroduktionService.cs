@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
@@ -12,7 +11,6 @@ using ChefsRekrytering.Scheduling;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Introduktioner;
 
@@ -35,7 +33,7 @@ public sealed record IntroduktionDetaljer(
 /// </summary>
 public sealed class IntroduktionService(
     AppDbContext db, PolicyLibrary policies, IntroduktionMallar mallar, Scheduler scheduler, Outbox outbox,
-    UserManager<ApplicationUser> users, MeetingService meetings, IOptions<PortalOptions> options)
+    UserManager<ApplicationUser> users, MeetingService meetings, MailLinks links)
 {
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
@@ -262,7 +260,7 @@ public sealed class IntroduktionService(
             Check(created);
             Check(await users.AddToRolesAsync(user, [Roller.Medarbetare, Roller.Chef]));
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            link = $"{options.Value.PublicUrl.TrimEnd('/')}/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+            link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         }
         else
         {
@@ -292,5 +290,5 @@ public sealed class IntroduktionService(
         _ => (await users.GetUsersInRoleAsync(Roller.HR)).Where(u => u.KommunId == intro.KommunId).Select(u => new MailRecipient(u.Email!, u.Namn)).ToList(),
     };
 
-    internal string Link(Introduktion intro) => $"{options.Value.PublicUrl.TrimEnd('/')}/introduktion/{intro.Id}";
+    internal string Link(Introduktion intro) => links.For($"/introduktion/{intro.Id}");
 }

@@ -27,7 +27,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     public IReadOnlyList<string> Fel { get; private set; } = [];
     /// <summary>What the applicant is told about their data, with this deployment's retention time.</summary>
     public IReadOnlyList<string> Samtyckestext => Samtycke.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut);
-    public string MaxFilstorlek => $"{documentOptions.MaxBytes / (1024.0 * 1024.0):0.#} MB";
+    public string MaxFilstorlek => Filstorlek.Text(documentOptions.MaxBytes);
 
     [BindProperty] public InputModel Input { get; set; } = new();
 

@@ -55,7 +55,8 @@ public sealed class AretsChefService(
     public const string StangJobb = "arets-chef-stang";
     public const int MotiveringMaxLangd = 4000;
 
-    /// <summary>Who is invited, and so who counts in the participation figures: every active employee with an e-mail address.</summary>
+    /// <summary>Who is invited when the nomination opens: every active employee with an e-mail address. Each is kept as an
+    /// <see cref="Inbjuden"/> of the campaign, against whom its participation is counted.</summary>
     public static IQueryable<Person> Inbjudna(IQueryable<Person> personer) => personer.Where(p => p.Aktiv && p.Epost != "");
 
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
@@ -329,9 +330,10 @@ public sealed class AretsChefService(
     }
 
     /// <summary>
-    /// Invites every employee with an e-mail address, in batches of one transaction each: the batch's mails and the
-    /// campaign's note of the last person invited are committed together, so a retry after a failure continues where
-    /// the last batch ended and nobody is invited twice.
+    /// Invites every employee with an e-mail address, in batches of one transaction each: the batch's mails, its
+    /// <see cref="Inbjuden"/> rows (the participation's denominator, with each person's unit now) and the campaign's note
+    /// of the last person invited are committed together, so a retry after a failure continues where the last batch
+    /// ended and nobody is invited or counted twice.
     /// </summary>
     private async Task<int> BjudInAsync(Kampanj k, CancellationToken ct)
     {
@@ -344,7 +346,9 @@ public sealed class AretsChefService(
         {
             var batch = await Inbjudna(db.Personer.AsNoTracking())
                 .Where(p => p.Id > k.InbjudenTillOchMedPersonId)
-                .OrderBy(p => p.Id).Take(size).Select(p => new { p.Id, p.Epost, p.Fornamn, p.Efternamn }).ToListAsync(ct);
+                .OrderBy(p => p.Id).Take(size).Select(p => new { p.Id, p.Epost, p.Fornamn, p.Efternamn, p.EnhetId }).ToListAsync(ct);
+            foreach (var p in batch)
+                db.Add(new Inbjuden { KommunId = k.KommunId, KampanjId = k.Id, PersonId = p.Id, EnhetId = p.EnhetId });
             foreach (var p in batch)
                 await outbox.EnqueueAsync<AretsChefInbjudan, AretsChefInbjudan.Innehall>(new MailRecipient(p.Epost, $"{p.Fornamn} {p.Efternamn}"),
                     $"Nominera Årets chef {k.Ar}", new(p.Fornamn, k.Ar, k.SistaDag, rubriker, kommun, lank),
@@ -354,6 +358,7 @@ public sealed class AretsChefService(
             await db.SaveChangesAsync(ct);
             // The sent batch is done with: keep the change tracker small for a municipality of thousands.
             foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().ToList()) entry.State = EntityState.Detached;
+            foreach (var entry in db.ChangeTracker.Entries<Inbjuden>().ToList()) entry.State = EntityState.Detached;
             invited += batch.Count;
         }
         return invited;

@@ -22,21 +22,28 @@ public sealed class AretsChefRapport(AppDbContext db, Microsoft.Extensions.Optio
         var nomineringar = await db.Set<Nominering>().AsNoTracking().Where(n => ids.Contains(n.KampanjId)).GroupBy(n => n.KampanjId)
             .Select(g => new { KampanjId = g.Key, Antal = g.Count(), Nominerade = g.Select(n => n.ChefPersonId).Distinct().Count() })
             .ToDictionaryAsync(x => x.KampanjId, ct);
-        var anstallda = await AretsChefService.Inbjudna(db.Personer).CountAsync(ct);
-        // A municipality smaller than the smallest group the statistics show: its share would say who took part.
-        var visaAndel = anstallda >= options.Value.MinstaGrupp;
+        // Each year against the employees it invited (and any who nominated without an invitation, hired after it), as
+        // HR's statistics count it: a closed year's share stays what it was.
+        var inbjudna = await db.Set<Inbjuden>().AsNoTracking().Where(i => ids.Contains(i.KampanjId)).GroupBy(i => i.KampanjId)
+            .Select(g => new { KampanjId = g.Key, Antal = g.Count() }).ToDictionaryAsync(x => x.KampanjId, x => x.Antal, ct);
+        var utanInbjudan = await db.Set<Nominering>().AsNoTracking()
+            .Where(n => ids.Contains(n.KampanjId) && !db.Set<Inbjuden>().Any(i => i.KampanjId == n.KampanjId && i.PersonId == n.NominatorPersonId))
+            .GroupBy(n => n.KampanjId).Select(g => new { KampanjId = g.Key, Antal = g.Count() }).ToDictionaryAsync(x => x.KampanjId, x => x.Antal, ct);
+        int Anstallda(int kampanj) => inbjudna.GetValueOrDefault(kampanj) + utanInbjudan.GetValueOrDefault(kampanj);
         return
         [
             new("arets-chef", "Årets chef: deltagande",
                 $"Nomineringar till Årets chef för åren {period.Text}: hur många som nominerade (var och en nominerar en gång " +
-                $"per år) och hur stor andel av kommunens {anstallda} anställda med e-postadress det är. Bara antal, aldrig vem " +
-                "som nominerade vem.",
+                "per år) och hur stor andel det är av de anställda som bjöds in när nomineringen öppnade (alla med e-postadress). " +
+                "Bara antal, aldrig vem som nominerade vem.",
                 ["År", "Läge", "Nomineringar", "Nominerade chefer", "Andel som nominerade (%)"],
                 kampanjer.Select(k =>
                 {
                     var n = nomineringar.GetValueOrDefault(k.Id);
+                    var anstallda = Anstallda(k.Id);
+                    // Fewer than the smallest group the statistics show: the share would say who took part.
                     return (IReadOnlyList<object?>)[k.Ar.ToString(), SwedishText.Of(k.State), n?.Antal ?? 0, n?.Nominerade ?? 0,
-                        !visaAndel || anstallda == 0 ? null : Math.Round(100m * (n?.Antal ?? 0) / anstallda, 1)];
+                        anstallda < options.Value.MinstaGrupp ? null : Math.Round(100m * (n?.Antal ?? 0) / anstallda, 1)];
                 }).ToList(),
                 new Diagramval(0, [2], "nomineringar")),
         ];

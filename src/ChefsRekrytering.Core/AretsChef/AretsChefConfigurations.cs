@@ -39,6 +39,19 @@ internal sealed class NomineringConfiguration : IEntityTypeConfiguration<Nominer
     }
 }
 
+internal sealed class InbjudenConfiguration : IEntityTypeConfiguration<Inbjuden>
+{
+    public void Configure(EntityTypeBuilder<Inbjuden> b)
+    {
+        b.ToTable("AretsChefInbjudna");
+        b.Property(x => x.KommunId).HasMaxLength(40);
+        // Invited once per campaign: a retried batch cannot count anyone twice.
+        b.HasIndex(x => new { x.KampanjId, x.PersonId }).IsUnique();
+        b.HasOne<Kampanj>().WithMany().HasForeignKey(x => x.KampanjId).OnDelete(DeleteBehavior.Cascade);
+        // No key to the person: the row is what was true at the invitation, whatever becomes of the person.
+    }
+}
+
 internal sealed class KortlistadConfiguration : IEntityTypeConfiguration<Kortlistad>
 {
     public void Configure(EntityTypeBuilder<Kortlistad> b)

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
@@ -50,20 +49,19 @@ public sealed record OffentligtTillkannagivande(Kampanj Kampanj, string Kommun);
 /// </summary>
 public sealed class AretsChefService(
     AppDbContext db, Scheduler scheduler, Outbox outbox, PolicyLibrary policies, AretsChefKriterier kriterier,
-    IOptions<PortalOptions> portal, IOptions<AretsChefOptions> options)
+    MailLinks links, IOptions<AretsChefOptions> options)
 {
     public const string OppnaJobb = "arets-chef-oppna";
     public const string StangJobb = "arets-chef-stang";
     public const int MotiveringMaxLangd = 4000;
 
-    /// <summary>Who is invited, and so who counts in the participation figures: every active employee with an e-mail address.</summary>
+    /// <summary>Who is invited when the nomination opens: every active employee with an e-mail address. Each is kept as an
+    /// <see cref="Inbjuden"/> of the campaign, against whom its participation is counted.</summary>
     public static IQueryable<Person> Inbjudna(IQueryable<Person> personer) => personer.Where(p => p.Aktiv && p.Epost != "");
 
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
     public IReadOnlyList<Kriterium> Kriterier(string kommunId) => kriterier.For(kommunId);
-
-    public string Lank(string path) => portal.Value.PublicUrl.TrimEnd('/') + path;
 
     private static string Andrad(int ar) =>
         $"Någon annan ändrade Årets chef {ar} samtidigt. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
@@ -333,22 +331,25 @@ public sealed class AretsChefService(
     }
 
     /// <summary>
-    /// Invites every employee with an e-mail address, in batches of one transaction each: the batch's mails and the
-    /// campaign's note of the last person invited are committed together, so a retry after a failure continues where
-    /// the last batch ended and nobody is invited twice.
+    /// Invites every employee with an e-mail address, in batches of one transaction each: the batch's mails, its
+    /// <see cref="Inbjuden"/> rows (the participation's denominator, with each person's unit now) and the campaign's note
+    /// of the last person invited are committed together, so a retry after a failure continues where the last batch
+    /// ended and nobody is invited or counted twice.
     /// </summary>
     private async Task<int> BjudInAsync(Kampanj k, CancellationToken ct)
     {
         var kommun = policies.Find(k.KommunId)?.Kommun;
         var rubriker = Kriterier(k.KommunId).Select(x => x.Rubrik).ToList();
-        var lank = Lank("/arets-chef");
+        var lank = links.For("/arets-chef");
         var size = Math.Max(1, options.Value.InbjudanBatch);
         var invited = 0;
         while (k.InbjudningarSkickadeUtc is null)
         {
             var batch = await Inbjudna(db.Personer.AsNoTracking())
                 .Where(p => p.Id > k.InbjudenTillOchMedPersonId)
-                .OrderBy(p => p.Id).Take(size).Select(p => new { p.Id, p.Epost, p.Fornamn, p.Efternamn }).ToListAsync(ct);
+                .OrderBy(p => p.Id).Take(size).Select(p => new { p.Id, p.Epost, p.Fornamn, p.Efternamn, p.EnhetId }).ToListAsync(ct);
+            foreach (var p in batch)
+                db.Add(new Inbjuden { KommunId = k.KommunId, KampanjId = k.Id, PersonId = p.Id, EnhetId = p.EnhetId });
             foreach (var p in batch)
                 await outbox.EnqueueAsync<AretsChefInbjudan, AretsChefInbjudan.Innehall>(new MailRecipient(p.Epost, $"{p.Fornamn} {p.Efternamn}"),
                     $"Nominera Årets chef {k.Ar}", new(p.Fornamn, k.Ar, k.SistaDag, rubriker, kommun, lank),
@@ -358,6 +359,7 @@ public sealed class AretsChefService(
             await db.SaveChangesAsync(ct);
             // The sent batch is done with: keep the change tracker small for a municipality of thousands.
             foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>().ToList()) entry.State = EntityState.Detached;
+            foreach (var entry in db.ChangeTracker.Entries<Inbjuden>().ToList()) entry.State = EntityState.Detached;
             invited += batch.Count;
         }
         return invited;
@@ -369,7 +371,7 @@ public sealed class AretsChefService(
         if (await db.Personer.Where(p => p.Id == k.VinnarePersonId).Select(p => new { p.Epost, p.Fornamn, p.Efternamn }).FirstOrDefaultAsync(ct) is not { } vinnare
             || string.IsNullOrWhiteSpace(vinnare.Epost)) return;
         await outbox.EnqueueAsync<AretsChefVinnare, AretsChefVinnare.Innehall>(new MailRecipient(vinnare.Epost, $"{vinnare.Fornamn} {vinnare.Efternamn}"),
-            $"Du är Årets chef {k.Ar}", new(vinnare.Fornamn, k.Ar, k.Motivering, policies.Find(k.KommunId)?.Kommun, Lank($"/arets-chef/{k.Ar}")),
+            $"Du är Årets chef {k.Ar}", new(vinnare.Fornamn, k.Ar, k.Motivering, policies.Find(k.KommunId)?.Kommun, links.For($"/arets-chef/{k.Ar}")),
             topic: $"AretsChef:{k.Ar}:Vinnare", kommunId: k.KommunId);
     }
 

@@ -9,7 +9,7 @@ namespace ChefsRekrytering.AretsChef;
 public sealed record Statistik(int Nomineringar, int? Nominatorer, int Anstallda, int MinstaGrupp, IReadOnlyList<NomineradRad> PerNominerad,
     IReadOnlyList<EnhetsRad> PerEnhet)
 {
-    /// <summary>Distinct nominators per employee invited (every active person with an e-mail address).</summary>
+    /// <summary>Distinct nominators per employee invited when the campaign opened (<see cref="Inbjuden"/>).</summary>
     public double? Deltagande => Nominatorer is not int n || Anstallda == 0 ? null : (double)n / Anstallda;
 }
 
@@ -31,10 +31,17 @@ public static class AretsChefStatistik
     internal static async Task<Statistik> StatistikAsync(this AppDbContext db, Kampanj k, int minstaGrupp, CancellationToken ct = default)
     {
         var nomineringar = db.Set<Nominering>().Where(n => n.KampanjId == k.Id);
-        var anstallda = await AretsChefService.Inbjudna(db.Personer).GroupBy(p => p.EnhetId)
-            .Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);
-        var nominatorer = await nomineringar.Join(db.Personer, n => n.NominatorPersonId, p => p.Id, (n, p) => p.EnhetId)
+        // Counted against those the campaign invited, in the units they had then: a closed campaign's figures stay.
+        var inbjudna = db.Set<Inbjuden>().Where(i => i.KampanjId == k.Id);
+        var perEnhetInbjudna = await inbjudna.GroupBy(i => i.EnhetId).Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);
+        var inbjudnaNominatorer = await nomineringar.Join(inbjudna, n => n.NominatorPersonId, i => i.PersonId, (n, i) => i.EnhetId)
             .GroupBy(e => e).Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);
+        // One employed after the invitations who nominated anyway took part: counted in both, in their unit now.
+        var ovrigaNominatorer = await nomineringar.Where(n => !inbjudna.Any(i => i.PersonId == n.NominatorPersonId))
+            .Join(db.Personer, n => n.NominatorPersonId, p => p.Id, (n, p) => p.EnhetId)
+            .GroupBy(e => e).Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);
+        var anstallda = perEnhetInbjudna.Concat(ovrigaNominatorer).ToList();
+        var nominatorer = inbjudnaNominatorer.Concat(ovrigaNominatorer).ToList();
         var tillChef = await nomineringar.GroupBy(n => n.EnhetId).Select(g => new { EnhetId = g.Key, Antal = g.Count() }).ToListAsync(ct);
         var perChef = await nomineringar.GroupBy(n => n.ChefPersonId).Select(g => new { ChefId = g.Key, Antal = g.Count() }).ToListAsync(ct);
 

@@ -87,6 +87,19 @@ public class Nominering : IKommunEntity
 
 public sealed record Motivering(string KriteriumId, string Rubrik, string Text);
 
+/// <summary>
+/// An employee invited to nominate when the campaign opened, with the unit they belonged to then. The campaign's
+/// participation is counted against these, so a closed campaign's "3 av 17" stays so when people come, go or move.
+/// </summary>
+public class Inbjuden : IKommunEntity
+{
+    public long Id { get; set; }
+    public required string KommunId { get; set; }
+    public int KampanjId { get; set; }
+    public int PersonId { get; set; }
+    public int? EnhetId { get; set; }
+}
+
 /// <summary>A nominee the jury has put on its shortlist.</summary>
 public class Kortlistad : IKommunEntity
 {

@@ -42,7 +42,7 @@ public sealed record Nomineringssida(OppenKampanj? Oppen, Kampanj? Kommande, Kam
 /// one guarded upsert (the unique index on campaign and nominator makes a second submit an update, never a second row)
 /// and the confirmation mail, in one transaction.
 /// </summary>
-public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer, IMemoryCache cache)
+public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibrary policies, AretsChefService kampanjer, MailLinks links, IMemoryCache cache)
 {
     public const int MotiveringMaxLangd = 2000;
 
@@ -170,7 +170,7 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
         if (written == 0) return false;
         await outbox.EnqueueAsync<AretsChefNomineringSparad, AretsChefNomineringSparad.Innehall>(new MailRecipient(vem.Epost, vem.Namn),
             $"Tack för din nominering till Årets chef {k.Ar}",
-            new(vem.Namn, k.Ar, k.SistaDag, k.JurynSerNominatorer, policies.Find(kommunId)?.Kommun, kampanjer.Lank("/arets-chef")),
+            new(vem.Namn, k.Ar, k.SistaDag, k.JurynSerNominatorer, policies.Find(kommunId)?.Kommun, links.For("/arets-chef")),
             topic: $"AretsChef:{k.Ar}:Nominering", kommunId: kommunId);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

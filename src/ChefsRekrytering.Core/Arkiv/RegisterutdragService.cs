@@ -373,9 +373,11 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
 
     private async Task<Avsnitt> MotenAsync(Registerperson p, CancellationToken ct)
     {
-        var meetings = await db.Set<Mote>().AsNoTracking().Where(m => m.Deltagare.Any(d => d.Epost.ToLower() == p.Epost))
+        // The organiser is no participant of his own meeting, but it is his data as much as theirs.
+        var meetings = await db.Set<Mote>().AsNoTracking()
+            .Where(m => m.Deltagare.Any(d => d.Epost.ToLower() == p.Epost) || m.ArrangorEpost.ToLower() == p.Epost)
             .OrderBy(m => m.StartUtc).ToListAsync(ct);
-        return new("Möten", "Möten som du har kallats till genom portalen.",
+        return new("Möten", "Möten som du har kallats till eller har kallat andra till genom portalen.",
             meetings.Select(m => new Post(m.Rubrik, [new("Tid", Tid(m.StartUtc)), new("Plats", m.Plats), new("Status", m.Status == MoteStatus.Bokat ? "Bokat" : "Avbokat")])).ToList());
     }
 

@@ -10,7 +10,6 @@ using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Avvecklingar;
 
@@ -41,7 +40,7 @@ public sealed record AvvecklingDetaljer(
 /// the form was built from, changes, and saves with its audit entries, notices and journal in one transaction.
 /// </summary>
 public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox outbox, UserManager<ApplicationUser> users,
-    IOptions<Kommuner.PortalOptions> options, DocumentService documents, IEnumerable<IAvvecklingAvslutadHandler> onAvslutad)
+    MailLinks links, DocumentService documents, IEnumerable<IAvvecklingAvslutadHandler> onAvslutad)
 {
     public const string ObjectType = Granskning.Granskningsobjekt.Avveckling;
 
@@ -226,7 +225,7 @@ public sealed class AvvecklingService(AppDbContext db, AuditLog audit, Outbox ou
 
     public Task NoticeAsync(AvvecklingsArende a, MailRecipient to, string text) =>
         outbox.EnqueueAsync<ArendeNotis, ArendeNotis.Innehall>(to, "Ärende i ChefsRekrytering",
-            new ArendeNotis.Innehall(to.Name, text, $"{options.Value.PublicUrl.TrimEnd('/')}/avveckling/{a.Id}"),
+            new ArendeNotis.Innehall(to.Name, text, links.For($"/avveckling/{a.Id}")),
             topic: $"{ObjectType}:{a.Id}", kommunId: a.KommunId);
 
     public const int AnteckningMaxLangd = 4000;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -12,7 +13,26 @@ public static class CalendarInvite
     public const string Request = "REQUEST";
     public const string Cancel = "CANCEL";
 
+    /// <summary>
+    /// The invitation as a calendar program reads it. Written under the invariant culture whatever the caller's: Ical.Net
+    /// formats numbers with the current culture, and a page runs under sv-SE, whose minus sign (U+2212) made the time
+    /// zone's rule "BYDAY=−1SU", which Outlook and Google refuse.
+    /// </summary>
     public static string Create(Mote mote, string method, DateTime stampUtc)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return Write(mote, method, stampUtc);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static string Write(Mote mote, string method, DateTime stampUtc)
     {
         var calendar = new Ical.Net.Calendar { Method = method, ProductId = "-//ChefsRekrytering//Kallelse//SV" };
         calendar.AddTimeZone(SwedishTime.Zone.Id);

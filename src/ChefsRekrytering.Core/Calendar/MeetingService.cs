@@ -44,7 +44,7 @@ public sealed class MeetingService(AppDbContext db, Outbox outbox)
             KommunId = kommunId ?? "", Uid = $"{Guid.NewGuid():N}@chefsrekrytering", Rubrik = request.Rubrik,
             Beskrivning = request.Beskrivning, Plats = request.Plats, StartUtc = request.StartUtc, SlutUtc = request.SlutUtc,
             ArrangorNamn = request.Arrangor.Name, ArrangorEpost = request.Arrangor.Address, Koppling = request.Koppling,
-            Deltagare = request.Deltagare.Select(d => new MotesDeltagare { Namn = d.Name, Epost = d.Address }).ToList(),
+            Deltagare = Inbjudna(request).Select(d => new MotesDeltagare { Namn = d.Name, Epost = d.Address }).ToList(),
         };
         db.Add(mote);
         await SendAsync(mote, MoteInbjudan.Slag.Ny, kommunId);
@@ -69,6 +69,13 @@ public sealed class MeetingService(AppDbContext db, Outbox outbox)
         mote.Sekvens++;
         await SendAsync(mote, MoteInbjudan.Slag.Installd, mote.KommunId, reason);
     }
+
+    /// <summary>Whom the invitations go to: each participant once, and never the organiser, who holds the meeting rather
+    /// than being invited to it (an ATTENDEE who is the ORGANIZER gets "you are the organiser" in Outlook, and a mail
+    /// asking him to answer his own invitation).</summary>
+    private static IEnumerable<MailRecipient> Inbjudna(MeetingRequest request) => request.Deltagare
+        .Where(d => !string.Equals(d.Address.Trim(), request.Arrangor.Address.Trim(), StringComparison.OrdinalIgnoreCase))
+        .DistinctBy(d => d.Address.Trim().ToLowerInvariant());
 
     private static void Validate(DateTime startUtc, DateTime slutUtc)
     {

@@ -56,10 +56,10 @@ public sealed class DocumentService(
 
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
-    public string TooLarge => string.Create(Swedish, $"Filen är för stor (högst {options.MaxBytes / (1024.0 * 1024.0):0.#} MB).");
+    public string TooLarge => $"Filen är för stor (högst {Filstorlek.Text(options.MaxBytes)}).";
 
-    public string TooLargeExpanded => string.Create(Swedish,
-        $"Filen blir för stor när den packas upp (högst {options.MaxExpandedBytes / (1024.0 * 1024.0):0.#} MB) och har inte sparats.");
+    public string TooLargeExpanded =>
+        $"Filen blir för stor när den packas upp (högst {Filstorlek.Text(options.MaxExpandedBytes)}) och har inte sparats.";
 
     public string TooManyParts => string.Create(Swedish, $"Filen består av för många delar (högst {options.MaxParts}) och har inte sparats.");
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
@@ -12,7 +11,6 @@ using ChefsRekrytering.Scheduling;
 using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Introduktioner;
 
@@ -35,7 +33,7 @@ public sealed record IntroduktionDetaljer(
 /// </summary>
 public sealed class IntroduktionService(
     AppDbContext db, PolicyLibrary policies, IntroduktionMallar mallar, Scheduler scheduler, Outbox outbox,
-    UserManager<ApplicationUser> users, MeetingService meetings, IOptions<PortalOptions> options)
+    UserManager<ApplicationUser> users, MeetingService meetings, MailLinks links)
 {
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
@@ -148,7 +146,7 @@ public sealed class IntroduktionService(
         if ((await MeetingsAsync(intro, ct)).TryGetValue(punkt.Id, out var booked))
             await meetings.RescheduleAsync(booked, tid.StartUtc(), tid.SlutUtc(), plats.Trim());
         else
-            await BookAsync(intro, punkt, tid, plats.Trim(), ct);
+            await BookAsync(intro, punkt, tid, plats.Trim(), user, ct);
         return await db.CommitAsync(intro, version, $"”{punkt.Rubrik}” är bokat och kallelser med kalenderinbjudan skickas.", ct);
     }
 
@@ -220,15 +218,16 @@ public sealed class IntroduktionService(
         return IntroduktionAccess.KanSe(user, intro, org) ? new(intro, org) : null;
     }
 
-    private async Task<Mote> BookAsync(Introduktion intro, IntroduktionPunkt punkt, Motestid tid, string plats, CancellationToken ct)
+    /// <summary>The talk is the hiring manager's, or (without one) that of whoever books it; the new manager is invited.</summary>
+    private async Task<Mote> BookAsync(Introduktion intro, IntroduktionPunkt punkt, Motestid tid, string plats, ClaimsPrincipal user, CancellationToken ct)
     {
         var chefEmail = await db.Personer.Where(p => p.Id == intro.ChefPersonId).Select(p => p.Epost).FirstAsync(ct);
-        var hiring = intro.AnstallandeChefUserId is null ? null : await users.FindByIdAsync(intro.AnstallandeChefUserId);
-        var organizer = hiring is null ? new MailRecipient(chefEmail, intro.ChefNamn) : new MailRecipient(hiring.Email!, hiring.Namn);
+        var organizer = await users.FindByIdAsync(intro.AnstallandeChefUserId ?? user.UserId() ?? "") is { Email: { } email } arrangor
+            ? new MailRecipient(email, arrangor.Namn)
+            : new MailRecipient(chefEmail, intro.ChefNamn);
         return await meetings.BookAsync(new MeetingRequest(
             $"{punkt.Rubrik}: {intro.ChefNamn}", punkt.Beskrivning, plats, tid.StartUtc(), tid.SlutUtc(), organizer,
-            [new MailRecipient(chefEmail, intro.ChefNamn), .. hiring is null ? Array.Empty<MailRecipient>() : [organizer]],
-            Koppling(punkt)), intro.KommunId);
+            [new MailRecipient(chefEmail, intro.ChefNamn)], Koppling(punkt)), intro.KommunId);
     }
 
     private static string Koppling(IntroduktionPunkt punkt) => $"IntroduktionPunkt:{punkt.Id}";
@@ -268,7 +267,7 @@ public sealed class IntroduktionService(
             Check(created);
             Check(await users.AddToRolesAsync(user, [Roller.Medarbetare, Roller.Chef]));
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            link = $"{options.Value.PublicUrl.TrimEnd('/')}/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+            link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         }
         else
         {
@@ -298,5 +297,5 @@ public sealed class IntroduktionService(
         _ => (await users.GetUsersInRoleAsync(Roller.HR)).Where(u => u.KommunId == intro.KommunId).Select(u => new MailRecipient(u.Email!, u.Namn)).ToList(),
     };
 
-    internal string Link(Introduktion intro) => $"{options.Value.PublicUrl.TrimEnd('/')}/introduktion/{intro.Id}";
+    internal string Link(Introduktion intro) => links.For($"/introduktion/{intro.Id}");
 }

@@ -16,11 +16,12 @@ public sealed class PortalOptions
     /// <summary>Seed demo people and accounts on first run.</summary>
     public bool SeedDemo { get; set; }
     /// <summary>
-    /// The portal's public address (https://rekrytering.kommun.se) for links in mails, also those sent by background jobs.
-    /// The default is the address `dotnet run` serves; a deployment sets it (never taken from a request's Host header,
-    /// which is the sender's word and would otherwise decide where a mail from the municipality points).
+    /// The portal's public address (https://rekrytering.kommun.se) for links in mails, also those sent by background jobs
+    /// (<see cref="Notifications.MailLinks"/>). Empty: the address the server listens on, which is right for `dotnet run`
+    /// and wrong behind a proxy, so Production refuses to start without it. Never taken from a request's Host header,
+    /// which is the sender's word and would otherwise decide where a mail from the municipality points.
     /// </summary>
-    public string PublicUrl { get; set; } = "http://127.0.0.1:5080";
+    public string PublicUrl { get; set; } = "";
 }
 
 /// <summary>Brings the database to the current schema and the configured municipalities, roles and demo data.</summary>

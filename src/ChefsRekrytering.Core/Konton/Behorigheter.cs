@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Granskning;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Policies;
@@ -9,7 +9,6 @@ using ChefsRekrytering.Workflows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Konton;
 
@@ -81,7 +80,7 @@ public static class BehorighetAccess
 /// sessions end at once (a new security stamp).
 /// </summary>
 public sealed class BehorighetService(
-    AppDbContext db, UserManager<ApplicationUser> users, AuditLog audit, Outbox outbox, PolicyLibrary policies, IOptions<PortalOptions> options)
+    AppDbContext db, UserManager<ApplicationUser> users, AuditLog audit, Outbox outbox, PolicyLibrary policies, MailLinks links)
 {
     public sealed record Kontorad(string Id, string Namn, string Epost, IReadOnlyList<string> Roller, IReadOnlyList<string> Vantande, bool Sparrat);
 
@@ -163,7 +162,7 @@ public sealed class BehorighetService(
             $"Konto för {person.Namn} ({person.Epost}) med rollerna {string.Join(", ", direkt)}{BegardaText(begarda)}");
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = $"{options.Value.PublicUrl.TrimEnd('/')}/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        var link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         await outbox.EnqueueAsync<NyttKonto, NyttKonto.Innehall>(new MailRecipient(person.Epost, person.Namn), "Ditt konto i ChefsRekrytering",
             new NyttKonto.Innehall(person.Namn, policies.Find(person.KommunId)?.Kommun, link), topic: $"Konto:{person.Id}", kommunId: person.KommunId);
         await MejlaBeslutsfattareAsync(begarda, ct);
@@ -263,7 +262,7 @@ public sealed class BehorighetService(
         var kandidater = (await users.GetUsersInRoleAsync(Roller.HR)).Concat(await users.GetUsersInRoleAsync(Roller.Admin))
             .Where(u => u.Email is not null && u.LockoutEnd is null && u.Id != begarda[0].BegardAvUserId && u.Id != begarda[0].UserId)
             .DistinctBy(u => u.Id).ToList();
-        var lank = $"{options.Value.PublicUrl.TrimEnd('/')}/behorigheter";
+        var lank = links.For("/behorigheter");
         foreach (var mottagare in kandidater)
             await outbox.EnqueueAsync<ArendeNotis, ArendeNotis.Innehall>(new MailRecipient(mottagare.Email!, mottagare.Namn), "En roll väntar på ditt godkännande",
                 new ArendeNotis.Innehall(mottagare.Namn, $"{begarda[0].BegardAv} har begärt {string.Join(" och ", begarda.Select(b => $"rollen {b.Roll}"))} " +

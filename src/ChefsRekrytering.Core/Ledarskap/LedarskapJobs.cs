@@ -1,5 +1,4 @@
 using ChefsRekrytering.Data;
-using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
@@ -8,7 +7,6 @@ using ChefsRekrytering.Policies;
 using ChefsRekrytering.Scheduling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Ledarskap;
 
@@ -19,7 +17,7 @@ namespace ChefsRekrytering.Ledarskap;
 /// </summary>
 public sealed class UppdragskontraktOmprovningsPaminnelse(
     AppDbContext db, UppdragskontraktService service, Outbox outbox, PolicyLibrary policies,
-    UserManager<ApplicationUser> users, IOptions<PortalOptions> options) : IRecurringJob
+    UserManager<ApplicationUser> users, MailLinks links) : IRecurringJob
 {
     public const int DagarFore = 30;
 
@@ -41,7 +39,7 @@ public sealed class UppdragskontraktOmprovningsPaminnelse(
         foreach (var k in due)
         {
             var chef = k.Chef!;
-            var lank = $"{options.Value.PublicUrl.TrimEnd('/')}/uppdragskontrakt/{chef.Id}";
+            var lank = links.For($"/uppdragskontrakt/{chef.Id}");
             var passerat = k.OmprovasSenast < service.Today;
             foreach (var (to, arChefen) in await RecipientsAsync(chef, org, ct))
                 await outbox.EnqueueAsync<UppdragskontraktPaminnelse, UppdragskontraktPaminnelse.Innehall>(

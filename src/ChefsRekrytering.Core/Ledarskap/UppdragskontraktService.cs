@@ -47,7 +47,7 @@ public sealed record KontraktDetaljer(Person Chef, ChefParter Parter, Leadership
 /// changes and saves.
 /// </summary>
 public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary policies, IntroduktionService introduktioner, Outbox outbox,
-    Microsoft.Extensions.Options.IOptions<Kommuner.PortalOptions> portal)
+    MailLinks links)
 {
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
@@ -195,7 +195,7 @@ public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary polic
             ? $"{av} har bekräftat sin sida av uppdragskontraktet (version {utkast.Versionsnummer}). Det gäller när du som uppdragsgivare också har bekräftat."
             : $"{av} har bekräftat uppdragsgivarens sida av ditt uppdragskontrakt (version {utkast.Versionsnummer}). Läs det och bekräfta din sida, så gäller det.";
         await outbox.EnqueueAsync<ArendeNotis, ArendeNotis.Innehall>(till, "Ett uppdragskontrakt väntar på din bekräftelse",
-            new ArendeNotis.Innehall(till.Name, text, $"{portal.Value.PublicUrl.TrimEnd('/')}/uppdragskontrakt/{chef.Id}"),
+            new ArendeNotis.Innehall(till.Name, text, links.For($"/uppdragskontrakt/{chef.Id}")),
             topic: $"Uppdragskontrakt:{chef.Id}", kommunId: chef.KommunId);
     }
 

@@ -17,6 +17,7 @@ public static class NotificationServiceExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IMailTransportFactory, MailTransportFactory>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<MailLinks>();
         services.AddScoped<MailComposer>();
         services.AddScoped<Outbox>();
         services.AddScoped<UtskickService>();

@@ -140,11 +140,14 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             if (!process.CanFire(KandidatHandelse.BokaIntervju)) return db.Refuse(process.Fire(KandidatHandelse.BokaIntervju, user.Actor()).Reasons);
             plats = plats.Trim();
             var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
-            var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) || u.Id == r.AgareUserId)
+            // The recruiting manager organises: the candidate and the panel are invited.
+            var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) && u.Id != r.AgareUserId)
                 .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(ct);
+            // The panel's calendar says whom the interview is with (k.Namn is "Gallrad sökande" once gallring has been).
             var mote = await meetings.BookAsync(new MeetingRequest(
-                $"Intervju: {r.Titel}", $"Strukturerad intervju för tjänsten som {r.Titel} ({r.Diarienummer}).", plats, tid.StartUtc(), tid.SlutUtc(),
-                new MailRecipient(arrangor!, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}"), r.KommunId);
+                $"Intervju med {k.Namn}: {r.Titel}", $"Strukturerad intervju med {k.Namn} för tjänsten som {r.Titel} ({r.Diarienummer}).", plats,
+                tid.StartUtc(), tid.SlutUtc(), new MailRecipient(arrangor!, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel],
+                $"Kandidat:{k.Id}"), r.KommunId);
             process.Fire(KandidatHandelse.BokaIntervju, user.Actor(), $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
             return await db.CommitAsync(k, "Intervjun är bokad och kallelser med kalenderinbjudan skickas.", ct);
         });

@@ -79,7 +79,7 @@ public sealed record Utlamnandefil(string Filnamn, byte[] Innehall);
 /// </summary>
 public sealed class RekryteringService(
     AppDbContext db, Outbox outbox, Scheduler scheduler, PolicyLibrary policies, IEnumerable<IRekryteringTillsattHandler> onTillsatt,
-    Gallring gallring, AuditLog audit, Microsoft.Extensions.Options.IOptions<Kommuner.PortalOptions> portal)
+    Gallring gallring, AuditLog audit, MailLinks links)
 {
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
@@ -470,7 +470,7 @@ public sealed class RekryteringService(
     /// <summary>A hand-off mail about the recruitment to the person who must act next, saved with the step it follows.</summary>
     private Task OverlamnaAsync(Rekrytering r, MailRecipient till, string amne, string text, string avsnitt) =>
         outbox.EnqueueAsync<ArendeNotis, ArendeNotis.Innehall>(till, amne,
-            new ArendeNotis.Innehall(till.Name, text, $"{portal.Value.PublicUrl.TrimEnd('/')}/rekrytering/{r.Id}#{avsnitt}"),
+            new ArendeNotis.Innehall(till.Name, text, links.For($"/rekrytering/{r.Id}#{avsnitt}")),
             topic: $"Rekrytering:{r.Id}", kommunId: r.KommunId);
 
     /// <summary>Fires a candidate trigger that needs no form; a candidate who leaves the recruitment is told by e-mail. The caller saves.</summary>

@@ -20,9 +20,10 @@ public sealed class LasloggasAttribute(string objectType, string routeKey, strin
 }
 
 /// <summary>
-/// Logs the reads of pages marked <see cref="LasloggasAttribute"/>: only when the page is shown (not a 404 for someone
-/// without access, not a redirect after a change), and in a scope of its own, so the save of the log entry can never
-/// carry a refused form's unsaved changes with it.
+/// Logs the reads of pages marked <see cref="LasloggasAttribute"/>: only when the page is shown to someone (not a 404 for
+/// someone without access, not a redirect after a change, not a HEAD), once per
+/// reading (<see cref="AuditLog.SammaLasning"/>), and in a scope of its own, so the save of the log entry can never carry
+/// a refused form's unsaved changes with it.
 /// </summary>
 public sealed partial class Lasloggning(IServiceScopeFactory scopes) : IAsyncPageFilter
 {
@@ -34,7 +35,7 @@ public sealed partial class Lasloggning(IServiceScopeFactory scopes) : IAsyncPag
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Result is not PageResult || executed.Exception is not null) return;
+        if (executed.Result is not PageResult || executed.Exception is not null || !Visas(context.HttpContext.Request)) return;
         if (Marks.GetOrAdd(context.HandlerInstance.GetType(), t => t.GetCustomAttribute<LasloggasAttribute>()) is not { } mark) return;
         var route = context.RouteData.Values;
         if (!int.TryParse(route[mark.RouteKey]?.ToString(), out var id)) return;
@@ -42,6 +43,10 @@ public sealed partial class Lasloggning(IServiceScopeFactory scopes) : IAsyncPag
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AuditLog>().ReadAsync(context.HttpContext.User, mark.ObjectType, id, detail);
     }
+
+    /// <summary>Whether anyone sees what is answered: a HEAD carries no page. (A browser's prefetch does: it may show the
+    /// answer later without asking again.)</summary>
+    private static bool Visas(HttpRequest request) => !HttpMethods.IsHead(request.Method);
 
     [GeneratedRegex(@"\{(\w+)\}")]
     private static partial Regex RouteValue();

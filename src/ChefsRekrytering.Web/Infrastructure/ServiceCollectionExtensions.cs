@@ -61,7 +61,27 @@ public static class ServiceCollectionExtensions
             // Whoever reads the database could otherwise forge every cookie: sign in as anyone, with any role.
             throw new InvalidOperationException("I produktion måste nycklarna som skyddar inloggningskakorna krypteras: ange " +
                 "DataProtection:CertificatePath (och DataProtection:CertificatePassword), ett PFX-certifikat med privat nyckel, till exempel från Key Vault.");
+        CheckPublicUrl(config["Portal:PublicUrl"], env);
         return services;
+    }
+
+    /// <summary>
+    /// The links in mails start with Portal:PublicUrl (<see cref="MailLinks"/>). Empty, they start with the address the
+    /// server listens on: right for `dotnet run`, wrong behind a proxy or load balancer, where people would be sent to an
+    /// address only the server knows. So Production needs it, and anything given must be an absolute http(s) address.
+    /// </summary>
+    private static void CheckPublicUrl(string? publicUrl, IHostEnvironment env)
+    {
+        if (string.IsNullOrWhiteSpace(publicUrl))
+        {
+            if (env.IsProduction())
+                throw new InvalidOperationException("I produktion måste Portal:PublicUrl anges: portalens publika adress, till exempel " +
+                    "https://rekrytering.kommun.se, som länkarna i mejlen pekar på. Utan den skulle länkarna peka på serverns interna adress.");
+            return;
+        }
+        if (!Uri.TryCreate(publicUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+            throw new InvalidOperationException($"Portal:PublicUrl ”{publicUrl}” är ingen webbadress: ange portalens publika adress med https://, " +
+                "till exempel https://rekrytering.kommun.se.");
     }
 
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration config, IHostEnvironment env)

@@ -43,6 +43,59 @@ public class GranskningTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     }
 
     [Fact]
+    public async Task EnLasningArEnRadIGranskningenAvenNarSidanVisasIgenEfterEttFormular()
+    {
+        var intervju = await data.NyIntervju().MedKandidaterILaget(Rekryteringar.KandidatTillstand.Inkommen).BuildAsync();
+        var kandidat = intervju.KandidatIds[0];
+        var sida = $"/rekrytering/{intervju.Id}/kandidater/{kandidat}";
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        var granskare = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        async Task<int> LastaAsync() => (await granskare.PageAsync($"/granskning?typ=Kandidat&objekt={kandidat}"))
+            .QuerySelectorAll("tbody tr td:nth-child(3)").Count(td => td.TextContent == "Läste");
+
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync(sida)).StatusCode);
+        Assert.Equal(1, await LastaAsync());
+
+        // Asking only for the headers shows nobody anything.
+        Assert.Equal(HttpStatusCode.OK, (await hr.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, sida))).StatusCode);
+        // A step taken on the page, which then shows again (redirect, GET) ...
+        var steg = await hr.SubmitAsync(sida, "Fire", ("trigger", "Granska"));
+        Assert.Equal(HttpStatusCode.Redirect, steg.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync(steg.Headers.Location!.OriginalString)).StatusCode);
+        // ... and a refused form, which shows the page again with its reasons: still the one reading.
+        var nekad = await hr.SubmitAsync(sida, "Boka", ("Bokning.Datum", "2001-01-01"), ("Bokning.Start", "10:00"), ("Bokning.Minuter", "60"),
+            ("Bokning.Plats", "Rum 1"));
+        Assert.Equal(HttpStatusCode.OK, nekad.StatusCode);
+        Assert.Equal(1, await LastaAsync());
+
+        // Someone else reading it is another entry.
+        var panel = await PortalClient.For(portal).SignInAsync("kalix", IntervjuBuilder.Panel);
+        Assert.Equal(HttpStatusCode.OK, (await panel.GetAsync(sida)).StatusCode);
+        Assert.Equal(2, await LastaAsync());
+    }
+
+    [Fact]
+    public async Task SammaSidanLastIgenEfterEnStundArEnNyLasning()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var egen = new PortalFactory().WithClock(clock);
+        var karin = await new Testdata(egen).PersonIdAsync("chef");
+        var anders = await PortalClient.For(egen).SignInAsync("kalix", "rekryterande");
+        async Task<int> LasningarAsync()
+        {
+            await using var scope = egen.ScopeFor("kalix", out var db);
+            return await db.Set<AuditEvent>().CountAsync(e => e.ObjectType == "Ledarakademin" && e.ObjectId == karin && e.Action == AuditAction.Last);
+        }
+
+        await anders.GetAsync($"/ledarakademin/{karin}");
+        await anders.GetAsync($"/ledarakademin/{karin}");
+        Assert.Equal(1, await LasningarAsync());
+        clock.Advance(AuditLog.SammaLasning + TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await anders.GetAsync($"/ledarakademin/{karin}")).StatusCode);
+        Assert.Equal(2, await LasningarAsync());
+    }
+
+    [Fact]
     public async Task NekadLasningLoggasInte()
     {
         var intervju = await data.NyIntervju().BuildAsync();

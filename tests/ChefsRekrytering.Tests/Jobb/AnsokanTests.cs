@@ -80,7 +80,8 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
 
         var mail = Assert.Single(await fixture.MailTillAsync(sokande.Epost, 1));
         Assert.Equal("Vi har tagit emot din ansökan – Enhetschef hemtjänst", mail.Subject);
-        Assert.Contains($"http://127.0.0.1:5080/ansokan/{token}", mail.TextBody); // Portal:PublicUrl, not the request's host
+        // No Portal:PublicUrl: the server's address, here the in-process server's (MailLankTests: a real one, and a forged Host).
+        Assert.Contains($"http://localhost/ansokan/{token}", mail.TextBody);
         Assert.Contains("cv.pdf", mail.TextBody);
 
         var own = await client.GetAsync($"/ansokan/{token}");

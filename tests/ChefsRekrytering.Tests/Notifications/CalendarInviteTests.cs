@@ -76,6 +76,37 @@ public sealed class CalendarInviteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InbjudanArGiltigICalendarAvenNarSvenskaTalformatGaller()
+    {
+        // Pages run under sv-SE, whose minus sign is U+2212: "BYDAY=−1SU" in the time zone's rules is no iCalendar.
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE");
+        try
+        {
+            var start = new DateTime(2026, 12, 4, 9, 0, 0, DateTimeKind.Utc);
+            await using var scope = _portal.ScopeFor("kalix", out var db);
+            await scope.ServiceProvider.GetRequiredService<MeetingService>().BookAsync(new MeetingRequest("Uppföljning efter −1 månad", "Plats −1, våning 2", null,
+                start, start.AddMinutes(30), new MailRecipient("hr@kalix.example", "Lena Forsberg"),
+                [new MailRecipient("chef@kalix.example", "Karin Öberg")], "Test:4"));
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+        await MailPortal.DispatchAsync(_portal);
+
+        var message = _sink.Messages().Single(m => m.Subject == "Kallelse: Uppföljning efter −1 månad");
+        foreach (var part in message.BodyParts.OfType<MimePart>().Where(p => p.FileName == "inbjudan.ics" || p.ContentType.MimeType == "text/calendar"))
+        {
+            var ics = Text(part);
+            Assert.Empty(Rfc5545.Errors(ics));
+            Assert.Contains("BYDAY=-1SU", ics);
+            Assert.Equal("Uppföljning efter −1 månad", Ical.Net.Calendar.Load(ics)!.Events.Single().Summary); // text stays as written
+        }
+    }
+
+    [Fact]
     public async Task InbjudanLiggerSomKalenderdelIBrodtextenOchSomBilaga()
     {
         var start = new DateTime(2026, 12, 3, 13, 0, 0, DateTimeKind.Utc);
@@ -105,12 +136,14 @@ public sealed class CalendarInviteTests : IAsyncLifetime
         Assert.Equal("Mötet måste sluta efter att det börjat.", ex.Message);
     }
 
-    private static Ical.Net.Calendar Invite(MimeMessage message)
+    private static Ical.Net.Calendar Invite(MimeMessage message) =>
+        Ical.Net.Calendar.Load(Text(message.BodyParts.OfType<MimePart>().First(p => p.ContentType.MimeType == "text/calendar")))!;
+
+    private static string Text(MimePart part)
     {
-        var part = message.BodyParts.OfType<MimePart>().First(p => p.ContentType.MimeType == "text/calendar");
         using var stream = new MemoryStream();
         part.Content!.DecodeTo(stream);
-        return Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(stream.ToArray()))!;
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     public async Task DisposeAsync()

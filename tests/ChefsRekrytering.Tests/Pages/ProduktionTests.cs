@@ -6,7 +6,7 @@ using ChefsRekrytering.Tests.Infrastructure;
 namespace ChefsRekrytering.Tests.Pages;
 
 /// <summary>What Production refuses at start-up rather than run unsafely: keys that anyone reading the database could
-/// use, and demo accounts with a published password.</summary>
+/// use, demo accounts with a published password, and mails whose links would point at the server's own address.</summary>
 public class ProduktionTests
 {
     [Fact]
@@ -21,10 +21,20 @@ public class ProduktionTests
     public async Task ProduktionStartarInteMedDemokonton()
     {
         var (path, password) = Certificate();
-        await using var portal = new PortalFactory().WithEnvironment("Production")
+        await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:PublicUrl", "https://chefsportal.example")
             .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
         var error = Assert.ThrowsAny<Exception>(() => portal.Server);
         Assert.Contains("Portal:SeedDemo", Messages(error));
+    }
+
+    [Fact]
+    public async Task ProduktionStartarInteUtanPortalensPublikaAdress()
+    {
+        var (path, password) = Certificate();
+        await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:SeedDemo", "false")
+            .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
+        var error = Assert.ThrowsAny<Exception>(() => portal.Server);
+        Assert.Contains("I produktion måste Portal:PublicUrl anges", Messages(error));
     }
 
     [Fact]
@@ -32,6 +42,7 @@ public class ProduktionTests
     {
         var (path, password) = Certificate();
         await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:SeedDemo", "false")
+            .With("Portal:PublicUrl", "https://chefsportal.example")
             .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
         var client = portal.CreateClient(new() { BaseAddress = new Uri("https://chefsportal.example/") });
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);

@@ -265,6 +265,33 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     }
 
     [Fact]
+    public async Task MatrisenRullarIEgenBehallareOchForklaringenRadbrytsUtanfor()
+    {
+        var intervju = await data.NyIntervju().BuildAsync();
+        var agare = await SignedIn(IntervjuBuilder.Agare);
+        await agare.PostFormAsync(intervju.Bedomning(0), intervju.Poang(5, 4, 3, 2, 1));
+        var page = await agare.PageAsync(intervju.Jamforelse);
+
+        // However many competences the profile has, the matrix scrolls sideways in a region of its own that the keyboard reaches ...
+        var region = page.QuerySelector(".matrix")!.ParentElement!;
+        Assert.Equal(("table-wrap", "region", "0"), (region.ClassName, region.GetAttribute("role"), region.GetAttribute("tabindex")));
+        Assert.Equal("Matris", page.GetElementById(region.GetAttribute("aria-labelledby")!)!.TextContent);
+        // ... and how to read it is a paragraph of the page, wrapped to its width, not a caption as wide as the whole table,
+        // of which a 1366 px screen showed the first half.
+        var forklaring = page.GetElementById(region.GetAttribute("aria-describedby")!)!;
+        Assert.Contains("Viktat resultat = summan av medelpoäng × vikt delat med summan av vikterna.", forklaring.TextContent);
+        Assert.Null(forklaring.Closest(".table-wrap"));
+        Assert.DoesNotContain("Viktat resultat =", page.QuerySelector(".matrix caption")!.TextContent);
+
+        // Text for screen readers in the cells ("bedömare") is positioned absolutely: its region must be its containing block,
+        // or it is laid out where the wide table would be and widens the whole page, header and all.
+        var css = await (await agare.Http.GetAsync("/css/site.css")).Content.ReadAsStringAsync();
+        var regel = System.Text.RegularExpressions.Regex.Match(css, @"\.table-wrap\s*\{([^}]*)\}").Groups[1].Value;
+        Assert.Contains("overflow-x: auto", regel);
+        Assert.Contains("position: relative", regel);
+    }
+
+    [Fact]
     public async Task HrSerGuidenOchJamforelsenUtanAttSittaIPanelen()
     {
         var intervju = await data.NyIntervju().BuildAsync();

@@ -1,8 +1,8 @@
 using ChefsRekrytering.Documents;
-using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Notifications;
+using Microsoft.Extensions.Options;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
-using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Web.Pages.Jobb;
 
@@ -15,7 +15,7 @@ namespace ChefsRekrytering.Web.Pages.Jobb;
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalRateLimits.Ansokan)]
-public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, IOptions<PortalOptions> portal,
+public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, MailLinks links,
     IOptions<Arkiv.GallringOptions> gallring) : PageModel
 {
     /// <summary>Two files of at most Storage:Documents:MaxBytes (10 MB by default) and a few text fields.</summary>
@@ -27,7 +27,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     public IReadOnlyList<string> Fel { get; private set; } = [];
     /// <summary>What the applicant is told about their data, with this deployment's retention time.</summary>
     public IReadOnlyList<string> Samtyckestext => Samtycke.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut);
-    public string MaxFilstorlek => $"{documentOptions.MaxBytes / (1024.0 * 1024.0):0.#} MB";
+    public string MaxFilstorlek => Filstorlek.Text(documentOptions.MaxBytes);
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -53,7 +53,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         var result = await ansokan.SubmitAsync(id,
             new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon, Input.Samtycke,
                 cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev)),
-            token => PublicUrl.For(portal.Value, Url.Page("/Ansokan/Index", new { token })!), ct);
+            token => links.For(Url.Page("/Ansokan/Index", new { token })!), ct);
         if (result.Succeeded)
         {
             TempData["Meddelande"] = "Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet.";

@@ -23,6 +23,38 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("EnhetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KampanjId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefInbjudna", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2524,6 +2556,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
+                {
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>

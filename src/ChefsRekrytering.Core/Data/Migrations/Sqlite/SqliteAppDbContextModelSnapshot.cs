@@ -17,6 +17,36 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EnhetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KampanjId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefInbjudna", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2436,6 +2466,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
+                {
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.JuryBedomning", b =>

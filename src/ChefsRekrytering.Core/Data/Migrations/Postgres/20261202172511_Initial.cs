@@ -447,6 +447,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AretsChefInbjudna",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    EnhetId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AretsChefInbjudna", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AretsChefJurybedomningar",
                 columns: table => new
                 {
@@ -1208,6 +1224,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AretsChefInbjudna_KampanjId_PersonId",
+                table: "AretsChefInbjudna",
+                columns: new[] { "KampanjId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AretsChefInbjudna_KommunId",
+                table: "AretsChefInbjudna",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AretsChefJurybedomningar_ChefPersonId",
                 table: "AretsChefJurybedomningar",
                 column: "ChefPersonId");
@@ -1761,6 +1788,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "Workflow", "SubjectId", "AtUtc" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AretsChefInbjudna_AretsChefKampanjer_KampanjId",
+                table: "AretsChefInbjudna",
+                column: "KampanjId",
+                principalTable: "AretsChefKampanjer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_AretsChefJurybedomningar_AretsChefKampanjer_KampanjId",
                 table: "AretsChefJurybedomningar",
                 column: "KampanjId",
@@ -1871,6 +1906,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter");
+
+            migrationBuilder.DropTable(
+                name: "AretsChefInbjudna");
 
             migrationBuilder.DropTable(
                 name: "AretsChefJurybedomningar");

@@ -445,6 +445,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AretsChefInbjudna",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnhetId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AretsChefInbjudna", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AretsChefJurybedomningar",
                 columns: table => new
                 {
@@ -1206,6 +1222,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AretsChefInbjudna_KampanjId_PersonId",
+                table: "AretsChefInbjudna",
+                columns: new[] { "KampanjId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AretsChefInbjudna_KommunId",
+                table: "AretsChefInbjudna",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AretsChefJurybedomningar_ChefPersonId",
                 table: "AretsChefJurybedomningar",
                 column: "ChefPersonId");
@@ -1759,6 +1786,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "Workflow", "SubjectId", "AtUtc" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AretsChefInbjudna_AretsChefKampanjer_KampanjId",
+                table: "AretsChefInbjudna",
+                column: "KampanjId",
+                principalTable: "AretsChefKampanjer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_AretsChefJurybedomningar_AretsChefKampanjer_KampanjId",
                 table: "AretsChefJurybedomningar",
                 column: "KampanjId",
@@ -1869,6 +1904,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter");
+
+            migrationBuilder.DropTable(
+                name: "AretsChefInbjudna");
 
             migrationBuilder.DropTable(
                 name: "AretsChefJurybedomningar");

@@ -268,7 +268,9 @@ public class RapportQueryCountTests(QueryCountingPortal portal) : IClassFixture<
         }
         var after = await CountAsync(hr);
         Assert.Equal(before, after);
-        Assert.InRange(before, 1, 14);
+        // A fixed number per report (15 since the Ledarakademin table knows who led a unit before the portal and
+        // Årets chef counts the invited employees): what must not happen is growth with the data, asserted above.
+        Assert.InRange(before, 1, 16);
     }
 
     private async Task<int> CountAsync(PortalClient client)

@@ -15,7 +15,7 @@ namespace ChefsRekrytering.Web.Infrastructure;
 [HtmlTargetElement("table")]
 public sealed class Kolumnetiketter(HtmlEncoder encoder) : TagHelper
 {
-    public const int MinstaKolumner = 4;
+    public const int MinstaKolumner = 3;
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {

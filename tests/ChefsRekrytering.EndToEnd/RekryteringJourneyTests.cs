@@ -90,7 +90,7 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
             await Click(owner, "Boka intervjun");
             await owner.GetByRole(AriaRole.Link, new() { Name = "Min intervjubedömning" }).ClickAsync();
             await Scan(owner);
-            foreach (var group in await owner.GetByRole(AriaRole.Group).AllAsync())
+            foreach (var group in await owner.Locator("main").GetByRole(AriaRole.Group).AllAsync())
                 await group.GetByRole(AriaRole.Radio, new() { Name = score }).CheckAsync();
             await Click(owner, "Spara bedömningen");
             await OpenCandidate(owner, url, name);

@@ -34,28 +34,30 @@ public sealed class Kolumnetiketter(HtmlEncoder encoder) : TagHelper
         var labels = Headers(html, headStart, headEnd);
         if (labels.Count < MinstaKolumner || labels.All(string.IsNullOrEmpty)) return null;
 
-        var result = new StringBuilder(html.Length + html.Length / 4);
-        result.Append(html, 0, headEnd);
-        var (i, depth, column) = (headEnd, 0, 0);
-        while (html.IndexOf('<', i) is var open and >= 0)
+        // One pass over the tags after the header row, copying the HTML between the places a label goes in.
+        var result = new StringBuilder(html.Length + html.Length / 3);
+        var (copied, depth, column) = (0, 0, 0);
+        for (var open = html.IndexOf('<', headEnd); open >= 0; open = html.IndexOf('<', open + 1))
         {
-            var close = html.IndexOf('>', open);
-            if (close < 0) break;
-            result.Append(html, i, close - i);
-            if (IsTag(html, open, "<table")) depth++;
-            else if (IsTag(html, open, "</table")) depth--;
-            else if (depth == 0 && IsTag(html, open, "<tr")) column = 0;
-            else if (depth == 0 && (IsTag(html, open, "<td") || IsTag(html, open, "<th")))
+            switch (Kind(html, open))
             {
-                var tag = html.AsSpan(open, close - open);
-                if (column < labels.Count && labels[column].Length > 0 && !tag.Contains("data-label", StringComparison.Ordinal))
-                    result.Append(" data-label=\"").Append(labels[column]).Append('"');
-                column += Span(tag);
+                case Tag.Table: depth++; break;
+                case Tag.EndTable: depth--; break;
+                case Tag.Row when depth == 0: column = 0; break;
+                case Tag.Cell when depth == 0:
+                    var close = html.IndexOf('>', open);
+                    if (close < 0) break;
+                    var tag = html.AsSpan(open, close - open);
+                    if (column < labels.Count && labels[column].Length > 0 && !tag.Contains("data-label", StringComparison.Ordinal))
+                    {
+                        result.Append(html, copied, close - copied).Append(" data-label=\"").Append(labels[column]).Append('"');
+                        copied = close;
+                    }
+                    column += Span(tag);
+                    break;
             }
-            i = close;
         }
-        result.Append(html, i, html.Length - i);
-        return result.ToString();
+        return result.Append(html, copied, html.Length - copied).ToString();
     }
 
     /// <summary>The text of the last header row's cells, one per column they span, tags removed (a visually hidden
@@ -63,22 +65,34 @@ public sealed class Kolumnetiketter(HtmlEncoder encoder) : TagHelper
     private static List<string> Headers(string html, int from, int to)
     {
         var labels = new List<string>();
-        for (var i = from; html.IndexOf('<', i) is var open and >= 0 && open < to;)
+        for (var open = html.IndexOf('<', from); open >= 0 && open < to; open = html.IndexOf('<', open + 1))
         {
+            var kind = Kind(html, open);
+            if (kind == Tag.Row) labels.Clear();
+            if (kind != Tag.Cell) continue;
             var close = html.IndexOf('>', open);
-            if (close < 0) break;
-            if (IsTag(html, open, "<tr")) labels.Clear();
-            else if (IsTag(html, open, "<th") || IsTag(html, open, "<td"))
-            {
-                var end = html.IndexOf(html[open + 2] == 'h' ? "</th>" : "</td>", close, StringComparison.Ordinal);
-                if (end < 0) break;
-                var text = Text(html.AsSpan(close + 1, end - close - 1));
-                labels.AddRange(Enumerable.Repeat(text, Span(html.AsSpan(open, close - open))));
-                close = end;
-            }
-            i = close + 1;
+            var end = close < 0 ? -1 : html.IndexOf(html[open + 2] == 'h' ? "</th>" : "</td>", close, StringComparison.Ordinal);
+            if (end < 0) break;
+            labels.AddRange(Enumerable.Repeat(Text(html.AsSpan(close + 1, end - close - 1)), Span(html.AsSpan(open, close - open))));
+            open = end;
         }
         return labels;
+    }
+
+    private enum Tag { Other, Table, EndTable, Row, Cell }
+
+    /// <summary>The kind of the tag that starts at <paramref name="at"/> (a '&lt;'), by its name alone: &lt;thead is not &lt;th.</summary>
+    private static Tag Kind(string html, int at)
+    {
+        var name = html.AsSpan(at + 1);
+        return name switch
+        {
+            ['t', 'd' or 'h', var end, ..] when !char.IsAsciiLetterOrDigit(end) => Tag.Cell,
+            ['t', 'r', var end, ..] when !char.IsAsciiLetterOrDigit(end) => Tag.Row,
+            ['t', 'a', 'b', 'l', 'e', var end, ..] when !char.IsAsciiLetterOrDigit(end) => Tag.Table,
+            ['/', 't', 'a', 'b', 'l', 'e', ..] => Tag.EndTable,
+            _ => Tag.Other,
+        };
     }
 
     private static string Text(ReadOnlySpan<char> inner)
@@ -109,9 +123,4 @@ public sealed class Kolumnetiketter(HtmlEncoder encoder) : TagHelper
         var rest = tag[(at + 9)..];
         return int.TryParse(rest[..Math.Max(0, rest.IndexOf('"'))], out var n) && n > 0 ? n : 1;
     }
-
-    /// <summary>Whether the tag at <paramref name="at"/> is <paramref name="name"/> itself, not a longer name (&lt;thead for &lt;th).</summary>
-    private static bool IsTag(string html, int at, string name) =>
-        string.CompareOrdinal(html, at, name, 0, name.Length) == 0 && at + name.Length < html.Length
-        && html[at + name.Length] is ' ' or '>' or '\n' or '\r' or '\t' or '/';
 }

@@ -44,12 +44,25 @@ public sealed class BrowserPortal : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies), optionally signed in as a demo user.</summary>
     public Task<IPage> NewPageAsync(string? kommunId = null, string? login = null) => NewPageAsync(null, kommunId, login);
 
-    /// <summary>The same on a screen of this size, and without JavaScript when told: the portal works without it.</summary>
+    /// <summary>The same on a screen of this size, and without JavaScript when told: the portal works without it. Without
+    /// it, the sign-in is done with script and its cookies carried over (waiting for the sign-in's redirect timed out
+    /// without script on a busy machine), and the page opens at the start page as a sign-in leaves it.</summary>
     public async Task<IPage> NewPageAsync(ViewportSize? storlek, string? kommunId = null, string? login = null, bool skript = true)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "sv-SE", ViewportSize = storlek, JavaScriptEnabled = skript });
+        string? inloggad = null;
+        if (!skript && kommunId is not null && login is not null)
+        {
+            var inloggning = await NewPageAsync(storlek, kommunId, login);
+            inloggad = await inloggning.Context.StorageStateAsync();
+            await inloggning.Context.CloseAsync();
+        }
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, Locale = "sv-SE", ViewportSize = storlek, JavaScriptEnabled = skript, StorageState = inloggad,
+        });
         var page = await context.NewPageAsync();
-        if (kommunId is not null && login is not null) await SignInAsync(page, kommunId, login);
+        if (skript && kommunId is not null && login is not null) await SignInAsync(page, kommunId, login);
+        else if (inloggad is not null) await page.GotoAsync("/");
         return page;
     }
 

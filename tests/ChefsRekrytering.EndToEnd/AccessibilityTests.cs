@@ -19,8 +19,8 @@ using Microsoft.Playwright;
 namespace ChefsRekrytering.EndToEnd;
 
 /// <summary>
-/// Every page the portal serves, opened in a real browser by a user allowed to see it, scanned by axe for
-/// WCAG 2.1 AA. A new page without an entry here fails the test, so no page escapes the scan.
+/// Every page the portal serves, opened in a real browser by a user allowed to see it, at a laptop's and a phone's size,
+/// scanned by axe for WCAG 2.1 AA. A new page without an entry here fails the test, so no page escapes the scan.
 /// </summary>
 public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
 {
@@ -102,6 +102,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["granskning"] = new("kalix", "hr", ["/granskning", "/granskning?typ=Kandidat"]),
             ["registerutdrag"] = new("kalix", "hr", ["/registerutdrag"]),
             ["mina-uppgifter"] = new("kalix", "medarbetare", ["/mina-uppgifter"]),
+            ["mina-uppgifter/mejl"] = new("kalix", "hr", ["/mina-uppgifter/mejl"]),
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
         };
     }
@@ -115,21 +116,28 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             .Select(e => e.RoutePattern.RawText!).Distinct().Except(FileRoutes).ToList();
         Assert.DoesNotContain(routes, r => !visits.ContainsKey(r));
 
-        var scanned = 0;
+        // Each page on a laptop and on a phone: axe at both sizes, and nothing wider than the screen.
+        var (scanned, tooWide) = (0, new List<string>());
         foreach (var group in routes.Select(r => visits[r]).GroupBy(v => (v.Kommun, v.Login)))
         {
             var page = await browser.NewPageAsync(group.Key.Kommun, group.Key.Login);
-            foreach (var url in group.SelectMany(v => v.Urls).Distinct())
+            foreach (var storlek in new[] { BrowserPortal.Laptop, BrowserPortal.Telefon })
             {
-                var response = await page.GotoAsync(url);
-                var expected = url switch { "/fel/404" or NotCurrentAdvert => 404, "/konto/atkomst-nekad" => 403, _ => 200 };
-                Assert.True(response!.Status == expected, $"{url} gav {response.Status}, väntat {expected}");
-                await BrowserPortal.AssertAccessibleAsync(page);
-                scanned++;
+                await page.SetViewportSizeAsync(storlek.Width, storlek.Height);
+                foreach (var url in group.SelectMany(v => v.Urls).Distinct())
+                {
+                    var response = await page.GotoAsync(url);
+                    var expected = url switch { "/fel/404" or NotCurrentAdvert => 404, "/konto/atkomst-nekad" => 403, _ => 200 };
+                    Assert.True(response!.Status == expected, $"{url} gav {response.Status}, väntat {expected}");
+                    await BrowserPortal.AssertAccessibleAsync(page);
+                    if (await BrowserPortal.TooWideAsync(page) is { } fel) tooWide.Add(fel);
+                    scanned++;
+                }
             }
             await page.Context.CloseAsync();
         }
-        Assert.True(scanned >= 20, $"bara {scanned} sidor skannades");
+        Assert.True(scanned >= 40, $"bara {scanned} sidor skannades");
+        Assert.True(tooWide.Count == 0, string.Join("\n", tooWide));
     }
 
     [Fact]
@@ -250,10 +258,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var intervju = await new IntervjuBuilder(browser.Portal).BuildAsync();
         var page = await browser.NewPageAsync("kalix", IntervjuBuilder.Panel);
         await page.GotoAsync(intervju.Bedomning());
-        await page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" }).CheckAsync();
+        await page.Locator("main").GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Spara bedömningen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Välj en poäng från 1 till 5 för kompetens 2");
-        await Assertions.Expect(page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "4 – God" })).ToBeCheckedAsync();
         await BrowserPortal.AssertAccessibleAsync(page);
     }
 
@@ -265,7 +273,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await page.GotoAsync($"/sjalvskattning/{karinId}/{ar}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lämna in inför samtalet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Alla krav är inte skattade");
-        await Assertions.Expect(page.GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "Väl" })).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Group).First.GetByRole(AriaRole.Radio, new() { Name = "Väl" })).ToBeCheckedAsync();
         await BrowserPortal.AssertAccessibleAsync(page);
     }
 

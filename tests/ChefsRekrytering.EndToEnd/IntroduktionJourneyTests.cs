@@ -52,7 +52,7 @@ public partial class IntroduktionJourneyTests(BrowserPortal browser) : IClassFix
         await ClickAllAsync(mikael, "Markera som klar");
         var anders = await browser.NewPageAsync("kalix", "rekryterande");
         await anders.GotoAsync(introUrl);
-        await anders.Locator("details summary").First.ClickAsync();
+        await anders.Locator("main details summary").First.ClickAsync();
         await anders.Locator("details[open] input[type=time]").FillAsync("09:30");
         await anders.Locator("details[open] input[name='Bokning.Plats']").FillAsync("Kommunhuset, rum 2");
         await anders.GetByRole(AriaRole.Button, new() { Name = "Skicka kallelse" }).ClickAsync();

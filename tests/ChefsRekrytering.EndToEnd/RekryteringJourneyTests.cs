@@ -89,7 +89,7 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
             await InterviewHeldAsync(kommun, name);
             await owner.GetByRole(AriaRole.Link, new() { Name = "Min intervjubedömning" }).ClickAsync();
             await Scan(owner);
-            foreach (var group in await owner.GetByRole(AriaRole.Group).AllAsync())
+            foreach (var group in await owner.Locator("main").GetByRole(AriaRole.Group).AllAsync())
                 await group.GetByRole(AriaRole.Radio, new() { Name = score }).CheckAsync();
             await Click(owner, "Spara bedömningen");
         }

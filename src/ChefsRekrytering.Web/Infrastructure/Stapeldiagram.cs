@@ -32,49 +32,71 @@ public static class Stapeldiagram
         Render(new Rapporttabell(id, rubrik, "", ["", enhet], staplar.Select(s => (IReadOnlyList<object?>)[s.Label, s.Value]).ToList(),
             new Diagramval(0, [1], enhet)));
 
+    /// <summary>The chart twice: beside its labels for a wider screen, and with each label above its bar for a phone, where
+    /// the wide one would shrink to unreadable text; site.css shows one of them.</summary>
     public static IHtmlContent Render(Rapporttabell table)
     {
         var chart = table.Diagram ?? throw new ArgumentException("Tabellen har inget diagram.", nameof(table));
-        var stacked = chart.Varden.Count > 1;
         var rows = table.Rader.Select(r => (Label: Rapportformat.Text(r[chart.Etikett]),
             Values: chart.Varden.Select(c => Rapportformat.Tal(r[c])).ToList(),
             Total: chart.Varden.All(c => r[c] is null) ? "–" : Rapportformat.Text(chart.Varden.Sum(c => Rapportformat.Tal(r[c]))))).ToList();
-        var max = Math.Max(1m, rows.Select(r => r.Values.Sum()).DefaultIfEmpty(0).Max());
-        var legend = stacked ? LegendRow : 0;
-        var width = LabelWidth + BarWidth + ValueWidth;
-        var height = Top * 2 + legend + rows.Count * Row;
-        var id = $"diagram-{table.Id}";
-
         var svg = new StringBuilder();
-        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"stapeldiagram\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">");
+        Svg(svg, table, chart, rows, Bred);
+        Svg(svg, table, chart, rows, Smal);
+        return new HtmlString(svg.ToString());
+    }
+
+    /// <summary>Where things go: the label's width beside the bar (0: above it), the bar's longest length, a row's height,
+    /// the bar's offset and height in the row, the legend's items per line, and the SVG's class and id suffix.</summary>
+    private sealed record Matt(int LabelWidth, int BarWidth, int Row, int BarTop, int BarHeight, int LegendPerLine, int MaxLabel, string Klass, string Suffix)
+    {
+        public bool LabelAbove => LabelWidth == 0;
+    }
+
+    private static readonly Matt Bred = new(LabelWidth, BarWidth, Row, 0, BarHeight, 4, 30, "stapeldiagram", "");
+    private static readonly Matt Smal = new(0, 300, 44, 20, 16, 2, 44, "stapeldiagram smal", "-smal");
+
+    private static void Svg(StringBuilder svg, Rapporttabell table, Diagramval chart, List<(string Label, List<decimal> Values, string Total)> rows, Matt m)
+    {
+        var stacked = chart.Varden.Count > 1;
+        var max = Math.Max(1m, rows.Select(r => r.Values.Sum()).DefaultIfEmpty(0).Max());
+        var legendLines = stacked ? (chart.Varden.Count + m.LegendPerLine - 1) / m.LegendPerLine : 0;
+        var legend = legendLines * LegendRow;
+        var width = m.LabelWidth + m.BarWidth + ValueWidth;
+        var height = Top * 2 + legend + rows.Count * m.Row;
+        var id = $"diagram-{table.Id}{m.Suffix}";
+
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{m.Klass}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-t {id}-d\">");
         svg.Append($"<title id=\"{id}-t\">{E(table.Rubrik)}</title>");
         svg.Append($"<desc id=\"{id}-d\">{E(Describe(table, chart, rows))}</desc>");
-        if (stacked)
-            for (var s = 0; s < chart.Varden.Count; s++)
-            {
-                var x = LabelWidth + s * 105;
-                svg.Append($"<rect x=\"{x}\" y=\"{Top}\" width=\"14\" height=\"14\" fill=\"{Series[s % Series.Length]}\"/>");
-                svg.Append($"<text x=\"{x + 20}\" y=\"{Top + 12}\" font-size=\"13\" fill=\"#1d1d1f\">{E(table.Kolumner[chart.Varden[s]])}</text>");
-            }
+        for (var s = 0; s < (stacked ? chart.Varden.Count : 0); s++)
+        {
+            var x = m.LabelWidth + s % m.LegendPerLine * 105;
+            var y = Top + s / m.LegendPerLine * LegendRow;
+            svg.Append($"<rect x=\"{x}\" y=\"{y}\" width=\"14\" height=\"14\" fill=\"{Series[s % Series.Length]}\"/>");
+            svg.Append($"<text x=\"{x + 20}\" y=\"{y + 12}\" font-size=\"13\" fill=\"#1d1d1f\">{E(table.Kolumner[chart.Varden[s]])}</text>");
+        }
         for (var i = 0; i < rows.Count; i++)
         {
             var (label, values, total) = rows[i];
-            var y = Top + legend + i * Row;
-            svg.Append($"<text x=\"{LabelWidth - 8}\" y=\"{y + BarHeight - 5}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1d1d1f\">{E(Short(label))}</text>");
-            var x = (decimal)LabelWidth;
+            var y = Top + legend + i * m.Row;
+            var barY = y + m.BarTop;
+            svg.Append(m.LabelAbove
+                ? $"<text x=\"0\" y=\"{y + 14}\" font-size=\"14\" fill=\"#1d1d1f\">{E(Short(label, m.MaxLabel))}</text>"
+                : $"<text x=\"{m.LabelWidth - 8}\" y=\"{y + m.BarHeight - 5}\" text-anchor=\"end\" font-size=\"13\" fill=\"#1d1d1f\">{E(Short(label, m.MaxLabel))}</text>");
+            var x = (decimal)m.LabelWidth;
             for (var s = 0; s < values.Count; s++)
             {
-                var w = values[s] / max * BarWidth;
+                var w = values[s] / max * m.BarWidth;
                 if (w <= 0) continue;
-                svg.Append($"<rect x=\"{N(x)}\" y=\"{y}\" width=\"{N(w)}\" height=\"{BarHeight}\" fill=\"{(stacked ? Series[s % Series.Length] : Single)}\"/>");
+                svg.Append($"<rect x=\"{N(x)}\" y=\"{barY}\" width=\"{N(w)}\" height=\"{m.BarHeight}\" fill=\"{(stacked ? Series[s % Series.Length] : Single)}\"/>");
                 if (stacked && w >= 26)
-                    svg.Append($"<text x=\"{N(x + w / 2)}\" y=\"{y + BarHeight - 5}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#ffffff\">{Rapportformat.Text(values[s])}</text>");
+                    svg.Append($"<text x=\"{N(x + w / 2)}\" y=\"{barY + m.BarHeight - 5}\" text-anchor=\"middle\" font-size=\"12\" fill=\"#ffffff\">{Rapportformat.Text(values[s])}</text>");
                 x += w;
             }
-            svg.Append($"<text x=\"{N(x + 6)}\" y=\"{y + BarHeight - 5}\" font-size=\"13\" fill=\"#1d1d1f\">{E(total)}</text>");
+            svg.Append($"<text x=\"{N(x + 6)}\" y=\"{barY + m.BarHeight - 5}\" font-size=\"13\" fill=\"#1d1d1f\">{E(total)}</text>");
         }
         svg.Append("</svg>");
-        return new HtmlString(svg.ToString());
     }
 
     private static string Describe(Rapporttabell table, Diagramval chart, List<(string Label, List<decimal> Values, string Total)> rows) =>
@@ -82,7 +104,7 @@ public static class Stapeldiagram
             ? $"{r.Label} {r.Total}"
             : $"{r.Label}: " + string.Join(", ", r.Values.Select((v, s) => $"{table.Kolumner[chart.Varden[s]]} {Rapportformat.Text(v)}")))) + ".";
 
-    private static string Short(string s) => s.Length <= 30 ? s : s[..29] + "…";
+    private static string Short(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     private static string N(decimal d) => Math.Round(d, 1).ToString(CultureInfo.InvariantCulture);
 

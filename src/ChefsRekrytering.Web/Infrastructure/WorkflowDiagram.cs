@@ -9,6 +9,8 @@ namespace ChefsRekrytering.Web.Infrastructure;
 /// <summary>
 /// Draws a workflow as an accessible SVG, from the machine's own configuration: the main path in order (done steps,
 /// the current one highlighted, the rest ahead) and the side exits that several steps share, such as a cancellation.
+/// Beside it the same steps as a vertical list, which a phone shows instead (site.css): the SVG's four boxes a row
+/// would shrink to unreadable text on a narrow screen.
 /// </summary>
 public static class WorkflowDiagram
 {
@@ -63,8 +65,33 @@ public static class WorkflowDiagram
             }
         }
         svg.Append("</svg>");
+        List(svg, main, side, current, currentIndex);
         return new HtmlString(svg.ToString());
     }
+
+    /// <summary>The steps in order, each done one ticked, the current one marked in words as well as colour
+    /// (aria-current="step"); the side exits after them, the current one marked the same way.</summary>
+    private static void List<TState>(StringBuilder html, List<TState> main, List<TState> side, TState current, int currentIndex)
+        where TState : struct, Enum
+    {
+        html.Append("<ol class=\"process-lista\">");
+        for (var i = 0; i < main.Count; i++)
+        {
+            var (klass, markering) = i == currentIndex ? ("current", "") : currentIndex >= 0 && i < currentIndex ? ("done", Klart) : ("", "");
+            Step(html, SwedishText.Of(main[i]), klass, markering, i == currentIndex);
+        }
+        html.Append("</ol>");
+        if (side.Count == 0) return;
+        html.Append("<p class=\"process-lista-sidor\">Kan avslutas från flera steg:</p><ul class=\"process-lista\">");
+        foreach (var s in side) Step(html, SwedishText.Of(s), s.Equals(current) ? "current ended" : "", "", s.Equals(current));
+        html.Append("</ul>");
+    }
+
+    private const string Klart = "<span aria-hidden=\"true\">✓ </span><span class=\"visually-hidden\">klart: </span>";
+
+    private static void Step(StringBuilder html, string label, string klass, string markering, bool isCurrent) =>
+        html.Append($"<li{(klass.Length > 0 ? $" class=\"{klass}\"" : "")}{(isCurrent ? " aria-current=\"step\"" : "")}>{markering}{E(label)}" +
+                    $"{(isCurrent ? " <span class=\"process-nu\">nu</span>" : "")}</li>");
 
     private static void Box(StringBuilder svg, int x, int y, string label, string fill, string stroke, string textColor, bool dashed, bool bold)
     {

@@ -38,12 +38,31 @@ public sealed class BrowserPortal : IAsyncLifetime
         });
     }
 
+    /// <summary>A laptop's screen, and a phone's (an iPhone 12–15 in CSS pixels).</summary>
+    public static readonly ViewportSize Laptop = new() { Width = 1366, Height = 768 }, Telefon = new() { Width = 390, Height = 844 };
+
     /// <summary>A fresh browser context (own cookies), optionally signed in as a demo user.</summary>
-    public async Task<IPage> NewPageAsync(string? kommunId = null, string? login = null)
+    public Task<IPage> NewPageAsync(string? kommunId = null, string? login = null) => NewPageAsync(null, kommunId, login);
+
+    /// <summary>The same on a screen of this size, and without JavaScript when told: the portal works without it. Without
+    /// it, the sign-in is done with script and its cookies carried over (waiting for the sign-in's redirect timed out
+    /// without script on a busy machine), and the page opens at the start page as a sign-in leaves it.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? storlek, string? kommunId = null, string? login = null, bool skript = true)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "sv-SE" });
+        string? inloggad = null;
+        if (!skript && kommunId is not null && login is not null)
+        {
+            var inloggning = await NewPageAsync(storlek, kommunId, login);
+            inloggad = await inloggning.Context.StorageStateAsync();
+            await inloggning.Context.CloseAsync();
+        }
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl, Locale = "sv-SE", ViewportSize = storlek, JavaScriptEnabled = skript, StorageState = inloggad,
+        });
         var page = await context.NewPageAsync();
-        if (kommunId is not null && login is not null) await SignInAsync(page, kommunId, login);
+        if (skript && kommunId is not null && login is not null) await SignInAsync(page, kommunId, login);
+        else if (inloggad is not null) await page.GotoAsync("/");
         return page;
     }
 
@@ -68,6 +87,25 @@ public sealed class BrowserPortal : IAsyncLifetime
         var problems = result.Violations.Select(v =>
             $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}").ToList();
         Assert.True(problems.Count == 0, $"axe hittade {problems.Count} brister på {page.Url}:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>Nothing is wider than the screen: the page never scrolls sideways (a wide table scrolls in its own box).</summary>
+    public static async Task AssertFitsAsync(IPage page)
+    {
+        if (await TooWideAsync(page) is { } fel) Assert.Fail(fel);
+    }
+
+    /// <summary>How much too wide the page is, with the widest element that sticks out, or null when it fits.</summary>
+    public static async Task<string?> TooWideAsync(IPage page)
+    {
+        var (bredd, skarm) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
+        if (bredd <= skarm) return null;
+        var element = await page.EvaluateAsync<string>("""
+            w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')
+                     + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)').slice(-1)[0]
+            """, skarm);
+        return $"{new Uri(page.Url).PathAndQuery} är {bredd} px bred på en skärm som är {skarm} px: {element}";
     }
 
     public async Task DisposeAsync()

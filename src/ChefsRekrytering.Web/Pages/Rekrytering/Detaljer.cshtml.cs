@@ -20,6 +20,42 @@ public class DetaljerModel(RekryteringService service, Gallring gallring) : Page
           $"{(Rekrytering.State == RekryteringsTillstand.Avbruten ? "avbrottet" : "anställningsbeslutet")}. Den anställdas ansökan och annonsen sparas."
         : $"Sökandes personuppgifter och handlingar gallras {gallring.Manader} månader efter anställningsbeslutet, eller efter ett avbrott.";
 
+    /// <summary>The page's sections by their heading's id without "-rubrik", in the process's order.</summary>
+    public static readonly IReadOnlyList<string> Ordning = ["behov", "kravprofil", "annons", "kandidater", "panel", "mbl", "beslut", "arkiv", "historik"];
+
+    /// <summary>The sections that hold a phase's work, in the order it is done: shown first, and open.</summary>
+    public static IReadOnlyList<string> Aktuella(RekryteringsTillstand fas) => fas switch
+    {
+        RekryteringsTillstand.Utkast or RekryteringsTillstand.Behovsprovning => ["behov"],
+        RekryteringsTillstand.Kravprofil => ["kravprofil", "annons"],
+        RekryteringsTillstand.Annonserad => ["annons", "kandidater"],
+        RekryteringsTillstand.Urval or RekryteringsTillstand.Intervjuer => ["kandidater", "panel"],
+        // The MBL record is made from here once a candidate is proposed (it takes the recruitment on to the decision).
+        RekryteringsTillstand.Referenser => ["kandidater", "mbl"],
+        RekryteringsTillstand.FackligSamverkan => ["mbl"],
+        RekryteringsTillstand.Beslut => ["beslut"],
+        RekryteringsTillstand.Erbjudande => ["kandidater", "beslut"],
+        RekryteringsTillstand.Tillsatt => ["beslut", "kandidater", "arkiv", "historik"],
+        _ => ["arkiv", "historik"],
+    };
+
+    /// <summary>The current phase's work, shown first and open.</summary>
+    public IReadOnlyList<string> AvsnittNu => Aktuella(Rekrytering.State);
+
+    /// <summary>The other sections, folded below the process in its order.</summary>
+    public IEnumerable<string> OvrigaAvsnitt => Ordning.Except(AvsnittNu);
+
+    /// <summary>Open: the phase's work, or the section whose form was just sent and answered on the page (its errors or
+    /// reasons, what was typed), wherever it stands.</summary>
+    public bool Oppet(string avsnitt) => Aktuella(Rekrytering.State).Contains(avsnitt)
+        || (HttpMethods.IsPost(Request.Method) && FormularensAvsnitt.GetValueOrDefault(RouteData.Values["handler"] as string ?? Request.Query["handler"].ToString()) == avsnitt);
+
+    private static readonly Dictionary<string, string> FormularensAvsnitt = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Behov"] = "behov", ["Las"] = "behov", ["Annons"] = "annons", ["Panel"] = "panel", ["TaBortPanel"] = "panel",
+        ["Mbl"] = "mbl", ["Beslut"] = "beslut", ["Gallringsstopp"] = "arkiv", ["HavGallringsstopp"] = "arkiv",
+    };
+
     [BindProperty] public Guid Version { get; set; }
     public BehovInput Behov { get; set; } = new();
     public LasInput Las { get; set; } = new();

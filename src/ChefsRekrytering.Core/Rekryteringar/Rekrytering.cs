@@ -107,6 +107,8 @@ public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
         RekryteringsTillstand.Urval, RekryteringsTillstand.Intervjuer, RekryteringsTillstand.Referenser, RekryteringsTillstand.FackligSamverkan,
         RekryteringsTillstand.Beslut, RekryteringsTillstand.Erbjudande);
     /// <summary>Before the need is approved: the need may still be changed.</summary>
+    /// <summary><see cref="Oppna"/> as an array, for queries: EF translates an array's Contains, not a frozen set's.</summary>
+    public static readonly RekryteringsTillstand[] OppnaIFragor = [.. Oppna];
     public static readonly FrozenSet<RekryteringsTillstand> BehovetProvas = Set(RekryteringsTillstand.Utkast, RekryteringsTillstand.Behovsprovning);
     /// <summary>Before the advert is published: the LAS priority right is checked and the kravprofil built (a fixed one gets a new version).</summary>
     public static readonly FrozenSet<RekryteringsTillstand> ForeAnnonseringen = Set(

@@ -126,9 +126,6 @@ public sealed class RekryteringService(
             ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State))
             : null;
 
-    // An array, which EF Core translates to IN (…); a FrozenSet it cannot.
-    private static readonly RekryteringsTillstand[] OppnaFaser = [.. Rekrytering.Oppna];
-
     /// <summary>
     /// The recruitments this user may see, newest first, one page at a time. Two queries whatever the data size: the total,
     /// and one page with the applicant counts computed in the database.
@@ -138,9 +135,9 @@ public sealed class RekryteringService(
         var query = db.Set<Rekrytering>().AsNoTracking().VisibleTo(user);
         query = fas switch
         {
-            Listfas.Avslutade => query.Where(r => !OppnaFaser.Contains(r.State)),
+            Listfas.Avslutade => query.Where(r => !Rekrytering.OppnaIFragor.Contains(r.State)),
             Listfas.Alla => query,
-            _ => query.Where(r => OppnaFaser.Contains(r.State)),
+            _ => query.Where(r => Rekrytering.OppnaIFragor.Contains(r.State)),
         };
         var totalt = await query.CountAsync(ct);
         sida = Math.Clamp(sida, 1, Rekryteringslista.SidorFor(totalt));

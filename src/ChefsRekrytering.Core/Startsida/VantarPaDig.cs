@@ -60,7 +60,6 @@ public sealed class VantarPaDig(AppDbContext db)
 
     // The journal's names of the processes (each workflow's Name); a test pins them.
     internal const string RekryteringFlode = "Rekrytering", KampanjFlode = "AretsChef";
-    private static readonly RekryteringsTillstand[] OppnaRekryteringar = [.. Rekrytering.Oppna];
     private static readonly IntroduktionTillstand[] OppnaIntroduktioner = [.. IntroduktionAccess.Oppen];
 
     public async Task<IReadOnlyList<Uppgift>> ForAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -105,7 +104,7 @@ public sealed class VantarPaDig(AppDbContext db)
     private async Task<IEnumerable<Uppgift>> MinaRekryteringarAsync(string userId, CancellationToken ct)
     {
         var rader = await db.Set<Rekrytering>().AsNoTracking()
-            .Where(r => r.AgareUserId == userId && OppnaRekryteringar.Contains(r.State)
+            .Where(r => r.AgareUserId == userId && Rekrytering.OppnaIFragor.Contains(r.State)
                 && r.State != RekryteringsTillstand.Behovsprovning && r.State != RekryteringsTillstand.Annonserad)
             .Select(r => new
             {
@@ -152,7 +151,7 @@ public sealed class VantarPaDig(AppDbContext db)
     {
         var nu = db.UtcNow;
         var rader = await db.Set<Kandidat>().AsNoTracking()
-            .Where(k => OppnaRekryteringar.Contains(k.Rekrytering!.State)
+            .Where(k => Rekrytering.OppnaIFragor.Contains(k.Rekrytering!.State)
                 && (k.Rekrytering.AgareUserId == userId || k.Rekrytering.Panel.Any(p => p.UserId == userId))
                 && (k.State == KandidatTillstand.Intervjuad || k.State == KandidatTillstand.IntervjuBokad)
                 && !k.Bedomningar.Any(b => b.BedomareUserId == userId))

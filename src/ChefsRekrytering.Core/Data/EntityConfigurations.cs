@@ -22,6 +22,8 @@ internal sealed class EnhetConfiguration : IEntityTypeConfiguration<Enhet>
     {
         b.Property(e => e.KommunId).HasMaxLength(40);
         b.Property(e => e.Namn).HasMaxLength(200);
+        b.Property(e => e.Kod).HasMaxLength(40);
+        b.HasIndex(e => new { e.KommunId, e.Kod }).IsUnique();
         b.HasOne<Kommun>().WithMany().HasForeignKey(e => e.KommunId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Overordnad).WithMany().HasForeignKey(e => e.OverordnadId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(e => e.Chef).WithMany().HasForeignKey(e => e.ChefId).OnDelete(DeleteBehavior.SetNull);
@@ -39,7 +41,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Telefon).HasMaxLength(40);
         b.Property(p => p.Titel).HasMaxLength(200);
         b.Ignore(p => p.Namn);
+        b.Property(p => p.Anstallningsnummer).HasMaxLength(40);
         b.HasIndex(p => new { p.KommunId, p.Epost }).IsUnique();
+        b.HasIndex(p => new { p.KommunId, p.Anstallningsnummer }).IsUnique();
         b.HasOne<Kommun>().WithMany().HasForeignKey(p => p.KommunId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(p => p.Enhet).WithMany().HasForeignKey(p => p.EnhetId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -11,6 +11,9 @@ public class Enhet : IKommunEntity
     public required string KommunId { get; set; }
     public required string Namn { get; set; }
     public EnhetTyp Typ { get; set; } = EnhetTyp.Enhet;
+    /// <summary>The HR system's unit code (kostnadsställe/organisationsenhet): the key an import links by. Unique within
+    /// the municipality; null for units typed in by Admin.</summary>
+    public string? Kod { get; set; }
     public int? OverordnadId { get; set; }
     public Enhet? Overordnad { get; set; }
     public int? ChefId { get; set; }

@@ -15,6 +15,11 @@ public class Person : IKommunEntity
     public int? EnhetId { get; set; }
     public Enhet? Enhet { get; set; }
     public bool Aktiv { get; set; } = true;
+    /// <summary>The HR system's employee number: the stable key an import, SCIM and the identity provider link by
+    /// (never the name). Unique within the municipality; null for people typed in before the HR system was connected.</summary>
+    public string? Anstallningsnummer { get; set; }
+    /// <summary>The last day of employment, as the HR system reports it; the person leaves the day after.</summary>
+    public DateOnly? AnstallningSlutar { get; set; }
 
     public string Namn => $"{Fornamn} {Efternamn}";
 }

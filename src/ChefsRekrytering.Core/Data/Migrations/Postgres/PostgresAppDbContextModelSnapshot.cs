@@ -1672,6 +1672,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ChefSedan")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1698,6 +1702,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("OverordnadId");
 
+                    b.HasIndex("KommunId", "Kod")
+                        .IsUnique();
+
                     b.ToTable("Enheter");
                 });
 
@@ -1711,6 +1718,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.Property<bool>("Aktiv")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("AnstallningSlutar")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Anstallningsnummer")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Efternamn")
                         .IsRequired()
@@ -1748,6 +1762,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("EnhetId");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Anstallningsnummer")
+                        .IsUnique();
 
                     b.HasIndex("KommunId", "Epost")
                         .IsUnique();

@@ -1610,6 +1610,10 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ChefSedan")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1636,6 +1640,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("OverordnadId");
 
+                    b.HasIndex("KommunId", "Kod")
+                        .IsUnique();
+
                     b.ToTable("Enheter");
                 });
 
@@ -1647,6 +1654,13 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<bool>("Aktiv")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AnstallningSlutar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anstallningsnummer")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Efternamn")
                         .IsRequired()
@@ -1684,6 +1698,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("EnhetId");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Anstallningsnummer")
+                        .IsUnique();
 
                     b.HasIndex("KommunId", "Epost")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202172505_Initial")]
+    [Migration("20261202192811_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1613,6 +1613,10 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ChefSedan")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kod")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1639,6 +1643,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("OverordnadId");
 
+                    b.HasIndex("KommunId", "Kod")
+                        .IsUnique();
+
                     b.ToTable("Enheter");
                 });
 
@@ -1650,6 +1657,13 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<bool>("Aktiv")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AnstallningSlutar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Anstallningsnummer")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Efternamn")
                         .IsRequired()
@@ -1687,6 +1701,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("EnhetId");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Anstallningsnummer")
+                        .IsUnique();
 
                     b.HasIndex("KommunId", "Epost")
                         .IsUnique();

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202172511_Initial")]
+    [Migration("20261202192817_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1675,6 +1675,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ChefSedan")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1701,6 +1705,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("OverordnadId");
 
+                    b.HasIndex("KommunId", "Kod")
+                        .IsUnique();
+
                     b.ToTable("Enheter");
                 });
 
@@ -1714,6 +1721,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.Property<bool>("Aktiv")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("AnstallningSlutar")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Anstallningsnummer")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Efternamn")
                         .IsRequired()
@@ -1751,6 +1765,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("EnhetId");
 
                     b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Anstallningsnummer")
+                        .IsUnique();
 
                     b.HasIndex("KommunId", "Epost")
                         .IsUnique();

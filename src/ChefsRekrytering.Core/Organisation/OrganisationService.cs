@@ -20,7 +20,7 @@ public static class OrganisationAccess
 /// may read a manager's avveckling case or contract: every change is written to the audit log, which HR sees under
 /// Behörigheter, so changing the tree is never a quiet way to confidential records.
 /// </summary>
-public sealed class OrganisationService(AppDbContext db, UserManager<ApplicationUser> users, AuditLog audit)
+public sealed class OrganisationService(AppDbContext db, AuditLog audit)
 {
     public sealed record NyEnhet(string Namn, EnhetTyp Typ, int? OverordnadId, int? ChefId);
     public sealed record NyPerson(string Fornamn, string Efternamn, string Epost, string? Titel, int EnhetId);
@@ -98,17 +98,9 @@ public sealed class OrganisationService(AppDbContext db, UserManager<Application
         if (await db.Enheter.Where(e => e.ChefId == person.Id).Select(e => e.Namn).ToListAsync(ct) is { Count: > 0 } leder)
             return CommandResult.Refused($"{person.Namn} är chef för {string.Join(", ", leder)}. Välj en ny chef, eller vakant, för enheten först.");
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        person.Aktiv = false;
+        await Avgang.LamnaAsync(db, person, ct);
         audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, person.Id, $"{person.Namn} markerad som slutad; kontot spärrat");
-        await db.SaveChangesAsync(ct);
-        foreach (var user in await db.Users.Where(u => u.PersonId == person.Id).ToListAsync(ct))
-        {
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-            await users.UpdateSecurityStampAsync(user); // ends the account's open sessions
-        }
-        await tx.CommitAsync(ct);
+        await db.SaveChangesAsync(ct); // one save: the person, the locked accounts and their ended sessions
         return CommandResult.Done($"{person.Namn} är markerad som slutad och kan inte längre logga in.");
     }
 

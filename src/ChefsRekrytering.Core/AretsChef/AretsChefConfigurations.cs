@@ -52,6 +52,18 @@ internal sealed class InbjudenConfiguration : IEntityTypeConfiguration<Inbjuden>
     }
 }
 
+internal sealed class BevakareConfiguration : IEntityTypeConfiguration<Bevakare>
+{
+    public void Configure(EntityTypeBuilder<Bevakare> b)
+    {
+        b.ToTable("AretsChefBevakare");
+        b.Property(x => x.KommunId).HasMaxLength(40);
+        b.HasIndex(x => new { x.KampanjId, x.PersonId }).IsUnique();
+        b.HasOne<Kampanj>().WithMany().HasForeignKey(x => x.KampanjId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation.Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class KortlistadConfiguration : IEntityTypeConfiguration<Kortlistad>
 {
     public void Configure(EntityTypeBuilder<Kortlistad> b)

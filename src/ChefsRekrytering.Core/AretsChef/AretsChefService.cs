@@ -365,14 +365,25 @@ public sealed class AretsChefService(
         return invited;
     }
 
-    /// <summary>The winner hears it from the portal the moment it is announced, saved with the announcement.</summary>
+    /// <summary>The winner hears it from the portal the moment it is announced, saved with the announcement; so does every
+    /// employee who asked to be told (<see cref="Bevakare"/>), with a link to the announcement.</summary>
     private async Task MejlaVinnarenAsync(Kampanj k, CancellationToken ct)
     {
-        if (await db.Personer.Where(p => p.Id == k.VinnarePersonId).Select(p => new { p.Epost, p.Fornamn, p.Efternamn }).FirstOrDefaultAsync(ct) is not { } vinnare
-            || string.IsNullOrWhiteSpace(vinnare.Epost)) return;
-        await outbox.EnqueueAsync<AretsChefVinnare, AretsChefVinnare.Innehall>(new MailRecipient(vinnare.Epost, $"{vinnare.Fornamn} {vinnare.Efternamn}"),
-            $"Du är Årets chef {k.Ar}", new(vinnare.Fornamn, k.Ar, k.Motivering, policies.Find(k.KommunId)?.Kommun, links.For($"/arets-chef/{k.Ar}")),
-            topic: $"AretsChef:{k.Ar}:Vinnare", kommunId: k.KommunId);
+        var kommun = policies.Find(k.KommunId)?.Kommun;
+        var lank = links.For($"/arets-chef/{k.Ar}");
+        if (await db.Personer.Where(p => p.Id == k.VinnarePersonId).Select(p => new { p.Epost, p.Fornamn, p.Efternamn }).FirstOrDefaultAsync(ct) is { } vinnare
+            && !string.IsNullOrWhiteSpace(vinnare.Epost))
+            await outbox.EnqueueAsync<AretsChefVinnare, AretsChefVinnare.Innehall>(new MailRecipient(vinnare.Epost, $"{vinnare.Fornamn} {vinnare.Efternamn}"),
+                $"Du är Årets chef {k.Ar}", new(vinnare.Fornamn, k.Ar, k.Motivering, kommun, lank),
+                topic: $"AretsChef:{k.Ar}:Vinnare", kommunId: k.KommunId);
+
+        var bevakare = await db.Set<Bevakare>().Where(b => b.KampanjId == k.Id && b.PersonId != k.VinnarePersonId)
+            .Join(db.Personer.Where(p => p.Aktiv && p.Epost != ""), b => b.PersonId, p => p.Id, (b, p) => new { p.Id, p.Epost, p.Fornamn, p.Efternamn })
+            .ToListAsync(ct);
+        foreach (var p in bevakare)
+            await outbox.EnqueueAsync<AretsChefUtsedd, AretsChefUtsedd.Innehall>(new MailRecipient(p.Epost, $"{p.Fornamn} {p.Efternamn}"),
+                $"Årets chef {k.Ar} är utsedd", new(p.Fornamn, k.Ar, k.VinnareNamn, kommun, lank),
+                topic: $"AretsChef:{k.Ar}:Utsedd", kommunId: k.KommunId);
     }
 
     // ---- Plumbing --------------------------------------------------------------------------------------------------------

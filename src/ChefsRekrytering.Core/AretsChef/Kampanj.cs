@@ -100,6 +100,19 @@ public class Inbjuden : IKommunEntity
     public int? EnhetId { get; set; }
 }
 
+/// <summary>
+/// An employee who asked to be mailed when this campaign's Årets chef is announced. Open to every employee, not only
+/// nominees, so the wish says nothing about who was nominated; removed again when they change their mind.
+/// </summary>
+public class Bevakare : IKommunEntity
+{
+    public long Id { get; set; }
+    public required string KommunId { get; set; }
+    public int KampanjId { get; set; }
+    public int PersonId { get; set; }
+    public DateTime SkapadUtc { get; set; }
+}
+
 /// <summary>A nominee the jury has put on its shortlist.</summary>
 public class Kortlistad : IKommunEntity
 {

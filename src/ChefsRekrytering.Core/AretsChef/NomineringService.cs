@@ -35,7 +35,11 @@ public sealed record NomineringForm(int? ChefPersonId, IReadOnlyDictionary<strin
 /// <summary>What /arets-chef shows an employee: the campaign open for nomination (with the form's criteria and managers),
 /// the next one, one whose jury is at work, the latest announcement, and their own nomination.</summary>
 public sealed record Nomineringssida(OppenKampanj? Oppen, Kampanj? Kommande, Kampanj? Stangd, Kampanj? Tillkannagiven,
-    Nominering? Min, string? MinChef, IReadOnlyList<Kriterium> Kriterier, IReadOnlyList<Chefsval> Chefer);
+    Nominering? Min, string? MinChef, IReadOnlyList<Kriterium> Kriterier, IReadOnlyList<Chefsval> Chefer, Bevakning? Bevakning);
+
+/// <summary>The year whose announcement the employee can still ask to be mailed about (nomination open or jury at work),
+/// and whether they have asked.</summary>
+public sealed record Bevakning(int Ar, bool Pa);
 
 /// <summary>
 /// The write every employee makes, in a burst when the invitation lands: the open campaign (from memory, mostly), then
@@ -79,15 +83,44 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
         var oppen = alla.FirstOrDefault(k => k.State == KampanjTillstand.NomineringOppen);
         Nominering? min = null;
         string? minChef = null;
-        if ((oppen ?? stangd) is { } egen && AretsChefAccess.KanNominera(user)
-            && await db.Set<Nominering>().AsNoTracking().FirstOrDefaultAsync(n => n.KampanjId == egen.Id && n.NominatorPersonId == user.PersonId(), ct) is { } n)
+        Bevakning? bevakning = null;
+        if ((oppen ?? stangd) is { } egen && AretsChefAccess.KanNominera(user))
         {
-            min = n;
-            minChef = await db.Personer.Where(p => p.Id == n.ChefPersonId).Select(p => p.Fornamn + " " + p.Efternamn).FirstOrDefaultAsync(ct);
+            var personId = user.PersonId();
+            if (await db.Set<Nominering>().AsNoTracking().FirstOrDefaultAsync(n => n.KampanjId == egen.Id && n.NominatorPersonId == personId, ct) is { } n)
+            {
+                min = n;
+                minChef = await db.Personer.Where(p => p.Id == n.ChefPersonId).Select(p => p.Fornamn + " " + p.Efternamn).FirstOrDefaultAsync(ct);
+            }
+            bevakning = new(egen.Ar, await db.Set<Bevakare>().AnyAsync(b => b.KampanjId == egen.Id && b.PersonId == personId, ct));
         }
-        if (oppen is null || user.KommunId() is not { } kommunId) return new(null, kommande, stangd, tillkannagiven, min, minChef, [], []);
+        if (oppen is null || user.KommunId() is not { } kommunId) return new(null, kommande, stangd, tillkannagiven, min, minChef, [], [], bevakning);
         return new(new OppenKampanj(oppen.Id, oppen.Ar, oppen.SistaDag, oppen.JurynSerNominatorer), kommande, stangd, tillkannagiven, min, minChef,
-            kampanjer.Kriterier(kommunId), await ChefsvalAsync(user.PersonId(), ct));
+            kampanjer.Kriterier(kommunId), await ChefsvalAsync(user.PersonId(), ct), bevakning);
+    }
+
+    /// <summary>
+    /// An employee asks to be mailed when the year's Årets chef is announced, or withdraws the wish, while the nomination
+    /// is open or the jury is at work. Anyone with an employee record may ask, nominee or not.
+    /// </summary>
+    public async Task<CommandResult> BevakaAsync(bool pa, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!AretsChefAccess.KanNominera(user) || user.KommunId() != db.CurrentKommunId)
+            return CommandResult.Refused("Ditt konto är inte kopplat till en anställd, så portalen har ingen att mejla.");
+        var faser = AretsChefWorkflow.Juryfasen.Append(KampanjTillstand.NomineringOppen).ToArray();
+        var kampanj = await db.Set<Kampanj>().AsNoTracking().Where(k => faser.Contains(k.State))
+            .OrderByDescending(k => k.Ar).Select(k => new { k.Id, k.Ar }).FirstOrDefaultAsync(ct);
+        if (kampanj is null) return CommandResult.Refused("Det finns ingen nominering att följa just nu.");
+        var personId = user.PersonId()!.Value;
+        var finns = await db.Set<Bevakare>().FirstOrDefaultAsync(b => b.KampanjId == kampanj.Id && b.PersonId == personId, ct);
+        if (pa && finns is null)
+            db.Add(new Bevakare { KommunId = db.CurrentKommunId!, KampanjId = kampanj.Id, PersonId = personId, SkapadUtc = db.UtcNow });
+        if (!pa && finns is not null) db.Remove(finns);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same wish twice at once: one row is the wish
+        return CommandResult.Done(pa
+            ? $"Du får ett mejl när Årets chef {kampanj.Ar} är utsedd."
+            : $"Du får inget mejl när Årets chef {kampanj.Ar} är utsedd.");
     }
 
     /// <summary>Every manager of the municipality but <paramref name="utom"/> (one cannot nominate oneself), by name.</summary>

@@ -21,11 +21,19 @@ public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         foreach (var (login, chef) in new[] { ("medarbetare", karin), ("jury", karin), ("hr", anders) })
             (await (await PortalClient.For(portal).SignInAsync("kalix", login)).NomineraAsync(chef)).AssertRedirect();
 
+        // Anyone may ask to hear who wins, nominee or not, and change their mind while the jury is at work.
+        var (emmaFragar, andersFragar) = (await PortalClient.For(portal).SignInAsync("kalix", "medarbetare"), await PortalClient.For(portal).SignInAsync("kalix", "rekryterande"));
+        foreach (var fragar in new[] { emmaFragar, andersFragar })
+            (await fragar.PostFormAsync("/arets-chef?handler=Bevaka", new() { ["pa"] = "true" }, formPage: "/arets-chef")).AssertRedirect();
+        Assert.Contains("Du får ett mejl när juryn har utsett Årets chef 2031", (await emmaFragar.PageAsync("/arets-chef")).QuerySelector("main")!.TextContent);
+
         var oskar = await PortalClient.For(portal).SignInAsync("kalix", "jury");
         Assert.Contains("Juryn läser nomineringarna när den har stängt", (await oskar.PageAsync(Jury)).QuerySelector("main")!.TextContent);
         await data.KampanjlageAsync(2031, KampanjTillstand.NomineringStangd);
 
         (await oskar.SubmitAsync(Jury, "Fire", ("trigger", "StartaJuryarbete"))).AssertRedirect(Jury);
+        (await andersFragar.PostFormAsync("/arets-chef?handler=Bevaka", new() { ["pa"] = "false" }, formPage: "/arets-chef")).AssertRedirect();
+        Assert.Contains("Mejla mig när Årets chef är utsedd", (await andersFragar.PageAsync("/arets-chef")).QuerySelector("main")!.TextContent);
         var page = await oskar.PageAsync(Jury);
         Assert.Equal(["Karin Öberg", "Anders Nilsson"], page.QuerySelectorAll("article.nominerad h3").Select(h => h.ChildNodes[0].TextContent.Trim()));
         Assert.Equal("Juryarbete", page.QuerySelector("dl.facts dd strong")!.TextContent);
@@ -70,6 +78,15 @@ public class JuryTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.Contains("Du är Årets chef 2031", karinsMejl.TextContent);
         Assert.Contains("och når sina mål", karinsMejl.TextContent);
         Assert.DoesNotContain("Du är Årets chef", (await emma.PageAsync("/mina-uppgifter/mejl")).QuerySelector("main")!.TextContent);
+
+        // Those who asked are told who won; the one who withdrew the wish, and those who never asked, are not.
+        var emmasMejl = (await emma.PageAsync("/mina-uppgifter/mejl")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Årets chef 2031 är utsedd", emmasMejl);
+        Assert.Contains("Juryn har utsett Karin Öberg", emmasMejl);
+        Assert.DoesNotContain("är utsedd", (await andersFragar.PageAsync("/mina-uppgifter/mejl")).QuerySelector("main")!.TextContent);
+        Assert.DoesNotContain("är utsedd", (await oskar.PageAsync("/mina-uppgifter/mejl")).QuerySelector("main")!.TextContent);
+        // Once announced there is nothing left to ask for.
+        Assert.DoesNotContain("Mejla mig när Årets chef är utsedd", (await emma.PageAsync("/arets-chef")).QuerySelector("main")!.TextContent);
     }
 
     [Fact]

@@ -32,5 +32,9 @@ public class IndexModel(NomineringService nomineringar) : PageModel
         return await this.AnswerAsync(await nomineringar.NomineraAsync(new(input.ChefPersonId, input.Motiveringar), User, ct), () => LoadAsync(ct));
     }
 
+    /// <summary>Mail me when Årets chef is announced, or not.</summary>
+    public async Task<IActionResult> OnPostBevakaAsync(bool pa, CancellationToken ct) =>
+        await this.AnswerAsync(await nomineringar.BevakaAsync(pa, User, ct), () => LoadAsync(ct), fragment: "bevaka-rubrik");
+
     private async Task LoadAsync(CancellationToken ct) => Sida = await nomineringar.SidaAsync(User, ct);
 }

@@ -23,6 +23,40 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Bevakare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("KampanjId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefBevakare", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
                 {
                     b.Property<long>("Id")
@@ -2573,6 +2607,21 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Bevakare", b =>
+                {
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202192811_Initial")]
+    [Migration("20261202210502_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,38 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Bevakare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("KampanjId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefBevakare", (string)null);
+                });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
                 {
@@ -2486,6 +2518,21 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Bevakare", b =>
+                {
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>

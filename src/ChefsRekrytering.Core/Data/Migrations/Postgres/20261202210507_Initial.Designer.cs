@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261202192817_Initial")]
+    [Migration("20261202210507_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -25,6 +25,40 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Bevakare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("KampanjId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("KampanjId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AretsChefBevakare", (string)null);
+                });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>
                 {
@@ -2576,6 +2610,21 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.AretsChef.Bevakare", b =>
+                {
+                    b.HasOne("ChefsRekrytering.AretsChef.Kampanj", null)
+                        .WithMany()
+                        .HasForeignKey("KampanjId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.AretsChef.Inbjuden", b =>

@@ -447,6 +447,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AretsChefBevakare",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AretsChefBevakare", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AretsChefInbjudna",
                 columns: table => new
                 {
@@ -1227,6 +1243,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AretsChefBevakare_KampanjId_PersonId",
+                table: "AretsChefBevakare",
+                columns: new[] { "KampanjId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AretsChefBevakare_KommunId",
+                table: "AretsChefBevakare",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AretsChefBevakare_PersonId",
+                table: "AretsChefBevakare",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AretsChefInbjudna_KampanjId_PersonId",
                 table: "AretsChefInbjudna",
                 columns: new[] { "KampanjId", "PersonId" },
@@ -1803,6 +1835,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "Workflow", "SubjectId", "AtUtc" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AretsChefBevakare_AretsChefKampanjer_KampanjId",
+                table: "AretsChefBevakare",
+                column: "KampanjId",
+                principalTable: "AretsChefKampanjer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AretsChefBevakare_Personer_PersonId",
+                table: "AretsChefBevakare",
+                column: "PersonId",
+                principalTable: "Personer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_AretsChefInbjudna_AretsChefKampanjer_KampanjId",
                 table: "AretsChefInbjudna",
                 column: "KampanjId",
@@ -1921,6 +1969,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter");
+
+            migrationBuilder.DropTable(
+                name: "AretsChefBevakare");
 
             migrationBuilder.DropTable(
                 name: "AretsChefInbjudna");

@@ -445,6 +445,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AretsChefBevakare",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AretsChefBevakare", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AretsChefInbjudna",
                 columns: table => new
                 {
@@ -1225,6 +1241,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AretsChefBevakare_KampanjId_PersonId",
+                table: "AretsChefBevakare",
+                columns: new[] { "KampanjId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AretsChefBevakare_KommunId",
+                table: "AretsChefBevakare",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AretsChefBevakare_PersonId",
+                table: "AretsChefBevakare",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AretsChefInbjudna_KampanjId_PersonId",
                 table: "AretsChefInbjudna",
                 columns: new[] { "KampanjId", "PersonId" },
@@ -1801,6 +1833,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "Workflow", "SubjectId", "AtUtc" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AretsChefBevakare_AretsChefKampanjer_KampanjId",
+                table: "AretsChefBevakare",
+                column: "KampanjId",
+                principalTable: "AretsChefKampanjer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AretsChefBevakare_Personer_PersonId",
+                table: "AretsChefBevakare",
+                column: "PersonId",
+                principalTable: "Personer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_AretsChefInbjudna_AretsChefKampanjer_KampanjId",
                 table: "AretsChefInbjudna",
                 column: "KampanjId",
@@ -1919,6 +1967,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter");
+
+            migrationBuilder.DropTable(
+                name: "AretsChefBevakare");
 
             migrationBuilder.DropTable(
                 name: "AretsChefInbjudna");

@@ -46,14 +46,15 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || die "no initdb under /usr
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing"
 [ -x /usr/sbin/clamd ] || die "/usr/sbin/clamd missing"
 
-# --- npm tools (Azurite, smtp-server) ----------------------------------------
+# --- npm tools (Azurite, smtp-server, oidc-provider) ----------------------------------------
 # Reinstall when node_modules is missing or was installed from another lock file;
 # the stamp holds the hash of the lock file we last installed from.
 command -v npm >/dev/null 2>&1 || die "npm not found (Node 20 + npm expected)"
 stamp="$tools/node_modules/.chefs-lock.sha256"
 want="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
-   && [ -x "$tools/node_modules/.bin/azurite-blob" ] && [ -d "$tools/node_modules/smtp-server" ]; then
+   && [ -x "$tools/node_modules/.bin/azurite-blob" ] && [ -d "$tools/node_modules/smtp-server" ] \
+   && [ -d "$tools/node_modules/oidc-provider" ]; then
   log "npm: infra/tools/node_modules up to date"
 else
   log "npm: npm ci in infra/tools"

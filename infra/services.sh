@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts/stops the real services the test suite talks to, all on 127.0.0.1:
 #   PostgreSQL (throwaway cluster, port 55432), Azurite blob (10000), SMTP sink (2525),
-#   clamd (ClamAV's scanner daemon, 3310) with its own test signature database.
+#   clamd (ClamAV's scanner daemon, 3310) with its own test signature database,
+#   two OpenID Providers (npm oidc-provider; 5556 and 5557), one per municipality.
 # State (pid files, logs, data, received mail, env file) lives in $CHEFS_SERVICES_DIR.
 #
 #   infra/services.sh start|stop|status
@@ -21,6 +22,7 @@ PG_PORT="${CHEFS_PG_PORT:-55432}"
 AZ_PORT="${CHEFS_AZURITE_PORT:-10000}"
 SMTP_PORT="${CHEFS_SMTP_PORT:-2525}"
 CLAMD_PORT="${CHEFS_CLAMD_PORT:-3310}"
+OIDC_PORT="${CHEFS_OIDC_PORT:-5556}"   # and OIDC_PORT+1 for the second provider
 TIMEOUT="${CHEFS_SERVICES_TIMEOUT:-60}"   # seconds per service to become ready
 
 log() { echo "services: $*"; }
@@ -190,6 +192,19 @@ launch_smtp() {
   echo $! >"$STATE/smtp-sink.pid"
 }
 
+# --- OpenID Providers -------------------------------------------------------------
+
+launch_oidc() {
+  local js="$here/oidc/provider.mjs"
+  [ -d "$tools/node_modules/oidc-provider" ] || die "oidc: oidc-provider missing (run infra/install.sh)"
+  require_free_port oidc "$OIDC_PORT"
+  require_free_port oidc "$((OIDC_PORT + 1))"
+  (cd "$STATE"; exec node "$js" --port "$OIDC_PORT") </dev/null >"$STATE/oidc.log" 2>&1 &
+  echo $! >"$STATE/oidc.pid"
+}
+
+oidc_ready() { port_open "$OIDC_PORT" && port_open "$((OIDC_PORT + 1))"; }
+
 # --- clamd (ClamAV) -----------------------------------------------------------------
 
 # The EICAR test string in hex, the way ClamAV's .ndb signatures are written. Hex, so this file itself is no
@@ -239,6 +254,8 @@ export CHEFS_SMTP_SINK_SCRIPT="$sink_js"
 export CHEFS_CHROMIUM=/usr/bin/chromium
 export CHEFS_TEST_CLAMD_HOST=127.0.0.1
 export CHEFS_TEST_CLAMD_PORT=$CLAMD_PORT
+export CHEFS_TEST_OIDC_A=http://127.0.0.1:$OIDC_PORT
+export CHEFS_TEST_OIDC_B=http://127.0.0.1:$((OIDC_PORT + 1))
 EOF
   mv "$STATE/env.tmp" "$STATE/env"
   cat "$STATE/env"
@@ -251,6 +268,7 @@ do_stop() {
   [ -d "$STATE" ] || { log "nothing to stop ($STATE does not exist)"; return 0; }
   # match any checkout's sink: a pid file from another clone of the repo still names our sink
   stop_pidfile smtp-sink "$STATE/smtp-sink.pid" "smtp-sink/sink.js"
+  stop_pidfile oidc "$STATE/oidc.pid" "oidc/provider.mjs"
   stop_pidfile azurite "$STATE/azurite.pid" azurite-blob
   # the config path names this state folder: another checkout's clamd is never ours
   stop_pidfile clamd "$STATE/clamd.pid" "$STATE/clamd/clamd.conf"
@@ -268,12 +286,15 @@ do_start() {
   # Launch the node servers first so they boot while initdb runs (~1 s saved).
   launch_azurite
   launch_smtp
+  launch_oidc
   launch_clamd
   start_pg
   wait_ready azurite "$(cat "$STATE/azurite.pid")" "$STATE/azurite.log" port_open "$AZ_PORT"
   log "azurite: ready on 127.0.0.1:$AZ_PORT (pid $(cat "$STATE/azurite.pid"))"
   wait_ready smtp-sink "$(cat "$STATE/smtp-sink.pid")" "$STATE/smtp-sink.log" port_open "$SMTP_PORT"
   log "smtp-sink: ready on 127.0.0.1:$SMTP_PORT (pid $(cat "$STATE/smtp-sink.pid"))"
+  wait_ready oidc "$(cat "$STATE/oidc.pid")" "$STATE/oidc.log" oidc_ready
+  log "oidc: ready on 127.0.0.1:$OIDC_PORT and :$((OIDC_PORT + 1)) (pid $(cat "$STATE/oidc.pid"))"
   wait_ready clamd "$(cat "$STATE/clamd.pid")" "$STATE/clamd.log" clamd_ready
   log "clamd: ready on 127.0.0.1:$CLAMD_PORT (pid $(cat "$STATE/clamd.pid"))"
   trap - EXIT
@@ -287,7 +308,7 @@ do_status() {
   else log "postgres: stopped"; rc=3; fi
   local name pidfile pattern pid
   for spec in "azurite:$STATE/azurite.pid:azurite-blob" "smtp-sink:$STATE/smtp-sink.pid:smtp-sink/sink.js" \
-              "clamd:$STATE/clamd.pid:$STATE/clamd/clamd.conf"; do
+              "oidc:$STATE/oidc.pid:oidc/provider.mjs" "clamd:$STATE/clamd.pid:$STATE/clamd/clamd.conf"; do
     IFS=: read -r name pidfile pattern <<<"$spec"
     pid="$(cat "$pidfile" 2>/dev/null || true)"
     if is_ours "$pid" "$pattern"; then log "$name: running (pid $pid)"

@@ -107,6 +107,7 @@ public static class ServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddUserValidator<UnikAdressIHelaPortalen>();
+        services.AddPortalOidc(config, cookiePolicy);
         services.AddScoped<Kontoregister>();
         services.AddScoped<LokalInloggning>();
         services.AddScoped<LosenordService>();

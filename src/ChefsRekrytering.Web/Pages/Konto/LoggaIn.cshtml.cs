@@ -8,7 +8,8 @@ namespace ChefsRekrytering.Web.Pages.Konto;
 
 [AllowAnonymous]
 [EnableRateLimiting(PortalRateLimits.Inloggning)]
-public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> options, PortalInitializer portal) : PageModel
+public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> options, PortalInitializer portal,
+    IOptions<OidcOptions> oidc, ChefsRekrytering.Policies.PolicyLibrary policies) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -25,7 +26,26 @@ public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> op
         [Display(Name = "kom ihåg mig")] public bool KommIhag { get; set; }
     }
 
-    public void OnGet() => ShowDemoAccounts();
+    /// <summary>A code from a sign-in through the municipality's provider that ended without a session.</summary>
+    [BindProperty(SupportsGet = true)] public string? Fel { get; set; }
+
+    /// <summary>The municipalities whose own provider signs people in: (id, the button's words).</summary>
+    public IEnumerable<(string KommunId, string Knapptext)> Leverantorer => oidc.Value.Kommuner.Select(k =>
+        (k.Key, k.Value.Knapptext ?? $"Logga in med ditt konto i {policies.Find(k.Key)?.Kommun ?? k.Key}"));
+
+    public void OnGet()
+    {
+        ShowDemoAccounts();
+        if (Infrastructure.OidcInloggning.Felmeddelande(Fel) is { } fel) ModelState.AddModelError("", fel);
+    }
+
+    /// <summary>Off to the municipality's provider; its answer comes back to the scheme's own path (OidcInloggning).</summary>
+    public IActionResult OnPostExtern(string kommun)
+    {
+        if (!oidc.Value.Kommuner.ContainsKey(kommun)) return NotFound();
+        var tillbaka = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+        return Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = tillbaka }, OidcOptions.Schema(kommun));
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -11,15 +11,19 @@ namespace ChefsRekrytering.EndToEnd.Infrastructure;
 /// The portal on real Kestrel (a random local port) driven by Debian's Chromium through Playwright.
 /// No browser download: the test script installs chromium and names it in CHEFS_CHROMIUM.
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
     public PortalFactory Portal { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     private IPlaywright _playwright = null!;
 
+    /// <summary>Settings of a fixture of its own, before the portal starts.</summary>
+    protected virtual void Configure(PortalFactory portal) { }
+
     public async Task InitializeAsync()
     {
+        Configure(Portal);
         Portal.UseKestrel(0);
         Portal.StartServer();
         BaseUrl = Portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
@@ -71,7 +75,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         await page.GotoAsync("/konto/logga-in");
         await page.GetByLabel("E-postadress").FillAsync(DemoSeeder.LoginFor(kommunId, login));
         await page.GetByLabel("Lösenord").FillAsync(DemoSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in"));
     }
 

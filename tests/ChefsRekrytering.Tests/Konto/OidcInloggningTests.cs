@@ -9,22 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChefsRekrytering.Tests.Konto;
 
-/// <summary>
-/// The portal configured with Kalix's and Älvsbyn's own OpenID Providers: the two real oidc-provider issuers
-/// infra/services.sh starts. Kalix's HR group gives the HR role.
-/// </summary>
+/// <summary>The portal with the municipalities' own providers (<see cref="TestOidc"/>).</summary>
 public sealed class OidcPortal : PortalFactory
 {
-    public OidcPortal()
-    {
-        foreach (var (kommun, adress) in new[] { ("kalix", TestServices.Require("CHEFS_TEST_OIDC_A")), ("alvsbyn", TestServices.Require("CHEFS_TEST_OIDC_B")) })
-        {
-            var k = $"Portal:Oidc:Kommuner:{kommun}";
-            With($"{k}:Authority", adress).With($"{k}:ClientId", "chefsrekrytering").With($"{k}:ClientSecret", "test-hemlighet-chefsrekrytering")
-                .With($"{k}:AnstallningsnummerClaim", "employee_number").With($"{k}:TillatHttp", "true");
-        }
-        With("Portal:Oidc:Kommuner:kalix:Roller:hr-gruppen:0", Roller.HR);
-    }
+    public OidcPortal() => this.MedOidc();
 }
 
 /// <summary>Signing in through the municipality's own provider, over HTTP: the portal's pages, the provider's own sign-in form.</summary>
@@ -130,7 +118,7 @@ public partial class OidcInloggningTests(OidcPortal portal) : IClassFixture<Oidc
         Assert.Equal(HttpStatusCode.Redirect, svar.StatusCode);
         // The request itself (with its PKCE challenge) was pushed to the provider first (PAR); the browser carries its reference.
         var till = svar.Headers.Location!;
-        Assert.StartsWith(TestServices.Require(kommun == "kalix" ? "CHEFS_TEST_OIDC_A" : "CHEFS_TEST_OIDC_B"), till.ToString());
+        Assert.StartsWith(TestOidc.Leverantor(kommun), till.ToString());
         return till;
     }
 

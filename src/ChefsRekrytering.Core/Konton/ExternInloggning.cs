@@ -16,11 +16,17 @@ public sealed class OidcOptions
 {
     public const string Section = "Portal:Oidc";
     public Dictionary<string, OidcKommun> Kommuner { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Who may still sign in with e-mail and password once the municipalities' own providers are in use.</summary>
+    public LokalaKonton LokalaKonton { get; set; } = LokalaKonton.Alla;
 
     /// <summary>The authentication scheme of a municipality's provider, and the path its answer comes back to.</summary>
     public static string Schema(string kommunId) => $"oidc-{kommunId}";
     public static string Aterkomst(string kommunId) => $"/signin-oidc/{kommunId}";
 }
+
+/// <summary>Local accounts (e-mail and password): all of them (the demo, a portal without a provider), only the
+/// break-glass Admin for the day the provider is down, or none.</summary>
+public enum LokalaKonton { Alla, BaraAdmin, Av }
 
 public sealed class OidcKommun
 {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChefsRekrytering.Konton;
 
-public enum InloggningsUtfall { Klar, FelUppgifter, Sparrad, ForMangaForsok }
+public enum InloggningsUtfall { Klar, FelUppgifter, Sparrad, ForMangaForsok, Avstangd }
 
 public sealed record Inloggningssvar(InloggningsUtfall Utfall, TimeSpan? ForsokIgenOm = null)
 {
@@ -16,6 +16,7 @@ public sealed record Inloggningssvar(InloggningsUtfall Utfall, TimeSpan? ForsokI
     public string? Meddelande => Utfall switch
     {
         InloggningsUtfall.FelUppgifter => "Fel e-postadress eller lösenord.",
+        InloggningsUtfall.Avstangd => "Inloggning med lösenord är avstängd. Logga in med ditt konto i kommunen.",
         InloggningsUtfall.Sparrad => "Kontot är spärrat och kan inte längre logga in. Fråga HR eller kommunens administratör.",
         InloggningsUtfall.ForMangaForsok =>
             $"För många misslyckade försök med den här e-postadressen härifrån. Försök igen om {Workflows.SwedishText.Antal(Minuter, "minut", "minuter")}.",
@@ -33,8 +34,10 @@ public sealed record Inloggningssvar(InloggningsUtfall Utfall, TimeSpan? ForsokI
 /// </summary>
 public sealed class LokalInloggning(
     Kontoregister register, CurrentKommun kommun, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
-    IPasswordHasher<ApplicationUser> hasher, InloggningsBroms broms, Attrapphash attrapp)
+    IPasswordHasher<ApplicationUser> hasher, InloggningsBroms broms, Attrapphash attrapp, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc)
 {
+    public LokalaKonton Tillatna => oidc.Value.LokalaKonton;
+
     public async Task<Inloggningssvar> LoggaInAsync(string epost, string losenord, bool kommIhag, string kalla, CancellationToken ct = default)
     {
         var namn = users.NormalizeName(epost.Trim());
@@ -56,8 +59,10 @@ public sealed class LokalInloggning(
             return sparr is { } s ? new(InloggningsUtfall.ForMangaForsok, s) : new(InloggningsUtfall.FelUppgifter);
         }
         await broms.LyckatAsync(nyckel, ct);
-        // Only someone who knows the password learns that the account is spärrat.
+        // Only someone who knows the password learns that the account is spärrat, or that passwords are switched off.
         if (await users.IsLockedOutAsync(user!)) return new(InloggningsUtfall.Sparrad);
+        if (Tillatna == LokalaKonton.Av || (Tillatna == LokalaKonton.BaraAdmin && !await users.IsInRoleAsync(user!, Roller.Admin)))
+            return new(InloggningsUtfall.Avstangd);
         await signIn.SignInAsync(user!, kommIhag);
         return new(InloggningsUtfall.Klar);
     }

@@ -26,6 +26,8 @@ public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> op
         [Display(Name = "kom ihåg mig")] public bool KommIhag { get; set; }
     }
 
+    public LokalaKonton Lokala => inloggning.Tillatna;
+
     /// <summary>A code from a sign-in through the municipality's provider that ended without a session.</summary>
     [BindProperty(SupportsGet = true)] public string? Fel { get; set; }
 

@@ -380,6 +380,29 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScimToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SkapadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AterkalladUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScimToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScimToken_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MotesDeltagare",
                 columns: table => new
                 {
@@ -858,6 +881,34 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         principalTable: "Personer",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScimKoppling",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScimKoppling", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScimKoppling_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScimKoppling_Personer_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Personer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1700,6 +1751,34 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "Status", "DueUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScimKoppling_KommunId",
+                table: "ScimKoppling",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimKoppling_KommunId_UserName",
+                table: "ScimKoppling",
+                columns: new[] { "KommunId", "UserName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimKoppling_PersonId",
+                table: "ScimKoppling",
+                column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimToken_Hash",
+                table: "ScimToken",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimToken_KommunId",
+                table: "ScimToken",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sjalvskattning_ChefPersonId_Ar",
                 table: "Sjalvskattning",
                 columns: new[] { "ChefPersonId", "Ar" },
@@ -1996,6 +2075,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ScheduledJob");
+
+            migrationBuilder.DropTable(
+                name: "ScimKoppling");
+
+            migrationBuilder.DropTable(
+                name: "ScimToken");
 
             migrationBuilder.DropTable(
                 name: "SjalvskattningRad");

@@ -378,6 +378,29 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScimToken",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SkapadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AterkalladUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScimToken", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScimToken_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MotesDeltagare",
                 columns: table => new
                 {
@@ -856,6 +879,34 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         principalTable: "Personer",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScimKoppling",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScimKoppling", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScimKoppling_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScimKoppling_Personer_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Personer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1698,6 +1749,34 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "Status", "DueUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScimKoppling_KommunId",
+                table: "ScimKoppling",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimKoppling_KommunId_UserName",
+                table: "ScimKoppling",
+                columns: new[] { "KommunId", "UserName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimKoppling_PersonId",
+                table: "ScimKoppling",
+                column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimToken_Hash",
+                table: "ScimToken",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimToken_KommunId",
+                table: "ScimToken",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sjalvskattning_ChefPersonId_Ar",
                 table: "Sjalvskattning",
                 columns: new[] { "ChefPersonId", "Ar" },
@@ -1994,6 +2073,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ScheduledJob");
+
+            migrationBuilder.DropTable(
+                name: "ScimKoppling");
+
+            migrationBuilder.DropTable(
+                name: "ScimToken");
 
             migrationBuilder.DropTable(
                 name: "SjalvskattningRad");

@@ -7,6 +7,7 @@ public static class ScimServiceExtensions
     public static IServiceCollection AddPortalScim(this IServiceCollection services)
     {
         services.AddScoped<ScimTokenService>();
+        services.AddScoped<ScimProvisionering>();
         return services;
     }
 }

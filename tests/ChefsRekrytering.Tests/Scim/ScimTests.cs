@@ -206,6 +206,18 @@ public sealed class ScimTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         }
     }
 
+    [Fact]
+    public async Task ServiceProviderConfigSagerAttPatchOchFilterStods()
+    {
+        var scim = await ScimKlient.MedNyTokenAsync(portal, "kalix");
+        var config = await ScimKlient.JsonAsync(await scim.GetAsync("/scim/v2/ServiceProviderConfig"), HttpStatusCode.OK);
+        Assert.True(config["patch"]!["supported"]!.GetValue<bool>());
+        Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
+        var scheman = await ScimKlient.JsonAsync(await scim.GetAsync("/scim/v2/Schemas"), HttpStatusCode.OK);
+        Assert.Equal(2, scheman["totalResults"]!.GetValue<int>());
+        await ScimKlient.FelAsync(await ScimKlient.Med(portal, null).GetAsync("/scim/v2/ServiceProviderConfig"), HttpStatusCode.Unauthorized);
+    }
+
     private async Task<int> SenasteTokenIdAsync(string kommunId)
     {
         await using var scope = portal.ScopeFor(kommunId, out var db);

@@ -15,6 +15,7 @@ using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
+using ChefsRekrytering.Scim;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalLedarskap();
         services.AddPortalAretsChef(config, PortalPaths.ContentFolder(config));
         services.AddPortalArkiv(config);
+        services.AddPortalScim();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();

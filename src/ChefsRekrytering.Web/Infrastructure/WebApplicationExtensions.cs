@@ -42,6 +42,7 @@ public static class WebApplicationExtensions
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapScim();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         return app;
     }

@@ -103,11 +103,12 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
                 $"Importen skulle markera {preview.Lamnade.Count} av {preview.AktivaFore} aktiva anställda som slutade, fler än " +
                 $"{Forhandsgranskning.AvgangsGrans:P0}. Kontrollera att filen är hel, eller bekräfta att så många har slutat."), preview);
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await plan.ApplyAsync(db, today, ct);
         var filename = Path.GetFileName(filnamn.Replace('\\', '/'));
         db.Add(new Personalimportlogg
         {
-            KommunId = "", UserId = actor.UserId() ?? "", Av = actor.Identity?.Name ?? "", Utc = db.UtcNow,
+            KommunId = "", UserId = actor.UserId() ?? "", Av = actor.Namn(), Utc = db.UtcNow,
             Filnamn = string.IsNullOrWhiteSpace(filename) ? "personal.csv" : filename[..Math.Min(filename.Length, 260)],
             Rader = preview.Rader, NyaPersoner = preview.NyaPersoner.Count, AndradePersoner = preview.AndradePersoner.Count,
             FlyttadePersoner = preview.FlyttadePersoner.Count, NyaEnheter = preview.NyaEnheter.Count, AndradeEnheter = preview.AndradeEnheter.Count,
@@ -115,7 +116,8 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
             Fil = fil,
         });
         audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, 0, $"Personalimport: {preview.Sammanfattning}");
-        await db.SaveChangesAsync(ct); // one save, so one transaction: all of it or nothing
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct); // one transaction: all of it or nothing
         return new(CommandResult.Done($"Importen är genomförd: {preview.Sammanfattning}."), preview);
     }
 
@@ -308,7 +310,8 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
             return plan;
         }
 
-        /// <summary>Changes the tracked entities the plan was made from; the caller saves.</summary>
+        /// <summary>Changes the tracked entities the plan was made from, in the caller's transaction; the caller saves last. People
+        /// and units are saved once before the chefs are set: a new unit whose chef is a new person in it is a cycle of keys.</summary>
         public async Task ApplyAsync(AppDbContext db, DateOnly today, CancellationToken ct)
         {
             // Leaving first: Avgang vacates the units they led, and a chef named by this file then takes over.
@@ -345,6 +348,7 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
                 if (p.EnhetId != unit.Id || unit.Id == 0) p.Enhet = unit;
                 byNr[op.Row.Anstallningsnummer] = p;
             }
+            await db.SaveChangesAsync(ct);
             foreach (var (kod, chefNr) in _chefs)
             {
                 var unit = byKod[kod];

@@ -115,6 +115,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<LosenordService>();
         services.AddScoped<BehorighetService>();
         services.AddScoped<ChefsRekrytering.Organisation.OrganisationService>();
+        services.AddScoped<ChefsRekrytering.Organisation.Personalimport.PersonalimportService>();
         services.AddScoped<ChefsRekrytering.Startsida.StartsidaService>();
         services.AddScoped<InloggningsBroms>();
         services.AddSingleton<Attrapphash>();

@@ -1806,6 +1806,146 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Personer");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Kolumnmappning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Anstallningsnummer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ChefensAnstallningsnummer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Efternamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Enhetskod")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Enhetsnamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Epost")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Fornamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("OverordnadEnhet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Slutdatum")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId")
+                        .IsUnique();
+
+                    b.ToTable("Kolumnmappningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Personalimportlogg", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AndradeEnheter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AndradePersoner")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Aterkomna")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Av")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Avvisade")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Fil")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Filnamn")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("FlyttadePersoner")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Lamnade")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NyaChefer")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NyaEnheter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NyaPersoner")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rader")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Utc");
+
+                    b.ToTable("Personalimporter", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2968,6 +3108,24 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Enhet");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Kolumnmappning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Personalimportlogg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>

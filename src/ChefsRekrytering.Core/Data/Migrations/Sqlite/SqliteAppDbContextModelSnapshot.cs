@@ -1740,6 +1740,142 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Personer");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Kolumnmappning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anstallningsnummer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChefensAnstallningsnummer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Efternamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enhetskod")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Enhetsnamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Epost")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fornamn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverordnadEnhet")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slutdatum")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId")
+                        .IsUnique();
+
+                    b.ToTable("Kolumnmappningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Personalimportlogg", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AndradeEnheter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AndradePersoner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Aterkomna")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Av")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Avvisade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Fil")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Filnamn")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlyttadePersoner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lamnade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NyaChefer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NyaEnheter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NyaPersoner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rader")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Utc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Utc");
+
+                    b.ToTable("Personalimporter", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2872,6 +3008,24 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Enhet");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Kolumnmappning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Personalimportlogg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>

@@ -378,6 +378,68 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Kolumnmappningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Anstallningsnummer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Fornamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Efternamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Epost = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Enhetskod = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Enhetsnamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OverordnadEnhet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ChefensAnstallningsnummer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Slutdatum = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kolumnmappningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kolumnmappningar_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Personalimporter",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Av = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Filnamn = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Rader = table.Column<int>(type: "INTEGER", nullable: false),
+                    NyaPersoner = table.Column<int>(type: "INTEGER", nullable: false),
+                    AndradePersoner = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlyttadePersoner = table.Column<int>(type: "INTEGER", nullable: false),
+                    NyaEnheter = table.Column<int>(type: "INTEGER", nullable: false),
+                    AndradeEnheter = table.Column<int>(type: "INTEGER", nullable: false),
+                    NyaChefer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lamnade = table.Column<int>(type: "INTEGER", nullable: false),
+                    Aterkomna = table.Column<int>(type: "INTEGER", nullable: false),
+                    Avvisade = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fil = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Personalimporter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Personalimporter_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScimToken",
                 columns: table => new
                 {
@@ -1590,6 +1652,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "RekryteringId", "KommunId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Kolumnmappningar_KommunId",
+                table: "Kolumnmappningar",
+                column: "KommunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Kompetensvaxling_KommunId",
                 table: "Kompetensvaxling",
                 column: "KommunId");
@@ -1686,6 +1754,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_PanelMedlem_UserId",
                 table: "PanelMedlem",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Personalimporter_KommunId",
+                table: "Personalimporter",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Personalimporter_KommunId_Utc",
+                table: "Personalimporter",
+                columns: new[] { "KommunId", "Utc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Personer_EnhetId",
@@ -2099,6 +2177,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IntroduktionPunkt");
 
             migrationBuilder.DropTable(
+                name: "Kolumnmappningar");
+
+            migrationBuilder.DropTable(
                 name: "KompetensvaxlingPunkt");
 
             migrationBuilder.DropTable(
@@ -2112,6 +2193,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PendingBlobDeletions");
+
+            migrationBuilder.DropTable(
+                name: "Personalimporter");
 
             migrationBuilder.DropTable(
                 name: "Radering");

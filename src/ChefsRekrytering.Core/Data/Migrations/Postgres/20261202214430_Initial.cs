@@ -380,6 +380,68 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Kolumnmappningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Anstallningsnummer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Fornamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Efternamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Epost = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Enhetskod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Enhetsnamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OverordnadEnhet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ChefensAnstallningsnummer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Slutdatum = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kolumnmappningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kolumnmappningar_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Personalimporter",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Av = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Filnamn = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Rader = table.Column<int>(type: "integer", nullable: false),
+                    NyaPersoner = table.Column<int>(type: "integer", nullable: false),
+                    AndradePersoner = table.Column<int>(type: "integer", nullable: false),
+                    FlyttadePersoner = table.Column<int>(type: "integer", nullable: false),
+                    NyaEnheter = table.Column<int>(type: "integer", nullable: false),
+                    AndradeEnheter = table.Column<int>(type: "integer", nullable: false),
+                    NyaChefer = table.Column<int>(type: "integer", nullable: false),
+                    Lamnade = table.Column<int>(type: "integer", nullable: false),
+                    Aterkomna = table.Column<int>(type: "integer", nullable: false),
+                    Avvisade = table.Column<int>(type: "integer", nullable: false),
+                    Fil = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Personalimporter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Personalimporter_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScimToken",
                 columns: table => new
                 {
@@ -1592,6 +1654,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "RekryteringId", "KommunId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Kolumnmappningar_KommunId",
+                table: "Kolumnmappningar",
+                column: "KommunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Kompetensvaxling_KommunId",
                 table: "Kompetensvaxling",
                 column: "KommunId");
@@ -1688,6 +1756,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_PanelMedlem_UserId",
                 table: "PanelMedlem",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Personalimporter_KommunId",
+                table: "Personalimporter",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Personalimporter_KommunId_Utc",
+                table: "Personalimporter",
+                columns: new[] { "KommunId", "Utc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Personer_EnhetId",
@@ -2101,6 +2179,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IntroduktionPunkt");
 
             migrationBuilder.DropTable(
+                name: "Kolumnmappningar");
+
+            migrationBuilder.DropTable(
                 name: "KompetensvaxlingPunkt");
 
             migrationBuilder.DropTable(
@@ -2114,6 +2195,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PendingBlobDeletions");
+
+            migrationBuilder.DropTable(
+                name: "Personalimporter");
 
             migrationBuilder.DropTable(
                 name: "Radering");

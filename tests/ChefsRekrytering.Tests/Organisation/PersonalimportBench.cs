@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using System.Text;
+using ChefsRekrytering.Organisation.Personalimport;
+using ChefsRekrytering.Tests.Byggare;
+using ChefsRekrytering.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ChefsRekrytering.Tests.Organisation;
+
+/// <summary>
+/// Run by bench/personalimport.sh (BENCH_PERSONALIMPORT=antal): a generated export of that many employees imported into
+/// Kalix on SQLite, then the same file again; prints both times and the process's peak memory. Without the variable it
+/// does nothing, so the ordinary test run stays quick.
+/// </summary>
+public sealed class PersonalimportBench(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task FemtiotusenAnstallda()
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("BENCH_PERSONALIMPORT"), out var antal)) return;
+        var sb = new StringBuilder("Anställningsnummer;Förnamn;Efternamn;E-post;Enhetskod;Enhetsnamn;Överordnad enhet;Chefens anställningsnummer;Slutdatum\n");
+        var enheter = Math.Max(1, antal / 100);
+        for (var i = 0; i < antal; i++)
+        {
+            var enhet = i % enheter;
+            var chef = 100000 + enhet; // the first employee of each unit leads it
+            var overordnad = enhet == 0 ? "" : $"E{(enhet - 1) / 10}";
+            sb.Append($"{100000 + i};Förnamn{i};Efternamn{i};person{i}@bench.test;E{enhet};Enhet {enhet};{overordnad};{chef};\n");
+        }
+        var fil = Encoding.UTF8.GetBytes(sb.ToString());
+
+        await using var portal = new PortalFactory();
+        _ = portal.Server;
+        var admin = await new Testdata(portal).PrincipalAsync("admin");
+        foreach (var gang in new[] { "Första importen", "Samma fil igen" })
+        {
+            await using var scope = portal.ScopeFor("kalix", out _);
+            var service = scope.ServiceProvider.GetRequiredService<PersonalimportService>();
+            var watch = Stopwatch.StartNew();
+            var result = await service.GenomforAsync(fil, "bench.csv", bekraftaAvgangar: true, admin);
+            watch.Stop();
+            Assert.True(result.Result.Succeeded, string.Join(" ", result.Result.Reasons));
+            var line = $"{gang}: {antal} anställda, {watch.Elapsed.TotalSeconds:F1} s, {result.Value!.Andringar} ändringar, " +
+                       $"{result.Value.Avvisade.Count} avvisade, högsta minne {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB";
+            output.WriteLine(line);
+            Console.WriteLine(line);
+        }
+    }
+}

@@ -64,6 +64,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["admin/anvandare"] = new("alvsbyn", "admin", ["/admin/anvandare"]),
             ["admin/anvandare/{id}"] = new("alvsbyn", "admin", [$"/admin/anvandare/{adminId}"]),
             ["admin/organisation"] = new("alvsbyn", "admin", ["/admin/organisation"]),
+            ["admin/personalimport"] = new("alvsbyn", "admin", ["/admin/personalimport"]),
+            ["admin/scim"] = new("alvsbyn", "admin", ["/admin/scim"]),
             ["admin/epost"] = new("alvsbyn", "admin", ["/admin/epost"]),
             ["rekrytering"] = new("kalix", "hr", ["/rekrytering", "/rekrytering?fas=alla"]),
             ["introduktion"] = new("kalix", "hr", ["/introduktion"]),

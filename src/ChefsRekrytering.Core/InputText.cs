@@ -17,6 +17,10 @@ namespace ChefsRekrytering;
 /// </remarks>
 public static class InputText
 {
+    /// <summary>An address a mail can be sent to as it stands: no display name, no angle brackets, a host with a dot.</summary>
+    public static bool IsEmail(string text) =>
+        System.Net.Mail.MailAddress.TryCreate(text, out var m) && m.Address == text && m.Host.Contains('.');
+
     /// <summary>One line: a name, a title, a place, an address.</summary>
     public static string SingleLine(string text) => Clean(text, multiLine: false);
 

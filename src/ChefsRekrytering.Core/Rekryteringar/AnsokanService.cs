@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using ChefsRekrytering.Calendar;
@@ -246,14 +245,13 @@ public sealed class AnsokanService(
         Text(nameof(NyAnsokan.Efternamn), a.Efternamn, "efternamn", 100);
         Text(nameof(NyAnsokan.Epost), a.Epost, "e-postadress", 256);
         Text(nameof(NyAnsokan.Telefon), a.Telefon, "telefonnummer", 40);
-        if (!string.IsNullOrWhiteSpace(a.Epost) && !IsEmail(a.Epost.Trim()))
+        if (!string.IsNullOrWhiteSpace(a.Epost) && !InputText.IsEmail(a.Epost.Trim()))
             fel.Add(new(nameof(NyAnsokan.Epost), "E-postadressen är inte giltig. Skriv den som namn@exempel.se."));
         if (!string.IsNullOrWhiteSpace(a.Telefon) && (Telefonsiffror(a.Telefon).Length is < 6 or > 15 || a.Telefon.Any(c => !(char.IsAsciiDigit(c) || " +-()".Contains(c)))))
             fel.Add(new(nameof(NyAnsokan.Telefon), "Telefonnumret är inte giltigt. Skriv det med siffror, till exempel 070-123 45 67."));
         return fel;
     }
 
-    private static bool IsEmail(string s) => MailAddress.TryCreate(s, out var m) && m.Address == s && m.Host.Contains('.');
 
     /// <summary>
     /// The earliest application to the same recruitment with the same e-mail (whatever the case), or with the same name

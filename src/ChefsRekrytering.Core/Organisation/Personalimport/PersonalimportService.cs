@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Security.Claims;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
@@ -372,5 +371,5 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
     }
 
     private static bool GiltigEpost(string s) =>
-        s.Length is > 2 and <= 256 && !s.Contains(' ') && MailAddress.TryCreate(s, out var a) && a.Address == s && a.Host.Contains('.');
+        s.Length is > 2 and <= 256 && !s.Contains(' ') && InputText.IsEmail(s);
 }

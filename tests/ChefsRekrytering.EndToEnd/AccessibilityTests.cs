@@ -33,6 +33,12 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     /// </summary>
     private static readonly string[] FileRoutes = ["dokument/{id:int}", "rekrytering/{id:int}/utlamnande"];
 
+    /// <summary>
+    /// The code step of signing in answers only someone half-way through it (right password, app switched on): it is
+    /// opened and scanned at both sizes, with its error, in TvastegJourneyTests.
+    /// </summary>
+    private static readonly string[] TwoStepRoutes = ["konto/verifiera"];
+
     private async Task<Dictionary<string, Visit>> VisitsAsync()
     {
         var adminId = await UserIdAsync("hr@alvsbyn.example");
@@ -54,6 +60,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["policy"] = new(null, null, ["/policy"]),
             ["policy/{kommun}"] = new("alvsbyn", "medarbetare", ["/policy/kalix", "/policy/alvsbyn", "/policy/ljusnarsberg", "/policy/vindeln", "/policy/vimmerby"]),
             ["konto/logga-in"] = new(null, null, ["/konto/logga-in"]),
+            ["konto/glomt-losenord"] = new(null, null, ["/konto/glomt-losenord"]),
+            ["konto/tvastegsverifiering"] = new("kalix", "medarbetare", ["/konto/tvastegsverifiering"]),
             ["konto/logga-ut"] = new("kalix", "medarbetare", ["/konto/logga-ut"]),
             ["konto/atkomst-nekad"] = new("kalix", "medarbetare", ["/konto/atkomst-nekad"]),
             ["fel/{kod:int?}"] = new(null, null, ["/fel", "/fel/404"]),
@@ -115,7 +123,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var visits = await VisitsAsync();
         var routes = browser.Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .Select(e => e.RoutePattern.RawText!).Distinct().Except(FileRoutes).ToList();
+            .Select(e => e.RoutePattern.RawText!).Distinct().Except(FileRoutes).Except(TwoStepRoutes).ToList();
         Assert.DoesNotContain(routes, r => !visits.ContainsKey(r));
 
         // Each page on a laptop and on a phone: axe at both sizes, and nothing wider than the screen.

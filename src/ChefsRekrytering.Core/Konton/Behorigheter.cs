@@ -82,7 +82,7 @@ public static class BehorighetAccess
 public sealed class BehorighetService(
     AppDbContext db, UserManager<ApplicationUser> users, AuditLog audit, Outbox outbox, PolicyLibrary policies, MailLinks links)
 {
-    public sealed record Kontorad(string Id, string Namn, string Epost, IReadOnlyList<string> Roller, IReadOnlyList<string> Vantande, bool Sparrat);
+    public sealed record Kontorad(string Id, string Namn, string Epost, IReadOnlyList<string> Roller, IReadOnlyList<string> Vantande, bool Sparrat, bool Tvasteg = false);
 
     /// <summary>The municipality's accounts with their roles and waiting requests (three queries).</summary>
     public Task<IReadOnlyList<Kontorad>> KontonAsync(ClaimsPrincipal actor, CancellationToken ct = default) => KontonAsync(actor, null, ct);
@@ -95,7 +95,7 @@ public sealed class BehorighetService(
     {
         if (!BehorighetAccess.KanAdministrera(actor)) return [];
         var accounts = await db.Users.AsNoTracking().Where(u => userId == null || u.Id == userId).OrderBy(u => u.Namn)
-            .Select(u => new { u.Id, u.Namn, u.Email, u.LockoutEnd }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Namn, u.Email, u.LockoutEnd, u.TwoFactorEnabled }).ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id join u in db.Users on ur.UserId equals u.Id
                            where userId == null || u.Id == userId
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
@@ -104,7 +104,7 @@ public sealed class BehorighetService(
         return accounts.Select(a => new Kontorad(a.Id, a.Namn, a.Email ?? "",
             Roller.Alla.Where(r => roles.Any(x => x.UserId == a.Id && x.Name == r)).ToList(),
             vantande.Where(v => v.UserId == a.Id).Select(v => v.Roll).ToList(),
-            a.LockoutEnd > new DateTimeOffset(db.UtcNow))).ToList();
+            a.LockoutEnd > new DateTimeOffset(db.UtcNow), a.TwoFactorEnabled)).ToList();
     }
 
     /// <summary>The municipality's active employees who have no account yet, by name: whom Admin may give one.</summary>
@@ -214,6 +214,26 @@ public sealed class BehorighetService(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return CommandResult.Done($"Rollerna för {user.Namn} är sparade." + (begarda.Count > 0 ? $" {Vantar(begarda)}" : ""));
+    }
+
+    /// <summary>
+    /// A person who has lost both their phone and their recovery codes: Admin switches the second step off and forgets
+    /// the app's key. The person's sessions end; if their role requires the step, they set up a new app at next sign-in.
+    /// </summary>
+    public async Task<CommandResult> NollstallTvastegAsync(string userId, ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!BehorighetAccess.KanAdministrera(actor)) return CommandResult.Refused("Bara en administratör kan stänga av tvåstegsverifiering.");
+        var user = await users.FindByIdAsync(userId); // through the municipality filter
+        if (user is null) return CommandResult.NotFound;
+        if (user.Id == actor.UserId()) return CommandResult.Refused("Din egen tvåstegsverifiering ändrar du under Mina uppgifter, och en annan administratör kan stänga av den.");
+        if (!user.TwoFactorEnabled) return CommandResult.Refused($"{user.Namn} har ingen tvåstegsverifiering påslagen.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user); // a new security stamp: open sessions end
+        audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Behorighet, user.PersonId ?? 0, $"Stängde av tvåstegsverifiering för {user.Namn}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Done($"Tvåstegsverifieringen för {user.Namn} är avstängd. Personen slår på den igen med en ny app vid nästa inloggning.");
     }
 
     /// <summary>HR or another Admin approves or refuses a waiting request.</summary>

@@ -8,7 +8,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChefsRekrytering.Konton;
 
-public enum InloggningsUtfall { Klar, FelUppgifter, Sparrad, ForMangaForsok, Avstangd }
+/// <summary>How a password sign-in ended: done, or the code from the app is next (<c>KodBehovs</c>), or the app must
+/// be set up first (<c>SkaAktivera</c>, HR and Admin), or refused.</summary>
+public enum InloggningsUtfall { Klar, FelUppgifter, Sparrad, ForMangaForsok, Avstangd, KodBehovs, SkaAktivera }
 
 public sealed record Inloggningssvar(InloggningsUtfall Utfall, TimeSpan? ForsokIgenOm = null)
 {
@@ -34,7 +36,8 @@ public sealed record Inloggningssvar(InloggningsUtfall Utfall, TimeSpan? ForsokI
 /// </summary>
 public sealed class LokalInloggning(
     Kontoregister register, CurrentKommun kommun, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn,
-    IPasswordHasher<ApplicationUser> hasher, InloggningsBroms broms, Attrapphash attrapp, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc)
+    IPasswordHasher<ApplicationUser> hasher, InloggningsBroms broms, Attrapphash attrapp, Microsoft.Extensions.Options.IOptions<OidcOptions> oidc,
+    Tvastegsverifiering tvasteg)
 {
     public LokalaKonton Tillatna => oidc.Value.LokalaKonton;
 
@@ -63,6 +66,12 @@ public sealed class LokalInloggning(
         if (await users.IsLockedOutAsync(user!)) return new(InloggningsUtfall.Sparrad);
         if (Tillatna == LokalaKonton.Av || (Tillatna == LokalaKonton.BaraAdmin && !await users.IsInRoleAsync(user!, Roller.Admin)))
             return new(InloggningsUtfall.Avstangd);
+        var harApp = await users.GetTwoFactorEnabledAsync(user!);
+        if (harApp || await tvasteg.KravsAsync(user!))
+        {
+            await tvasteg.HalvvagsAsync(user!, kommIhag);
+            return new(harApp ? InloggningsUtfall.KodBehovs : InloggningsUtfall.SkaAktivera);
+        }
         await signIn.SignInAsync(user!, kommIhag);
         return new(InloggningsUtfall.Klar);
     }

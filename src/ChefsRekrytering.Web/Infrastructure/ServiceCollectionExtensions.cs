@@ -109,6 +109,8 @@ public static class ServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddUserValidator<UnikAdressIHelaPortalen>();
+        // The set-password links (welcome mail, "Glömt lösenordet?") say they hold for three days; Identity's default is one.
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
         services.AddPortalOidc(config, cookiePolicy);
         services.AddScoped<Kontoregister>();
         services.AddScoped<LokalInloggning>();
@@ -120,6 +122,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<InloggningsBroms>();
         services.AddSingleton<Attrapphash>();
         services.AddOptions<InloggningsBromsOptions>().Bind(config.GetSection(InloggningsBromsOptions.Section));
+        services.AddScoped<Tvastegsverifiering>();
+        services.AddOptions<TvastegsOptions>().Bind(config.GetSection(TvastegsOptions.Section));
         var sessions = config.GetSection(UserSessionOptions.Section).Get<UserSessionOptions>() ?? new();
         if (sessions.Inaktivitet <= TimeSpan.Zero || sessions.Inaktivitet > sessions.Livslangd)
             throw new InvalidOperationException($"{UserSessionOptions.Section}:Inaktivitet måste vara större än noll och högst {UserSessionOptions.Section}:Livslangd.");

@@ -48,6 +48,10 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("konto/logga-in", ["/konto/logga-in"], Actors), new("konto/logga-ut", ["/konto/logga-ut"], Actors),
             new("konto/atkomst-nekad", ["/konto/atkomst-nekad"], []), // the refusal page itself: 403 for all, by design
             new("konto/valj-losenord", ["/konto/valj-losenord?id=x&token=y"], Actors),
+            new("konto/glomt-losenord", ["/konto/glomt-losenord"], Actors),
+            // The code step answers only someone half-way through signing in: nobody here is, so everyone is sent back.
+            new("konto/verifiera", ["/konto/verifiera"], []),
+            new("konto/tvastegsverifiering", ["/konto/tvastegsverifiering"], SignedIn),
             new("fel/{kod:int?}", ["/fel"], Actors),
             new("jobb", ["/jobb"], Actors), new("jobb/{id:int}", [$"/jobb/{d.RekA}"], Actors), new("ansokan/{token}", [$"/ansokan/{d.Token}"], Actors),
             new("admin", ["/admin"], ["admin", "alvsbyn:admin"]), new("admin/anvandare", ["/admin/anvandare"], ["admin", "alvsbyn:admin"]),

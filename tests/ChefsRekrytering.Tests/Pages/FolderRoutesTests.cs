@@ -32,7 +32,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "granskning",
             "introduktion", "introduktion/{id:int}", "introduktion/ny",
             "jobb", "jobb/{id:int}",
-            "konto/atkomst-nekad", "konto/logga-in", "konto/logga-ut", "konto/valj-losenord",
+            "konto/atkomst-nekad", "konto/logga-in", "konto/logga-ut", "konto/valj-losenord", "konto/glomt-losenord", "konto/verifiera", "konto/tvastegsverifiering",
             "ledarakademin", "ledarakademin/{personId:int}",
             "mina-uppgifter", "mina-uppgifter/mejl",
             "mitt-ledarskap",

@@ -158,7 +158,7 @@ public class SvenskTextTests(ITestOutputHelper output)
         return ["/", $"/ansokan/{token}", $"/introduktion/{intro}", $"/avveckling/{arende}", $"/ledarakademin/{karin}", $"/uppdragskontrakt/{karin}",
             $"/sjalvskattning/{karin}", $"/sjalvskattning/{karin}/{ar}", $"/arets-chef/{ar - 1}/jury", $"/arets-chef/{ar - 1}",
             $"/arets-chef/{ar - 1}/statistik", $"/arets-chef/kalix/{ar - 2}", "/arets-chef/kampanjer", "/konto/valj-losenord?id=x&token=y",
-            "/konto/atkomst-nekad", "/fel", "/fel/404", "/rekrytering/ny", "/introduktion/ny", "/policy"];
+            "/konto/atkomst-nekad", "/konto/glomt-losenord", "/konto/tvastegsverifiering", "/fel", "/fel/404", "/rekrytering/ny", "/introduktion/ny", "/policy"];
     }
 
     // ---- What a person must not read ------------------------------------------------------------------------------------

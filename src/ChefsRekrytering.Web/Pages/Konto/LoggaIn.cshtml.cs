@@ -57,8 +57,13 @@ public class LoggaInModel(LokalInloggning inloggning, IOptions<PortalOptions> op
         // The source is the client's address as the configured proxy reports it (Security:ForwardedHeaders).
         var svar = await inloggning.LoggaInAsync(Input.Epost, Input.Losenord, Input.KommIhag,
             HttpContext.Connection.RemoteIpAddress?.ToString() ?? "okänd", HttpContext.RequestAborted);
-        if (svar.Utfall == InloggningsUtfall.Klar)
-            return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl!) : RedirectToPage("/Index");
+        var tillbaka = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        switch (svar.Utfall)
+        {
+            case InloggningsUtfall.Klar: return tillbaka is not null ? LocalRedirect(tillbaka) : RedirectToPage("/Index");
+            case InloggningsUtfall.KodBehovs: return RedirectToPage("/Konto/Verifiera", new { ReturnUrl = tillbaka });
+            case InloggningsUtfall.SkaAktivera: return RedirectToPage("/Konto/Tvastegsverifiering", new { ReturnUrl = tillbaka });
+        }
         ModelState.AddModelError("", svar.Meddelande!);
         return Page();
     }

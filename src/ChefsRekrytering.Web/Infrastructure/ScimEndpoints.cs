@@ -6,7 +6,8 @@ using ChefsRekrytering.Scim;
 namespace ChefsRekrytering.Web.Infrastructure;
 
 /// <summary>
-/// SCIM 2.0 (RFC 7643/7644) at /scim/v2, for the identity provider's automatic provisioning of people (Users only).
+/// SCIM 2.0 (RFC 7643/7644) at /scim/v2, for the identity provider's automatic provisioning of people (Users) and
+/// their groups (Groups, which give roles through the municipality's role mapping).
 /// Its own authentication: a bearer token an Admin created at /admin/scim, which alone decides the municipality; no cookie,
 /// no antiforgery (nothing here reads a form or acts on a browser's session). Every answer is application/scim+json, a
 /// refusal a SCIM error body. Nothing is logged here: the requests carry names and e-mail addresses.
@@ -34,6 +35,26 @@ public static class ScimEndpoints
         scim.MapDelete("/Users/{id}", async (string id, ScimProvisionering users, CancellationToken ct) =>
         {
             await users.TaBortAsync(id, ct);
+            return Results.NoContent();
+        });
+        scim.MapGet("/Groups", (HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+            ListaGrupper(request, grupper, ct));
+        scim.MapGet("/Groups/{id}", async (string id, HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+            Scim(await grupper.HamtaAsync(id, UtanMedlemmar(request), ct)));
+        scim.MapPost("/Groups", async (HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+        {
+            var resurs = await grupper.SkapaAsync(await BodyAsync(request, ct), ct);
+            return Scim(resurs, StatusCodes.Status201Created, resurs["meta"]?["location"]?.GetValue<string>());
+        });
+        // 204 as Microsoft's documentation asks: Entra does not want the member list back.
+        scim.MapPatch("/Groups/{id}", async (string id, HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+        {
+            await grupper.AndraAsync(id, await BodyAsync(request, ct), ct);
+            return Results.NoContent();
+        });
+        scim.MapDelete("/Groups/{id}", async (string id, ScimGrupper grupper, CancellationToken ct) =>
+        {
+            await grupper.TaBortAsync(id, ct);
             return Results.NoContent();
         });
         scim.MapGet("/ServiceProviderConfig", () => Scim(ScimKonfiguration.ServiceProviderConfig()));
@@ -79,6 +100,17 @@ public static class ScimEndpoints
         var count = Tal(request.Query["count"], 100, "count");
         return Scim(await users.ListaAsync(request.Query["filter"], startIndex, count, ct));
     }
+
+    private static async Task<IResult> ListaGrupper(HttpRequest request, ScimGrupper grupper, CancellationToken ct)
+    {
+        var startIndex = Tal(request.Query["startIndex"], 1, "startIndex");
+        var count = Tal(request.Query["count"], 100, "count");
+        return Scim(await grupper.ListaAsync(request.Query["filter"], startIndex, count, UtanMedlemmar(request), ct));
+    }
+
+    /// <summary>excludedAttributes=members, which Entra sends with every read of a group.</summary>
+    private static bool UtanMedlemmar(HttpRequest request) => request.Query["excludedAttributes"].ToString()
+        .Split(',', StringSplitOptions.TrimEntries).Any(a => a.Equals("members", StringComparison.OrdinalIgnoreCase));
 
     private static int Tal(string? text, int standard, string namn) =>
         string.IsNullOrEmpty(text) ? standard

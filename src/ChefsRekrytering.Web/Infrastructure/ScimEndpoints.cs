@@ -18,7 +18,8 @@ public static class ScimEndpoints
 
     public static WebApplication MapScim(this WebApplication app)
     {
-        var scim = app.MapGroup("/scim/v2").AllowAnonymous().DisableAntiforgery().AddEndpointFilter(TokenOchFel);
+        var scim = app.MapGroup("/scim/v2").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PortalRateLimits.Scim)
+            .AddEndpointFilter(TokenOchFel);
         scim.MapGet("/Users", (HttpRequest request, ScimProvisionering users, CancellationToken ct) =>
             Lista(request, users, ct));
         scim.MapGet("/Users/{id}", async (string id, ScimProvisionering users, CancellationToken ct) =>
@@ -122,6 +123,10 @@ public static class ScimEndpoints
 
     private static IResult Scim(JsonNode body, int status = StatusCodes.Status200OK, string? location = null) =>
         new ScimResult(body, status, location);
+
+    /// <summary>The rate limit's refusal (<see cref="PortalRateLimits.Scim"/>), as SCIM's error body.</summary>
+    public static Task SkrivFelAsync(HttpContext http, ScimFel fel) =>
+        Fel(fel).ExecuteAsync(http);
 
     private static IResult Fel(ScimFel fel) => new ScimResult(ScimJson.Fel(fel.Status, fel.ScimType, fel.Message), fel.Status, null);
 

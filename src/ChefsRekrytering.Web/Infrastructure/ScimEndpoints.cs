@@ -84,6 +84,11 @@ public static class ScimEndpoints
         {
             return Fel(fel);
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Two requests at once adding the same member, or creating the same name: the second loses at the unique index.
+            return Fel(new ScimFel(StatusCodes.Status409Conflict, "uniqueness", "Ändringen krockade med en samtidig ändring. Försök igen."));
+        }
         catch (JsonException)
         {
             return Fel(ScimFel.Syntax("Förfrågan är inte giltig JSON."));

@@ -27,7 +27,7 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
     public const string GroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
 
     public async Task<JsonObject> HamtaAsync(string id, bool utanMedlemmar, CancellationToken ct = default) =>
-        Resurs(await GruppAsync(id, ct), utanMedlemmar);
+        Resurs(await GruppAsync(id, medMedlemmar: !utanMedlemmar, ct), utanMedlemmar);
 
     [GeneratedRegex("""^\s*(?<attr>displayName|externalId|id)\s+eq\s+"(?<v>(?:[^"\\]|\\.)*)"(\s+and\s+members\[\s*value\s+eq\s+"(?<m>[^"]*)"\s*\])?\s*$""", RegexOptions.IgnoreCase)]
     private static partial Regex FilterRegex();
@@ -36,7 +36,8 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
     /// optionally <c>and members[value eq "…"]</c>, with which Entra asks whether a user is a member).</summary>
     public async Task<JsonObject> ListaAsync(string? filter, int startIndex, int count, bool utanMedlemmar, CancellationToken ct = default)
     {
-        IQueryable<ScimGrupp> q = db.Set<ScimGrupp>().Include(g => g.Medlemmar).ThenInclude(m => m.Koppling!).ThenInclude(k => k.Person);
+        IQueryable<ScimGrupp> q = db.Set<ScimGrupp>();
+        if (!utanMedlemmar) q = q.Include(g => g.Medlemmar).ThenInclude(m => m.Koppling!).ThenInclude(k => k.Person);
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var m = FilterRegex().Match(filter);
@@ -78,7 +79,7 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
         foreach (var k in medlemmar.Values) grupp.Medlemmar.Add(new ScimGruppMedlem { KommunId = "", Koppling = k });
         db.Add(grupp);
         await db.SaveChangesAsync(ct);
-        await RollerAsync(medlemmar.Keys, ct);
+        if (Mappad(grupp)) await RollerAsync(medlemmar.Keys, ct);
         audit.Add(Provisioneringen(), AuditAction.Skapade, Granskningsobjekt.Behorighet, grupp.Id,
             $"Grupp {grupp.DisplayName} skapad via SCIM med {medlemmar.Count} medlemmar{Mappning(grupp)}");
         await db.SaveChangesAsync(ct);
@@ -86,13 +87,16 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
     }
 
     /// <summary>PATCH: the operations applied in order to the group's name and member list; the result saved at once, or
-    /// nothing if any operation is refused.</summary>
+    /// nothing if any operation is refused. Only the members the request names are read, so adding one person to a group
+    /// of the whole municipality stays small.</summary>
     public async Task AndraAsync(string id, JsonObject patch, CancellationToken ct = default)
     {
-        var grupp = await GruppAsync(id, ct);
+        var grupp = await GruppAsync(id, medMedlemmar: false, ct);
         if (patch["Operations"] is not JsonArray operationer || operationer.Count == 0) throw ScimFel.Syntax("PatchOp utan Operations.");
-        var fore = grupp.Medlemmar.Select(m => m.Koppling!.PersonId).ToHashSet();
-        var medlemmar = fore.ToHashSet();
+        // The wanted membership of each user named (true: in, false: out), in the order the operations say; "rensa": every
+        // member not named afterwards goes (replace members, remove members without value).
+        var onskat = new Dictionary<int, bool>();
+        var rensa = false;
         var namn = grupp.DisplayName;
         var externId = grupp.ExternalId;
         foreach (var node in operationer)
@@ -113,12 +117,12 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
             if (filter.Success)
             {
                 if (op != "remove") throw ScimFel.Sokvag("Ett filter på members stöds bara för remove.");
-                medlemmar.Remove(Heltal(filter.Groups["v"].Value));
+                onskat[Heltal(filter.Groups["v"].Value)] = false;
             }
             else if (op == "remove" && path.Equals("members", StringComparison.OrdinalIgnoreCase))
             {
-                if (value is null) medlemmar.Clear();
-                else medlemmar.ExceptWith(MedlemsIdn(value));
+                if (value is null) { rensa = true; onskat.Clear(); }
+                else foreach (var m in MedlemsIdn(value)) onskat[m] = false;
             }
             else if (op == "remove") throw ScimFel.Sokvag("Bara members kan tas bort från en grupp.");
             else Satt(path, value);
@@ -130,40 +134,49 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
                     case "displayname": namn = Namn(varde); break;
                     case "externalid": externId = ExternId(varde); break;
                     case "members":
-                        if (op == "replace") medlemmar.Clear();
-                        medlemmar.UnionWith(MedlemsIdn(varde));
+                        if (op == "replace") { rensa = true; onskat.Clear(); }
+                        foreach (var m in MedlemsIdn(varde)) onskat[m] = true;
                         break;
                     default: throw ScimFel.Sokvag("En grupp har bara displayName, externalId och members.");
                 }
             }
         }
 
-        // Every member named must be a user of this municipality's provisioning; checked before anything changes.
-        var kopplingar = await KopplingarAsync(medlemmar.Except(fore), ct);
-        if (namn != grupp.DisplayName) await UnikAsync(namn, grupp.Id, ct);
+        var named = onskat.Keys.ToList();
+        var nuvarande = await db.Set<ScimGruppMedlem>().Include(m => m.Koppling)
+            .Where(m => m.GruppId == grupp.Id && (rensa || named.Contains(m.Koppling!.PersonId))).ToListAsync(ct);
+        var medlemIdn = nuvarande.Select(m => m.Koppling!.PersonId).ToHashSet();
+        var tas = nuvarande.Where(m => !onskat.GetValueOrDefault(m.Koppling!.PersonId)).ToList();
+        // Every member added must be a user of this municipality's provisioning; checked before anything changes. Removing
+        // someone who is not a member (any more) is no error: Entra may send it again.
+        var laggs = await KopplingarAsync(onskat.Where(o => o.Value && !medlemIdn.Contains(o.Key)).Select(o => o.Key), ct);
+        if (!string.Equals(namn, grupp.DisplayName, StringComparison.Ordinal)) await UnikAsync(namn, grupp.Id, ct);
+        var varMappad = Mappad(grupp);
         var bytteNycklar = namn != grupp.DisplayName || externId != grupp.ExternalId;
         grupp.DisplayName = namn;
         grupp.ExternalId = externId;
-        var tas = grupp.Medlemmar.Where(m => !medlemmar.Contains(m.Koppling!.PersonId)).ToList();
-        foreach (var m in tas) grupp.Medlemmar.Remove(m);
         db.RemoveRange(tas);
-        foreach (var k in kopplingar.Values) grupp.Medlemmar.Add(new ScimGruppMedlem { KommunId = "", Koppling = k });
+        foreach (var k in laggs.Values) db.Add(new ScimGruppMedlem { KommunId = "", GruppId = grupp.Id, Koppling = k });
         await db.SaveChangesAsync(ct);
-        var berorda = bytteNycklar ? medlemmar.Union(fore) : medlemmar.Except(fore).Union(fore.Except(medlemmar));
-        await RollerAsync(berorda, ct);
+        if (varMappad || Mappad(grupp))
+        {
+            var berorda = laggs.Keys.Concat(tas.Select(m => m.Koppling!.PersonId)).ToList();
+            if (bytteNycklar) berorda.AddRange(await db.Set<ScimGruppMedlem>().Where(m => m.GruppId == grupp.Id).Select(m => m.Koppling!.PersonId).ToListAsync(ct));
+            await RollerAsync(berorda.Distinct(), ct);
+        }
         audit.Add(Provisioneringen(), AuditAction.Andrade, Granskningsobjekt.Behorighet, grupp.Id,
-            $"Grupp {grupp.DisplayName} ändrad via SCIM: {kopplingar.Count} medlemmar tillagda, {tas.Count} borttagna{Mappning(grupp)}");
+            $"Grupp {grupp.DisplayName} ändrad via SCIM: {laggs.Count} medlemmar tillagda, {tas.Count} borttagna{Mappning(grupp)}");
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>DELETE: the group goes, and with it the roles it gave its members.</summary>
     public async Task TaBortAsync(string id, CancellationToken ct = default)
     {
-        var grupp = await GruppAsync(id, ct);
-        var medlemmar = grupp.Medlemmar.Select(m => m.Koppling!.PersonId).ToList();
-        db.Remove(grupp);
+        var grupp = await GruppAsync(id, medMedlemmar: false, ct);
+        var medlemmar = await db.Set<ScimGruppMedlem>().Where(m => m.GruppId == grupp.Id).Select(m => m.Koppling!.PersonId).ToListAsync(ct);
+        db.Remove(grupp); // its memberships go with it (cascade in the database)
         await db.SaveChangesAsync(ct);
-        await RollerAsync(medlemmar, ct);
+        if (Mappad(grupp)) await RollerAsync(medlemmar, ct);
         audit.Add(Provisioneringen(), AuditAction.Andrade, Granskningsobjekt.Behorighet, grupp.Id,
             $"Grupp {grupp.DisplayName} borttagen via SCIM ({medlemmar.Count} medlemmar){Mappning(grupp)}");
         await db.SaveChangesAsync(ct);
@@ -184,19 +197,21 @@ public sealed partial class ScimGrupper(AppDbContext db, AuditLog audit, Current
             await Leverantorsroller.SattAsync(users, konto, config, await Leverantorsroller.ScimGrupperAsync(db, konto.PersonId!.Value, ct));
     }
 
-    private string Mappning(ScimGrupp g)
-    {
-        var roller = Mappningen?.Roller.Where(m => string.Equals(m.Key, g.ExternalId, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(m.Key, g.DisplayName, StringComparison.OrdinalIgnoreCase)).SelectMany(m => m.Value).Distinct().ToList() ?? [];
-        return roller.Count == 0 ? "; ger ingen roll" : $"; ger rollerna {string.Join(", ", roller)}";
-    }
+    /// <summary>The roles the mapping gives a group's members (by its id or name); none for an unmapped group.</summary>
+    private List<string> GruppensRoller(ScimGrupp g) => Mappningen?.Roller.Where(m => string.Equals(m.Key, g.ExternalId, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(m.Key, g.DisplayName, StringComparison.OrdinalIgnoreCase)).SelectMany(m => m.Value).Distinct().ToList() ?? [];
 
-    private async Task<ScimGrupp> GruppAsync(string id, CancellationToken ct)
+    private bool Mappad(ScimGrupp g) => GruppensRoller(g).Count > 0;
+
+    private string Mappning(ScimGrupp g) => GruppensRoller(g) is { Count: > 0 } roller ? $"; ger rollerna {string.Join(", ", roller)}" : "; ger ingen roll";
+
+    private async Task<ScimGrupp> GruppAsync(string id, bool medMedlemmar, CancellationToken ct)
     {
         // Another municipality's group is filtered away like one that never existed: both are 404.
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var gruppId)) throw Saknas();
-        return await db.Set<ScimGrupp>().Include(g => g.Medlemmar).ThenInclude(m => m.Koppling!).ThenInclude(k => k.Person)
-            .FirstOrDefaultAsync(g => g.Id == gruppId, ct) ?? throw Saknas();
+        IQueryable<ScimGrupp> q = db.Set<ScimGrupp>();
+        if (medMedlemmar) q = q.Include(g => g.Medlemmar).ThenInclude(m => m.Koppling!).ThenInclude(k => k.Person);
+        return await q.FirstOrDefaultAsync(g => g.Id == gruppId, ct) ?? throw Saknas();
     }
 
     private static ScimFel Saknas() => new(404, null, "Gruppen finns inte.");

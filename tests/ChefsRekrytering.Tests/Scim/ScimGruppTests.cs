@@ -21,9 +21,13 @@ public abstract class ScimGruppTests<TPortal>(TPortal portal) : IClassFixture<TP
     /// <summary>The object id of Kalix's HR group in Entra ID, which Kalix's role mapping gives the HR role.</summary>
     public const string HrGruppensId = "8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159";
 
-    /// <summary>Kalix's providers and role mapping (<see cref="TestOidc"/>) with the HR group's object id added.</summary>
+    /// <summary>A group the mapping names by its name rather than its id.</summary>
+    public const string HrGruppensNamn = "Personalavdelningen Kalix";
+
+    /// <summary>Kalix's providers and role mapping (<see cref="TestOidc"/>) with the HR group's object id and name added.</summary>
     public static void Konfigurera(PortalFactory portal) =>
-        portal.MedOidc().With($"Portal:Oidc:Kommuner:kalix:Roller:{HrGruppensId}:0", Roller.HR);
+        portal.MedOidc().With($"Portal:Oidc:Kommuner:kalix:Roller:{HrGruppensId}:0", Roller.HR)
+            .With($"Portal:Oidc:Kommuner:kalix:Roller:{HrGruppensNamn}:0", Roller.HR);
 
     [Fact]
     public async Task EnMedlemIEnMappadGruppFarRollenOchForlorarDenNarHonTasBortEllerGruppenRaderas()
@@ -67,6 +71,42 @@ public abstract class ScimGruppTests<TPortal>(TPortal portal) : IClassFixture<TP
         Assert.True(await KommerTillRegisterutdragAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await scim.DeleteAsync($"{Groups}/{id}")).StatusCode);
         await ScimKlient.FelAsync(await scim.GetAsync($"{Groups}/{id}"), HttpStatusCode.NotFound);
+        Assert.False(await KommerTillRegisterutdragAsync());
+    }
+
+    [Fact]
+    public async Task ReplaceRemoveMedFilterOchEttNyttNamnAndrarMedlemmarOchRollerSomSCIMSager()
+    {
+        var scim = await ScimKlient.MedNyTokenAsync(portal, "kalix");
+        var emma = await EmmaAsync(scim);
+        var olle = (await ScimKlient.JsonAsync(await scim.PostAsync(Users, EntraBodies.SkapaAnvandare("olle.ny@kalix.onmicrosoft.com",
+            "olle.ny@kalix.example", "Olle", "Ny")), HttpStatusCode.Created))["id"]!.GetValue<string>();
+        var id = (await ScimKlient.JsonAsync(await scim.PostAsync(Groups, EntraBodies.SkapaGrupp("Tillfällig", Guid.NewGuid().ToString())),
+            HttpStatusCode.Created))["id"]!.GetValue<string>();
+        async Task<string[]> MedlemmarAsync() => (await ScimKlient.JsonAsync(await scim.GetAsync($"{Groups}/{id}"), HttpStatusCode.OK))["members"]!
+            .AsArray().Select(m => m!["value"]!.GetValue<string>()).Order().ToArray();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}", EntraBodies.Medlemmar("Add", emma, olle))).StatusCode);
+        Assert.Equal(new[] { emma, olle }.Order().ToArray(), await MedlemmarAsync());
+        // Entra's membership question: is Olle in this group?
+        var fraga = $"{Groups}?filter={Uri.EscapeDataString($"id eq \"{id}\" and members[value eq \"{olle}\"]")}&attributes=id";
+        Assert.Equal(1, (await ScimKlient.JsonAsync(await scim.GetAsync(fraga), HttpStatusCode.OK))["totalResults"]!.GetValue<int>());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}", EntraBodies.Medlemmar("Replace", olle))).StatusCode);
+        Assert.Equal(new[] { olle }, await MedlemmarAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}",
+            $$"""{"schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], "Operations": [{"op": "remove", "path": "members[value eq \"{{olle}}\"]"}]}""")).StatusCode);
+        Assert.Empty(await MedlemmarAsync());
+        Assert.Equal(0, (await ScimKlient.JsonAsync(await scim.GetAsync(fraga), HttpStatusCode.OK))["totalResults"]!.GetValue<int>());
+        // Removing someone who is no longer a member is no error: Entra may send it twice.
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}", EntraBodies.Medlemmar("Remove", olle))).StatusCode);
+
+        // Emma in again; then the group takes the name the mapping gives HR: she is HR. Another name: she is not.
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}", EntraBodies.Medlemmar("Add", emma))).StatusCode);
+        Assert.False(await KommerTillRegisterutdragAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}", EntraBodies.BytGruppnamn(HrGruppensNamn))).StatusCode);
+        Assert.True(await KommerTillRegisterutdragAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await scim.PatchAsync($"{Groups}/{id}", EntraBodies.BytGruppnamn("Före detta HR"))).StatusCode);
         Assert.False(await KommerTillRegisterutdragAsync());
     }
 

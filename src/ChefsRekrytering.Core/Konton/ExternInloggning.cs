@@ -94,20 +94,17 @@ public sealed class ExternInloggning(AppDbContext db, CurrentKommun kommun, User
             Kontrollera(await users.AddLoginAsync(konto, new UserLoginInfo(schema, subjekt, kommunId)));
         }
         if (await users.IsLockedOutAsync(konto)) return new(ExternUtfall.Slutat);
-        await SattRollerAsync(konto, config, fran);
+        await SattRollerAsync(konto, config, fran, ct);
         return new(ExternUtfall.Klar, konto);
     }
 
-    /// <summary>The provider's roles: each mapped role the claims give is added, each mapped role they no longer give is taken.</summary>
-    private async Task SattRollerAsync(ApplicationUser konto, OidcKommun config, ClaimsPrincipal fran)
+    /// <summary>The provider's roles (<see cref="Leverantorsroller"/>) from the token's groups and the person's SCIM groups.</summary>
+    private async Task SattRollerAsync(ApplicationUser konto, OidcKommun config, ClaimsPrincipal fran, CancellationToken ct)
     {
         if (config.Roller.Count == 0) return;
-        var grupper = fran.FindAll(config.RollClaim).Select(c => c.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var styrda = config.Roller.Values.SelectMany(r => r).Where(Konton.Roller.Alla.Contains).ToHashSet();
-        var ges = config.Roller.Where(m => grupper.Contains(m.Key)).SelectMany(m => m.Value).Where(styrda.Contains).ToHashSet();
-        var har = (await users.GetRolesAsync(konto)).ToHashSet();
-        if (ges.Except(har).ToList() is { Count: > 0 } lagg) Kontrollera(await users.AddToRolesAsync(konto, lagg));
-        if (har.Intersect(styrda).Except(ges).ToList() is { Count: > 0 } ta) Kontrollera(await users.RemoveFromRolesAsync(konto, ta));
+        var grupper = fran.FindAll(config.RollClaim).Select(c => c.Value).ToList();
+        if (konto.PersonId is { } personId) grupper.AddRange(await Leverantorsroller.ScimGrupperAsync(db, personId, ct));
+        await Leverantorsroller.SattAsync(users, konto, config, grupper);
     }
 
     private static void Kontrollera(IdentityResult result)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace ChefsRekrytering.Scim;
 
-/// <summary>What the endpoint supports (RFC 7643 §5–7), for a client that asks: Users with PATCH and an eq filter.</summary>
+/// <summary>What the endpoint supports (RFC 7643 §5–7), for a client that asks: Users and Groups, with PATCH and an eq filter.</summary>
 public static class ScimKonfiguration
 {
     private const string Config = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig";
@@ -32,11 +32,17 @@ public static class ScimKonfiguration
         ["id"] = "User", ["name"] = "User", ["endpoint"] = "/Users", ["schema"] = ScimJson.UserSchema,
         ["schemaExtensions"] = new JsonArray(new JsonObject { ["schema"] = ScimJson.EnterpriseSchema, ["required"] = false }),
         ["meta"] = new JsonObject { ["resourceType"] = "ResourceType" },
+    }, new JsonObject
+    {
+        ["schemas"] = new JsonArray(ResourceType),
+        ["id"] = "Group", ["name"] = "Group", ["endpoint"] = "/Groups", ["schema"] = ScimGrupper.GroupSchema,
+        ["meta"] = new JsonObject { ["resourceType"] = "ResourceType" },
     });
 
     public static JsonObject Schemas() => Lista(
         SchemaFor(ScimJson.UserSchema, "User", "userName", "externalId", "name", "displayName", "emails", "active", "title"),
-        SchemaFor(ScimJson.EnterpriseSchema, "EnterpriseUser", "employeeNumber"));
+        SchemaFor(ScimJson.EnterpriseSchema, "EnterpriseUser", "employeeNumber"),
+        SchemaFor(ScimGrupper.GroupSchema, "Group", "displayName", "externalId", "members"));
 
     private static JsonObject SchemaFor(string id, string namn, params string[] attribut) => new()
     {

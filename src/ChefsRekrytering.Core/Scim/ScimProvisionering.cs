@@ -31,25 +31,31 @@ public sealed partial class ScimProvisionering(AppDbContext db, AuditLog audit, 
         return Resurs(k);
     }
 
-    [GeneratedRegex("""^\s*(?<attr>userName|externalId|id)\s+eq\s+"(?<v>(?:[^"\\]|\\.)*)"\s*$""", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""^\s*(?<attr>userName|externalId|id|emails\[\s*type\s+eq\s+"work"\s*\]\.value|emails\.value|emails)\s+eq\s+"(?<v>(?:[^"\\]|\\.)*)"\s*$""", RegexOptions.IgnoreCase)]
     private static partial Regex FilterRegex();
 
-    /// <summary>The provisioned users, all or those a filter names (<c>userName eq "…"</c>, <c>externalId eq "…"</c>).</summary>
+    /// <summary>The provisioned users, all or those a filter names (<c>userName eq "…"</c>, <c>externalId eq "…"</c>,
+    /// <c>emails[type eq "work"].value eq "…"</c>, which Microsoft asks of an endpoint that matches users by e-mail).</summary>
     public async Task<JsonObject> ListaAsync(string? filter, int startIndex, int count, CancellationToken ct = default)
     {
         IQueryable<ScimKoppling> q = db.Set<ScimKoppling>().Include(k => k.Person);
         if (!string.IsNullOrWhiteSpace(filter))
         {
             var m = FilterRegex().Match(filter);
-            if (!m.Success) throw ScimFel.Filter("Filtret stöds inte: använd userName eq \"…\" eller externalId eq \"…\".");
+            if (!m.Success) throw ScimFel.Filter("Filtret stöds inte: använd userName eq \"…\", externalId eq \"…\" eller emails[type eq \"work\"].value eq \"…\".");
             var varde = m.Groups["v"].Value.Replace("\\\"", "\"").Replace("\\\\", "\\");
             switch (m.Groups["attr"].Value.ToLowerInvariant())
             {
                 case "username": var u = varde.ToLowerInvariant(); q = q.Where(k => k.UserName == u); break;
                 case "externalid": q = q.Where(k => k.ExternalId == varde); break;
-                default:
+                case "id":
                     var id = int.TryParse(varde, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1;
                     q = q.Where(k => k.PersonId == id);
+                    break;
+                default:
+                    // emails[type eq "work"].value: the person's one address, which the portal keeps in lower case.
+                    var epost = varde.Trim().ToLowerInvariant();
+                    q = q.Where(k => k.Person!.Epost == epost);
                     break;
             }
         }

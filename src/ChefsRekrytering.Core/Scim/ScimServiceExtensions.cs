@@ -8,6 +8,7 @@ public static class ScimServiceExtensions
     {
         services.AddScoped<ScimTokenService>();
         services.AddScoped<ScimProvisionering>();
+        services.AddScoped<ScimGrupper>();
         return services;
     }
 }

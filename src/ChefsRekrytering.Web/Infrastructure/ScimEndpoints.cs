@@ -6,7 +6,8 @@ using ChefsRekrytering.Scim;
 namespace ChefsRekrytering.Web.Infrastructure;
 
 /// <summary>
-/// SCIM 2.0 (RFC 7643/7644) at /scim/v2, for the identity provider's automatic provisioning of people (Users only).
+/// SCIM 2.0 (RFC 7643/7644) at /scim/v2, for the identity provider's automatic provisioning of people (Users) and
+/// their groups (Groups, which give roles through the municipality's role mapping).
 /// Its own authentication: a bearer token an Admin created at /admin/scim, which alone decides the municipality; no cookie,
 /// no antiforgery (nothing here reads a form or acts on a browser's session). Every answer is application/scim+json, a
 /// refusal a SCIM error body. Nothing is logged here: the requests carry names and e-mail addresses.
@@ -17,7 +18,8 @@ public static class ScimEndpoints
 
     public static WebApplication MapScim(this WebApplication app)
     {
-        var scim = app.MapGroup("/scim/v2").AllowAnonymous().DisableAntiforgery().AddEndpointFilter(TokenOchFel);
+        var scim = app.MapGroup("/scim/v2").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(PortalRateLimits.Scim)
+            .AddEndpointFilter(TokenOchFel);
         scim.MapGet("/Users", (HttpRequest request, ScimProvisionering users, CancellationToken ct) =>
             Lista(request, users, ct));
         scim.MapGet("/Users/{id}", async (string id, ScimProvisionering users, CancellationToken ct) =>
@@ -34,6 +36,26 @@ public static class ScimEndpoints
         scim.MapDelete("/Users/{id}", async (string id, ScimProvisionering users, CancellationToken ct) =>
         {
             await users.TaBortAsync(id, ct);
+            return Results.NoContent();
+        });
+        scim.MapGet("/Groups", (HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+            ListaGrupper(request, grupper, ct));
+        scim.MapGet("/Groups/{id}", async (string id, HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+            Scim(await grupper.HamtaAsync(id, UtanMedlemmar(request), ct)));
+        scim.MapPost("/Groups", async (HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+        {
+            var resurs = await grupper.SkapaAsync(await BodyAsync(request, ct), ct);
+            return Scim(resurs, StatusCodes.Status201Created, resurs["meta"]?["location"]?.GetValue<string>());
+        });
+        // 204 as Microsoft's documentation asks: Entra does not want the member list back.
+        scim.MapPatch("/Groups/{id}", async (string id, HttpRequest request, ScimGrupper grupper, CancellationToken ct) =>
+        {
+            await grupper.AndraAsync(id, await BodyAsync(request, ct), ct);
+            return Results.NoContent();
+        });
+        scim.MapDelete("/Groups/{id}", async (string id, ScimGrupper grupper, CancellationToken ct) =>
+        {
+            await grupper.TaBortAsync(id, ct);
             return Results.NoContent();
         });
         scim.MapGet("/ServiceProviderConfig", () => Scim(ScimKonfiguration.ServiceProviderConfig()));
@@ -62,6 +84,11 @@ public static class ScimEndpoints
         {
             return Fel(fel);
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // Two requests at once adding the same member, or creating the same name: the second loses at the unique index.
+            return Fel(new ScimFel(StatusCodes.Status409Conflict, "uniqueness", "Ändringen krockade med en samtidig ändring. Försök igen."));
+        }
         catch (JsonException)
         {
             return Fel(ScimFel.Syntax("Förfrågan är inte giltig JSON."));
@@ -80,6 +107,17 @@ public static class ScimEndpoints
         return Scim(await users.ListaAsync(request.Query["filter"], startIndex, count, ct));
     }
 
+    private static async Task<IResult> ListaGrupper(HttpRequest request, ScimGrupper grupper, CancellationToken ct)
+    {
+        var startIndex = Tal(request.Query["startIndex"], 1, "startIndex");
+        var count = Tal(request.Query["count"], 100, "count");
+        return Scim(await grupper.ListaAsync(request.Query["filter"], startIndex, count, UtanMedlemmar(request), ct));
+    }
+
+    /// <summary>excludedAttributes=members, which Entra sends with every read of a group.</summary>
+    private static bool UtanMedlemmar(HttpRequest request) => request.Query["excludedAttributes"].ToString()
+        .Split(',', StringSplitOptions.TrimEntries).Any(a => a.Equals("members", StringComparison.OrdinalIgnoreCase));
+
     private static int Tal(string? text, int standard, string namn) =>
         string.IsNullOrEmpty(text) ? standard
         : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var tal) ? tal
@@ -90,6 +128,10 @@ public static class ScimEndpoints
 
     private static IResult Scim(JsonNode body, int status = StatusCodes.Status200OK, string? location = null) =>
         new ScimResult(body, status, location);
+
+    /// <summary>The rate limit's refusal (<see cref="PortalRateLimits.Scim"/>), as SCIM's error body.</summary>
+    public static Task SkrivFelAsync(HttpContext http, ScimFel fel) =>
+        Fel(fel).ExecuteAsync(http);
 
     private static IResult Fel(ScimFel fel) => new ScimResult(ScimJson.Fel(fel.Status, fel.ScimType, fel.Message), fel.Status, null);
 

@@ -20,6 +20,9 @@ public sealed class SecurityOptions
     public int InloggningarPerMinut { get; set; } = 10;
     /// <summary>Applications through the public form per client address and hour.</summary>
     public int AnsokningarPerTimme { get; set; } = 20;
+    /// <summary>SCIM requests per token and minute. Generous: Entra ID's provisioning sends a few per second at most, an
+    /// initial cycle for 50,000 people included; the limit is there for a client that loops.</summary>
+    public int ScimAnropPerMinut { get; set; } = 2000;
 
     public static SecurityOptions From(IConfiguration config) => config.GetSection("Security").Get<SecurityOptions>() ?? new();
 }
@@ -28,6 +31,7 @@ public static class PortalRateLimits
 {
     public const string Inloggning = "inloggning";
     public const string Ansokan = "ansokan";
+    public const string Scim = "scim";
 
     /// <summary>Fixed windows per client address, on POST only: reading the sign-in page or an advert is never limited.</summary>
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, SecurityOptions security) =>
@@ -43,7 +47,37 @@ public static class PortalRateLimits
             };
             o.AddPolicy(Inloggning, http => Partition(http, "inloggning", security.InloggningarPerMinut, TimeSpan.FromMinutes(1)));
             o.AddPolicy(Ansokan, http => Partition(http, "ansokan", security.AnsokningarPerTimme, TimeSpan.FromHours(1)));
+            o.AddPolicy(Scim, new ScimRateLimit(security.ScimAnropPerMinut));
         });
+
+    /// <summary>
+    /// SCIM per bearer token (so per municipality: one identity provider's tokens are not another's), every method; a
+    /// request without a token is counted per client address. Only the token's hash is kept as the key. The refusal is
+    /// SCIM's error body (429, RFC 7644 §3.12 names no scimType for it) with Retry-After.
+    /// </summary>
+    private sealed class ScimRateLimit(int perMinut) : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
+        {
+            var http = context.HttpContext;
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ScimEndpoints.SkrivFelAsync(http, new ChefsRekrytering.Scim.ScimFel(StatusCodes.Status429TooManyRequests, null,
+                "För många förfrågningar med den här token. Försök igen om en stund."));
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext http)
+        {
+            var header = http.Request.Headers.Authorization.ToString();
+            var nyckel = header.Length > 0
+                ? "scim:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(header)))
+                : $"scim-utan:{http.Connection.RemoteIpAddress}";
+            return RateLimitPartition.GetFixedWindowLimiter(nyckel, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = perMinut, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+            });
+        }
+    }
 
     private static System.Net.IPNetwork ParseNetwork(string cidr) => System.Net.IPNetwork.TryParse(cidr.Trim(), out var network)
         ? network

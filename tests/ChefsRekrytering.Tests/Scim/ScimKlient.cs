@@ -140,4 +140,74 @@ public static class EntraBodies
           }]
         }
         """;
+
+    /// <summary>Disable User as the documentation shows it: Operations first, the boolean as JSON false.</summary>
+    public const string AvaktiveraSomDokumenterat = """
+        {
+            "Operations": [
+                {
+                    "op": "Replace",
+                    "path": "active",
+                    "value": false
+                }
+            ],
+            "schemas": [
+                "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+            ]
+        }
+        """;
+
+    /// <summary>Update User [Single-valued properties]: a new userName.</summary>
+    public static string BytUserName(string userName) => $$"""
+        {
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{
+                "op": "Replace",
+                "path": "userName",
+                "value": "{{userName}}"
+            }]
+        }
+        """;
+
+    /// <summary>The query Microsoft asks of an endpoint that matches users by their work address.</summary>
+    public static string FilterEpost(string epost) => $"/scim/v2/Users?filter={Uri.EscapeDataString($"emails[type eq \"work\"].value eq \"{epost}\"")}";
+
+    /// <summary>Create Group: the schemas Entra sends (with its own extension), its object id as externalId, no members.</summary>
+    public static string SkapaGrupp(string displayName, string externalId) => $$"""
+        {
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group", "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group"],
+            "externalId": "{{externalId}}",
+            "displayName": "{{displayName}}",
+            "meta": {
+                "resourceType": "Group"
+            }
+        }
+        """;
+
+    public static string FilterGrupp(string displayName) =>
+        $"/scim/v2/Groups?excludedAttributes=members&filter={Uri.EscapeDataString($"displayName eq \"{displayName}\"")}";
+
+    /// <summary>Update Group [Add Members] and [Remove Members]: op "Add" or "Remove", path members, "$ref": null.</summary>
+    public static string Medlemmar(string op, params string[] anvandarIdn) => $$"""
+        {
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{
+                "op": "{{op}}",
+                "path": "members",
+                "value": [{{string.Join(",", anvandarIdn.Select(id => $$"""{"$ref": null, "value": "{{id}}"}"""))}}]
+            }]
+        }
+        """;
+
+    /// <summary>Update Group [Non-member attributes]: a new displayName.</summary>
+    public static string BytGruppnamn(string displayName) => $$"""
+        {
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+            "Operations": [{
+                "op": "Replace",
+                "path": "displayName",
+                "value": "{{displayName}}"
+            }]
+        }
+        """;
 }

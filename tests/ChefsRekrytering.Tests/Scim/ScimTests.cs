@@ -11,8 +11,9 @@ namespace ChefsRekrytering.Tests.Scim;
 /// Entra ID provisions the people of one municipality over SCIM 2.0 with a token its Admin created: users become
 /// employees (or are linked to the employee already there), change, and leave; the token alone decides the
 /// municipality, so another municipality's token neither sees nor changes them, and every refusal changes nothing.
+/// On SQLite and on PostgreSQL.
 /// </summary>
-public sealed class ScimTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+public abstract class ScimTests<TPortal>(TPortal portal) : IClassFixture<TPortal> where TPortal : PortalFactory
 {
     private const string Users = "/scim/v2/Users";
 
@@ -214,8 +215,33 @@ public sealed class ScimTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.True(config["patch"]!["supported"]!.GetValue<bool>());
         Assert.True(config["filter"]!["supported"]!.GetValue<bool>());
         var scheman = await ScimKlient.JsonAsync(await scim.GetAsync("/scim/v2/Schemas"), HttpStatusCode.OK);
-        Assert.Equal(2, scheman["totalResults"]!.GetValue<int>());
+        Assert.Equal(3, scheman["totalResults"]!.GetValue<int>());
+        var typer = await ScimKlient.JsonAsync(await scim.GetAsync("/scim/v2/ResourceTypes"), HttpStatusCode.OK);
+        Assert.Equal(new[] { "User", "Group" }, typer["Resources"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToArray());
         await ScimKlient.FelAsync(await ScimKlient.Med(portal, null).GetAsync("/scim/v2/ServiceProviderConfig"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task DeDokumenteradeFormernaForUserFungerar_AvaktiveraMedBooleanBytUserNameOchSokPaEpost()
+    {
+        var scim = await ScimKlient.MedNyTokenAsync(portal, "kalix");
+        var id = (await ScimKlient.JsonAsync(await scim.PostAsync(Users,
+            EntraBodies.SkapaAnvandare("nils.ek@kalix.onmicrosoft.com", "Nils.Ek@Kalix.example", "Nils", "Ek")), HttpStatusCode.Created))["id"]!.GetValue<string>();
+
+        // Entra matches users by their work address as well as by userName.
+        var lista = await ScimKlient.JsonAsync(await scim.GetAsync(EntraBodies.FilterEpost("nils.ek@kalix.example")), HttpStatusCode.OK);
+        Assert.Equal(id, Assert.Single(lista["Resources"]!.AsArray())!["id"]!.GetValue<string>());
+        var ingen = await ScimKlient.JsonAsync(await scim.GetAsync(EntraBodies.FilterEpost("ingen@kalix.example")), HttpStatusCode.OK);
+        Assert.Equal(0, ingen["totalResults"]!.GetValue<int>());
+
+        var bytt = await ScimKlient.JsonAsync(await scim.PatchAsync($"{Users}/{id}", EntraBodies.BytUserName("nils.ekman@kalix.onmicrosoft.com")), HttpStatusCode.OK);
+        Assert.Equal("nils.ekman@kalix.onmicrosoft.com", bytt["userName"]!.GetValue<string>());
+        Assert.Equal(1, (await ScimKlient.JsonAsync(await scim.GetAsync(EntraBodies.FilterUserName("nils.ekman@kalix.onmicrosoft.com")), HttpStatusCode.OK))["totalResults"]!.GetValue<int>());
+
+        var avaktiverad = await ScimKlient.JsonAsync(await scim.PatchAsync($"{Users}/{id}", EntraBodies.AvaktiveraSomDokumenterat), HttpStatusCode.OK);
+        Assert.False(avaktiverad["active"]!.GetValue<bool>());
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        Assert.False((await db.Personer.SingleAsync(p => p.Id.ToString() == id)).Aktiv);
     }
 
     private async Task<int> SenasteTokenIdAsync(string kommunId)
@@ -224,3 +250,7 @@ public sealed class ScimTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         return await db.Set<ChefsRekrytering.Scim.ScimToken>().MaxAsync(t => t.Id);
     }
 }
+
+public sealed class ScimTestsSqlite(SqlitePortal portal) : ScimTests<SqlitePortal>(portal);
+
+public sealed class ScimTestsPostgres(PostgresPortal portal) : ScimTests<PostgresPortal>(portal);

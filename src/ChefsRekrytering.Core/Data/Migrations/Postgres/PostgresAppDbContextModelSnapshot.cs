@@ -2537,6 +2537,69 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("ScheduledJob");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "DisplayName")
+                        .IsUnique();
+
+                    b.ToTable("ScimGrupp");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGruppMedlem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("GruppId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("KopplingId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KopplingId");
+
+                    b.HasIndex("GruppId", "KopplingId")
+                        .IsUnique();
+
+                    b.ToTable("ScimGruppMedlem");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimKoppling", b =>
                 {
                     b.Property<int>("Id")
@@ -3201,6 +3264,40 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Enhet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGruppMedlem", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Scim.ScimGrupp", "Grupp")
+                        .WithMany("Medlemmar")
+                        .HasForeignKey("GruppId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Scim.ScimKoppling", "Koppling")
+                        .WithMany()
+                        .HasForeignKey("KopplingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grupp");
+
+                    b.Navigation("Koppling");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimKoppling", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -3346,6 +3443,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Kravprofiler");
 
                     b.Navigation("Panel");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
+                {
+                    b.Navigation("Medlemmar");
                 });
 #pragma warning restore 612, 618
         }

@@ -2449,6 +2449,65 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("ScheduledJob");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "DisplayName")
+                        .IsUnique();
+
+                    b.ToTable("ScimGrupp");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGruppMedlem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GruppId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KopplingId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KopplingId");
+
+                    b.HasIndex("GruppId", "KopplingId")
+                        .IsUnique();
+
+                    b.ToTable("ScimGruppMedlem");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimKoppling", b =>
                 {
                     b.Property<int>("Id")
@@ -3101,6 +3160,40 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Enhet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGruppMedlem", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Scim.ScimGrupp", "Grupp")
+                        .WithMany("Medlemmar")
+                        .HasForeignKey("GruppId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Scim.ScimKoppling", "Koppling")
+                        .WithMany()
+                        .HasForeignKey("KopplingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Grupp");
+
+                    b.Navigation("Koppling");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimKoppling", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -3246,6 +3339,11 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Kravprofiler");
 
                     b.Navigation("Panel");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
+                {
+                    b.Navigation("Medlemmar");
                 });
 #pragma warning restore 612, 618
         }

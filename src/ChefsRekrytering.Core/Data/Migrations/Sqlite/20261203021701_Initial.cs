@@ -440,6 +440,27 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScimGrupp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScimGrupp", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScimGrupp_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScimToken",
                 columns: table => new
                 {
@@ -1226,6 +1247,39 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScimGruppMedlem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    GruppId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KopplingId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScimGruppMedlem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScimGruppMedlem_Kommuner_KommunId",
+                        column: x => x.KommunId,
+                        principalTable: "Kommuner",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ScimGruppMedlem_ScimGrupp_GruppId",
+                        column: x => x.GruppId,
+                        principalTable: "ScimGrupp",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScimGruppMedlem_ScimKoppling_KopplingId",
+                        column: x => x.KopplingId,
+                        principalTable: "ScimKoppling",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SjalvskattningRad",
                 columns: table => new
                 {
@@ -1859,6 +1913,33 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "Status", "DueUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScimGrupp_KommunId",
+                table: "ScimGrupp",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimGrupp_KommunId_DisplayName",
+                table: "ScimGrupp",
+                columns: new[] { "KommunId", "DisplayName" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimGruppMedlem_GruppId_KopplingId",
+                table: "ScimGruppMedlem",
+                columns: new[] { "GruppId", "KopplingId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimGruppMedlem_KommunId",
+                table: "ScimGruppMedlem",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScimGruppMedlem_KopplingId",
+                table: "ScimGruppMedlem",
+                column: "KopplingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ScimKoppling_KommunId",
                 table: "ScimKoppling",
                 column: "KommunId");
@@ -2210,7 +2291,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "ScheduledJob");
 
             migrationBuilder.DropTable(
-                name: "ScimKoppling");
+                name: "ScimGruppMedlem");
 
             migrationBuilder.DropTable(
                 name: "ScimToken");
@@ -2262,6 +2343,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Kandidat");
+
+            migrationBuilder.DropTable(
+                name: "ScimGrupp");
+
+            migrationBuilder.DropTable(
+                name: "ScimKoppling");
 
             migrationBuilder.DropTable(
                 name: "Sjalvskattning");

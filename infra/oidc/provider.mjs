@@ -8,6 +8,7 @@
 // The development sign-in form accepts any login, which becomes the subject; the claims come from ACCOUNTS below
 // (an employee number and groups, as Entra ID sends with the optional claim employeeid and group claims), so a test
 // chooses who signs in by the login it types. Consent is taken as given, as for a first-party app in Entra ID.
+import { generateKeyPairSync } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -51,6 +52,9 @@ function provider(issuer, clientId) {
       return grant;
     },
     cookies: { keys: ['chefsrekrytering-test-cookie-key'] },
+    // Each issuer signs with a key of its own, made at start (oidc-provider's development keys are the same for all):
+    // a token of one municipality's provider never validates as the other's.
+    jwks: { keys: [generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' })] },
   });
   // The portal under test listens on a port chosen at run time: any loopback callback of the portal's shape is allowed.
   p.Client.prototype.redirectUriAllowed = (uri) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/signin-oidc\/[a-z-]+$/.test(uri);

@@ -27,6 +27,12 @@ public sealed record Forhandsgranskning(
     /// <summary>More than this share of the active employees leaving in one import looks like a truncated file.</summary>
     public const double AvgangsGrans = 0.10;
 
+    /// <summary>Things the import will do that Admin may not expect, in Swedish; they stop nothing.</summary>
+    public IReadOnlyList<string> Varningar { get; init; } = [];
+
+    /// <summary>The headers the column mapping asked for and the file lacked (then the whole file is refused).</summary>
+    public IReadOnlyList<string> SaknadeKolumner { get; init; } = [];
+
     public bool Avvisas => Hinder.Count > 0;
     public int Andringar => NyaPersoner.Count + AndradePersoner.Count + FlyttadePersoner.Count + NyaEnheter.Count + AndradeEnheter.Count
         + NyaChefer.Count + Lamnade.Count + Aterkomna.Count;
@@ -144,7 +150,7 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
 
     private DateOnly Today() => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
-    private static Forhandsgranskning Refused(Importfil f) => new(f.Hinder, 0, 0, [], [], [], [], [], [], [], [], []);
+    private static Forhandsgranskning Refused(Importfil f) => new(f.Hinder, 0, 0, [], [], [], [], [], [], [], [], []) { SaknadeKolumner = f.SaknadeKolumner };
 
     /// <summary>The decisions for one file against the loaded people and units; <see cref="ApplyAsync"/> carries them out.</summary>
     private sealed class Plan
@@ -284,6 +290,7 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
             var accepted = rows.Where(Ok).ToList();
             var names = accepted.ToDictionary(r => r.Anstallningsnummer, r => $"{r.Fornamn} {r.Efternamn}", StringComparer.OrdinalIgnoreCase);
             var ended = plan._people.Where(p => p.Slutat).Select(p => p.Row.Anstallningsnummer).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var varningar = new List<string>();
             foreach (var d in defs.Values)
             {
                 plan._units.Add(d);
@@ -292,8 +299,12 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
                 else if (d.Befintlig.Namn != d.Namn || d.Befintlig.Kod != d.Kod || !string.Equals(parentNow ?? "", d.Overordnad, StringComparison.OrdinalIgnoreCase)
                          || (d.Overordnad.Length == 0 && d.Befintlig.OverordnadId is not null))
                     preview.AndradeEnheter.Add($"{d.Namn} ({d.Kod})");
-                var chefNr = accepted.Where(r => string.Equals(r.Enhetskod, d.Kod, StringComparison.OrdinalIgnoreCase))
-                    .Select(r => r.ChefensAnstallningsnummer).FirstOrDefault(n => n.Length > 0);
+                var chefNrs = accepted.Where(r => string.Equals(r.Enhetskod, d.Kod, StringComparison.OrdinalIgnoreCase))
+                    .Select(r => r.ChefensAnstallningsnummer).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var chefNr = chefNrs.FirstOrDefault();
+                if (chefNrs.Count > 1) // the file's first row of the unit decides, as it does for the unit's name and parent
+                    varningar.Add($"Enheten {d.Namn} ({d.Kod}) har olika chefer på olika rader: anställningsnummer {string.Join(", ", chefNrs)}. " +
+                        $"Importen gör {chefNr}, som står först i filen, till chef.");
                 if (chefNr is null || ended.Contains(chefNr) || !names.ContainsKey(chefNr)) continue;
                 var chefNow = d.Befintlig?.ChefId is int c ? personNr.GetValueOrDefault(c) : null;
                 if (!string.Equals(chefNow, chefNr, StringComparison.OrdinalIgnoreCase))
@@ -305,7 +316,8 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
             // A unit the person is moved to is new, or an existing unit got a code: the move counts only when the unit differs.
             plan.Preview = new Forhandsgranskning([], rows.Count, people.Count(p => p.Aktiv), preview.Nya, preview.Andrade,
                 preview.Flyttade, preview.NyaEnheter, preview.AndradeEnheter, preview.NyaChefer, preview.Lamnade, preview.Ater,
-                rejected.OrderBy(x => x.Key).Select(x => new Avvisad(x.Key, rows.First(r => r.Rad == x.Key).Anstallningsnummer, x.Value)).ToList());
+                rejected.OrderBy(x => x.Key).Select(x => new Avvisad(x.Key, rows.First(r => r.Rad == x.Key).Anstallningsnummer, x.Value)).ToList())
+            { Varningar = varningar };
             return plan;
         }
 

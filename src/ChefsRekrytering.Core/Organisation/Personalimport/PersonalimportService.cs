@@ -59,21 +59,44 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
     public async Task<Kolumnmappning> KolumnmappningAsync(CancellationToken ct = default) =>
         await db.Set<Kolumnmappning>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new Kolumnmappning { KommunId = "" };
 
-    /// <summary>Saves which headers the municipality's export uses.</summary>
-    public async Task<CommandResult> SparaKolumnmappningAsync(Kolumnmappning ny, ClaimsPrincipal actor, CancellationToken ct = default)
+    /// <summary>The headers the municipality's export uses, for the mapping page; null for anyone but Admin.</summary>
+    public async Task<Kolumnmappning?> KolumnerAsync(ClaimsPrincipal actor, CancellationToken ct = default) =>
+        PersonalimportAccess.KanImportera(actor) ? await KolumnmappningAsync(ct) : null;
+
+    /// <summary>Saves which header of the municipality's export holds each column (<see cref="Kolumnmappning.Falt"/>, by property):
+    /// every column needs a header, no two the same (the file's headers are matched without regard to case).</summary>
+    public async Task<CommandResult> SparaKolumnmappningAsync(IReadOnlyDictionary<string, string?> rubriker, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!PersonalimportAccess.KanImportera(actor)) return CommandResult.Refused(EjBehorig);
-        var namn = new[] { ny.Anstallningsnummer, ny.Fornamn, ny.Efternamn, ny.Epost, ny.Enhetskod, ny.Enhetsnamn, ny.OverordnadEnhet, ny.ChefensAnstallningsnummer, ny.Slutdatum };
-        if (namn.Any(string.IsNullOrWhiteSpace)) return CommandResult.Refused("Varje kolumn behöver en rubrik.");
-        if (namn.Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != namn.Length) return CommandResult.Refused("Två uppgifter kan inte ha samma rubrik.");
+        var falt = Kolumnmappning.Falt.Select(f => (f.Egenskap, f.Betydelse,
+            Rubrik: InputText.SingleLine(rubriker.GetValueOrDefault(f.Egenskap) ?? "").Trim())).ToList();
+        var reasons = new List<string>();
+        foreach (var f in falt.Where(f => f.Rubrik.Length == 0)) reasons.Add($"Ange rubriken för ”{f.Betydelse}”.");
+        foreach (var f in falt.Where(f => f.Rubrik.Length > Kolumnmappning.MaxLangd))
+            reasons.Add($"Rubriken för ”{f.Betydelse}” är längre än {Kolumnmappning.MaxLangd} tecken.");
+        foreach (var g in falt.Where(f => f.Rubrik.Length > 0).GroupBy(f => f.Rubrik, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            reasons.Add($"{string.Join(" och ", g.Select(f => $"”{f.Betydelse}”"))} har samma rubrik ”{g.Key}”. Varje kolumn behöver en egen rubrik.");
+        if (reasons.Count > 0) return CommandResult.Refused(reasons);
+
         var mappning = await db.Set<Kolumnmappning>().FirstOrDefaultAsync(ct);
         if (mappning is null) db.Add(mappning = new Kolumnmappning { KommunId = "" });
-        (mappning.Anstallningsnummer, mappning.Fornamn, mappning.Efternamn, mappning.Epost, mappning.Enhetskod, mappning.Enhetsnamn,
-            mappning.OverordnadEnhet, mappning.ChefensAnstallningsnummer, mappning.Slutdatum) =
-            (ny.Anstallningsnummer.Trim(), ny.Fornamn.Trim(), ny.Efternamn.Trim(), ny.Epost.Trim(), ny.Enhetskod.Trim(), ny.Enhetsnamn.Trim(),
-                ny.OverordnadEnhet.Trim(), ny.ChefensAnstallningsnummer.Trim(), ny.Slutdatum.Trim());
+        foreach (var f in falt) mappning.SattRubrik(f.Egenskap, f.Rubrik);
+        audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, 0, "Personalimport: kolumnernas rubriker ändrade");
         await db.SaveChangesAsync(ct);
-        return CommandResult.Done("Kolumnerna är sparade.");
+        return CommandResult.Done("Kolumnerna är sparade. Nästa import läser filens rubriker så.");
+    }
+
+    /// <summary>Back to the Swedish default headers: the municipality's own mapping is removed.</summary>
+    public async Task<CommandResult> AterstallKolumnmappningAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!PersonalimportAccess.KanImportera(actor)) return CommandResult.Refused(EjBehorig);
+        if (await db.Set<Kolumnmappning>().FirstOrDefaultAsync(ct) is { } mappning)
+        {
+            db.Remove(mappning);
+            audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, 0, "Personalimport: kolumnernas rubriker återställda");
+            await db.SaveChangesAsync(ct);
+        }
+        return CommandResult.Done("Kolumnerna har standardrubrikerna igen.");
     }
 
     /// <summary>What the file would change; null for anyone but Admin. Nothing is written.</summary>

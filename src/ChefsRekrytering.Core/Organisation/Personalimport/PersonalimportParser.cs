@@ -117,6 +117,9 @@ public static class PersonalimportParser
         catch (CsvFormatException e) { throw new FormatException($"Filen går inte att läsa efter rad {e.LineNumber}.", e); }
     }
 
+    /// <summary>Whether the file is read as an Excel workbook (by its bytes), e.g. to send it back with the right type.</summary>
+    public static bool ArArbetsbok(byte[] bytes) => Kalkylblad.ArZip(bytes);
+
     /// <summary>UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), else Windows-1252.</summary>
     public static string Decode(byte[] bytes)
     {

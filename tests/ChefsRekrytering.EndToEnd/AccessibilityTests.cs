@@ -73,6 +73,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["admin/anvandare/{id}"] = new("alvsbyn", "admin", [$"/admin/anvandare/{adminId}"]),
             ["admin/organisation"] = new("alvsbyn", "admin", ["/admin/organisation"]),
             ["admin/personalimport"] = new("alvsbyn", "admin", ["/admin/personalimport"]),
+            ["admin/personalimport/kolumner"] = new("alvsbyn", "admin", ["/admin/personalimport/kolumner"]),
             ["admin/scim"] = new("alvsbyn", "admin", ["/admin/scim"]),
             ["admin/epost"] = new("alvsbyn", "admin", ["/admin/epost"]),
             ["rekrytering"] = new("kalix", "hr", ["/rekrytering", "/rekrytering?fas=alla"]),

@@ -58,6 +58,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("admin/organisation", ["/admin/organisation"], ["admin", "alvsbyn:admin"]), new("admin/epost", ["/admin/epost"], ["admin", "alvsbyn:admin"]),
             new("admin/scim", ["/admin/scim"], ["admin", "alvsbyn:admin"]),
             new("admin/personalimport", ["/admin/personalimport"], ["admin", "alvsbyn:admin"]),
+            new("admin/personalimport/kolumner", ["/admin/personalimport/kolumner"], ["admin", "alvsbyn:admin"]),
             new("admin/anvandare/{id}", [$"/admin/anvandare/{d.KalixHrUserId}"], ["admin"]), new("admin/epost/{id:long}", [$"/admin/epost/{d.MailId}"], ["admin"]),
             new("rekrytering", ["/rekrytering"], SignedIn), new("rekrytering/ny", ["/rekrytering/ny"], ["rekryterande", "hr", "alvsbyn:hr"]),
             new("rekrytering/{id:int}", [$"/rekrytering/{d.RekA}"], RecruitmentA),

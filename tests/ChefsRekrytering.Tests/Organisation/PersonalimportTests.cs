@@ -225,6 +225,25 @@ public sealed class PersonalimportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OlikaCheferForSammaEnhetVarnasIForhandsgranskningenOchDenForstaBlirChef()
+    {
+        // Unit A's rows name 1001 as chef, and one of them 1005 (an employee of B).
+        var fil = Utf8(Fil(6, "1006;Fia;Gran;fia.gran@kalix.test;A;Äldreomsorg;KS;1005;"));
+        var admin = await _data.InloggadAsync("admin");
+        var response = await admin.PostMultipartAsync("/admin/personalimport?handler=Forhandsgranska", [], [new("Fil", "personal.csv", fil)], formPage: "/admin/personalimport");
+        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+        var varning = Assert.Single(page.QuerySelectorAll("section .notice li"));
+        Assert.Equal("Enheten Äldreomsorg (A) har olika chefer på olika rader: anställningsnummer 1001, 1005. Importen gör 1001, som står först i filen, till chef.",
+            varning.TextContent);
+        Assert.Empty((await ForhandsgranskaAsync(Utf8(Fil(6)))).Varningar);
+
+        var result = await GenomforAsync(fil);
+        Assert.True(result.Result.Succeeded);
+        await using var scope = _portal.ScopeFor("kalix", out var db);
+        Assert.Equal("1001", (await db.Enheter.Include(e => e.Chef).SingleAsync(e => e.Kod == "A")).Chef!.Anstallningsnummer);
+    }
+
+    [Fact]
     public async Task BaraAdminFarImportera()
     {
         var fore = await DatabasenAsync();

@@ -21,7 +21,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         string[] addresses =
         [
             "", "Index", // the start page keeps the framework's two
-            "admin", "admin/anvandare", "admin/anvandare/{id}", "admin/epost", "admin/epost/{id:long}", "admin/organisation", "admin/personalimport", "admin/scim",
+            "admin", "admin/anvandare", "admin/anvandare/{id}", "admin/epost", "admin/epost/{id:long}", "admin/organisation", "admin/personalimport", "admin/personalimport/kolumner", "admin/scim",
             "ansokan/{token}",
             "arets-chef", "arets-chef/{ar:int}", "arets-chef/{ar:int}/jury", "arets-chef/{ar:int}/statistik",
             "arets-chef/{kommun}/{ar:int}", "arets-chef/kampanjer",

@@ -27,6 +27,12 @@ public sealed record Forhandsgranskning(
     /// <summary>More than this share of the active employees leaving in one import looks like a truncated file.</summary>
     public const double AvgangsGrans = 0.10;
 
+    /// <summary>Things the import will do that Admin may not expect, in Swedish; they stop nothing.</summary>
+    public IReadOnlyList<string> Varningar { get; init; } = [];
+
+    /// <summary>The headers the column mapping asked for and the file lacked (then the whole file is refused).</summary>
+    public IReadOnlyList<string> SaknadeKolumner { get; init; } = [];
+
     public bool Avvisas => Hinder.Count > 0;
     public int Andringar => NyaPersoner.Count + AndradePersoner.Count + FlyttadePersoner.Count + NyaEnheter.Count + AndradeEnheter.Count
         + NyaChefer.Count + Lamnade.Count + Aterkomna.Count;
@@ -53,21 +59,44 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
     public async Task<Kolumnmappning> KolumnmappningAsync(CancellationToken ct = default) =>
         await db.Set<Kolumnmappning>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new Kolumnmappning { KommunId = "" };
 
-    /// <summary>Saves which headers the municipality's export uses.</summary>
-    public async Task<CommandResult> SparaKolumnmappningAsync(Kolumnmappning ny, ClaimsPrincipal actor, CancellationToken ct = default)
+    /// <summary>The headers the municipality's export uses, for the mapping page; null for anyone but Admin.</summary>
+    public async Task<Kolumnmappning?> KolumnerAsync(ClaimsPrincipal actor, CancellationToken ct = default) =>
+        PersonalimportAccess.KanImportera(actor) ? await KolumnmappningAsync(ct) : null;
+
+    /// <summary>Saves which header of the municipality's export holds each column (<see cref="Kolumnmappning.Falt"/>, by property):
+    /// every column needs a header, no two the same (the file's headers are matched without regard to case).</summary>
+    public async Task<CommandResult> SparaKolumnmappningAsync(IReadOnlyDictionary<string, string?> rubriker, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!PersonalimportAccess.KanImportera(actor)) return CommandResult.Refused(EjBehorig);
-        var namn = new[] { ny.Anstallningsnummer, ny.Fornamn, ny.Efternamn, ny.Epost, ny.Enhetskod, ny.Enhetsnamn, ny.OverordnadEnhet, ny.ChefensAnstallningsnummer, ny.Slutdatum };
-        if (namn.Any(string.IsNullOrWhiteSpace)) return CommandResult.Refused("Varje kolumn behöver en rubrik.");
-        if (namn.Select(n => n.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != namn.Length) return CommandResult.Refused("Två uppgifter kan inte ha samma rubrik.");
+        var falt = Kolumnmappning.Falt.Select(f => (f.Egenskap, f.Betydelse,
+            Rubrik: InputText.SingleLine(rubriker.GetValueOrDefault(f.Egenskap) ?? "").Trim())).ToList();
+        var reasons = new List<string>();
+        foreach (var f in falt.Where(f => f.Rubrik.Length == 0)) reasons.Add($"Ange rubriken för ”{f.Betydelse}”.");
+        foreach (var f in falt.Where(f => f.Rubrik.Length > Kolumnmappning.MaxLangd))
+            reasons.Add($"Rubriken för ”{f.Betydelse}” är längre än {Kolumnmappning.MaxLangd} tecken.");
+        foreach (var g in falt.Where(f => f.Rubrik.Length > 0).GroupBy(f => f.Rubrik, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+            reasons.Add($"{string.Join(" och ", g.Select(f => $"”{f.Betydelse}”"))} har samma rubrik ”{g.Key}”. Varje kolumn behöver en egen rubrik.");
+        if (reasons.Count > 0) return CommandResult.Refused(reasons);
+
         var mappning = await db.Set<Kolumnmappning>().FirstOrDefaultAsync(ct);
         if (mappning is null) db.Add(mappning = new Kolumnmappning { KommunId = "" });
-        (mappning.Anstallningsnummer, mappning.Fornamn, mappning.Efternamn, mappning.Epost, mappning.Enhetskod, mappning.Enhetsnamn,
-            mappning.OverordnadEnhet, mappning.ChefensAnstallningsnummer, mappning.Slutdatum) =
-            (ny.Anstallningsnummer.Trim(), ny.Fornamn.Trim(), ny.Efternamn.Trim(), ny.Epost.Trim(), ny.Enhetskod.Trim(), ny.Enhetsnamn.Trim(),
-                ny.OverordnadEnhet.Trim(), ny.ChefensAnstallningsnummer.Trim(), ny.Slutdatum.Trim());
+        foreach (var f in falt) mappning.SattRubrik(f.Egenskap, f.Rubrik);
+        audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, 0, "Personalimport: kolumnernas rubriker ändrade");
         await db.SaveChangesAsync(ct);
-        return CommandResult.Done("Kolumnerna är sparade.");
+        return CommandResult.Done("Kolumnerna är sparade. Nästa import läser filens rubriker så.");
+    }
+
+    /// <summary>Back to the Swedish default headers: the municipality's own mapping is removed.</summary>
+    public async Task<CommandResult> AterstallKolumnmappningAsync(ClaimsPrincipal actor, CancellationToken ct = default)
+    {
+        if (!PersonalimportAccess.KanImportera(actor)) return CommandResult.Refused(EjBehorig);
+        if (await db.Set<Kolumnmappning>().FirstOrDefaultAsync(ct) is { } mappning)
+        {
+            db.Remove(mappning);
+            audit.Add(actor, AuditAction.Andrade, Granskningsobjekt.Organisation, 0, "Personalimport: kolumnernas rubriker återställda");
+            await db.SaveChangesAsync(ct);
+        }
+        return CommandResult.Done("Kolumnerna har standardrubrikerna igen.");
     }
 
     /// <summary>What the file would change; null for anyone but Admin. Nothing is written.</summary>
@@ -144,7 +173,7 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
 
     private DateOnly Today() => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
-    private static Forhandsgranskning Refused(Importfil f) => new(f.Hinder, 0, 0, [], [], [], [], [], [], [], [], []);
+    private static Forhandsgranskning Refused(Importfil f) => new(f.Hinder, 0, 0, [], [], [], [], [], [], [], [], []) { SaknadeKolumner = f.SaknadeKolumner };
 
     /// <summary>The decisions for one file against the loaded people and units; <see cref="ApplyAsync"/> carries them out.</summary>
     private sealed class Plan
@@ -284,6 +313,11 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
             var accepted = rows.Where(Ok).ToList();
             var names = accepted.ToDictionary(r => r.Anstallningsnummer, r => $"{r.Fornamn} {r.Efternamn}", StringComparer.OrdinalIgnoreCase);
             var ended = plan._people.Where(p => p.Slutat).Select(p => p.Row.Anstallningsnummer).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var varningar = new List<string>();
+            // Each unit's chefs as its rows name them, in the file's order (grouped once: 50 000 rows by a few thousand units).
+            var chefsByUnit = accepted.Where(r => r.ChefensAnstallningsnummer.Length > 0).GroupBy(r => r.Enhetskod, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Select(r => r.ChefensAnstallningsnummer).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                    StringComparer.OrdinalIgnoreCase);
             foreach (var d in defs.Values)
             {
                 plan._units.Add(d);
@@ -292,8 +326,11 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
                 else if (d.Befintlig.Namn != d.Namn || d.Befintlig.Kod != d.Kod || !string.Equals(parentNow ?? "", d.Overordnad, StringComparison.OrdinalIgnoreCase)
                          || (d.Overordnad.Length == 0 && d.Befintlig.OverordnadId is not null))
                     preview.AndradeEnheter.Add($"{d.Namn} ({d.Kod})");
-                var chefNr = accepted.Where(r => string.Equals(r.Enhetskod, d.Kod, StringComparison.OrdinalIgnoreCase))
-                    .Select(r => r.ChefensAnstallningsnummer).FirstOrDefault(n => n.Length > 0);
+                var chefNrs = chefsByUnit.GetValueOrDefault(d.Kod) ?? [];
+                var chefNr = chefNrs.FirstOrDefault();
+                if (chefNrs.Count > 1) // the file's first row of the unit decides, as it does for the unit's name and parent
+                    varningar.Add($"Enheten {d.Namn} ({d.Kod}) har olika chefer på olika rader: anställningsnummer {string.Join(", ", chefNrs)}. " +
+                        $"Importen gör {chefNr}, som står först i filen, till chef.");
                 if (chefNr is null || ended.Contains(chefNr) || !names.ContainsKey(chefNr)) continue;
                 var chefNow = d.Befintlig?.ChefId is int c ? personNr.GetValueOrDefault(c) : null;
                 if (!string.Equals(chefNow, chefNr, StringComparison.OrdinalIgnoreCase))
@@ -305,7 +342,8 @@ public sealed class PersonalimportService(AppDbContext db, AuditLog audit)
             // A unit the person is moved to is new, or an existing unit got a code: the move counts only when the unit differs.
             plan.Preview = new Forhandsgranskning([], rows.Count, people.Count(p => p.Aktiv), preview.Nya, preview.Andrade,
                 preview.Flyttade, preview.NyaEnheter, preview.AndradeEnheter, preview.NyaChefer, preview.Lamnade, preview.Ater,
-                rejected.OrderBy(x => x.Key).Select(x => new Avvisad(x.Key, rows.First(r => r.Rad == x.Key).Anstallningsnummer, x.Value)).ToList());
+                rejected.OrderBy(x => x.Key).Select(x => new Avvisad(x.Key, rows.First(r => r.Rad == x.Key).Anstallningsnummer, x.Value)).ToList())
+            { Varningar = varningar };
             return plan;
         }
 

@@ -44,7 +44,7 @@ public class PersonalimportModel(PersonalimportService import) : PageModel
     public async Task<IActionResult> OnGetFilAsync(int id)
     {
         if (await import.FilAsync(id, User, HttpContext.RequestAborted) is not var (namn, fil)) return NotFound();
-        return File(fil, "text/csv", namn);
+        return File(fil, PersonalimportParser.ArArbetsbok(fil) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv", namn);
     }
 
     private async Task<byte[]?> ReadAsync()

@@ -22,6 +22,7 @@ const kommun = arg('kommun', 'alvsbyn');
 const losenord = arg('losenord', 'Bench-2026-nominera');
 const forst = Number(arg('forst', '1'));
 const leverantorsUrl = arg('leverantor', null);
+const medHem = arg('hem', 'ja') !== 'nej'; // oidc: end with the first signed-in page, or at the callback's redirect
 
 /** One browser: cookies per origin (the portal and the provider share 127.0.0.1), no automatic redirects. */
 class Webblasare {
@@ -89,7 +90,7 @@ async function oidcInloggning(i) {
   if (!new URL(url).pathname.startsWith('/signin-oidc/')) fel('återkomsten', r);
   const aterkomst = await b.req(url);
   if (aterkomst.status !== 302 || new URL(aterkomst.location).pathname.startsWith('/konto/')) fel('återkomsten till portalen', aterkomst);
-  const hem = await b.req(new URL('/', portal));
+  const hem = medHem ? await b.req(new URL('/', portal)) : { status: 200, ms: 0 };
   if (hem.status !== 200) fel('första sidan', hem);
   return {
     sida: sida.ms, utmaning: utmaning.ms, leverantor, aterkomst: aterkomst.ms, hem: hem.ms,
@@ -97,7 +98,20 @@ async function oidcInloggning(i) {
   };
 }
 
-const en = satt === 'oidc' ? oidcInloggning : losenordsInloggning;
+/** Parts alone, so the portal's CPU per part can be told apart: the sign-in page, and the page with the challenge. */
+async function baraSidan() {
+  const sida = await new Webblasare().req(new URL('/konto/logga-in', portal));
+  if (sida.status !== 200) fel('inloggningssidan', sida);
+  return { sida: sida.ms, hela: sida.ms };
+}
+async function sidanOchUtmaningen() {
+  const b = new Webblasare();
+  const sida = await b.req(new URL('/konto/logga-in', portal));
+  const utmaning = await b.req(new URL('/konto/logga-in?handler=Extern', portal), { method: 'POST', form: { kommun, __RequestVerificationToken: token(sida.text) } });
+  if (utmaning.status !== 302 || new URL(utmaning.location).host === portal.host) fel('utmaningen', utmaning);
+  return { sida: sida.ms, utmaning: utmaning.ms, hela: sida.ms + utmaning.ms };
+}
+const en = { oidc: oidcInloggning, losenord: losenordsInloggning, sida: baraSidan, utmaning: sidanOchUtmaningen }[satt];
 if (leverantorsUrl) await fetch(new URL('/bench/tider', leverantorsUrl), { method: 'DELETE' });
 const resultat = [];
 const felen = [];
@@ -118,9 +132,9 @@ const percentil = (xs, p) => {
 };
 const pp = (xs) => `${percentil(xs, 50).toFixed(0)} / ${percentil(xs, 99).toFixed(0)}`;
 const del = (k) => resultat.map((x) => x[k]);
-const namn = satt === 'oidc' ? 'OIDC' : 'Lösenord';
+const namn = { oidc: 'OIDC', losenord: 'Lösenord', sida: 'Bara inloggningssidan', utmaning: 'Sidan och utmaningen' }[satt];
 const rad = (etikett, xs) => console.log(`  ${etikett.padEnd(64)} ${pp(xs).padStart(13)}`);
-console.log(`${namn}: ${resultat.length} av ${antal} inloggade på ${sekunder.toFixed(1)} s = ${(resultat.length / sekunder).toFixed(1)} inloggningar/s (${samtidiga} samtidiga), ${felen.length} fel`);
+console.log(`${namn}: ${resultat.length} av ${antal} ${satt === 'oidc' || satt === 'losenord' ? 'inloggade' : 'klara'} på ${sekunder.toFixed(1)} s = ${(resultat.length / sekunder).toFixed(1)} inloggningar/s (${samtidiga} samtidiga), ${felen.length} fel`);
 for (const f of felen.slice(0, 3)) console.log(`  fel: ${f}`);
 console.log(`  ${'per inloggning, ms'.padEnd(64)} ${'p50 / p99'.padStart(13)}`);
 rad('hela inloggningen (alla anrop, i följd)', del('hela'));
@@ -131,7 +145,7 @@ if (satt === 'oidc') {
   rad('portalen: summa sida + utmaning + återkomst', del('portal'));
   rad('leverantören: webbläsarens anrop (authorize, formulär, login, resume)', del('leverantor'));
   rad('portalen: första sidan inloggad', del('hem'));
-} else {
+} else if (satt === 'losenord') {
   rad('inloggningssidan', del('sida'));
   rad('POST inloggningen (lösenordet prövas)', del('inloggning'));
   rad('första sidan inloggad', del('hem'));

@@ -46,26 +46,49 @@ oidc_pid=$(cat "$work/oidc.pid")
 
 cpu_s() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$1/stat"; }   # user + system CPU seconds of a process (USER_HZ 100)
 
-runda() { # <label> <satt> [--leverantor url]
-  local label=$1 satt=$2; shift 2
+declare -A cpu_portal cpu_oidc
+runda() { # <key> <label> <satt> [more arguments to inloggning-massa.mjs]
+  local key=$1 label=$2 satt=$3; shift 3
   local p0 o0 load
   p0=$(cpu_s "$portal_pid"); o0=$(cpu_s "$oidc_pid")
   echo
   node bench/inloggning-massa.mjs --satt "$satt" --portal "http://127.0.0.1:$APP_PORT" --antal "$N" --samtidiga "$C" "$@" \
     | sed "1s/^[^:]*:/$label:/" || failed=1
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  echo "  CPU-sekunder under rundan: portalen $(awk -v a="$p0" -v b="$(cpu_s "$portal_pid")" 'BEGIN {printf "%.1f", b - a}')," \
-       "leverantören $(awk -v a="$o0" -v b="$(cpu_s "$oidc_pid")" 'BEGIN {printf "%.1f", b - a}') (node, en tråd); last efter: $load"
+  cpu_portal[$key]=$(awk -v a="$p0" -v b="$(cpu_s "$portal_pid")" 'BEGIN {printf "%.2f", b - a}')
+  cpu_oidc[$key]=$(awk -v a="$o0" -v b="$(cpu_s "$oidc_pid")" 'BEGIN {printf "%.2f", b - a}')
+  echo "  CPU-sekunder under rundan: portalen ${cpu_portal[$key]}, leverantören ${cpu_oidc[$key]} (node, en tråd); last efter: $load"
 }
+per() { awk -v s="$1" -v n="$N" 'BEGIN {printf "%6.1f", s * 1000 / n}'; }         # CPU seconds of a round → ms per sign-in
+skillnad() { awk -v a="$1" -v b="$2" -v n="$N" 'BEGIN {printf "%6.1f", (a - b) * 1000 / n}'; }
 
 failed=0
 # Warm-up: a few of each, so the first JIT and the provider's discovery document are not in the figures.
 node bench/inloggning-massa.mjs --satt losenord --portal "http://127.0.0.1:$APP_PORT" --antal 4 --samtidiga 2 --forst "$((N - 3))" >/dev/null || die "uppvärmningen (lösenord) misslyckades"
 node bench/inloggning-massa.mjs --satt oidc --portal "http://127.0.0.1:$APP_PORT" --antal 4 --samtidiga 2 --forst "$((N - 3))" >/dev/null || die "uppvärmningen (OIDC) misslyckades"
 
-runda "Lösenord (PBKDF2, Identitys egen kostnad)" losenord
-runda "OIDC, första inloggningen (kopplas via anställningsnumret)" oidc --leverantor "http://127.0.0.1:$OIDC_PORT"
-runda "OIDC igen (redan kopplad, via subjektet)" oidc --leverantor "http://127.0.0.1:$OIDC_PORT"
+lev=(--leverantor "http://127.0.0.1:$OIDC_PORT")
+runda losenord "Lösenord (PBKDF2, Identitys egen kostnad)" losenord
+runda oidc1 "OIDC, första inloggningen (kopplas via anställningsnumret)" oidc "${lev[@]}"
+runda oidc2 "OIDC igen (redan kopplad, via subjektet)" oidc "${lev[@]}"
+
+# The portal's CPU per part of an OIDC sign-in, from rounds that stop earlier: the page alone, the page and the challenge,
+# the whole sign-in up to the callback's redirect. Each difference is one part's CPU; the provider's is its whole round's.
+echo
+echo "== Var CPU-tiden går i en OIDC-inloggning (rundor som slutar tidigare; $N var, $C samtidiga)"
+runda sida "Bara inloggningssidan" sida
+runda utmaning "Sidan och utmaningen (med PAR)" utmaning "${lev[@]}"
+runda oidc3 "OIDC till återkomsten (utan första sidan)" oidc --hem nej "${lev[@]}"
+echo
+echo "CPU per inloggning, ms (processens user + system under rundan, delat med $N)"
+t() { printf '  %-68s %s\n' "$1" "$2"; }
+t "portalen: inloggningssidan" "$(per "${cpu_portal[sida]}")"
+t "portalen: utmaningen (POST knappen, PAR)" "$(skillnad "${cpu_portal[utmaning]}" "${cpu_portal[sida]}")"
+t "portalen: återkomsten /signin-oidc (token, koppling, sessionen, kakan)" "$(skillnad "${cpu_portal[oidc3]}" "${cpu_portal[utmaning]}")"
+t "portalens andel (sida + utmaning + återkomst)" "$(per "${cpu_portal[oidc3]}")"
+t "leverantören: hela inloggningen (PAR, authorize, formulär, token)" "$(per "${cpu_oidc[oidc3]}")"
+t "portalen: första sidan inloggad (efter inloggningen)" "$(skillnad "${cpu_portal[oidc2]}" "${cpu_portal[oidc3]}")"
+t "portalen: en lösenordsinloggning (sida, POST, första sidan)" "$(per "${cpu_portal[losenord]}")"
 echo
 echo "last efter: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$failed"

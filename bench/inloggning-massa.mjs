@@ -144,7 +144,7 @@ if (satt === 'oidc') {
   rad('portalen: återkomsten /signin-oidc (med token-anropet)', del('aterkomst'));
   rad('portalen: summa sida + utmaning + återkomst', del('portal'));
   rad('leverantören: webbläsarens anrop (authorize, formulär, login, resume)', del('leverantor'));
-  rad('portalen: första sidan inloggad', del('hem'));
+  if (medHem) rad('portalen: första sidan inloggad', del('hem'));
 } else if (satt === 'losenord') {
   rad('inloggningssidan', del('sida'));
   rad('POST inloggningen (lösenordet prövas)', del('inloggning'));
@@ -155,7 +155,7 @@ if (leverantorsUrl) {
   console.log(`  inuti leverantören, ms per anrop (p50 / p99, antal):`);
   for (const [k, xs] of Object.entries(tider)) console.log(`    ${k.padEnd(62)} ${pp(xs).padStart(13)}  ${xs.length}`);
   const ms = Object.values(tider).flat().reduce((a, b) => a + b, 0);
-  console.log(`  leverantörens tid totalt ${(ms / 1000).toFixed(1)} s, portalens anrop totalt ${(del('portal').reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s ` +
+  if (satt === 'oidc') console.log(`  leverantörens tid totalt ${(ms / 1000).toFixed(1)} s, portalens anrop totalt ${(del('portal').reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s ` +
     `(varav leverantörens PAR och token ${(((tider.request ?? []).concat(tider.token ?? [])).reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s)`);
 }
 process.exit(felen.length ? 1 : 0);

@@ -7,6 +7,8 @@
 # sign-in (its challenge and callback) must not be what limits it.
 #   bench/inloggning-massa.sh
 #   BENCH_ANSTALLDA=500 BENCH_SAMTIDIGA=32 bench/inloggning-massa.sh
+# The CPU split per part is a difference between rounds: it needs thousands of sign-ins. With a few dozen, the JIT and the
+# process's own background work dominate, and a part can even come out negative.
 # The portal runs the published Release build on SQLite (bench/ChefsRekrytering.Bench: the employees of BenchSeeder in
 # Älvsbyn, each with an account and an employee number); the provider is bench/oidc-leverantor.mjs, started here on its
 # own port with the same employees. Clients: bench/inloggning-massa.mjs (node, one cookie jar per employee).

@@ -25,14 +25,20 @@ public sealed class BenchOptions
 {
     public const string Losenord = "Bench-2026-nominera";
     /// <summary>The bench signs in thousands of accounts to prepare its sessions; the hash cost is lowered in bench mode only
-    /// so that takes seconds, not minutes. The nomination it measures never hashes a password.</summary>
+    /// so that takes seconds, not minutes. The nomination it measures never hashes a password. Not with
+    /// <see cref="FullHashkostnad"/>: bench/inloggning-massa.sh measures the sign-in itself, at production's cost.</summary>
     public const int HashIterationer = 1_000;
+
+    /// <summary>The employee number BenchSeeder gives employee <paramref name="i"/>; bench/oidc-leverantor.mjs sends the same.</summary>
+    public static string Anstallningsnummer(int i) => $"B{i:00000}";
 
     public int Anstallda { get; set; }
     public int Chefer { get; set; } = 40;
     public string Kommun { get; set; } = "alvsbyn";
     public int Rekryteringar { get; set; }
     public int KandidaterPerRekrytering { get; set; } = 20;
+    /// <summary>Keep Identity's own password hash cost (bench/inloggning-massa.sh), instead of <see cref="HashIterationer"/>.</summary>
+    public bool FullHashkostnad { get; set; }
 }
 
 public sealed class BenchSeeder(
@@ -59,7 +65,8 @@ public sealed class BenchSeeder(
         var units = Enumerable.Range(1, chefer).Select(i => new Enhet { KommunId = o.Kommun, Namn = $"Bänkenhet {i:000}", Overordnad = top }).ToList();
         var people = Enumerable.Range(1, o.Anstallda).Select(i => new Person
         {
-            KommunId = o.Kommun, Fornamn = "Anställd", Efternamn = $"{i:00000}", Epost = Epost(i), Titel = "Medarbetare", Enhet = units[(i - 1) % chefer],
+            KommunId = o.Kommun, Fornamn = "Anställd", Efternamn = $"{i:00000}", Epost = Epost(i), Titel = "Medarbetare",
+            Anstallningsnummer = BenchOptions.Anstallningsnummer(i), Enhet = units[(i - 1) % chefer],
         }).ToList();
         db.AddRange(units.Prepend(top));
         db.AddRange(people);
@@ -97,7 +104,7 @@ public static class BenchServiceExtensions
         services.AddOptions<BenchOptions>().Bind(config.GetSection("Bench"));
         services.AddScoped<BenchSeeder>();
         services.AddScoped<BenchData>();
-        if (config.GetValue<int>("Bench:Anstallda") > 0)
+        if (config.GetValue<int>("Bench:Anstallda") > 0 && !config.GetValue<bool>("Bench:FullHashkostnad"))
             services.Configure<PasswordHasherOptions>(o => o.IterationCount = BenchOptions.HashIterationer);
         return services;
     }

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// The OpenID Provider of bench/inloggning-massa.sh: one real oidc-provider issuer (the package and configuration of
+// infra/oidc/provider.mjs), with the bench's own employees: the login "anstalld00042" carries the employee number
+// "B00042", as BenchSeeder gives the person. It also times its own answers per endpoint (PAR, authorize, interaction,
+// token ...), inside the provider, and hands them out on GET /bench/tider, so the bench can tell the provider's share of
+// a sign-in, including the back-channel calls the portal makes to it, from the portal's own.
+//
+//   node bench/oidc-leverantor.mjs --port 5596
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { default: Provider } = await import(pathToFileURL(path.join(here, '..', 'infra', 'tools', 'node_modules', 'oidc-provider', 'lib', 'index.js')).href);
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+};
+const port = Number(arg('port', '5596'));
+const issuer = `http://127.0.0.1:${port}`;
+
+const p = new Provider(issuer, {
+  clients: [{
+    client_id: 'chefsrekrytering',
+    client_secret: 'bench-hemlighet',
+    redirect_uris: ['http://localhost/signin-oidc/placeholder'],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  }],
+  pkce: { required: () => true },
+  scopes: ['openid', 'profile', 'email'],
+  claims: { openid: ['sub', 'employee_number', 'groups'], profile: ['name'], email: ['email'] },
+  conformIdTokenClaims: false,
+  features: { devInteractions: { enabled: true } },
+  async findAccount(ctx, sub) {
+    const m = /^anstalld(\d{5})$/.exec(sub);
+    const claims = m ? { employee_number: `B${m[1]}`, name: `Anställd ${m[1]}`, groups: ['alla-anstallda'] } : { name: sub };
+    return { accountId: sub, async claims() { return { sub, ...claims }; } };
+  },
+  async loadExistingGrant(ctx) {
+    const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
+    grant.addOIDCScope('openid profile email');
+    await grant.save();
+    return grant;
+  },
+  cookies: { keys: ['chefsrekrytering-bench-cookie-key'] },
+});
+p.Client.prototype.redirectUriAllowed = (uri) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/signin-oidc\/[a-z-]+$/.test(uri);
+p.on('server_error', (ctx, err) => console.error('server_error', err));
+
+// Milliseconds per endpoint, measured around the provider's whole handling of each request.
+const tider = {};
+const slag = (url) => {
+  const s = url.split('?')[0];
+  if (s.startsWith('/interaction/')) return s.endsWith('/login') ? 'interaction-login' : 'interaction';
+  if (s.startsWith('/auth/')) return 'auth-resume';
+  return s.replace(/^\//, '') || 'root';
+};
+p.use(async (ctx, next) => {
+  if (ctx.path === '/bench/tider') {
+    if (ctx.method === 'DELETE') for (const k of Object.keys(tider)) delete tider[k];
+    ctx.body = tider;
+    return;
+  }
+  const t0 = process.hrtime.bigint();
+  await next();
+  (tider[slag(ctx.url)] ??= []).push(Number(process.hrtime.bigint() - t0) / 1e6);
+});
+
+p.listen(port, '127.0.0.1');
+console.log(`oidc-bench: issuer ${issuer}`);

@@ -27,6 +27,9 @@ public sealed record PaVag(ApplicationUser Konto, bool KommIhag, bool Inloggad);
 /// <summary>The authenticator app's key, as typed by hand and as the QR code's address.</summary>
 public sealed record Autentiseringsnyckel(string Nyckel, string Adress);
 
+/// <summary>Where an account stands with its second step: the key to set it up with while it is off.</summary>
+public sealed record Tvastegslage(PaVag Vem, bool Paslagen, bool Kravs, int ReservkoderKvar, Autentiseringsnyckel? Nyckel);
+
 /// <summary>
 /// Two-step sign-in for local accounts with Identity's authenticator (TOTP) support. After a right password, an account
 /// with a second step is only half signed in (Identity's short-lived two-factor cookie, holding nothing but the account
@@ -65,7 +68,16 @@ public sealed class Tvastegsverifiering(
             : null;
     }
 
-    public async Task<Autentiseringsnyckel> NyckelAsync(ApplicationUser konto)
+    /// <summary>The signed-in or half-way account's second step, or null for anyone else.</summary>
+    public async Task<Tvastegslage?> LageAsync()
+    {
+        if (await VemAsync() is not { } vem) return null;
+        var paslagen = await users.GetTwoFactorEnabledAsync(vem.Konto);
+        return new(vem, paslagen, await KravsAsync(vem.Konto),
+            paslagen ? await users.CountRecoveryCodesAsync(vem.Konto) : 0, paslagen ? null : await NyckelAsync(vem.Konto));
+    }
+
+    private async Task<Autentiseringsnyckel> NyckelAsync(ApplicationUser konto)
     {
         var nyckel = await users.GetAuthenticatorKeyAsync(konto);
         if (string.IsNullOrEmpty(nyckel))
@@ -174,5 +186,33 @@ public sealed class Tvastegsverifiering(
         var text = new StringBuilder();
         for (var i = 0; i < nyckel.Length; i += 4) text.Append(nyckel.AsSpan(i, Math.Min(4, nyckel.Length - i))).Append(' ');
         return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+}
+
+/// <summary>
+/// Identity's authenticator check (TOTP, six digits, 30-second steps, two steps either side for a phone's clock) with
+/// what it leaves out: a code is accepted once (RFC 6238, 5.2). The step of the last accepted code is kept with the
+/// account, so a code seen over someone's shoulder, or replayed, is refused within its window too.
+/// </summary>
+public sealed class EngangsAutentiserare(TimeProvider clock) : IUserTwoFactorTokenProvider<ApplicationUser>
+{
+    public const string Namn = "Engangskod";
+    private const string Leverantor = "ChefsRekrytering";
+    private const string SenastSteg = "SenastKodsteg";
+
+    public Task<string> GenerateAsync(string purpose, UserManager<ApplicationUser> manager, ApplicationUser user) => Task.FromResult("");
+
+    public async Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<ApplicationUser> manager, ApplicationUser user) =>
+        !string.IsNullOrWhiteSpace(await manager.GetAuthenticatorKeyAsync(user));
+
+    public async Task<bool> ValidateAsync(string purpose, string token, UserManager<ApplicationUser> manager, ApplicationUser user)
+    {
+        if (token.Length != 6 || !token.All(char.IsAsciiDigit)) return false;
+        if (await manager.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } nyckel) return false;
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(nyckel));
+        if (!totp.VerifyTotp(clock.GetUtcNow().UtcDateTime, token, out var steg, new OtpNet.VerificationWindow(previous: 2, future: 2))) return false;
+        if (long.TryParse(await manager.GetAuthenticationTokenAsync(user, Leverantor, SenastSteg), out var senast) && steg <= senast) return false;
+        await manager.SetAuthenticationTokenAsync(user, Leverantor, SenastSteg, steg.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
     }
 }

@@ -103,9 +103,11 @@ public static class ServiceCollectionExtensions
                 // a lockout per account lets anyone lock anyone out. Lockout is only Admin's "has left".
                 o.Lockout.AllowedForNewUsers = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                o.Tokens.AuthenticatorTokenProvider = EngangsAutentiserare.Namn;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<EngangsAutentiserare>(EngangsAutentiserare.Namn)
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddErrorDescriber<SwedishIdentityErrors>()
             .AddUserValidator<UnikAdressIHelaPortalen>();

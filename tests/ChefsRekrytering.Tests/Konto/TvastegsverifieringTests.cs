@@ -45,9 +45,17 @@ public partial class TvastegsverifieringTests(TvastegPortal portal) : IClassFixt
         Assert.Equal(HttpStatusCode.Redirect, (await igen.GetAsync("/rekrytering")).StatusCode);
         var gissning = await igen.PostFormAsync("/konto/verifiera?ReturnUrl=%2Frekrytering", new() { ["Kod"] = FelKod(nyckel) }, formPage: "/konto/verifiera");
         Assert.Contains("Koden stämmer inte", Main(await gissning.Content.ReadAsStringAsync()));
-        var inne = await igen.PostFormAsync("/konto/verifiera?ReturnUrl=%2Frekrytering", new() { ["Kod"] = Kod(nyckel) });
+        // The app's next code (the one just used to switch on is spent), within the step either side a phone's clock may be off.
+        var inne = await igen.PostFormAsync("/konto/verifiera?ReturnUrl=%2Frekrytering", new() { ["Kod"] = Kod(nyckel, steg: 1) });
         Assert.Equal("/rekrytering", inne.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await igen.GetAsync("/rekrytering")).StatusCode);
+
+        // A code once accepted is spent: seen over a shoulder, it opens nothing (RFC 6238, 5.2).
+        var axel = PortalClient.For(portal);
+        await LosenordAsync(axel, "hr");
+        var igenSammaKod = await axel.PostFormAsync("/konto/verifiera", new() { ["Kod"] = Kod(nyckel, steg: 1) });
+        Assert.Contains("Koden stämmer inte", Main(await igenSammaKod.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await axel.GetAsync("/rekrytering")).StatusCode);
 
         // HR may not switch it off.
         var av = await igen.PostFormAsync("/konto/tvastegsverifiering?handler=StangAv", new(), formPage: "/konto/tvastegsverifiering");
@@ -106,7 +114,7 @@ public partial class TvastegsverifieringTests(TvastegPortal portal) : IClassFixt
             sista = Main(await fel.Content.ReadAsStringAsync());
         }
         Assert.Contains("För många misslyckade försök", sista);
-        var ratt = await gissare.PostFormAsync("/konto/verifiera", new() { ["Kod"] = Kod(nyckel) }, formPage: "/konto/verifiera");
+        var ratt = await gissare.PostFormAsync("/konto/verifiera", new() { ["Kod"] = Kod(nyckel, steg: 1) }, formPage: "/konto/verifiera");
         Assert.Contains("För många misslyckade försök", Main(await ratt.Content.ReadAsStringAsync()));
 
         // Admin switches it off (Admin itself sets up the app first: the role requires it).
@@ -170,7 +178,7 @@ public partial class TvastegsverifieringTests(TvastegPortal portal) : IClassFixt
     }
 
     /// <summary>What the person's authenticator app shows now.</summary>
-    private static string Kod(string nyckel) => new Totp(Base32Encoding.ToBytes(nyckel)).ComputeTotp();
+    private static string Kod(string nyckel, int steg = 0) => new Totp(Base32Encoding.ToBytes(nyckel)).ComputeTotp(DateTime.UtcNow.AddSeconds(30 * steg));
 
     /// <summary>A code the app does not show now nor in the steps around it.</summary>
     private static string FelKod(string nyckel)

@@ -1,5 +1,4 @@
 using ChefsRekrytering.Konton;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using QRCoder;
 
@@ -12,7 +11,7 @@ namespace ChefsRekrytering.Web.Pages.Konto;
 [AllowAnonymous]
 [EnableRateLimiting(PortalRateLimits.Inloggning)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class TvastegsverifieringModel(Tvastegsverifiering tvasteg, UserManager<ApplicationUser> users) : PageModel
+public class TvastegsverifieringModel(Tvastegsverifiering tvasteg) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty, Display(Name = "kod")] public string? Kod { get; set; }
@@ -56,14 +55,10 @@ public class TvastegsverifieringModel(Tvastegsverifiering tvasteg, UserManager<A
     private async Task<bool> LoadAsync()
     {
         // Right after a half-way sign-in is completed, this request still carries the half-way cookie: same account.
-        if (await tvasteg.VemAsync() is not { } vem) return false;
-        Vem = vem;
-        Paslagen = await users.GetTwoFactorEnabledAsync(Vem.Konto);
-        Kravs = await tvasteg.KravsAsync(Vem.Konto);
-        ReservkoderKvar = Paslagen ? await users.CountRecoveryCodesAsync(Vem.Konto) : 0;
-        if (!Paslagen)
+        if (await tvasteg.LageAsync() is not { } lage) return false;
+        (Vem, Paslagen, Kravs, ReservkoderKvar, Nyckel) = (lage.Vem, lage.Paslagen, lage.Kravs, lage.ReservkoderKvar, lage.Nyckel);
+        if (Nyckel is not null)
         {
-            Nyckel = await tvasteg.NyckelAsync(Vem.Konto);
             using var data = QRCodeGenerator.GenerateQrCode(Nyckel.Adress, QRCodeGenerator.ECCLevel.M);
             QrSvg = new SvgQRCode(data).GetGraphic(4);
         }

@@ -6,47 +6,18 @@
 // a sign-in, including the back-channel calls the portal makes to it, from the portal's own.
 //
 //   node bench/oidc-leverantor.mjs --port 5596
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { arg, leverantor } from '../infra/oidc/leverantor.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { default: Provider } = await import(pathToFileURL(path.join(here, '..', 'infra', 'tools', 'node_modules', 'oidc-provider', 'lib', 'index.js')).href);
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-};
 const port = Number(arg('port', '5596'));
 const issuer = `http://127.0.0.1:${port}`;
 
-const p = new Provider(issuer, {
-  clients: [{
-    client_id: 'chefsrekrytering',
-    client_secret: 'bench-hemlighet',
-    redirect_uris: ['http://localhost/signin-oidc/placeholder'],
-    grant_types: ['authorization_code'],
-    response_types: ['code'],
-  }],
-  pkce: { required: () => true },
-  scopes: ['openid', 'profile', 'email'],
-  claims: { openid: ['sub', 'employee_number', 'groups'], profile: ['name'], email: ['email'] },
-  conformIdTokenClaims: false,
-  features: { devInteractions: { enabled: true } },
-  async findAccount(ctx, sub) {
+const p = leverantor({
+  issuer, clientId: 'chefsrekrytering', clientSecret: 'bench-hemlighet', cookieKey: 'chefsrekrytering-bench-cookie-key',
+  claimsFor: (sub) => {
     const m = /^anstalld(\d{5})$/.exec(sub);
-    const claims = m ? { employee_number: `B${m[1]}`, name: `Anställd ${m[1]}`, groups: ['alla-anstallda'] } : { name: sub };
-    return { accountId: sub, async claims() { return { sub, ...claims }; } };
+    return m ? { employee_number: `B${m[1]}`, name: `Anställd ${m[1]}`, groups: ['alla-anstallda'] } : { name: sub };
   },
-  async loadExistingGrant(ctx) {
-    const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-    grant.addOIDCScope('openid profile email');
-    await grant.save();
-    return grant;
-  },
-  cookies: { keys: ['chefsrekrytering-bench-cookie-key'] },
 });
-p.Client.prototype.redirectUriAllowed = (uri) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/signin-oidc\/[a-z-]+$/.test(uri);
-p.on('server_error', (ctx, err) => console.error('server_error', err));
 
 // Milliseconds per endpoint, measured around the provider's whole handling of each request.
 const tider = {};

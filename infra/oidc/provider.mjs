@@ -8,17 +8,8 @@
 // The development sign-in form accepts any login, which becomes the subject; the claims come from ACCOUNTS below
 // (an employee number and groups, as Entra ID sends with the optional claim employeeid and group claims), so a test
 // chooses who signs in by the login it types. Consent is taken as given, as for a first-party app in Entra ID.
-import { generateKeyPairSync } from 'node:crypto';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { arg, leverantor } from './leverantor.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const { default: Provider } = await import(pathToFileURL(path.join(here, '..', 'tools', 'node_modules', 'oidc-provider', 'lib', 'index.js')).href);
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-};
 const port = Number(arg('port', '5556'));
 
 // login → claims. Unknown logins get a subject and a name only (the portal must then refuse them).
@@ -27,40 +18,10 @@ const ACCOUNTS = {
   'lena': { employee_number: 'K-1002', name: 'Lena Holm', email: 'lena.holm@kalix.example', groups: ['alla-anstallda', 'hr-gruppen'] },
 };
 
-function provider(issuer, clientId) {
-  const p = new Provider(issuer, {
-    clients: [{
-      client_id: clientId,
-      client_secret: 'test-hemlighet-' + clientId,
-      redirect_uris: ['http://localhost/signin-oidc/placeholder'],
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-    }],
-    pkce: { required: () => true },
-    scopes: ['openid', 'profile', 'email'],
-    claims: { openid: ['sub', 'employee_number', 'groups'], profile: ['name'], email: ['email'] },
-    conformIdTokenClaims: false, // the claims go in the ID token, as Entra ID puts them
-    features: { devInteractions: { enabled: true } },
-    async findAccount(ctx, sub) {
-      const a = ACCOUNTS[sub] ?? { name: sub };
-      return { accountId: sub, async claims() { return { sub, ...a }; } };
-    },
-    async loadExistingGrant(ctx) {
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-      grant.addOIDCScope('openid profile email');
-      await grant.save();
-      return grant;
-    },
-    cookies: { keys: ['chefsrekrytering-test-cookie-key'] },
-    // Each issuer signs with a key of its own, made at start (oidc-provider's development keys are the same for all):
-    // a token of one municipality's provider never validates as the other's.
-    jwks: { keys: [generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' })] },
-  });
-  // The portal under test listens on a port chosen at run time: any loopback callback of the portal's shape is allowed.
-  p.Client.prototype.redirectUriAllowed = (uri) => /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/signin-oidc\/[a-z-]+$/.test(uri);
-  p.on('server_error', (ctx, err) => console.error('server_error', err));
-  return p;
-}
+const provider = (issuer, clientId) => leverantor({
+  issuer, clientId, clientSecret: 'test-hemlighet-' + clientId, cookieKey: 'chefsrekrytering-test-cookie-key',
+  claimsFor: (sub) => ACCOUNTS[sub] ?? { name: sub },
+});
 
 provider(`http://127.0.0.1:${port}`, 'chefsrekrytering').listen(port, '127.0.0.1');
 provider(`http://127.0.0.1:${port + 1}`, 'chefsrekrytering').listen(port + 1, '127.0.0.1');

@@ -17,6 +17,8 @@ public class ScimToken : IKommunEntity
     public required string Hash { get; set; }
     public DateTime SkapadUtc { get; set; }
     public required string SkapadAv { get; set; }
+    /// <summary>After this it opens nothing: a token copied into the identity provider is not a key for ever.</summary>
+    public DateTime GiltigTillUtc { get; set; }
     /// <summary>When an Admin revoked it; a revoked token opens nothing.</summary>
     public DateTime? AterkalladUtc { get; set; }
     public bool Aterkallad => AterkalladUtc is not null;

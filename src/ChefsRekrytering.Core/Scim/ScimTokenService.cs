@@ -16,7 +16,7 @@ public static class ScimAccess
     public static bool KanHantera(ClaimsPrincipal user) => user.IsInRole(Roller.Admin) && user.KommunId() is not null;
 }
 
-public sealed record ScimTokenRad(int Id, DateTime SkapadUtc, string SkapadAv, DateTime? AterkalladUtc);
+public sealed record ScimTokenRad(int Id, DateTime SkapadUtc, string SkapadAv, DateTime GiltigTillUtc, DateTime? AterkalladUtc, bool Utgangen);
 
 /// <summary>
 /// Creates, lists and revokes the municipality's SCIM tokens, and tells a SCIM request which municipality it speaks for.
@@ -24,12 +24,15 @@ public sealed record ScimTokenRad(int Id, DateTime SkapadUtc, string SkapadAv, D
 public sealed class ScimTokenService(AppDbContext db, AuditLog audit, CurrentKommun kommun)
 {
     private const string Prefix = "scim_";
+    /// <summary>A year, the longest Microsoft advises for a provisioning secret; Admin makes a new one before it runs out.</summary>
+    public static readonly TimeSpan Giltighet = TimeSpan.FromDays(365);
 
     public async Task<IReadOnlyList<ScimTokenRad>?> ListaAsync(ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!ScimAccess.KanHantera(actor)) return null;
+        var now = db.UtcNow;
         return await db.Set<ScimToken>().AsNoTracking().OrderByDescending(t => t.SkapadUtc)
-            .Select(t => new ScimTokenRad(t.Id, t.SkapadUtc, t.SkapadAv, t.AterkalladUtc)).ToListAsync(ct);
+            .Select(t => new ScimTokenRad(t.Id, t.SkapadUtc, t.SkapadAv, t.GiltigTillUtc, t.AterkalladUtc, t.GiltigTillUtc <= now)).ToListAsync(ct);
     }
 
     /// <summary>A new token for the municipality; its plain text is in the result once and never stored.</summary>
@@ -37,12 +40,12 @@ public sealed class ScimTokenService(AppDbContext db, AuditLog audit, CurrentKom
     {
         if (!ScimAccess.KanHantera(actor)) return new(CommandResult.Forbidden, null);
         var token = Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var rad = new ScimToken { KommunId = "", Hash = Hash(token), SkapadUtc = db.UtcNow, SkapadAv = actor.Namn() };
+        var rad = new ScimToken { KommunId = "", Hash = Hash(token), SkapadUtc = db.UtcNow, GiltigTillUtc = db.UtcNow + Giltighet, SkapadAv = actor.Namn() };
         db.Add(rad);
         await db.SaveChangesAsync(ct);
         audit.Add(actor, AuditAction.Skapade, Granskningsobjekt.Behorighet, 0, $"SCIM-token {rad.Id} skapad");
         await db.SaveChangesAsync(ct);
-        return new(CommandResult.Done("Token är skapad. Kopiera den nu: den visas inte igen."), token);
+        return new(CommandResult.Done($"Token är skapad och gäller till {Calendar.SwedishTime.ToLocal(rad.GiltigTillUtc):yyyy-MM-dd}. Kopiera den nu: den visas inte igen."), token);
     }
 
     public async Task<CommandResult> AterkallaAsync(int id, ClaimsPrincipal actor, CancellationToken ct = default)
@@ -59,14 +62,15 @@ public sealed class ScimTokenService(AppDbContext db, AuditLog audit, CurrentKom
 
     /// <summary>
     /// The municipality a bearer token speaks for, which from here on is the request's municipality; null for a missing,
-    /// unknown or revoked token.
+    /// unknown, expired or revoked token.
     /// </summary>
     public async Task<string?> LoggaInAsync(string? token, CancellationToken ct = default)
     {
         if (token is not { Length: 69 } || !token.StartsWith(Prefix, StringComparison.Ordinal) || !token.AsSpan(Prefix.Length).ContainsOnlyHex())
             return null;
         var hash = Hash(token);
-        var kommunId = await db.Set<ScimToken>().IgnoreQueryFilters().Where(t => t.Hash == hash && t.AterkalladUtc == null)
+        var now = db.UtcNow;
+        var kommunId = await db.Set<ScimToken>().IgnoreQueryFilters().Where(t => t.Hash == hash && t.AterkalladUtc == null && t.GiltigTillUtc > now)
             .Select(t => t.KommunId).FirstOrDefaultAsync(ct);
         if (kommunId is null) return null;
         kommun.Use(kommunId);

@@ -2649,6 +2649,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<DateTime?>("AterkalladUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("GiltigTillUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -2553,6 +2553,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AterkalladUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("GiltigTillUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)

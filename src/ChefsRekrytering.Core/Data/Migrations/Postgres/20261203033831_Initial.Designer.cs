@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203021706_Initial")]
+    [Migration("20261203033831_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2650,6 +2650,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTime?>("AterkalladUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("GiltigTillUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Hash")

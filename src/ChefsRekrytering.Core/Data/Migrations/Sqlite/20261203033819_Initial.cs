@@ -470,6 +470,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SkapadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GiltigTillUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AterkalladUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>

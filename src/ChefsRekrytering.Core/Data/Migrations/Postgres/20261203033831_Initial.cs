@@ -472,6 +472,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SkapadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GiltigTillUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AterkalladUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203021701_Initial")]
+    [Migration("20261203033819_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2554,6 +2554,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("AterkalladUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GiltigTillUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")

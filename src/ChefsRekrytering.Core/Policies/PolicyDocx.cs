@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
+using ChefsRekrytering.Documents;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -22,14 +23,16 @@ public sealed record PolicyDocxResultat(PolicyUtkast? Utkast, IReadOnlyList<stri
 /// Reads an adopted policy saved as Word (.docx) into a <see cref="PolicyUtkast"/>: the title, a section per heading
 /// (Heading 1/2), paragraphs and list items as Markdown, a competence area per section that is mostly a list (one
 /// requirement per item), and the expectations on the employer and the follow-up from the sections named so.
-/// The file is checked before it is opened: size, that it is a ZIP package and not a password-protected or old
-/// Word file, no macros, and what it unpacks to.
+/// The file is checked before it is opened: size, that it is a Word package and not a password-protected or old
+/// Word file, no macros, and what it unpacks to (the checks of every uploaded document, <see cref="FileTypeDetector"/>).
 /// </summary>
 public static partial class PolicyDocx
 {
     public const long MaxStorlek = 20L * 1024 * 1024;
-    public const long MaxUppackadStorlek = 100L * 1024 * 1024;
-    private const int MaxAntalDelar = 2000;
+    public const long MaxUppackadStorlek = PackageLimits.DefaultMaxExpandedBytes;
+    /// <summary>The most characters read from one XML part (the text, the styles): a policy of a hundred pages is a few
+    /// million; this holds even if a ZIP entry lied about its size.</summary>
+    private const long MaxTeckenIDel = 30_000_000;
     /// <summary>What a draft made from an upload names as its source; the uploaded file's name is never stored.</summary>
     public const string Kalla = "Uppladdat Word-dokument";
 
@@ -68,7 +71,7 @@ public static partial class PolicyDocx
         buffer.Position = 0;
         try
         {
-            using var doc = WordprocessingDocument.Open(buffer, false, new OpenSettings { MaxCharactersInPart = MaxUppackadStorlek });
+            using var doc = WordprocessingDocument.Open(buffer, false, new OpenSettings { MaxCharactersInPart = MaxTeckenIDel });
             if (doc.DocumentType is WordprocessingDocumentType.MacroEnabledDocument or WordprocessingDocumentType.MacroEnabledTemplate
                 || doc.MainDocumentPart?.VbaProjectPart is not null)
                 return PolicyDocxResultat.Avvisad(FelMakron);
@@ -85,34 +88,32 @@ public static partial class PolicyDocx
 
     private static ReadOnlySpan<byte> OleSignatur => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    /// <summary>Looks into the ZIP before the package is opened: macros anywhere, and what it would unpack to (a zip
-    /// bomb is refused by the sizes its entries declare; reading more than declared fails in the ZIP reader).</summary>
+    /// <summary>
+    /// The package judged before it is opened, by the same inspection as every uploaded document
+    /// (<see cref="FileTypeDetector"/>): every part expanded once and counted against the limit, so a zip bomb is refused
+    /// whatever its parts declare, and any content type or relationship naming VBA, macros or ActiveX refused. A part
+    /// named like a VBA project is refused as macros even when nothing declares it.
+    /// </summary>
     private static string? GranskaPaketet(MemoryStream buffer)
     {
-        buffer.Position = 0;
         try
         {
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > MaxAntalDelar) return FelUppackad;
-            long summa = 0;
-            foreach (var entry in zip.Entries)
-            {
-                summa += entry.Length;
-                if (summa > MaxUppackadStorlek) return FelUppackad;
-                if (entry.FullName.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
-                    || entry.FullName.Contains("vbaData", StringComparison.OrdinalIgnoreCase))
+            buffer.Position = 0;
+            using (var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true))
+                if (zip.Entries.Any(e => e.FullName.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
+                                         || e.FullName.Contains("vbaData", StringComparison.OrdinalIgnoreCase)))
                     return FelMakron;
-            }
-            var typer = zip.GetEntry("[Content_Types].xml");
-            if (typer is null || typer.Length > 1024 * 1024) return FelInteDocx;
-            using var reader = new StreamReader(typer.Open());
-            var text = reader.ReadToEnd();
-            if (text.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || text.Contains("vbaProject", StringComparison.OrdinalIgnoreCase))
-                return FelMakron;
-            if (!text.Contains("wordprocessingml", StringComparison.OrdinalIgnoreCase)) return FelInteDocx;
-            return null;
         }
         catch (InvalidDataException) { return FelInteDocx; }
+
+        var granskning = FileTypeDetector.Inspect(buffer, PackageLimits.Default);
+        return granskning.Refusal switch
+        {
+            FileRefusal.Macros => FelMakron,
+            FileRefusal.TooLargeExpanded or FileRefusal.TooManyParts => FelUppackad,
+            null when granskning.Type == DocumentFileType.Docx => null,
+            _ => FelInteDocx,
+        };
     }
 
     /// <summary>"Ledarskapspolicy för Vimmerby kommun" → "Ledarskapspolicy"; the editor lets HR correct it.</summary>

@@ -114,6 +114,12 @@ public sealed partial class PolicyUtkast
                 "saknar krav: en policy behöver minst ett kompetensområde med minst ett krav");
         if (Avsnitt.Count == 0)
             throw new PolicyFormatException(fil, "text", "saknas: policyns text behöver minst ett avsnitt med rubrik");
+        // In the file a line starting with # or ## is a title or a new section: inside a section's text it would drop
+        // the line or split the section without anyone asking for it.
+        for (var i = 0; i < Avsnitt.Count; i++)
+            if (Avsnitt[i].Markdown.Replace("\r\n", "\n").Split('\n').Any(r => r.StartsWith("# ") || r.StartsWith("## ") || r is "#" or "##"))
+                throw new PolicyFormatException(fil, $"avsnitt[{i}] ('{Avsnitt[i].Rubrik}')",
+                    "har en rad som börjar med # eller ##: använd ### för en underrubrik, eller dela texten i ett nytt avsnitt");
         return PolicyFileParser.Parse(fil, TillFiltext(kommunId));
     }
 

@@ -181,6 +181,53 @@ public class PolicyDocxTests
     }
 
     [Fact]
+    public void EnZipbombSomLjugerOmSinStorlekAvvisasUtanAttPackasUpp()
+    {
+        // The text part itself padded with 150 MB of whitespace, its declared size then rewritten to 1 kB: the check of
+        // declared sizes passes, and reading it must stop at the per-part limit.
+        var ms = new MemoryStream();
+        ms.Write(RealistiskPolicy().Bytes());
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var r = new StreamReader(entry.Open())) xml = r.ReadToEnd();
+            entry.Delete();
+            using var w = new StreamWriter(zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.Optimal).Open());
+            var slut = xml.LastIndexOf("</w:body>", StringComparison.Ordinal);
+            w.Write(xml[..slut]);
+            var mellanrum = new string(' ', 1024 * 1024);
+            for (var i = 0; i < 150; i++) w.Write(mellanrum);
+            w.Write(xml[slut..]);
+        }
+        var bomb = ms.ToArray();
+        SkrivOmDekleradStorlek(bomb, "word/document.xml", 1024);
+
+        var resultat = Las(bomb);
+
+        Assert.False(resultat.Lyckades);
+        Assert.Contains("inte ett Word-dokument", Assert.Single(resultat.Fel)); // a part that is not what it says is a damaged file
+    }
+
+    private static void SkrivOmDekleradStorlek(byte[] zip, string namn, uint storlek)
+    {
+        var namnBytes = Encoding.UTF8.GetBytes(namn);
+        var antal = 0;
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            var central = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2;
+            var lokal = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4;
+            if (!central && !lokal) continue;
+            var (langdVid, namnVid, storlekVid) = central ? (28, 46, 24) : (26, 30, 22);
+            var langd = BitConverter.ToUInt16(zip, i + langdVid);
+            if (langd != namnBytes.Length || !zip.AsSpan(i + namnVid, langd).SequenceEqual(namnBytes)) continue;
+            BitConverter.TryWriteBytes(zip.AsSpan(i + storlekVid, 4), storlek);
+            antal++;
+        }
+        Assert.Equal(2, antal);
+    }
+
+    [Fact]
     public void EttLosenordsskyddatDokumentAvvisasMedBesked()
     {
         // An encrypted .docx is an OLE compound file with the streams EncryptionInfo and EncryptedPackage.

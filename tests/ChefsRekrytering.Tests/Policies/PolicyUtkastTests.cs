@@ -96,6 +96,20 @@ public class PolicyUtkastTests
         Assert.Contains("saknas eller är tomt", ex.Message);
     }
 
+    [Theory]
+    [InlineData("## Ny rubrik")]
+    [InlineData("# Titel")]
+    public void EnRubrikradInutiEttAvsnittsTextFallerIstalletForAttDelaAvsnittet(string rad)
+    {
+        var utkast = PolicyUtkast.FranPolicy(Library.Get("kalix"));
+        utkast.Avsnitt[1].Markdown += "\n\n" + rad + "\n\nMer text.";
+
+        var ex = Assert.Throws<PolicyFormatException>(() => utkast.Validera("kalix"));
+
+        Assert.Contains("avsnitt[1]", ex.Message);
+        Assert.Contains("använd ### för en underrubrik", ex.Message);
+    }
+
     [Fact]
     public void NyttKravFarNastaLedigaIdIOmradetOchBefintligaIdnBehalls()
     {

@@ -218,7 +218,7 @@ public static partial class PolicyDocx
             }
             utkast.Dokumenttyp = GissaDokumenttyp(utkast.Titel);
             var efterTiteln = _block.Skip(titelIndex + 1).ToList();
-            utkast.Sammanfattning = efterTiteln.FirstOrDefault(b => b.Slag == Slag.Stycke)?.Text ?? "";
+            utkast.Sammanfattning = efterTiteln.FirstOrDefault(b => b.Slag == Slag.Stycke && !ArBeslutsrad(b.Text))?.Text ?? "";
             if (utkast.Sammanfattning.Length == 0)
                 varningar.Add("Dokumentet har inget stycke att använda som sammanfattning – skriv en i redigeraren.");
 
@@ -230,18 +230,12 @@ public static partial class PolicyDocx
                 utkast.Avsnitt.Add(new UtkastAvsnitt { Rubrik = rubrik, Markdown = Markdown(innehall) });
                 var punkter = innehall.Where(b => b.Slag == Slag.Punkt).Select(b => b.Text).ToList();
                 var stycken = innehall.Where(b => b.Slag == Slag.Stycke).Select(b => b.Text).ToList();
-                var mestLista = punkter.Count > 0 && punkter.Count >= stycken.Count;
                 if (ArForvantningarPaArbetsgivaren(rubrik))
                     utkast.ForvantningarPaArbetsgivaren.AddRange(punkter.Count > 0 ? punkter : stycken);
-                else if (ArUppfoljning(rubrik, mestLista))
+                else if (ArUppfoljning(rubrik, MestLista(innehall)))
                     utkast.Uppfoljning.AddRange(punkter.Count > 0 ? punkter : stycken);
-                else if (mestLista)
-                    utkast.Kompetensomraden.Add(new UtkastKompetensomrade
-                    {
-                        Namn = rubrik,
-                        Beskrivning = stycken.Count > 0 ? string.Join(" ", stycken) : null,
-                        Krav = punkter.Select(p => new UtkastKrav { Text = p }).ToList(),
-                    });
+                else
+                    utkast.Kompetensomraden.AddRange(Kompetensomraden(rubrik, innehall));
             }
             utkast.TilldelaIds();
 
@@ -257,6 +251,38 @@ public static partial class PolicyDocx
                 varningar.Add("Beslutet (antagen av, datum, paragraf) hittades inte i dokumentet – fyll i det i redigeraren.");
             return new PolicyDocxResultat(utkast, [], varningar);
         }
+
+        private static bool MestLista(List<Block> innehall) =>
+            innehall.Count(b => b.Slag == Slag.Punkt) is var punkter && punkter > 0 && punkter >= innehall.Count(b => b.Slag == Slag.Stycke);
+
+        /// <summary>A section that is mostly a list is a competence area named by its heading. A section with
+        /// subheadings (Heading 3) whose parts are lists gives an area per such part, named by the subheading.</summary>
+        private static IEnumerable<UtkastKompetensomrade> Kompetensomraden(string rubrik, List<Block> innehall)
+        {
+            var delar = new List<(string Namn, List<Block> Block)> { (rubrik, []) };
+            foreach (var b in innehall)
+                if (b.Slag == Slag.Rubrik) delar.Add((b.Text, []));
+                else delar[^1].Block.Add(b);
+            var listdelar = delar.Skip(1).Where(d => MestLista(d.Block)).ToList();
+            if (listdelar.Count > 0)
+                return (MestLista(delar[0].Block) ? [delar[0]] : Enumerable.Empty<(string, List<Block>)>()).Concat(listdelar).Select(d => Omrade(d.Item1, d.Item2));
+            return MestLista(innehall) ? [Omrade(rubrik, innehall)] : [];
+        }
+
+        private static UtkastKompetensomrade Omrade(string namn, List<Block> block)
+        {
+            var stycken = block.Where(b => b.Slag == Slag.Stycke).Select(b => b.Text).ToList();
+            return new UtkastKompetensomrade
+            {
+                Namn = namn,
+                Beskrivning = stycken.Count > 0 ? string.Join(" ", stycken) : null,
+                Krav = block.Where(b => b.Slag == Slag.Punkt).Select(b => new UtkastKrav { Text = b.Text }).ToList(),
+            };
+        }
+
+        /// <summary>"Antagen av kommunfullmäktige 2023-04-24 § 69", "Dnr 2023/117": the decision, not a summary.</summary>
+        private static bool ArBeslutsrad(string text) =>
+            text.Length < 200 && (Dnr().IsMatch(text) || text.Contains("antag", StringComparison.OrdinalIgnoreCase) && (Datum().IsMatch(text) || Paragraf().IsMatch(text)));
 
         /// <summary>"Förväntningar på arbetsgivaren", "Ledarens förväntningar" – but not "förväntningar på cheferna",
         /// which are requirements on the manager.</summary>

@@ -88,6 +88,36 @@ public class PolicyDocxTests
     }
 
     [Fact]
+    public void UnderrubrikerMedListorGerEttOmradeVarOchBeslutsradenArIngenSammanfattning()
+    {
+        var bytes = new DocxBygge()
+            .Titel("Ledningspolicy")
+            .Stycke("Antagen av kommunfullmäktige 2019-05-27 § 81")
+            .Stycke("Policyn beskriver ledarskapet i kommunen.")
+            .Rubrik1("Krav på chefer")
+            .Stycke("Kommunen har fyra kompetensområden.")
+            .Rubrik3("Verksamhetskompetens")
+            .Punkter("Leda mot målen", "Känna verksamheten")
+            .Rubrik3("Social kompetens")
+            .Stycke("Chefen bygger relationer.")
+            .Punkter("Lyssna", "Ge återkoppling")
+            .Rubrik3("Om området")
+            .Stycke("Bara text här.")
+            .Bytes();
+
+        var utkast = Las(bytes).Utkast!;
+
+        Assert.Equal("Policyn beskriver ledarskapet i kommunen.", utkast.Sammanfattning);
+        Assert.Equal(new DateOnly(2019, 5, 27), utkast.AntagenDatum);
+        Assert.Equal(["Verksamhetskompetens", "Social kompetens"], utkast.Kompetensomraden.Select(a => a.Namn));
+        Assert.Equal(["Lyssna", "Ge återkoppling"], utkast.Kompetensomraden[1].Krav.Select(k => k.Text));
+        Assert.Equal("Chefen bygger relationer.", utkast.Kompetensomraden[1].Beskrivning);
+        Assert.Equal(["verksamhetskompetens-1", "verksamhetskompetens-2", "social-kompetens-1", "social-kompetens-2"],
+            utkast.Kompetensomraden.SelectMany(a => a.Krav).Select(k => k.Id));
+        Assert.Equal("Krav på chefer", utkast.Avsnitt.Last().Rubrik);
+    }
+
+    [Fact]
     public void DokumentUtanKravlistorGerUtkastMedVarning()
     {
         var bytes = new DocxBygge().Titel("Ledarplan").Stycke("Om ledarskap.").Rubrik1("Bakgrund").Stycke("Text utan listor.").Bytes();

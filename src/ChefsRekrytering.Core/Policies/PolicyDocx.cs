@@ -36,7 +36,7 @@ public static partial class PolicyDocx
     /// <summary>What a draft made from an upload names as its source; the uploaded file's name is never stored.</summary>
     public const string Kalla = "Uppladdat Word-dokument";
 
-    internal const string FelFörStor = "Filen är större än 20 MB och tas inte emot. Spara dokumentet utan stora bilder och ladda upp det igen.";
+    internal const string FelForStor = "Filen är större än 20 MB och tas inte emot. Spara dokumentet utan stora bilder och ladda upp det igen.";
     internal const string FelTom = "Filen är tom.";
     internal const string FelInteDocx = "Filen är inte ett Word-dokument (.docx) och kan inte läsas. Spara policyn som Word-dokument (.docx) och ladda upp den igen.";
     internal const string FelGammaltFormat = "Filen är i det äldre Word-formatet (.doc). Spara den som Word-dokument (.docx) och ladda upp den igen.";
@@ -48,13 +48,13 @@ public static partial class PolicyDocx
     {
         // The length first: a 50 MB upload is refused without reading it.
         if (stream.CanSeek && stream.Length - stream.Position > MaxStorlek)
-            return PolicyDocxResultat.Avvisad(FelFörStor);
+            return PolicyDocxResultat.Avvisad(FelForStor);
         var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > MaxStorlek) return PolicyDocxResultat.Avvisad(FelFörStor);
+            if (buffer.Length + read > MaxStorlek) return PolicyDocxResultat.Avvisad(FelForStor);
             buffer.Write(chunk, 0, read);
         }
         if (buffer.Length == 0) return PolicyDocxResultat.Avvisad(FelTom);

@@ -50,6 +50,7 @@ public class JamforelseVyTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         {
             Assert.Equal(["Version 1", "Version 2"], t.QuerySelectorAll("thead th").Skip(1).Select(th => th.TextContent.Trim()));
             Assert.Contains("kortlista", t.ClassList); // cards on a phone
+            Assert.Equal("H3", html.GetElementById(t.GetAttribute("aria-labelledby")!)!.TagName); // named by its heading
         });
         Assert.All(html.QuerySelectorAll("del"), d => Assert.Equal("borttaget:", d.QuerySelector(".visually-hidden")!.TextContent.Trim()));
         Assert.All(html.QuerySelectorAll("ins"), i => Assert.Equal("tillagt:", i.QuerySelector(".visually-hidden")!.TextContent.Trim()));

@@ -424,7 +424,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         {
             await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAsync<Testmejl, Testmejl.Innehall>(
                 new MailRecipient($"admin@{kommunId}.example", "Admin"), "Testmejl från ChefsRekrytering",
-                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl");
+                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl", kommunId: null);
             await db.SaveChangesAsync();
         }
         await browser.Portal.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();

@@ -202,7 +202,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
                 KandidatDocumentAccess.Owner, candB, kommunchef.UserId)).Dokument!.Id;
 
             await services.GetRequiredService<Outbox>().EnqueueAsync<Testmejl, Testmejl.Innehall>(new MailRecipient("admin@kalix.example", "Admin"), "Matris",
-                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl");
+                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl", kommunId: null);
             await db.SaveChangesAsync();
             mailId = await db.Set<OutboxMessage>().MaxAsync(m => m.Id);
         }

@@ -115,6 +115,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["mina-uppgifter"] = new("kalix", "medarbetare", ["/mina-uppgifter"]),
             ["mina-uppgifter/mejl"] = new("kalix", "hr", ["/mina-uppgifter/mejl"]),
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
+            ["mallar"] = new("kalix", "hr", ["/mallar"]),
+            ["mallar/{nyckel}"] = new("kalix", "hr", ["/mallar/besked-ej-aktuell"]),
         };
     }
 

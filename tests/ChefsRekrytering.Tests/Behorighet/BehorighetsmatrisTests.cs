@@ -100,6 +100,8 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("mina-uppgifter", ["/mina-uppgifter"], SignedIn),
             new("mina-uppgifter/mejl", ["/mina-uppgifter/mejl"], SignedIn),
             new("behorigheter", ["/behorigheter"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
+            new("mallar", ["/mallar"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
+            new("mallar/{nyckel}", ["/mallar/besked-ej-aktuell"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };
 

@@ -184,3 +184,35 @@ public sealed class MejlmallTests(SqlitePortal portal) : IClassFixture<SqlitePor
         Assert.Equal(5, Mejlmallar.Alla.Count(m => m.Nyckel.StartsWith("besked-")));
     }
 }
+
+/// <summary>The pages over real HTTP with antiforgery: HR saves a version from the form; a refused text comes back as typed.</summary>
+public sealed class MejlmallSidorTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
+{
+    [Fact]
+    public async Task HrSparar_EnNyVersionFranFormularet_OchEttFelVisasMedTextenKvar()
+    {
+        var hr = await PortalClient.For(portal).SignInAsync("kalix", "hr");
+        var lista = await hr.PageAsync("/mallar");
+        Assert.NotNull(lista.QuerySelector("a[href='/mallar/besked-avbruten']"));
+        var sida = await hr.PageAsync("/mallar/besked-avbruten");
+        var bas = sida.QuerySelector("input[name='BaseradPa']")!.GetAttribute("value")!;
+
+        var fel = await hr.PostFormAsync("/mallar/besked-avbruten?handler=Spara",
+            new() { ["Amne"] = "Avbruten", ["Rubrik"] = "Avbruten", ["Innehall"] = "<p onclick=\"x()\">Hej {{ namn }}</p>", ["BaseradPa"] = bas },
+            formPage: "/mallar/besked-avbruten");
+        var felsida = await fel.Content.ReadAsStringAsync();
+        Assert.Contains("Attributet onclick på &lt;p&gt; är inte tillåtet", felsida);
+        Assert.Contains("onclick=&quot;x()&quot;", felsida); // the form keeps what was typed
+
+        var ok = await hr.PostFormAsync("/mallar/besked-avbruten?handler=Spara",
+            new() { ["Amne"] = "Avbruten – {{ tjanst }}", ["Rubrik"] = "Rekryteringen är avbruten", ["Innehall"] = "<p>Hej {{ namn }}, rekryteringen är avbruten.</p>", ["BaseradPa"] = bas },
+            formPage: "/mallar/besked-avbruten");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, ok.StatusCode);
+        var efter = await hr.PageAsync("/mallar/besked-avbruten");
+        Assert.Contains("rekryteringen är avbruten.", efter.QuerySelector("textarea[name='Innehall']")!.TextContent);
+
+        var annan = await PortalClient.For(portal).SignInAsync("alvsbyn", "hr");
+        var deras = await annan.PageAsync("/mallar/besked-avbruten");
+        Assert.DoesNotContain("rekryteringen är avbruten.", deras.QuerySelector("textarea[name='Innehall']")!.TextContent);
+    }
+}

@@ -21,7 +21,7 @@ public static class MallAccess
 /// when a mail is sent), a restore, and a preview on the municipality's own data. Every command checks
 /// <see cref="MallAccess"/> and works inside the user's municipality (the query filter and the stamp on save).
 /// </summary>
-public sealed class MallService(AppDbContext db, Mejlmallkalla kalla, PolicyLibrary policies)
+public sealed class MallService(AppDbContext db, Mejlmallkalla kalla, PolicyLibrary policies, Granskning.AuditLog audit)
 {
     public const string AndradAvNagonAnnan = "Mallen har ändrats av någon annan sedan du öppnade den. Öppna den igen och gör din ändring på nytt.";
 
@@ -113,20 +113,25 @@ public sealed class MallService(AppDbContext db, Mejlmallkalla kalla, PolicyLibr
         if (Mejlmallar.Hitta(nyckel) is not { } katalog) return new(CommandResult.NotFound, null);
         var (mall, fel) = await Mejlmotor.GranskaAsync(katalog, new Mejltext(text.Amne?.Trim() ?? "", text.Rubrik?.Trim() ?? "", (text.Innehall ?? "").Replace("\r\n", "\n")));
         if (mall is null) return new(CommandResult.Refused(fel), null);
-        var (model, underlag) = await VerkligtAsync(katalog, user.KommunId()!, ct) is { } verkligt ? verkligt : (katalog.Exempel[0], "exempeldata");
+        // Real data for HR, who sees every recruitment's applicants anyway (the read is logged like any other); Admin, who
+        // does not, previews on the sample.
+        var verkligt = user.IsInRole(Roller.HR) ? await VerkligtAsync(katalog, user, ct) : null;
+        var (model, underlag) = verkligt ?? (katalog.Exempel[0], "exempeldata");
         var ut = await Mejlmotor.RenderaAsync(mall, katalog, model, "Ämnet portalen föreslår");
         return new(CommandResult.Done(), new Forhandsvisning(ut.Amne, ut.Rubrik, ut.Html, underlag));
     }
 
     /// <summary>The municipality's most recent record the mail would be about, where the mail is about an applicant.</summary>
-    private async Task<(object Model, string Underlag)?> VerkligtAsync(Mejlmall katalog, string kommunId, CancellationToken ct)
+    private async Task<(object Model, string Underlag)?> VerkligtAsync(Mejlmall katalog, ClaimsPrincipal user, CancellationToken ct)
     {
         if (katalog.Modell != typeof(Besked.Innehall) && katalog.Modell != typeof(AnsokanMottagen.Innehall) && katalog.Modell != typeof(Erbjudande.Innehall))
             return null;
         var k = await db.Set<Kandidat>().AsNoTracking().Include(x => x.Rekrytering).Where(x => x.GallradUtc == null)
             .OrderByDescending(x => x.InkomUtc).FirstOrDefaultAsync(ct);
         if (k?.Rekrytering is not { } r) return null;
-        var kommun = policies.Find(kommunId)?.Kommun;
+        var kommun = policies.Find(user.KommunId()!)?.Kommun;
+        audit.Add(user, Granskning.AuditAction.Last, Granskning.Granskningsobjekt.Kandidat, k.Id, $"Förhandsvisning av mejlmallen {katalog.Namn}");
+        await db.SaveChangesAsync(ct);
         object model = katalog.Modell == typeof(Besked.Innehall)
             ? new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, kommun, ((Besked.Innehall)katalog.Exempel[0]).Typ)
             : katalog.Modell == typeof(Erbjudande.Innehall)

@@ -140,7 +140,14 @@ public static class Mejlmotor
         if (mall is null) return (null, tolkfel);
 
         fel.AddRange(GranskaHtml(text.Innehall!, katalog, kalla: true));
+        // Every branch, not only those the samples take: the names the template reads that no field or tag of its own defines.
         var okanda = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var del in new[] { mall.Amne, mall.Rubrik, mall.Innehall })
+        {
+            var namn = new Namnlasare();
+            namn.VisitTemplate(del);
+            okanda.UnionWith(namn.Lasta.Where(n => katalog.FaltMed(n) is null && !namn.Egna.Contains(n) && !Inbyggda.Contains(n)));
+        }
         foreach (var exempel in katalog.Exempel)
         {
             RenderatMejl ut;
@@ -217,6 +224,39 @@ public static class Mejlmotor
             || v.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) return true;
         if (kalla && EttFalt.Match(v) is { Success: true } m) return katalog.FaltMed(m.Groups[1].Value)?.ArLank == true;
         return !kalla && v.Length == 0; // an optional link field that is empty in a sample
+    }
+
+    private static readonly HashSet<string> Inbyggda = new(StringComparer.OrdinalIgnoreCase) { "forloop", "tablerowloop", "blank", "empty", "nil", "null", "true", "false" };
+
+    /// <summary>The first name of every variable a template reads, and the names it defines itself (for, assign, capture).</summary>
+    private sealed class Namnlasare : Fluid.Ast.AstVisitor
+    {
+        public HashSet<string> Lasta { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public HashSet<string> Egna { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        protected override Fluid.Ast.Expression VisitMemberExpression(Fluid.Ast.MemberExpression memberExpression)
+        {
+            if (memberExpression.Segments.FirstOrDefault() is Fluid.Ast.IdentifierSegment forsta) Lasta.Add(forsta.Identifier);
+            return base.VisitMemberExpression(memberExpression);
+        }
+
+        protected override Fluid.Ast.Statement VisitForStatement(Fluid.Ast.ForStatement forStatement)
+        {
+            Egna.Add(forStatement.Identifier);
+            return base.VisitForStatement(forStatement);
+        }
+
+        protected override Fluid.Ast.Statement VisitAssignStatement(Fluid.Ast.AssignStatement assignStatement)
+        {
+            Egna.Add(assignStatement.Identifier);
+            return base.VisitAssignStatement(assignStatement);
+        }
+
+        protected override Fluid.Ast.Statement VisitCaptureStatement(Fluid.Ast.CaptureStatement captureStatement)
+        {
+            Egna.Add(captureStatement.Identifier);
+            return base.VisitCaptureStatement(captureStatement);
+        }
     }
 
     /// <summary>Member access for the listed types and members only: no other .NET member is reachable from a template.</summary>

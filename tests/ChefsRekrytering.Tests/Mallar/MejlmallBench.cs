@@ -23,7 +23,7 @@ public sealed class MejlmallBench(ITestOutputHelper output)
         await using var scope = portal.ScopeFor("kalix", out _);
         var composer = scope.ServiceProvider.GetRequiredService<MailComposer>();
         var model = new AretsChefInbjudan.Innehall("Anna", 2026, new DateOnly(2026, 12, 1), ["Tydlighet", "Tillit", "Mod"], "Kalix kommun", "https://x.example/arets-chef");
-        for (var i = 0; i < 500; i++) await composer.RenderAsync<AretsChefInbjudan, AretsChefInbjudan.Innehall>(model, "Nominera Årets chef 2026", "kalix");
+        for (var i = 0; i < 5_000; i++) await composer.RenderAsync<AretsChefInbjudan, AretsChefInbjudan.Innehall>(model, "Nominera Årets chef 2026", "kalix");
         var sw = Stopwatch.StartNew();
         // 50,000 when asked (BENCH_MEJL=50000); a quick 2,000 in the ordinary run.
         if (!int.TryParse(Environment.GetEnvironmentVariable("BENCH_MEJL"), out var n)) n = 2_000;
@@ -33,6 +33,17 @@ public sealed class MejlmallBench(ITestOutputHelper output)
             if (i == 0) Assert.Contains("Hej Anna 0!", text);
         }
         var line = $"Liquid (Fluid): {sw.Elapsed.TotalMilliseconds / n:F4} ms per mail, {sw.Elapsed.TotalSeconds:F1} s for {n} (Razor before: 0.353 ms, 17.7 s)";
+        // Where the time goes: the template alone, and the plain-text part (AngleSharp, the same as before the change).
+        var katalog = Mejlmallar.For("arets-chef-inbjudan");
+        var mall = scope.ServiceProvider.GetRequiredService<Mejlfiler>().Mall("arets-chef-inbjudan");
+        sw.Restart();
+        string senaste = "";
+        for (var i = 0; i < n; i++) senaste = (await Mejlmotor.RenderaAsync(mall, katalog, model, "Nominera Årets chef 2026")).Html;
+        var mallen = sw.Elapsed.TotalMilliseconds / n;
+        var ram = MailRam.Html("Nominera Årets chef 2026", "Kalix kommun", senaste);
+        sw.Restart();
+        for (var i = 0; i < n; i++) MailComposer.ToText(ram);
+        line += $"; of which the Liquid template {mallen:F4} ms and the plain-text part {sw.Elapsed.TotalMilliseconds / n:F4} ms";
         output.WriteLine(line);
         Console.WriteLine(line);
     }

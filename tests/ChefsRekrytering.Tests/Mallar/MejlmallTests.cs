@@ -94,6 +94,7 @@ public sealed class MejlmallTests(SqlitePortal portal) : IClassFixture<SqlitePor
 
     [Theory]
     [InlineData("<p>Hej {{ fornamn }}!</p>", "Fältet \"fornamn\" finns inte")]
+    [InlineData("<p>Hej {{ namn }}!</p>{% if false %}{{ losenord }}{% endif %}", "Fältet \"losenord\" finns inte")]
     [InlineData("<p>Hej {{ namn }}!</p><script>alert(1)</script>", "Taggen <script> är inte tillåten")]
     [InlineData("<p onclick=\"alert(1)\">Hej {{ namn }}!</p>", "Attributet onclick på <p> är inte tillåtet")]
     [InlineData("<p style=\"color:red\">Hej</p>", "Attributet style på <p> är inte tillåtet")]

@@ -115,6 +115,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["mina-uppgifter"] = new("kalix", "medarbetare", ["/mina-uppgifter"]),
             ["mina-uppgifter/mejl"] = new("kalix", "hr", ["/mina-uppgifter/mejl"]),
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
+            ["mallar"] = new("kalix", "hr", ["/mallar"]),
+            ["mallar/{nyckel}"] = new("kalix", "hr", ["/mallar/besked-ej-aktuell"]),
         };
     }
 
@@ -424,7 +426,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         {
             await scope.ServiceProvider.GetRequiredService<Outbox>().EnqueueAsync<Testmejl, Testmejl.Innehall>(
                 new MailRecipient($"admin@{kommunId}.example", "Admin"), "Testmejl från ChefsRekrytering",
-                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl");
+                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl", kommunId: null);
             await db.SaveChangesAsync();
         }
         await browser.Portal.Services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();

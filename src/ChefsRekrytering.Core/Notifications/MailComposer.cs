@@ -1,34 +1,47 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using ChefsRekrytering.Data;
 using Microsoft.Extensions.Logging;
 
 namespace ChefsRekrytering.Notifications;
 
-/// <summary>A mail template: a Razor component with one parameter, its model.</summary>
+/// <summary>A mail: the class names its template key (or keys, where the model picks a variant); its model is <typeparamref name="TModel"/>.
+/// The fields a template may read are listed in <see cref="Mejlmallar"/>.</summary>
 public interface IMailTemplate<TModel>
 {
-    TModel Model { get; set; }
+    static abstract string Nyckel(TModel model);
 }
 
-/// <summary>Renders mail templates (Razor components) to HTML with HtmlRenderer, and derives the plain-text part.</summary>
-public sealed class MailComposer(IServiceProvider services, ILoggerFactory loggers)
+/// <summary>
+/// Renders a mail from the municipality's current version of its template (<see cref="Mejlmallkalla"/>), inside the frame
+/// that stays in code, and derives the plain-text part. A saved version that fails at send time (it was checked when
+/// saved, so this is a bug, not HR's mistake) is logged and the file version is sent instead: a mail is never lost to a template.
+/// </summary>
+public sealed class MailComposer(AppDbContext db, Mejlmallkalla kalla, ILogger<MailComposer> logger)
 {
     private static readonly HtmlParser Parser = new();
 
-    public async Task<(string Html, string Text)> RenderAsync<TTemplate, TModel>(TModel model)
-        where TTemplate : IComponent, IMailTemplate<TModel>
+    public async Task<(string Subject, string Html, string Text)> RenderAsync<TTemplate, TModel>(TModel model, string subject, string? kommunId,
+        CancellationToken ct = default)
+        where TTemplate : IMailTemplate<TModel>
+        where TModel : notnull
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        var nyckel = TTemplate.Nyckel(model);
+        var katalog = Mejlmallar.For(nyckel);
+        var (nummer, mall) = await kalla.HamtaAsync(db, kommunId, nyckel, ct);
+        RenderatMejl mejl;
+        try
         {
-            var output = await renderer.RenderComponentAsync<TTemplate>(
-                ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(IMailTemplate<TModel>.Model)] = model }));
-            return output.ToHtmlString();
-        });
-        return ("<!DOCTYPE html>\n" + html, ToText(html));
+            mejl = await Mejlmotor.RenderaAsync(mall, katalog, model, subject);
+        }
+        catch (Exception e) when (nummer > 1)
+        {
+            logger.LogWarning(e, "Mejlmallen {Nyckel} version {Nummer} i {Kommun} gick inte att visa; filens version skickas", nyckel, nummer, kommunId);
+            mejl = await Mejlmotor.RenderaAsync(kalla.Filer.Mall(nyckel), katalog, model, subject);
+        }
+        var html = MailRam.Html(mejl.Rubrik, katalog.Kommun(model), mejl.Html);
+        return (mejl.Amne.Length > 0 ? mejl.Amne : subject, html, ToText(html));
     }
 
     /// <summary>Plain text for mail clients that show no HTML: block elements become lines, links keep their address.</summary>

@@ -8,7 +8,7 @@ namespace ChefsRekrytering.Notifications;
 public static class NotificationServiceExtensions
 {
     /// <summary>Mail through the outbox (pickup folder by default, SMTP by configuration), calendar invites, the scheduler.</summary>
-    public static IServiceCollection AddPortalNotifications(this IServiceCollection services, IConfiguration config, string dataFolder)
+    public static IServiceCollection AddPortalNotifications(this IServiceCollection services, IConfiguration config, string dataFolder, string contentFolder)
     {
         services.AddOptions<MailOptions>().Bind(config.GetSection("Mail"))
             .PostConfigure(o => o.PickupFolder ??= Path.Combine(dataFolder, "mail"));
@@ -18,7 +18,10 @@ public static class NotificationServiceExtensions
         services.AddSingleton<IMailTransportFactory, MailTransportFactory>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<MailLinks>();
+        services.AddSingleton(new Mejlfiler(Path.Combine(contentFolder, "templates", "mejl")));
+        services.AddSingleton<Mejlmallkalla>();
         services.AddScoped<MailComposer>();
+        services.AddScoped<MallService>();
         services.AddScoped<Outbox>();
         services.AddScoped<UtskickService>();
         services.AddScoped<MeetingService>();

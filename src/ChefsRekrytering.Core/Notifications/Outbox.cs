@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using ChefsRekrytering.Data;
-using Microsoft.AspNetCore.Components;
 
 namespace ChefsRekrytering.Notifications;
 
@@ -11,21 +10,24 @@ public sealed record MailAttachment(string FileName, string ContentType, byte[] 
 /// <summary>
 /// Puts a rendered mail into the outbox of the current DbContext. Nothing is sent here: the caller's
 /// SaveChanges commits the mail together with the change, and the dispatcher sends it afterwards.
+/// The text is the municipality's (<c>kommunId</c>) current version of the template, or the file's for a
+/// mail that belongs to no municipality (pass null on purpose); <c>subject</c> is the portal's proposal, which the
+/// template's subject line may use as <c>{{ amne }}</c>.
 /// </summary>
 public sealed class Outbox(AppDbContext db, MailComposer composer)
 {
     public async Task<OutboxMessage> EnqueueAsync<TTemplate, TModel>(
-        MailRecipient to, string subject, TModel model, string topic, IEnumerable<MailAttachment>? attachments = null,
-        string? kommunId = null)
-        where TTemplate : IComponent, IMailTemplate<TModel>
+        MailRecipient to, string subject, TModel model, string topic, string? kommunId, IEnumerable<MailAttachment>? attachments = null)
+        where TTemplate : IMailTemplate<TModel>
+        where TModel : notnull
     {
-        var (html, text) = await composer.RenderAsync<TTemplate, TModel>(model);
+        var (rendered, html, text) = await composer.RenderAsync<TTemplate, TModel>(model, subject, kommunId);
         var message = new OutboxMessage
         {
             KommunId = kommunId ?? "",
             ToAddress = to.Address,
             ToName = to.Name,
-            Subject = subject,
+            Subject = rendered,
             HtmlBody = html,
             TextBody = text,
             Topic = topic,

@@ -76,7 +76,7 @@ public sealed class UtskickService(AppDbContext db, Outbox outbox, PolicyLibrary
         if (me?.Email is null) return CommandResult.NotFound;
         await outbox.EnqueueAsync<Testmejl, Testmejl.Innehall>(
             new MailRecipient(me.Email, me.Namn), "Testmejl från ChefsRekrytering",
-            new Testmejl.Innehall(me.Namn, policies.Find(me.KommunId)?.Kommun, db.UtcNow), topic: "Testmejl");
+            new Testmejl.Innehall(me.Namn, policies.Find(me.KommunId)?.Kommun, db.UtcNow), topic: "Testmejl", kommunId: me.KommunId);
         await db.SaveChangesAsync(ct);
         return CommandResult.Done($"Ett testmejl till {me.Email} ligger i utkorgen och skickas inom kort.");
     }

@@ -39,7 +39,7 @@ public static class ServiceCollectionExtensions
     {
         var dataFolder = PortalPaths.DataFolder(config, env);
         services.AddPortalData(config, dataFolder);
-        services.AddPortalNotifications(config, dataFolder);
+        services.AddPortalNotifications(config, dataFolder, PortalPaths.ContentFolder(config));
         services.AddPortalDocuments(config, dataFolder);
         services.AddPortalRekrytering();
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));

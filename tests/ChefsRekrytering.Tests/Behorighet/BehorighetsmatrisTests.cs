@@ -100,6 +100,8 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("mina-uppgifter", ["/mina-uppgifter"], SignedIn),
             new("mina-uppgifter/mejl", ["/mina-uppgifter/mejl"], SignedIn),
             new("behorigheter", ["/behorigheter"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
+            new("mallar", ["/mallar"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
+            new("mallar/{nyckel}", ["/mallar/besked-ej-aktuell"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };
 
@@ -202,7 +204,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
                 KandidatDocumentAccess.Owner, candB, kommunchef.UserId)).Dokument!.Id;
 
             await services.GetRequiredService<Outbox>().EnqueueAsync<Testmejl, Testmejl.Innehall>(new MailRecipient("admin@kalix.example", "Admin"), "Matris",
-                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl");
+                new Testmejl.Innehall("Admin", null, db.UtcNow), topic: "Testmejl", kommunId: null);
             await db.SaveChangesAsync();
             mailId = await db.Set<OutboxMessage>().MaxAsync(m => m.Id);
         }

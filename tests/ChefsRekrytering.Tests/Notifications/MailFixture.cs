@@ -30,7 +30,7 @@ public static class MailPortal
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
             await outbox.EnqueueAsync<Testmejl, Testmejl.Innehall>(
                 new MailRecipient($"mottagare{i}@{kommunId}.example", $"{prefix} {i}"), $"Testmejl {i}",
-                new Testmejl.Innehall($"{prefix} {i}", "Kalix kommun", db.UtcNow), topic: "Testmejl");
+                new Testmejl.Innehall($"{prefix} {i}", "Kalix kommun", db.UtcNow), topic: "Testmejl", kommunId: kommunId);
             await db.SaveChangesAsync();
         }
     }

@@ -52,7 +52,7 @@ public sealed class OutboxTests : IAsyncLifetime
         {
             var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
             await outbox.EnqueueAsync<Testmejl, Testmejl.Innehall>(new MailRecipient("x@kalix.example", "X"), "Återkallat",
-                new Testmejl.Innehall("X", null, db.UtcNow), topic: "Testmejl");
+                new Testmejl.Innehall("X", null, db.UtcNow), topic: "Testmejl", kommunId: "kalix");
             // The change that caused it fails, so the whole unit of work, mail included, is rolled back.
             db.Personer.Add(new Person { KommunId = "alvsbyn", Fornamn = "Fel", Efternamn = "Kommun", Epost = "fel@alvsbyn.example" });
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());

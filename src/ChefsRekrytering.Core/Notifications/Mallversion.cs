@@ -1,0 +1,43 @@
+using ChefsRekrytering.Kommuner;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChefsRekrytering.Notifications;
+
+/// <summary>
+/// One saved version of a municipality's template, never changed once written. Number 1 is the file that ships with the
+/// portal (content/templates/…), so stored rows start at 2; a new version is the highest number plus one, and the unique
+/// (KommunId, Nyckel, Nummer) makes two saves based on the same version collide instead of both winning. Generic: a mail
+/// uses Amne, Rubrik and Innehall; another kind of template (a checklist in YAML) may store only Innehall under its key.
+/// </summary>
+public sealed class Mallversion : IKommunEntity, IVersioned
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public string KommunId { get; set; } = "";
+    public string Nyckel { get; set; } = "";
+    public int Nummer { get; set; }
+    public string? Amne { get; set; }
+    public string? Rubrik { get; set; }
+    public string Innehall { get; set; } = "";
+    /// <summary>The version this one restores, when it is a restore.</summary>
+    public int? AterstallerNummer { get; set; }
+    public DateTime SkapadUtc { get; set; }
+    public string SkapadAvUserId { get; set; } = "";
+    public string SkapadAvNamn { get; set; } = "";
+    public Guid Version { get; set; }
+}
+
+public sealed class MallversionConfiguration : IEntityTypeConfiguration<Mallversion>
+{
+    public void Configure(EntityTypeBuilder<Mallversion> b)
+    {
+        b.Property(m => m.KommunId).HasMaxLength(40);
+        b.Property(m => m.Nyckel).HasMaxLength(100);
+        b.Property(m => m.Amne).HasMaxLength(500);
+        b.Property(m => m.Rubrik).HasMaxLength(500);
+        b.Property(m => m.Innehall).HasMaxLength(Mejlmotor.MaxLangd);
+        b.Property(m => m.SkapadAvUserId).HasMaxLength(450);
+        b.Property(m => m.SkapadAvNamn).HasMaxLength(200);
+        b.HasIndex(m => new { m.KommunId, m.Nyckel, m.Nummer }).IsUnique();
+    }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using ChefsRekrytering.Calendar;
+using ChefsRekrytering.Documents;
+using ChefsRekrytering.Notifications.Mallar;
+using ChefsRekrytering.Workflows;
+
+namespace ChefsRekrytering.Notifications;
+
+/// <summary>A field a mail template may read: its name in Liquid (<c>{{ namn }}</c>), what it holds in Swedish, and how
+/// it is read from the model. A link field may stand alone in an href.</summary>
+public sealed record Mejlfalt(string Namn, string Beskrivning, Func<object, object?> Varde, bool ArLank = false);
+
+/// <summary>One editable mail: its key, Swedish name, when it is sent, its model and fields, and a sample for preview.</summary>
+public sealed record Mejlmall(string Nyckel, string Namn, string NarSkickas, Type Modell, IReadOnlyList<Mejlfalt> Falt,
+    IReadOnlyList<object> Exempel, Func<object, string?> Kommun)
+{
+    public Mejlfalt? FaltMed(string namn) => Falt.FirstOrDefault(f => string.Equals(f.Namn, namn, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A document an applicant sent, as a template reads it: <c>{{ d.typ }}: {{ d.namn }}</c>.</summary>
+public sealed record Dokumentrad(string Typ, string Namn);
+
+/// <summary>
+/// The catalogue of mails HR can word: the only place that says what a template may read. A field not listed here does
+/// not exist for a template (the renderer has nothing else in its context, and member access is limited to
+/// <see cref="Dokumentrad"/>). Besked and the meeting mails have one template per variant.
+/// </summary>
+public static class Mejlmallar
+{
+    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>Every template has the subject the portal proposes for the mail in hand (a notice's subject varies with its matter).</summary>
+    public const string AmnesFalt = "amne";
+
+    internal static string Datum(DateOnly d) => d.ToString("d MMMM yyyy", Sv);
+
+    public static readonly IReadOnlyList<Mejlmall> Alla = Bygg();
+
+    private static readonly Dictionary<string, Mejlmall> PerNyckel = Alla.ToDictionary(m => m.Nyckel);
+
+    public static Mejlmall? Hitta(string nyckel) => PerNyckel.GetValueOrDefault(nyckel);
+
+    public static Mejlmall For(string nyckel) => PerNyckel.TryGetValue(nyckel, out var m) ? m
+        : throw new InvalidOperationException($"Mejlmallen {nyckel} finns inte i katalogen.");
+
+    private static List<Mejlmall> Bygg()
+    {
+        var lank = "https://portal.example/lank";
+        var besked = new Besked.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", "Kalix kommun", Besked.Slag.EjAktuell);
+        Mejlfalt[] beskedFalt =
+        [
+            F<Besked.Innehall>("namn", "Sökandens namn", m => m.Namn),
+            F<Besked.Innehall>("tjanst", "Tjänstens titel", m => m.Tjanst),
+            F<Besked.Innehall>("diarienummer", "Rekryteringens diarienummer", m => m.Diarienummer),
+            F<Besked.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+        ];
+        Mejlmall Besk(Besked.Slag slag, string namn, string nar) =>
+            Mall(Besked.NyckelFor(slag), namn, nar, [besked with { Typ = slag }, besked with { Kommun = null }], beskedFalt, m => ((Besked.Innehall)m).Kommun);
+
+        var mote = new MoteInbjudan.Innehall("Anna Andersson", "Intervju för rektorstjänsten", "Vi går igenom dina erfarenheter.", "Stadshuset, rum 12",
+            new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 3, 10, 0, 0, DateTimeKind.Utc), "Lena Lind", MoteInbjudan.Slag.Ny, "Krock i kalendern");
+        Mejlfalt[] moteFalt =
+        [
+            F<MoteInbjudan.Innehall>("namn", "Deltagarens namn", m => m.Namn),
+            F<MoteInbjudan.Innehall>("motesrubrik", "Mötets rubrik", m => m.Motesrubrik),
+            F<MoteInbjudan.Innehall>("arrangor", "Den som kallar till mötet", m => m.Arrangor),
+            F<MoteInbjudan.Innehall>("tid", "Dag och tid, t.ex. torsdag 3 december 2026 kl. 10:00–11:00", m => $"{SwedishTime.Format(m.StartUtc)}–{SwedishTime.ToLocal(m.SlutUtc):HH:mm}"),
+            F<MoteInbjudan.Innehall>("plats", "Platsen (kan saknas)", m => m.Plats),
+            F<MoteInbjudan.Innehall>("beskrivning", "Mötets beskrivning (kan saknas)", m => m.Beskrivning),
+            F<MoteInbjudan.Innehall>("skal", "Skälet till att mötet ställs in (kan saknas)", m => m.Skal),
+        ];
+        Mejlmall Mote(MoteInbjudan.Slag slag, string namn, string nar) =>
+            Mall(MoteInbjudan.Nyckel(mote with { Typ = slag }), namn, nar, [mote with { Typ = slag }, mote with { Typ = slag, Plats = null, Beskrivning = null, Skal = null }], moteFalt, _ => null);
+
+        return
+        [
+            Mall("ansokan-mottagen", "Ansökan mottagen", "När någon har skickat in en ansökan till en utannonserad tjänst.",
+                [new AnsokanMottagen.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", "Kalix kommun", new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc),
+                    new DateOnly(2026, 12, 15), [(DokumentTyp.CV, "cv.pdf"), (DokumentTyp.PersonligtBrev, "brev.pdf")], lank)],
+                [
+                    F<AnsokanMottagen.Innehall>("namn", "Sökandens namn", m => m.Namn),
+                    F<AnsokanMottagen.Innehall>("tjanst", "Tjänstens titel", m => m.Tjanst),
+                    F<AnsokanMottagen.Innehall>("diarienummer", "Rekryteringens diarienummer", m => m.Diarienummer),
+                    F<AnsokanMottagen.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<AnsokanMottagen.Innehall>("inkom", "När ansökan kom in, t.ex. fredag 20 november 2026 kl. 10:30", m => SwedishTime.Format(m.InkomUtc)),
+                    F<AnsokanMottagen.Innehall>("sista_ansokningsdag", "Sista ansökningsdag, t.ex. 15 december 2026", m => Datum(m.SistaAnsokningsdag)),
+                    F<AnsokanMottagen.Innehall>("dokument", "De skickade dokumenten, en lista: {% for d in dokument %}{{ d.typ }}: {{ d.namn }}{% endfor %}",
+                        m => m.Dokument.Select(d => new Dokumentrad(SwedishText.Of(d.Typ), d.Namn)).ToList()),
+                    F<AnsokanMottagen.Innehall>("lank", "Sökandens personliga länk till sin ansökan", m => m.Lank, lank: true),
+                ], m => ((AnsokanMottagen.Innehall)m).Kommun),
+            Besk(Besked.Slag.EjAktuell, "Besked – ej aktuell", "När en sökande markeras som ej aktuell."),
+            Besk(Besked.Slag.Avbruten, "Besked – rekryteringen avbruten", "Till varje sökande som är kvar när en rekrytering avbryts."),
+            Besk(Besked.Slag.Tillsatt, "Besked – tjänsten tillsatt", "Till sökande som inte fick tjänsten när den är tillsatt."),
+            Besk(Besked.Slag.Atertagen, "Besked – ansökan återtagen", "När en sökande återtar sin ansökan."),
+            Besk(Besked.Slag.DubblettBorttagen, "Besked – dubblett borttagen", "När en dubblett av en ansökan tas bort."),
+            Mall("erbjudande", "Erbjudande om anställning", "När rekryterande chef lämnar ett erbjudande till en kandidat.",
+                [new Erbjudande.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", "Kalix kommun", new DateOnly(2027, 2, 1), "Lön enligt överenskommelse.", "Lena Lind"),
+                 new Erbjudande.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", null, new DateOnly(2027, 2, 1), null, "Lena Lind")],
+                [
+                    F<Erbjudande.Innehall>("namn", "Kandidatens namn", m => m.Namn),
+                    F<Erbjudande.Innehall>("tjanst", "Tjänstens titel", m => m.Tjanst),
+                    F<Erbjudande.Innehall>("diarienummer", "Rekryteringens diarienummer", m => m.Diarienummer),
+                    F<Erbjudande.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<Erbjudande.Innehall>("startdatum", "Tillträdesdag, t.ex. 1 februari 2027", m => Datum(m.Startdatum)),
+                    F<Erbjudande.Innehall>("villkor", "Villkoren som skrevs i erbjudandet (kan saknas)", m => m.Villkor),
+                    F<Erbjudande.Innehall>("rekryterande", "Rekryterande chefens namn", m => m.Rekryterande),
+                ], m => ((Erbjudande.Innehall)m).Kommun),
+            Mall("arende-notis", "Ärende att titta på", "När någon behöver agera i ett ärende (rekrytering, avveckling, uppdragskontrakt, roll att godkänna). Texten säger aldrig vad ärendet gäller.",
+                [new ArendeNotis.Innehall("Lena Lind", "Det finns ett steg i rekryteringen som väntar på dig.", lank)],
+                [
+                    F<ArendeNotis.Innehall>("namn", "Mottagarens namn", m => m.Namn),
+                    F<ArendeNotis.Innehall>("text", "Portalens mening om vad som väntar", m => m.Text),
+                    F<ArendeNotis.Innehall>("lank", "Länk till ärendet (kräver inloggning)", m => m.Lank, lank: true),
+                ], _ => null),
+            Mall("arets-chef-inbjudan", "Årets chef – inbjudan att nominera", "Till alla anställda när nomineringen till Årets chef öppnar.",
+                [new AretsChefInbjudan.Innehall("Anna", 2026, new DateOnly(2026, 12, 15), ["Skapar ett tryggt arbetsklimat", "Når goda resultat"], "Kalix kommun", lank),
+                 new AretsChefInbjudan.Innehall("Anna", 2026, new DateOnly(2026, 12, 15), [], null, lank)],
+                [
+                    F<AretsChefInbjudan.Innehall>("namn", "Mottagarens förnamn", m => m.Namn),
+                    F<AretsChefInbjudan.Innehall>("ar", "Året, t.ex. 2026", m => m.Ar),
+                    F<AretsChefInbjudan.Innehall>("sista_dag", "Sista dag att nominera, t.ex. 15 december 2026", m => Datum(m.SistaDag)),
+                    F<AretsChefInbjudan.Innehall>("kriterier", "Kriterierna, en lista: {% for k in kriterier %}{{ k }}{% endfor %}", m => m.Kriterier),
+                    F<AretsChefInbjudan.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<AretsChefInbjudan.Innehall>("lank", "Länk till nomineringen", m => m.Lank, lank: true),
+                ], m => ((AretsChefInbjudan.Innehall)m).Kommun),
+            Mall("arets-chef-nominering-sparad", "Årets chef – nominering sparad", "Till den som har nominerat, när nomineringen är sparad. Nämner aldrig den nominerade.",
+                [new AretsChefNomineringSparad.Innehall("Anna", 2026, new DateOnly(2026, 12, 15), true, "Kalix kommun", lank),
+                 new AretsChefNomineringSparad.Innehall("Anna", 2026, new DateOnly(2026, 12, 15), false, null, lank)],
+                [
+                    F<AretsChefNomineringSparad.Innehall>("namn", "Nominatorns förnamn", m => m.Namn),
+                    F<AretsChefNomineringSparad.Innehall>("ar", "Året", m => m.Ar),
+                    F<AretsChefNomineringSparad.Innehall>("sista_dag", "Sista dag att ändra nomineringen", m => Datum(m.SistaDag)),
+                    F<AretsChefNomineringSparad.Innehall>("juryn_ser_nominatorer", "Sant om juryn ser vem som nominerat: {% if juryn_ser_nominatorer %}…{% endif %}", m => m.JurynSerNominatorer),
+                    F<AretsChefNomineringSparad.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<AretsChefNomineringSparad.Innehall>("lank", "Länk till nomineringen", m => m.Lank, lank: true),
+                ], m => ((AretsChefNomineringSparad.Innehall)m).Kommun),
+            Mall("arets-chef-vinnare", "Årets chef – till vinnaren", "Till den som juryn har utsett, när det tillkännages.",
+                [new AretsChefVinnare.Innehall("Anna", 2026, "För ett modigt och lyssnande ledarskap.", "Kalix kommun", lank),
+                 new AretsChefVinnare.Innehall("Anna", 2026, null, null, lank)],
+                [
+                    F<AretsChefVinnare.Innehall>("namn", "Vinnarens förnamn", m => m.Namn),
+                    F<AretsChefVinnare.Innehall>("ar", "Året", m => m.Ar),
+                    F<AretsChefVinnare.Innehall>("motivering", "Juryns motivering (kan saknas)", m => m.Motivering),
+                    F<AretsChefVinnare.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<AretsChefVinnare.Innehall>("lank", "Länk till tillkännagivandet", m => m.Lank, lank: true),
+                ], m => ((AretsChefVinnare.Innehall)m).Kommun),
+            Mall("arets-chef-utsedd", "Årets chef – utsedd", "Till dem som bett att få veta när Årets chef är utsedd.",
+                [new AretsChefUtsedd.Innehall("Anna", 2026, "Lena Lind", "Kalix kommun", lank), new AretsChefUtsedd.Innehall("Anna", 2026, "Lena Lind", null, lank)],
+                [
+                    F<AretsChefUtsedd.Innehall>("namn", "Mottagarens förnamn", m => m.Namn),
+                    F<AretsChefUtsedd.Innehall>("ar", "Året", m => m.Ar),
+                    F<AretsChefUtsedd.Innehall>("vinnare", "Vinnarens namn", m => m.Vinnare),
+                    F<AretsChefUtsedd.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<AretsChefUtsedd.Innehall>("lank", "Länk till tillkännagivandet", m => m.Lank, lank: true),
+                ], m => ((AretsChefUtsedd.Innehall)m).Kommun),
+            Mall("valkommen-ny-chef", "Välkommen som ny chef", "Till en ny chef när introduktionen är planerad.",
+                [new ValkommenNyChef.Innehall("Anna Andersson", "Rektor", new DateOnly(2027, 2, 1), "Lena Lind", "Kalix kommun", lank),
+                 new ValkommenNyChef.Innehall("Anna Andersson", "Rektor", new DateOnly(2027, 2, 1), "Lena Lind", null, null)],
+                [
+                    F<ValkommenNyChef.Innehall>("namn", "Den nya chefens namn", m => m.Namn),
+                    F<ValkommenNyChef.Innehall>("befattning", "Befattningen", m => m.Befattning),
+                    F<ValkommenNyChef.Innehall>("startdatum", "Introduktionens första dag", m => Datum(m.Startdatum)),
+                    F<ValkommenNyChef.Innehall>("anstallande_chef", "Anställande chefens namn", m => m.AnstallandeChef),
+                    F<ValkommenNyChef.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<ValkommenNyChef.Innehall>("losenordslank", "Länk för att välja lösenord (saknas om chefen redan har ett konto)", m => m.LosenordsLank, lank: true),
+                ], m => ((ValkommenNyChef.Innehall)m).Kommun),
+            Mall("introduktion-paminnelse", "Påminnelse i introduktionen", "När en punkt i en introduktion har passerat sitt datum (högst tre gånger, en vecka emellan).",
+                [new IntroduktionPaminnelse.Innehall("Lena Lind", "Möte med HR", "Anna Andersson", new DateOnly(2026, 12, 1), "Kalix kommun", lank)],
+                [
+                    F<IntroduktionPaminnelse.Innehall>("namn", "Mottagarens namn", m => m.Namn),
+                    F<IntroduktionPaminnelse.Innehall>("punkt", "Punkten i checklistan", m => m.Punkt),
+                    F<IntroduktionPaminnelse.Innehall>("ny_chef", "Den nya chefens namn", m => m.NyChef),
+                    F<IntroduktionPaminnelse.Innehall>("forfaller", "När punkten skulle vara klar, t.ex. 1 december", m => m.Forfaller.ToString("d MMMM", Sv)),
+                    F<IntroduktionPaminnelse.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<IntroduktionPaminnelse.Innehall>("lank", "Länk till introduktionen", m => m.Lank, lank: true),
+                ], m => ((IntroduktionPaminnelse.Innehall)m).Kommun),
+            Mall("uppdragskontrakt-paminnelse", "Omprövning av uppdragskontrakt", "När ett uppdragskontrakt ska omprövas (till chefen och uppdragsgivaren).",
+                [new UppdragskontraktPaminnelse.Innehall("Lena Lind", "Anna Andersson", false, 2, new DateOnly(2026, 12, 1), false, "Kalix kommun", lank),
+                 new UppdragskontraktPaminnelse.Innehall("Anna Andersson", "Anna Andersson", true, 2, new DateOnly(2026, 12, 1), true, null, lank)],
+                [
+                    F<UppdragskontraktPaminnelse.Innehall>("namn", "Mottagarens namn", m => m.Namn),
+                    F<UppdragskontraktPaminnelse.Innehall>("chef_namn", "Chefens namn", m => m.ChefNamn),
+                    F<UppdragskontraktPaminnelse.Innehall>("ar_chefen", "Sant om mottagaren är chefen själv", m => m.ArChefen),
+                    F<UppdragskontraktPaminnelse.Innehall>("versionsnummer", "Kontraktets version", m => m.Versionsnummer),
+                    F<UppdragskontraktPaminnelse.Innehall>("omprovas_senast", "Sista dag för omprövningen", m => Datum(m.OmprovasSenast)),
+                    F<UppdragskontraktPaminnelse.Innehall>("passerat", "Sant om dagen redan har passerat", m => m.Passerat),
+                    F<UppdragskontraktPaminnelse.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<UppdragskontraktPaminnelse.Innehall>("lank", "Länk till kontraktet", m => m.Lank, lank: true),
+                ], m => ((UppdragskontraktPaminnelse.Innehall)m).Kommun),
+            Mote(MoteInbjudan.Slag.Ny, "Möte – kallelse", "När någon kallar till ett möte (t.ex. en intervju); kalenderinbjudan bifogas."),
+            Mote(MoteInbjudan.Slag.Andrad, "Möte – ny tid eller plats", "När ett möte får ny tid eller plats."),
+            Mote(MoteInbjudan.Slag.Installd, "Möte – inställt", "När ett möte ställs in."),
+            Mall("nytt-konto", "Nytt konto", "När Admin skapar ett konto åt någon.",
+                [new NyttKonto.Innehall("Anna Andersson", "Kalix kommun", lank)],
+                [
+                    F<NyttKonto.Innehall>("namn", "Personens namn", m => m.Namn),
+                    F<NyttKonto.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<NyttKonto.Innehall>("losenordslank", "Länk för att välja lösenord (gäller tre dygn)", m => m.LosenordsLank, lank: true),
+                ], m => ((NyttKonto.Innehall)m).Kommun),
+            Mall("nytt-losenord", "Nytt lösenord", "När någon har bett om ett nytt lösenord.",
+                [new NyttLosenord.Innehall("Anna Andersson", "Kalix kommun", lank)],
+                [
+                    F<NyttLosenord.Innehall>("namn", "Personens namn", m => m.Namn),
+                    F<NyttLosenord.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<NyttLosenord.Innehall>("losenordslank", "Länk för att välja nytt lösenord (gäller tre dygn, en gång)", m => m.LosenordsLank, lank: true),
+                ], m => ((NyttLosenord.Innehall)m).Kommun),
+            Mall("testmejl", "Testmejl", "När Admin skickar ett testmejl till sig själv under E-post.",
+                [new Testmejl.Innehall("Nils Eriksson", "Kalix kommun", new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc))],
+                [
+                    F<Testmejl.Innehall>("namn", "Mottagarens namn", m => m.Namn),
+                    F<Testmejl.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<Testmejl.Innehall>("skickat", "När mejlet skickades", m => m.Skickat.ToString("d MMMM yyyy 'kl.' HH:mm", Sv)),
+                ], m => ((Testmejl.Innehall)m).Kommun),
+        ];
+    }
+
+    private static Mejlfalt F<T>(string namn, string beskrivning, Func<T, object?> varde, bool lank = false) =>
+        new(namn, beskrivning, o => varde((T)o), lank);
+
+    private static Mejlmall Mall(string nyckel, string namn, string nar, IReadOnlyList<object> exempel, IReadOnlyList<Mejlfalt> falt, Func<object, string?> kommun) =>
+        new(nyckel, namn, nar, exempel[0].GetType(), [.. falt, new Mejlfalt(AmnesFalt, "Ämnet som portalen föreslår för just det här mejlet", _ => null)], exempel, kommun);
+}

@@ -1,0 +1,17 @@
+using ChefsRekrytering.Notifications;
+
+namespace ChefsRekrytering.Web.Pages.Mallar;
+
+/// <summary>The municipality's mail texts, each with its current version: HR and Admin word them.</summary>
+[Authorize(Policy = Behorighet.Behorigheter)]
+public class IndexModel(MallService mallar) : PageModel
+{
+    public IReadOnlyList<MallService.MallRad> Rader { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await mallar.ListaAsync(User, ct) is not { } rader) return Forbid();
+        Rader = rader;
+        return Page();
+    }
+}

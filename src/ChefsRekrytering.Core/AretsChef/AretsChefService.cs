@@ -61,7 +61,10 @@ public sealed class AretsChefService(
 
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
-    public IReadOnlyList<Kriterium> Kriterier(string kommunId) => kriterier.For(kommunId);
+    /// <summary>The criteria of a campaign: from the policy version it was created with.</summary>
+    public IReadOnlyList<Kriterium> Kriterier(Kampanj k) => Kriterier(k.KommunId, k.PolicyversionId);
+
+    public IReadOnlyList<Kriterium> Kriterier(string kommunId, Guid? policyversionId) => kriterier.For(policies.For(kommunId, policyversionId));
 
     private static string Andrad(int ar) =>
         $"Någon annan ändrade Årets chef {ar} samtidigt. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
@@ -134,6 +137,7 @@ public sealed class AretsChefService(
         {
             KommunId = user.KommunId()!, Ar = ny.Ar, Oppnar = oppnar, SistaDag = sistaDag,
             JurynSerNominatorer = ny.JurynSerNominatorer, Offentlig = ny.Offentlig, SkapadUtc = db.UtcNow,
+            PolicyversionId = policies.Find(user.KommunId()!)?.VersionId,
         };
         db.Add(k);
         scheduler.Schedule(OppnaJobb, k.OppnarUtc, k.Ar, kommunId: k.KommunId);
@@ -339,7 +343,7 @@ public sealed class AretsChefService(
     private async Task<int> BjudInAsync(Kampanj k, CancellationToken ct)
     {
         var kommun = policies.Find(k.KommunId)?.Kommun;
-        var rubriker = Kriterier(k.KommunId).Select(x => x.Rubrik).ToList();
+        var rubriker = Kriterier(k).Select(x => x.Rubrik).ToList();
         var lank = links.For("/arets-chef");
         var size = Math.Max(1, options.Value.InbjudanBatch);
         var invited = 0;

@@ -25,6 +25,8 @@ public class Kampanj : IWorkflowSubject<KampanjTillstand>
     public int Id { get; set; }
     public required string KommunId { get; set; }
     public int Ar { get; set; }
+    /// <summary>The policy version whose values are among the criteria.</summary>
+    public Guid? PolicyversionId { get; set; }
     public KampanjTillstand State { get; set; } = KampanjTillstand.Planerad;
     public Guid Version { get; set; }
     public DateTime SkapadUtc { get; set; }

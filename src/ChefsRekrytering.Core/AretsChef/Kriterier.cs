@@ -11,11 +11,25 @@ public sealed record Kriterium(string Id, string Rubrik, string? Beskrivning, bo
 /// </summary>
 public sealed class AretsChefKriterier
 {
-    private readonly Dictionary<string, IReadOnlyList<Kriterium>> _byKommun;
+    private readonly Dictionary<string, (string Name, List<MallPunkt> Punkter)> _files;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Guid), IReadOnlyList<Kriterium>> _byVersion = new();
 
-    private AretsChefKriterier(Dictionary<string, IReadOnlyList<Kriterium>> byKommun) => _byKommun = byKommun;
+    private AretsChefKriterier(Dictionary<string, (string, List<MallPunkt>)> files) => _files = files;
 
-    public IReadOnlyList<Kriterium> For(string kommunId) => _byKommun.GetValueOrDefault(kommunId) ?? [];
+    /// <summary>The criteria for a campaign built on this policy version: its template with that version's values.</summary>
+    public IReadOnlyList<Kriterium> For(LeadershipPolicy policy) =>
+        _byVersion.GetOrAdd((policy.Id, policy.VersionId), _ => Build(policy));
+
+    private IReadOnlyList<Kriterium> Build(LeadershipPolicy p)
+    {
+        var (name, punkter) = _files.GetValueOrDefault(p.Id, _files["standard"]);
+        var kriterier = Expand(punkter, p).ToList();
+        var twice = kriterier.GroupBy(k => k.Id).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null) throw new InvalidOperationException($"{Vad} '{name}': id '{twice.Key}' finns flera gånger för {p.Kommun}.");
+        return kriterier;
+    }
+
+    private const string Vad = "Mallen för Årets chef";
 
     public sealed class MallPunkt
     {
@@ -29,7 +43,7 @@ public sealed class AretsChefKriterier
 
     public static AretsChefKriterier LoadFrom(string folder, PolicyLibrary policies)
     {
-        const string vad = "Mallen för Årets chef";
+        const string vad = Vad;
         var files = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => (Path.GetFileName(f), Punkter: MallFil.LasPunkter<MallPunkt>(f, vad, p => p.Rubrik)))
             : [];
@@ -40,15 +54,9 @@ public sealed class AretsChefKriterier
             var missing = punkter.FindIndex(p => !p.Varderingar && string.IsNullOrWhiteSpace(p.Id));
             if (missing >= 0) throw new InvalidOperationException($"{vad} '{name}': punkter[{missing}].id saknas.");
         }
-        var byKommun = policies.All.ToDictionary(p => p.Id, p =>
-        {
-            var (name, punkter) = files.GetValueOrDefault(p.Id, standard);
-            var kriterier = Expand(punkter, p).ToList();
-            var twice = kriterier.GroupBy(k => k.Id).FirstOrDefault(g => g.Count() > 1);
-            if (twice is not null) throw new InvalidOperationException($"{vad} '{name}': id '{twice.Key}' finns flera gånger för {p.Kommun}.");
-            return (IReadOnlyList<Kriterium>)kriterier;
-        });
-        return new AretsChefKriterier(byKommun);
+        var kriterier = new AretsChefKriterier(files);
+        foreach (var p in policies.Filer) kriterier.For(p); // a template that clashes with a policy stops the start
+        return kriterier;
     }
 
     private static IEnumerable<Kriterium> Expand(IEnumerable<MallPunkt> punkter, LeadershipPolicy policy) =>

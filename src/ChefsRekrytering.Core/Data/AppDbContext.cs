@@ -105,6 +105,10 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
         {
             if (entry.Entity is IVersioned v && entry.State is EntityState.Added or EntityState.Modified)
                 v.Version = Guid.NewGuid();
+            // Records cite a published policy version by id: what they cite must stay what was adopted.
+            if (entry.Entity is Policies.Policyversion && entry.State is EntityState.Modified or EntityState.Deleted
+                && entry.Property(nameof(Policies.Policyversion.Status)).OriginalValue is Policies.Policystatus.Publicerad)
+                throw new InvalidOperationException("En publicerad version av ledarpolicyn kan inte ändras eller tas bort.");
             // A record is written into the municipality of the request unless it names one itself;
             // writing into another municipality than the signed-in user's is refused outright.
             if (entry.Entity is IKommunEntity k && entry.State == EntityState.Added)

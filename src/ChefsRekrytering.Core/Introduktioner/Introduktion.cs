@@ -39,6 +39,8 @@ public class Introduktion : IWorkflowSubject<IntroduktionTillstand>
     /// <summary>The new manager.</summary>
     public int ChefPersonId { get; set; }
     public Organisation.Person? Chef { get; set; }
+    /// <summary>The policy version whose sections the new manager confirms having read.</summary>
+    public Guid? PolicyversionId { get; set; }
     public required string ChefNamn { get; set; }
     public required string Befattning { get; set; }
     public int? EnhetId { get; set; }

@@ -66,7 +66,7 @@ public sealed class IntroduktionService(
         var forArbetsgivaren = IntroduktionAccess.ForArbetsgivaren(user, intro, org);
         var historik = await db.WorkflowTransitions.AsNoTracking().Where(t => t.Workflow == flode.Name && t.SubjectId == id).OrderBy(t => t.Id).ToListAsync(ct);
         return new IntroduktionDetaljer(intro, flode.Info, forArbetsgivaren ? flode.Actions() : [], await MeetingsAsync(intro, ct), historik,
-            policies.Get(intro.KommunId), Today, IntroduktionAccess.ArSjalv(user, intro), forArbetsgivaren,
+            policies.For(intro.KommunId, intro.PolicyversionId), Today, IntroduktionAccess.ArSjalv(user, intro), forArbetsgivaren,
             intro.Punkter.Where(p => IntroduktionAccess.KanMarkera(user, intro, p, org)).Select(p => p.Id).ToHashSet());
     }
 
@@ -179,6 +179,7 @@ public sealed class IntroduktionService(
             });
         // The policy is the base document: the new manager confirms having read each section (Älvsbyn: "introduceras i policyn").
         var policy = policies.Get(kommunId);
+        intro.PolicyversionId = policy.VersionId;
         foreach (var section in policy.Avsnitt)
             intro.Punkter.Add(new IntroduktionPunkt
             {

@@ -27,11 +27,11 @@ public sealed class PortalOptions
 /// <summary>Brings the database to the current schema and the configured municipalities, roles and demo data.</summary>
 public sealed class PortalInitializer(
     AppDbContext db, PolicyLibrary policies, IOptions<PortalOptions> options,
-    RoleManager<IdentityRole> roles, DemoSeeder demo, TimeProvider clock)
+    RoleManager<IdentityRole> roles, DemoSeeder demo, TimeProvider clock, PolicyLaddare policyversioner)
 {
     public IReadOnlyList<string> KommunIds => options.Value.Kommuner.Count > 0
         ? options.Value.Kommuner
-        : policies.All.Select(p => p.Id).ToList();
+        : policies.Filer.Select(p => p.Id).ToList();
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -54,6 +54,8 @@ public sealed class PortalInitializer(
                 kommun.Namn = policy.Kommun;
         }
         await db.SaveChangesAsync(ct);
+        await policyversioner.SaddaAsync(KommunIds, ct);
+        await policyversioner.LaddaAsync(ct);
 
         if (options.Value.SeedDemo)
         {

@@ -34,6 +34,8 @@ public class Sjalvskattning : IWorkflowSubject<SjalvskattningTillstand>
     public int ChefPersonId { get; set; }
     public Person? Chef { get; set; }
     public int Ar { get; set; }
+    /// <summary>The policy version whose requirements are assessed.</summary>
+    public Guid? PolicyversionId { get; set; }
     public SjalvskattningTillstand State { get; set; } = SjalvskattningTillstand.Utkast;
     public Guid Version { get; set; }
     public List<SjalvskattningRad> Rader { get; set; } = [];
@@ -50,7 +52,7 @@ public class Sjalvskattning : IWorkflowSubject<SjalvskattningTillstand>
     /// <summary>A new self-assessment with one row per requirement of the policy, its text as it is now.</summary>
     public static Sjalvskattning For(Person chef, int ar, LeadershipPolicy policy, DateTime nowUtc) => new()
     {
-        KommunId = chef.KommunId, ChefPersonId = chef.Id, Ar = ar, SkapadUtc = nowUtc,
+        KommunId = chef.KommunId, ChefPersonId = chef.Id, Ar = ar, SkapadUtc = nowUtc, PolicyversionId = policy.VersionId,
         Rader = policy.AllaKrav.Select((k, i) => new SjalvskattningRad
         {
             KommunId = chef.KommunId, KravId = k.Id, OmradeId = k.AreaId, Omrade = k.AreaNamn, Text = k.Text, Ordning = i,

@@ -54,7 +54,9 @@ public sealed class SjalvskattningService(AppDbContext db, PolicyLibrary policie
     {
         if (await ChefParter.FindAsync(db, user, personId, ct) is not { } sida) return null;
         var skattningar = db.Set<Sjalvskattning>().AsNoTracking().Include(s => s.Rader).Where(s => s.ChefPersonId == personId);
-        return new(sida.Chef, sida.Parter, policies.Get(sida.Chef.KommunId), ar, await skattningar.FirstOrDefaultAsync(s => s.Ar == ar, ct),
+        var skattning = await skattningar.FirstOrDefaultAsync(s => s.Ar == ar, ct);
+        // A year's assessment is read against the version it was started on.
+        return new(sida.Chef, sida.Parter, policies.For(sida.Chef.KommunId, skattning?.PolicyversionId), ar, skattning,
             await skattningar.Where(s => s.Ar < ar).OrderByDescending(s => s.Ar).FirstOrDefaultAsync(ct), Iar);
     }
 

@@ -30,6 +30,8 @@ public class Uppdragskontrakt : IWorkflowSubject<UppdragskontraktTillstand>
     public required string KommunId { get; set; }
     public int ChefPersonId { get; set; }
     public Person? Chef { get; set; }
+    /// <summary>The policy version its requirements and expectations were copied from.</summary>
+    public Guid? PolicyversionId { get; set; }
 
     /// <summary>The contract's own version: 1, 2, 3 ... per manager, shown to people.</summary>
     public int Versionsnummer { get; set; }

@@ -175,6 +175,7 @@ public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary polic
         utkast.Resultatkrav = innehall.Resultatkrav;
         utkast.ForvantningarKommentar = innehall.ForvantningarKommentar;
         utkast.Forvantningar = policy.ForvantningarPaArbetsgivaren.ToList();
+        utkast.PolicyversionId = policy.VersionId;
         utkast.Krav.Clear();
         utkast.Krav.AddRange(krav.Select((k, i) => new UppdragskontraktKrav
         {
@@ -246,7 +247,7 @@ public sealed class UppdragskontraktService(AppDbContext db, PolicyLibrary polic
         k.Ansvar == innehall.Ansvar && k.Ataganden == innehall.Ataganden && k.Resultatkrav == innehall.Resultatkrav
         && k.ForvantningarKommentar == innehall.ForvantningarKommentar
         && k.Krav.OrderBy(x => x.Ordning).Select(x => x.KravId).SequenceEqual(krav.Select(x => x.Id))
-        && k.Forvantningar.SequenceEqual(policy.ForvantningarPaArbetsgivaren)
+        && k.Forvantningar.SequenceEqual(policy.ForvantningarPaArbetsgivaren) && k.PolicyversionId == policy.VersionId
         && k.UppdragsgivarePersonId == uppdragsgivare.PersonId && k.UppdragsgivareNamn == uppdragsgivare.Namn;
 
     private async Task CompleteIntroductionItemAsync(Uppdragskontrakt k, Actor actor, CancellationToken ct)

@@ -19,6 +19,18 @@ public sealed record LeadershipPolicy(
     IReadOnlyList<PolicySection> Avsnitt,
     string TextMarkdown)
 {
+    /// <summary>The stored version this is (<see cref="Policyversion"/>); records keep it with the requirement ids they used.</summary>
+    public Guid VersionId { get; init; }
+    public int Versionsnummer { get; init; } = 1;
+    public DateOnly? GiltigFran { get; init; }
+    public DateTime? PubliceradUtc { get; init; }
+    public string? Andringar { get; init; }
+    /// <summary>The text it was read from, in the format of content/policies: what is stored as the published version.</summary>
+    public string? Filtext { get; init; }
+
+    /// <summary>"version 2, antagen av Kommunfullmäktige 2023-04-24 §69": how a record names the policy it was built on.</summary>
+    public string VersionBeskrivning => Antagen is { } a ? $"version {Versionsnummer}, antagen av {a}" : $"version {Versionsnummer}";
+
     public IEnumerable<PolicyRequirement> AllaKrav => Kompetensomraden.SelectMany(a => a.Krav);
 
     public PolicyRequirement? FindKrav(string id) => AllaKrav.FirstOrDefault(k => k.Id == id);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -12,17 +13,17 @@ namespace ChefsRekrytering.Policies;
 /// </summary>
 public sealed partial class PolicyUtkast
 {
-    public string Kommun { get; set; } = "";
-    public string Titel { get; set; } = "";
-    public string Dokumenttyp { get; set; } = "";
+    [Display(Name = "kommunens namn")] public string Kommun { get; set; } = "";
+    [Display(Name = "titel")] public string Titel { get; set; } = "";
+    [Display(Name = "dokumenttyp")] public string Dokumenttyp { get; set; } = "";
     /// <summary>Null or empty when the document does not say; written as <see cref="LeadershipPolicy.UppgiftSaknas"/>.</summary>
-    public string? AntagenAv { get; set; }
-    public DateOnly? AntagenDatum { get; set; }
-    public string? Paragraf { get; set; }
-    public string? Diarienummer { get; set; }
+    [Display(Name = "beslutande organ")] public string? AntagenAv { get; set; }
+    [Display(Name = "beslutsdatum")] public DateOnly? AntagenDatum { get; set; }
+    [Display(Name = "paragraf")] public string? Paragraf { get; set; }
+    [Display(Name = "diarienummer")] public string? Diarienummer { get; set; }
     /// <summary>Where the text comes from, as a person names it; never an internal or uploaded file name.</summary>
-    public string Kalla { get; set; } = "";
-    public string Sammanfattning { get; set; } = "";
+    [Display(Name = "källa")] public string Kalla { get; set; } = "";
+    [Display(Name = "sammanfattning")] [DataType(DataType.MultilineText)] public string Sammanfattning { get; set; } = "";
     public List<UtkastVardering> Varderingar { get; set; } = [];
     public List<UtkastKompetensomrade> Kompetensomraden { get; set; } = [];
     public List<string> ForvantningarPaArbetsgivaren { get; set; } = [];
@@ -210,16 +211,16 @@ public sealed partial class PolicyUtkast
 
 public sealed class UtkastVardering
 {
-    public string Namn { get; set; } = "";
-    public string? Beskrivning { get; set; }
+    [Display(Name = "värdering")] public string Namn { get; set; } = "";
+    [Display(Name = "beskrivning av värderingen"), DataType(DataType.MultilineText)] public string? Beskrivning { get; set; }
 }
 
 public sealed class UtkastKompetensomrade
 {
     /// <summary>Empty for a new area: given one from its name when the draft is written.</summary>
     public string Id { get; set; } = "";
-    public string Namn { get; set; } = "";
-    public string? Beskrivning { get; set; }
+    [Display(Name = "områdets namn")] public string Namn { get; set; } = "";
+    [Display(Name = "inledning till området"), DataType(DataType.MultilineText)] public string? Beskrivning { get; set; }
     public List<UtkastKrav> Krav { get; set; } = [];
 }
 
@@ -227,11 +228,11 @@ public sealed class UtkastKrav
 {
     /// <summary>Empty for a new requirement: given the next free id of its area when the draft is written.</summary>
     public string Id { get; set; } = "";
-    public string Text { get; set; } = "";
+    [Display(Name = "krav"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
 }
 
 public sealed class UtkastAvsnitt
 {
-    public string Rubrik { get; set; } = "";
-    public string Markdown { get; set; } = "";
+    [Display(Name = "rubrik")] public string Rubrik { get; set; } = "";
+    [Display(Name = "text"), DataType(DataType.MultilineText)] public string Markdown { get; set; } = "";
 }

@@ -152,6 +152,8 @@ public class Kravprofil : IKommunEntity
     public required string KommunId { get; set; }
     public int RekryteringId { get; set; }
     public int Version { get; set; }
+    /// <summary>The policy version its requirements were taken from.</summary>
+    public Guid? PolicyversionId { get; set; }
     public bool Faststalld { get; set; }
     public DateTime? FaststalldUtc { get; set; }
     public string? FaststalldAv { get; set; }

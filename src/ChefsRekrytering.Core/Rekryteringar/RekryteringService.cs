@@ -241,7 +241,8 @@ public sealed class RekryteringService(
         ChangeAsync(id, version, user, ct, r =>
         {
             if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Kravprofilen kan bara ändras innan annonsen publiceras.");
-            var krav = policies.Get(r.KommunId).AllaKrav.ToDictionary(k => k.Id);
+            var policy = policies.Get(r.KommunId);
+            var krav = policy.AllaKrav.ToDictionary(k => k.Id);
             if (val.Policykrav.Any(v => !krav.ContainsKey(v.KravId))) return Refused("Okänt krav i formuläret.");
             var valda = val.Policykrav.Where(v => v.Med).ToList();
             var egna = val.Egna.Where(e => !string.IsNullOrWhiteSpace(e.Text)).ToList();
@@ -256,6 +257,7 @@ public sealed class RekryteringService(
                 r.Kravprofiler.Add(utkast);
             }
             utkast.Kompetenser.Clear();
+            utkast.PolicyversionId = policy.VersionId;
             var ordning = 0;
             foreach (var v in valda)
             {

@@ -14,6 +14,8 @@ public static class Behorighet
     public const string Jury = "Jury";
     /// <summary>HR and Admin: the requests for roles that need a second person, and the log of Admin's changes.</summary>
     public const string Behorigheter = "Behorigheter";
+    /// <summary>HR and Admin: the municipality's own documents, its policy versions and templates.</summary>
+    public const string Dokumentagare = "Dokumentagare";
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder b) => b
         .AddPolicy(Inloggad, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Kommun))
@@ -22,5 +24,6 @@ public static class Behorighet
         .AddPolicy(Chef, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Chef, Roller.HR))
         .AddPolicy(Rekrytering, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.RekryterandeChef, Roller.HR))
         .AddPolicy(Jury, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Jury, Roller.HR))
-        .AddPolicy(Behorigheter, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin));
+        .AddPolicy(Behorigheter, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin))
+        .AddPolicy(Dokumentagare, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin));
 }

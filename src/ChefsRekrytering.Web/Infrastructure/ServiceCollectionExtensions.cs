@@ -29,8 +29,13 @@ public static class ServiceCollectionExtensions
     /// <summary>Loads and validates every leadership policy now, so a malformed file stops the start with its name and field.</summary>
     public static IServiceCollection AddPortalPolicies(this IServiceCollection services, IConfiguration config)
     {
-        var library = PolicyLibrary.LoadFrom(Path.Combine(PortalPaths.ContentFolder(config), "policies"));
-        services.AddSingleton(library);
+        var files = PolicyLibrary.LoadFrom(Path.Combine(PortalPaths.ContentFolder(config), "policies")).Filer;
+        // The files are version 1; the published versions come from the database at start (PortalInitializer).
+        services.AddSingleton(sp => new PolicyLibrary(files, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<PolicyLaddare>();
+        services.AddScoped<Policypaverkan>();
+        services.AddScoped<PolicyService>();
+        services.AddHostedService<PolicyUppdaterare>();
         services.AddOptions<PortalOptions>().Bind(config.GetSection("Portal"));
         return services;
     }

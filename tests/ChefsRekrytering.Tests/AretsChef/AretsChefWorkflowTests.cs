@@ -59,12 +59,12 @@ public class AretsChefWorkflowTests
         {
             var kriterier = AretsChefKriterier.LoadFrom(folder, Policies);
             Assert.Equal(["Goda arbetsinsatser och resultat", "Ett positivt och tryggt arbetsklimat", "Helhet", "Tillit", "Engagemang", "Kreativitet", "Handlingskraft", "Lojalitet"],
-                kriterier.For("alvsbyn").Select(k => k.Rubrik));
-            Assert.Equal([true, true, false, false, false, false, false, false], kriterier.For("alvsbyn").Select(k => k.Obligatorisk));
-            Assert.Equal(["resultat", "arbetsklimat"], kriterier.For("vindeln").Select(k => k.Id)); // a policy without values
-            Assert.Equal(["dialog"], kriterier.For("kalix").Select(k => k.Id));
+                kriterier.For(Policies.Get("alvsbyn")).Select(k => k.Rubrik));
+            Assert.Equal([true, true, false, false, false, false, false, false], kriterier.For(Policies.Get("alvsbyn")).Select(k => k.Obligatorisk));
+            Assert.Equal(["resultat", "arbetsklimat"], kriterier.For(Policies.Get("vindeln")).Select(k => k.Id)); // a policy without values
+            Assert.Equal(["dialog"], kriterier.For(Policies.Get("kalix")).Select(k => k.Id));
             // Vimmerby's values carry the policy's own words after the template's question.
-            Assert.StartsWith("Hur visar chefen värderingen i vardagen? Vi är öppna inför nya tankar", kriterier.For("vimmerby").Single(k => k.Rubrik == "Mod").Beskrivning);
+            Assert.StartsWith("Hur visar chefen värderingen i vardagen? Vi är öppna inför nya tankar", kriterier.For(Policies.Get("vimmerby")).Single(k => k.Rubrik == "Mod").Beskrivning);
 
             File.WriteAllText(Path.Combine(folder, "kalix.yaml"), "punkter:\n  - rubrik: Utan id\n");
             Assert.Equal("Mallen för Årets chef 'kalix.yaml': punkter[0].id saknas.",

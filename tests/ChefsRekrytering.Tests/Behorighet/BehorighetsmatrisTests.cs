@@ -1,3 +1,5 @@
+using ChefsRekrytering.Workflows;
+using ChefsRekrytering.Policies;
 using System.Net;
 using System.Reflection;
 using ChefsRekrytering.AretsChef;
@@ -41,10 +43,17 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
     public async Task IngenKommerInDarReglenSagerNejOchAllaSomFarKommerIn()
     {
         var d = await DataAsync();
+        // A draft of Kalix's next policy version, for its editor.
+        Assert.True((await data.KommandoAsync<PolicyService, CommandResult>(async s => await s.NyttUtkastAsync("kalix", await data.PrincipalAsync("hr")))).Succeeded);
         var rules = new Rule[]
         {
             new("", ["/"], Actors), new("Index", ["/"], Actors),
             new("policy", ["/policy"], Actors), new("policy/{kommun}", ["/policy/kalix"], Actors),
+            new("policy/{kommun}/versioner", ["/policy/kalix/versioner"], Actors),
+            new("policy/{kommun}/jamfor", ["/policy/kalix/jamfor"], Actors),
+            new("policy/{kommun}/versioner/{nummer:int}", ["/policy/kalix/versioner/1"], Actors),
+            new("policy/{kommun}/versioner/{nummer:int}/paverkan", ["/policy/kalix/versioner/1/paverkan"], ["hr", "admin"]),
+            new("policy/{kommun}/utkast", ["/policy/kalix/utkast"], ["hr", "admin"]),
             new("konto/logga-in", ["/konto/logga-in"], Actors), new("konto/logga-ut", ["/konto/logga-ut"], Actors),
             new("konto/atkomst-nekad", ["/konto/atkomst-nekad"], []), // the refusal page itself: 403 for all, by design
             new("konto/valj-losenord", ["/konto/valj-losenord?id=x&token=y"], Actors),

@@ -37,7 +37,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "mallar", "mallar/{nyckel}",
             "mina-uppgifter", "mina-uppgifter/mejl",
             "mitt-ledarskap",
-            "policy", "policy/{kommun}",
+            "policy", "policy/{kommun}", "policy/{kommun}/jamfor", "policy/{kommun}/versioner", "policy/{kommun}/versioner/{nummer:int}", "policy/{kommun}/versioner/{nummer:int}/paverkan", "policy/{kommun}/utkast",
             "rapporter",
             "registerutdrag",
             "rekrytering", "rekrytering/{id:int}", "rekrytering/{id:int}/intervjuguide", "rekrytering/{id:int}/jamforelse",

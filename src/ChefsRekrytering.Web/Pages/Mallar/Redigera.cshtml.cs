@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChefsRekrytering.Notifications;
 
 namespace ChefsRekrytering.Web.Pages.Mallar;
@@ -7,11 +8,11 @@ namespace ChefsRekrytering.Web.Pages.Mallar;
 [Authorize(Policy = Behorighet.Behorigheter)]
 public class RedigeraModel(MallService mallar) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string Nyckel { get; set; } = "";
+    [BindProperty(SupportsGet = true), Display(Name = "mall")] public string Nyckel { get; set; } = "";
     [BindProperty] public string? Amne { get; set; }
     [BindProperty] public string? Rubrik { get; set; }
-    [BindProperty] public string? Innehall { get; set; }
-    [BindProperty] public int BaseradPa { get; set; }
+    [BindProperty, Display(Name = "text"), DataType(DataType.MultilineText)] public string? Innehall { get; set; }
+    [BindProperty, Display(Name = "version som ändringen bygger på")] public int BaseradPa { get; set; }
 
     public MallService.MallVy Vy { get; private set; } = null!;
     public MallService.Forhandsvisning? Forhandsvisning { get; private set; }

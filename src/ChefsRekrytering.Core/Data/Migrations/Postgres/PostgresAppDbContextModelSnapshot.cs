@@ -182,6 +182,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<DateOnly>("Oppnar")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("SistaDag")
                         .HasColumnType("date");
 
@@ -817,6 +820,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("RekryteringId")
                         .HasColumnType("integer");
 
@@ -1301,6 +1307,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SamtalKommentar")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1432,6 +1441,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("OmprovningPaminndUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Resultatkrav")
                         .IsRequired()
@@ -2008,6 +2020,67 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Personalimporter", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Andringar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("GiltigFran")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Innehall")
+                        .HasColumnType("text");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Nummer")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PubliceradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("PubliceradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SkapadAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Utkast")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Nummer")
+                        .IsUnique();
+
+                    b.ToTable("Policyversioner", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2210,6 +2283,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
 
                     b.Property<int>("RekryteringId")
                         .HasColumnType("integer");
@@ -3248,6 +3324,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Personalimportlogg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
                         .WithMany()

@@ -168,6 +168,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Oppnar")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SistaDag")
                         .HasColumnType("TEXT");
 
@@ -779,6 +782,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("RekryteringId")
                         .HasColumnType("INTEGER");
 
@@ -1251,6 +1257,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SamtalKommentar")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1377,6 +1386,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("OmprovningPaminndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PolicyversionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resultatkrav")
@@ -1938,6 +1950,67 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Personalimporter", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Andringar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GiltigFran")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Innehall")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Nummer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PubliceradAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PubliceradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkapadAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Utkast")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Nummer")
+                        .IsUnique();
+
+                    b.ToTable("Policyversioner", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2131,6 +2204,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PolicyversionId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RekryteringId")
@@ -3144,6 +3220,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Organisation.Personalimport.Personalimportlogg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
+                        .WithMany()
+                        .HasForeignKey("KommunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
                         .WithMany()

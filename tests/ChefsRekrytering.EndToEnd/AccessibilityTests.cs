@@ -53,6 +53,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var (karinId, ar) = await LeadershipAsync();
         var iar = await AretsChefAsync();
         await RoleRequestAsync();
+        await PolicyversionerAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -117,6 +118,12 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
             ["mallar"] = new("kalix", "hr", ["/mallar"]),
             ["mallar/{nyckel}"] = new("kalix", "hr", ["/mallar/besked-ej-aktuell"]),
+            // Vimmerby's version 2 (one requirement reworded) and the draft of version 3.
+            ["policy/{kommun}/versioner"] = new("vimmerby", "hr", ["/policy/vimmerby/versioner"]),
+            ["policy/{kommun}/versioner/{nummer:int}"] = new(null, null, ["/policy/vimmerby/versioner/1"]),
+            ["policy/{kommun}/jamfor"] = new(null, null, ["/policy/vimmerby/jamfor?fran=1&till=2"]),
+            ["policy/{kommun}/versioner/{nummer:int}/paverkan"] = new("vimmerby", "hr", ["/policy/vimmerby/versioner/2/paverkan"]),
+            ["policy/{kommun}/utkast"] = new("vimmerby", "hr", ["/policy/vimmerby/utkast"]),
         };
     }
 
@@ -442,6 +449,24 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     }
 
     /// <summary>A role waiting for a second person, so the page shows its table and buttons.</summary>
+    /// <summary>Vimmerby's HR publishes version 2 with its first requirement reworded, and opens the draft of version 3.</summary>
+    private async Task PolicyversionerAsync()
+    {
+        var hr = await PrincipalAsync("vimmerby", "hr");
+        async Task<T> I<T>(Func<Policies.PolicyService, Task<T>> steg)
+        {
+            await using var scope = browser.Portal.ScopeFor("vimmerby", out _);
+            return await steg(scope.ServiceProvider.GetRequiredService<Policies.PolicyService>());
+        }
+        Assert.True((await I(s => s.NyttUtkastAsync("vimmerby", hr))).Succeeded);
+        var utkast = (await I(s => s.UtkastAsync("vimmerby", hr)))!;
+        utkast.Innehall.Kompetensomraden[0].Krav[0].Text += " Det gäller även i digitala möten.";
+        var publicerad = await I(s => s.PubliceraAsync("vimmerby", utkast.Version, utkast.Innehall,
+            new("Kommunfullmäktige", new DateOnly(2026, 11, 23), "§ 112", null, null, "Digitala möten."), hr));
+        Assert.True(publicerad.Succeeded, string.Join(" ", publicerad.Result.Reasons));
+        Assert.True((await I(s => s.NyttUtkastAsync("vimmerby", hr))).Succeeded);
+    }
+
     private async Task RoleRequestAsync()
     {
         var (juryId, adminId) = (await UserIdAsync("jury@kalix.example"), await UserIdAsync("admin@kalix.example"));

@@ -28,6 +28,8 @@ public sealed record Paverkan(LeadershipPolicy Ny, IReadOnlyList<PaverkadPost> P
 /// </summary>
 public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
 {
+    private readonly Dictionary<(Guid, Guid), PolicyJamforelse> _jamforelser = [];
+
     public async Task<Paverkan> BeraknaAsync(LeadershipPolicy ny, CancellationToken ct = default)
     {
         var poster = new List<PaverkadPost>();
@@ -148,18 +150,14 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
         return new(Postslag.Kampanj, k.Id, $"Årets chef {k.Ar}", $"/arets-chef/kampanjer", fore.Versionsnummer, andrade, borttagna, hinder);
     }
 
-    /// <summary>Of the requirements a record uses: those whose text the new version changed, and those it removed.</summary>
-    private static (IReadOnlyList<string> Andrade, IReadOnlyList<string> Borttagna) Krav(LeadershipPolicy fore, LeadershipPolicy ny, IEnumerable<string> anvanda)
+    /// <summary>Of the requirements a record uses: those the new version changed (as they now read), and those it removed.
+    /// One comparison per older version, however many records were built on it.</summary>
+    private (IReadOnlyList<string> Andrade, IReadOnlyList<string> Borttagna) Krav(LeadershipPolicy fore, LeadershipPolicy ny, IEnumerable<string> anvanda)
     {
-        var andrade = new List<string>();
-        var borttagna = new List<string>();
-        foreach (var id in anvanda.Distinct())
-        {
-            var gammal = fore.FindKrav(id);
-            if (ny.FindKrav(id) is not { } nytt) borttagna.Add(gammal?.Text ?? id);
-            else if (gammal is null || gammal.Text != nytt.Text || gammal.AreaNamn != nytt.AreaNamn) andrade.Add(nytt.Text);
-        }
-        return (andrade, borttagna);
+        if (!_jamforelser.TryGetValue((fore.VersionId, ny.VersionId), out var j)) _jamforelser[(fore.VersionId, ny.VersionId)] = j = PolicyJamforelse.Jamfor(fore, ny);
+        var ids = anvanda.ToHashSet();
+        return (j.KravAndrade.Where(k => ids.Contains(k.Id)).Select(k => k.Efter.Text).ToList(),
+            j.KravBorttagna.Where(k => ids.Contains(k.Id)).Select(k => k.Text).ToList());
     }
 
     private void FlyttaProfil(Rekrytering r, LeadershipPolicy ny)

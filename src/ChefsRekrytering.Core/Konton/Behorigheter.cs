@@ -55,7 +55,7 @@ internal sealed class RollbegaranConfiguration : IEntityTypeConfiguration<Rollbe
 public static class BehorighetAccess
 {
     /// <summary>The roles that need a second person: they open confidential records or the administration.</summary>
-    public static readonly IReadOnlySet<string> KraverTvaPersoner = new HashSet<string> { Roller.HR, Roller.Jury, Roller.Admin };
+    public static readonly IReadOnlySet<string> KraverTvaPersoner = new HashSet<string> { Roller.HR, Roller.Jury, Roller.Admin, Roller.Portaladministrator };
 
     public static bool KanAdministrera(ClaimsPrincipal user) => user.IsInRole(Roller.Admin) && user.KommunId() is not null;
 
@@ -161,15 +161,40 @@ public sealed class BehorighetService(
         audit.Add(actor, AuditAction.Skapade, Granskningsobjekt.Behorighet, person.Id,
             $"Konto för {person.Namn} ({person.Epost}) med rollerna {string.Join(", ", direkt)}{BegardaText(begarda)}");
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
-        await outbox.EnqueueAsync<NyttKonto, NyttKonto.Innehall>(new MailRecipient(person.Epost, person.Namn), "Ditt konto i ChefsRekrytering",
-            new NyttKonto.Innehall(person.Namn, policies.Find(person.KommunId)?.Kommun, link), topic: $"Konto:{person.Id}", kommunId: person.KommunId);
+        await MejlaValjLosenordAsync(user, person, policies.Find(person.KommunId)?.Kommun);
         await MejlaBeslutsfattareAsync(begarda, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return CommandResult.Done($"Kontot för {person.Namn} är skapat. Ett mejl med en länk för att välja lösenord är skickat till {person.Epost}."
             + (begarda.Count > 0 ? $" {Vantar(begarda)}" : ""));
+    }
+
+    /// <summary>
+    /// The first Admin of a municipality just added by <see cref="Kommuner.KommunService"/>: no one there could approve a
+    /// request yet, so the role is given at once. Called only inside that command, which checked the portal
+    /// administrator's right, runs in a scope whose municipality is the new one and owns the transaction.
+    /// </summary>
+    internal async Task<CommandResult> SkapaForstaAdminAsync(Organisation.Person person, string kommunNamn)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = person.Epost, Email = person.Epost, EmailConfirmed = true, KommunId = person.KommunId, Namn = person.Namn, PersonId = person.Id,
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) return CommandResult.Refused(created.Errors.Select(e => e.Description).ToList());
+        var added = await users.AddToRolesAsync(user, [Roller.Medarbetare, Roller.Admin]);
+        if (!added.Succeeded) return CommandResult.Refused(added.Errors.Select(e => e.Description).ToList());
+        await MejlaValjLosenordAsync(user, person, kommunNamn);
+        return CommandResult.Done();
+    }
+
+    /// <summary>The person chooses the password from a mailed link, so no one else ever knows it.</summary>
+    private async Task MejlaValjLosenordAsync(ApplicationUser user, Organisation.Person person, string? kommunNamn)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        await outbox.EnqueueAsync<NyttKonto, NyttKonto.Innehall>(new MailRecipient(person.Epost, person.Namn), "Ditt konto i ChefsRekrytering",
+            new NyttKonto.Innehall(person.Namn, kommunNamn, link), topic: $"Konto:{person.Id}", kommunId: person.KommunId);
     }
 
     /// <summary>

@@ -123,7 +123,7 @@ public sealed partial class KommunService(AppDbContext db, PolicyLibrary policie
         await tx.CommitAsync(ct);
 
         await laddare.LaddaAsync(ct); // /policy/{id} answers at once
-        await scope.ServiceProvider.GetRequiredService<Scheduling.SchedulerRunner>().EnsureRecurringAsync([id], ct);
+        // Its recurring jobs (gallring, reminders) are queued at the next start, which includes municipalities of the database.
         return CommandResult.Done($"{namn} är tillagd med ledarpolicyn från {policy.Kommun}. {person.Namn} har fått ett mejl till {epost} för att välja lösenord.");
     }
 

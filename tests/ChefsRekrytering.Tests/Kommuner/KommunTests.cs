@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ChefsRekrytering.Data;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Tests.Infrastructure;
@@ -92,6 +93,20 @@ public class KommunTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.False(await db.Kommuner.AnyAsync(k => k.Id == "lycksele" || k.Namn == "Storumans kommun" && k.Id != "storuman"));
         Assert.False(await db.Users.IgnoreQueryFilters().AnyAsync(u => u.Email == "ny.admin@lycksele.example"));
         Assert.False(await db.Personer.IgnoreQueryFilters().AnyAsync(p => p.Epost == "ny.admin@lycksele.example"));
+    }
+
+    [Fact]
+    public async Task EnTillagdKommunFinnsKvarEfterOmstartOchStopparInteStarten()
+    {
+        await using var first = new PortalFactory(DatabaseProvider.Postgres);
+        var admin = await PortalClient.For(first).SignInAsync("kalix", "admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/portal/kommuner", Storuman())).StatusCode);
+
+        // A second start on the same database: Storuman has no file in content/policies, only its rows.
+        await using var second = new PortalFactory(DatabaseProvider.Postgres, first.ConnectionString);
+        Assert.Contains("Storumans kommun", (await PortalClient.For(second).PageAsync("/policy/storuman")).Body!.TextContent);
+        var lista = (await (await PortalClient.For(second).SignInAsync("kalix", "admin")).PageAsync("/portal/kommuner")).QuerySelector("main")!.TextContent;
+        Assert.Contains("Storumans kommun", lista);
     }
 
     [Fact]

@@ -31,6 +31,10 @@ public static class Roller
 
     public static readonly IReadOnlyList<string> Alla = [Medarbetare, Chef, RekryterandeChef, HR, Jury, Admin, Portaladministrator];
 
+    /// <summary>The roles a municipality's Admin gives and takes: all but <see cref="Portaladministrator"/>, which is the
+    /// portal's, given by whoever runs the deployment, never by one municipality.</summary>
+    public static readonly IReadOnlyList<string> Kommunens = [Medarbetare, Chef, RekryterandeChef, HR, Jury, Admin];
+
     public static string Beskrivning(string roll) => roll switch
     {
         Medarbetare => "läser ledarpolicyn och nominerar Årets chef",

@@ -55,7 +55,7 @@ internal sealed class RollbegaranConfiguration : IEntityTypeConfiguration<Rollbe
 public static class BehorighetAccess
 {
     /// <summary>The roles that need a second person: they open confidential records or the administration.</summary>
-    public static readonly IReadOnlySet<string> KraverTvaPersoner = new HashSet<string> { Roller.HR, Roller.Jury, Roller.Admin, Roller.Portaladministrator };
+    public static readonly IReadOnlySet<string> KraverTvaPersoner = new HashSet<string> { Roller.HR, Roller.Jury, Roller.Admin };
 
     public static bool KanAdministrera(ClaimsPrincipal user) => user.IsInRole(Roller.Admin) && user.KommunId() is not null;
 
@@ -140,7 +140,7 @@ public sealed class BehorighetService(
     public async Task<CommandResult> SkapaKontoAsync(int personId, IReadOnlyCollection<string> roller, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!BehorighetAccess.KanAdministrera(actor)) return CommandResult.Refused("Bara en administratör kan skapa konton.");
-        if (roller.Except(Roller.Alla).Any()) return CommandResult.Refused("Okänd roll.");
+        if (roller.Except(Roller.Kommunens).Any()) return CommandResult.Refused("Okänd roll.");
         var person = await db.Personer.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult.Refused("Den anställda finns inte.");
         if (!person.Aktiv) return CommandResult.Refused($"{person.Namn} har slutat och kan inte få ett konto.");
@@ -206,12 +206,12 @@ public sealed class BehorighetService(
         if (!BehorighetAccess.KanAdministrera(actor)) return CommandResult.Refused("Bara en administratör kan ändra roller.");
         var user = await users.FindByIdAsync(userId); // through the municipality filter: another municipality's account is not found
         if (user is null) return CommandResult.NotFound;
-        if (valda.Except(Roller.Alla).Any()) return CommandResult.Refused("Okänd roll.");
+        if (valda.Except(Roller.Kommunens).Any()) return CommandResult.Refused("Okänd roll.");
         if (user.Id == actor.UserId() && !valda.Contains(Roller.Admin)) return CommandResult.Refused("Du kan inte ta bort din egen administratörsroll.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var nuvarande = await users.GetRolesAsync(user);
-        var bort = nuvarande.Except(valda).ToList();
+        var bort = nuvarande.Except(valda).Where(Roller.Kommunens.Contains).ToList(); // the portal's role is not the municipality's to take
         var nya = valda.Except(nuvarande).ToList();
         var direkt = nya.Where(r => !BehorighetAccess.KraverTvaPersoner.Contains(r)).ToList();
         var redanBegarda = await db.Set<Rollbegaran>().Where(r => r.UserId == user.Id && r.Lage == RollbegaranLage.Vantar).ToListAsync(ct);

@@ -110,6 +110,29 @@ public class KommunTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
     }
 
     [Fact]
+    public async Task EnKommunsAdminVarkenGerEllerTarPortalrollen()
+    {
+        var alvsbyn = await PortalClient.For(portal).SignInAsync("alvsbyn", "admin");
+        var hrId = await UserIdAsync("alvsbyn", "hr@alvsbyn.example");
+        var svar = await alvsbyn.PostFormAsync($"/admin/anvandare/{hrId}", [new("Valda", "Medarbetare"), new("Valda", "HR"), new("Valda", "Portaladministratör")]);
+        Assert.Contains("Okänd roll.", await svar.Content.ReadAsStringAsync());
+
+        // Kalix's admin saves their own roles from the form, which has no box for the portal's role: it stays.
+        await using var egen = new PortalFactory();
+        var kalix = await PortalClient.For(egen).SignInAsync("kalix", "admin");
+        var adminId = await UserIdAsync("kalix", "admin@kalix.example", egen);
+        Assert.Equal(HttpStatusCode.Redirect, (await kalix.PostFormAsync($"/admin/anvandare/{adminId}", [new("Valda", "Medarbetare"), new("Valda", "Admin"), new("Valda", "Chef")])).StatusCode);
+        var ny = await PortalClient.For(egen).SignInAsync("kalix", "admin");
+        Assert.Equal(HttpStatusCode.OK, (await ny.GetAsync("/portal/kommuner")).StatusCode);
+    }
+
+    private async Task<string> UserIdAsync(string kommun, string epost, PortalFactory? annan = null)
+    {
+        await using var scope = (annan ?? portal).ScopeFor(kommun, out var db);
+        return await db.Users.Where(u => u.Email == epost).Select(u => u.Id).SingleAsync();
+    }
+
+    [Fact]
     public void OrganisationsnummerKontrollerasMedLuhn()
     {
         Assert.Equal("2120002403", Orgnummer.Normalisera("212000-2403"));

@@ -77,6 +77,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["admin/personalimport/kolumner"] = new("alvsbyn", "admin", ["/admin/personalimport/kolumner"]),
             ["admin/scim"] = new("alvsbyn", "admin", ["/admin/scim"]),
             ["admin/epost"] = new("alvsbyn", "admin", ["/admin/epost"]),
+            ["portal/kommuner"] = new("kalix", "admin", ["/portal/kommuner"]), // Kalix admin is the demo portal administrator
             ["rekrytering"] = new("kalix", "hr", ["/rekrytering", "/rekrytering?fas=alla"]),
             ["introduktion"] = new("kalix", "hr", ["/introduktion"]),
             ["avveckling"] = new("kalix", "rekryterande", ["/avveckling"]),

@@ -13,6 +13,8 @@ internal sealed class KommunConfiguration : IEntityTypeConfiguration<Kommun>
     {
         b.Property(k => k.Id).HasMaxLength(40);
         b.Property(k => k.Namn).HasMaxLength(100);
+        b.Property(k => k.Organisationsnummer).HasMaxLength(10);
+        b.HasIndex(k => k.Organisationsnummer).IsUnique();
     }
 }
 

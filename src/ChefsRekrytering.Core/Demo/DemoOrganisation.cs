@@ -32,7 +32,7 @@ internal static class DemoOrganisation
             new("hrchef", "Sara", "Holm", "HR-chef", "age", null),
             new("hr", "Lena", "Forsberg", "HR-partner", "age", "hr", [Roller.HR]),
             new("itchef", "Per", "Sandberg", "IT-chef", "it", null),
-            new("admin", "Nils", "Eriksson", "Systemförvaltare", "it", "admin", [Roller.Admin]),
+            new("admin", "Nils", "Eriksson", "Systemförvaltare", "it", "admin", [Roller.Admin, Roller.Portaladministrator]),
             new("med1", "Emma", "Johansson", "Undersköterska", "hemtj", "medarbetare", []),
             new("jury", "Oskar", "Marklund", "Undersköterska", "hemtj", "jury", [Roller.Jury]),
             new("med3", "Aisha", "Mohammed", "Vårdbiträde", "hemtj"),

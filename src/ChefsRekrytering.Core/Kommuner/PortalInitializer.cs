@@ -29,7 +29,12 @@ public sealed class PortalInitializer(
     AppDbContext db, PolicyLibrary policies, IOptions<PortalOptions> options,
     RoleManager<IdentityRole> roles, DemoSeeder demo, TimeProvider clock, PolicyLaddare policyversioner)
 {
-    public IReadOnlyList<string> KommunIds => options.Value.Kommuner.Count > 0
+    private List<string> _baraIDatabasen = [];
+
+    /// <summary>The configured municipalities and, once initialized, those a portal administrator added in the database.</summary>
+    public IReadOnlyList<string> KommunIds => Konfigurerade.Union(_baraIDatabasen).ToList();
+
+    private IReadOnlyList<string> Konfigurerade => options.Value.Kommuner.Count > 0
         ? options.Value.Kommuner
         : policies.Filer.Select(p => p.Id).ToList();
 
@@ -43,7 +48,7 @@ public sealed class PortalInitializer(
         foreach (var role in Roller.Alla.Where(r => !roles.Roles.Any(x => x.Name == r)).ToList())
             await roles.CreateAsync(new IdentityRole(role));
 
-        foreach (var id in KommunIds)
+        foreach (var id in Konfigurerade)
         {
             var policy = policies.Find(id) ?? throw new InvalidOperationException(
                 $"Kommunen '{id}' är konfigurerad men har ingen ledarpolicy i content/policies/{id}.md.");
@@ -54,15 +59,17 @@ public sealed class PortalInitializer(
                 kommun.Namn = policy.Kommun;
         }
         await db.SaveChangesAsync(ct);
-        await policyversioner.SaddaAsync(KommunIds, ct);
+        // Added without a deploy (KommunService): their policy lives in the database only, so no file is asked for.
+        _baraIDatabasen = (await db.Kommuner.Select(k => k.Id).ToListAsync(ct)).Except(Konfigurerade).ToList();
+        await policyversioner.SaddaAsync(Konfigurerade, ct);
         await policyversioner.LaddaAsync(ct);
 
         if (options.Value.SeedDemo)
         {
-            await demo.SeedAsync(KommunIds, ct);
+            await demo.SeedAsync(Konfigurerade, ct);
             // A hint for the person who started the portal, on the console rather than in the logs, which may travel.
             Console.WriteLine($"Demokonton, lösenord {DemoSeeder.DemoPassword} för alla:\n" +
-                string.Join("\n", DemoSeeder.Accounts(KommunIds).Select(a => $"  {a.Epost,-34} {string.Join(", ", a.Roller)}")));
+                string.Join("\n", DemoSeeder.Accounts(Konfigurerade).Select(a => $"  {a.Epost,-34} {string.Join(", ", a.Roller)}")));
         }
     }
 }

@@ -23,8 +23,17 @@ public static class Roller
     public const string HR = "HR";
     public const string Jury = "Jury";
     public const string Admin = "Admin";
+    /// <summary>
+    /// Adds municipalities to the portal (<see cref="Kommuner.KommunService"/>) and nothing else: it opens no data of any
+    /// municipality, not even its own beyond what its other roles give.
+    /// </summary>
+    public const string Portaladministrator = "Portaladministratör";
 
-    public static readonly IReadOnlyList<string> Alla = [Medarbetare, Chef, RekryterandeChef, HR, Jury, Admin];
+    public static readonly IReadOnlyList<string> Alla = [Medarbetare, Chef, RekryterandeChef, HR, Jury, Admin, Portaladministrator];
+
+    /// <summary>The roles a municipality's Admin gives and takes: all but <see cref="Portaladministrator"/>, which is the
+    /// portal's, given by whoever runs the deployment, never by one municipality.</summary>
+    public static readonly IReadOnlyList<string> Kommunens = [Medarbetare, Chef, RekryterandeChef, HR, Jury, Admin];
 
     public static string Beskrivning(string roll) => roll switch
     {
@@ -34,6 +43,7 @@ public static class Roller
         HR => "stödjer rekryteringar, introduktioner och avvecklingar; rapporter",
         Jury => "läser nomineringar till Årets chef och beslutar",
         Admin => "kommuner, användare, enheter och inställningar",
+        Portaladministrator => "lägger till nya kommuner i portalen; ser inga andra kommuners handlingar",
         _ => roll,
     };
 }

@@ -140,7 +140,7 @@ public sealed class BehorighetService(
     public async Task<CommandResult> SkapaKontoAsync(int personId, IReadOnlyCollection<string> roller, ClaimsPrincipal actor, CancellationToken ct = default)
     {
         if (!BehorighetAccess.KanAdministrera(actor)) return CommandResult.Refused("Bara en administratör kan skapa konton.");
-        if (roller.Except(Roller.Alla).Any()) return CommandResult.Refused("Okänd roll.");
+        if (roller.Except(Roller.Kommunens).Any()) return CommandResult.Refused("Okänd roll.");
         var person = await db.Personer.FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return CommandResult.Refused("Den anställda finns inte.");
         if (!person.Aktiv) return CommandResult.Refused($"{person.Namn} har slutat och kan inte få ett konto.");
@@ -161,15 +161,40 @@ public sealed class BehorighetService(
         audit.Add(actor, AuditAction.Skapade, Granskningsobjekt.Behorighet, person.Id,
             $"Konto för {person.Namn} ({person.Epost}) med rollerna {string.Join(", ", direkt)}{BegardaText(begarda)}");
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
-        await outbox.EnqueueAsync<NyttKonto, NyttKonto.Innehall>(new MailRecipient(person.Epost, person.Namn), "Ditt konto i ChefsRekrytering",
-            new NyttKonto.Innehall(person.Namn, policies.Find(person.KommunId)?.Kommun, link), topic: $"Konto:{person.Id}", kommunId: person.KommunId);
+        await MejlaValjLosenordAsync(user, person, policies.Find(person.KommunId)?.Kommun);
         await MejlaBeslutsfattareAsync(begarda, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return CommandResult.Done($"Kontot för {person.Namn} är skapat. Ett mejl med en länk för att välja lösenord är skickat till {person.Epost}."
             + (begarda.Count > 0 ? $" {Vantar(begarda)}" : ""));
+    }
+
+    /// <summary>
+    /// The first Admin of a municipality just added by <see cref="Kommuner.KommunService"/>: no one there could approve a
+    /// request yet, so the role is given at once. Called only inside that command, which checked the portal
+    /// administrator's right, runs in a scope whose municipality is the new one and owns the transaction.
+    /// </summary>
+    internal async Task<CommandResult> SkapaForstaAdminAsync(Organisation.Person person, string kommunNamn)
+    {
+        var user = new ApplicationUser
+        {
+            UserName = person.Epost, Email = person.Epost, EmailConfirmed = true, KommunId = person.KommunId, Namn = person.Namn, PersonId = person.Id,
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) return CommandResult.Refused(created.Errors.Select(e => e.Description).ToList());
+        var added = await users.AddToRolesAsync(user, [Roller.Medarbetare, Roller.Admin]);
+        if (!added.Succeeded) return CommandResult.Refused(added.Errors.Select(e => e.Description).ToList());
+        await MejlaValjLosenordAsync(user, person, kommunNamn);
+        return CommandResult.Done();
+    }
+
+    /// <summary>The person chooses the password from a mailed link, so no one else ever knows it.</summary>
+    private async Task MejlaValjLosenordAsync(ApplicationUser user, Organisation.Person person, string? kommunNamn)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.For($"/konto/valj-losenord?id={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        await outbox.EnqueueAsync<NyttKonto, NyttKonto.Innehall>(new MailRecipient(person.Epost, person.Namn), "Ditt konto i ChefsRekrytering",
+            new NyttKonto.Innehall(person.Namn, kommunNamn, link), topic: $"Konto:{person.Id}", kommunId: person.KommunId);
     }
 
     /// <summary>
@@ -181,12 +206,12 @@ public sealed class BehorighetService(
         if (!BehorighetAccess.KanAdministrera(actor)) return CommandResult.Refused("Bara en administratör kan ändra roller.");
         var user = await users.FindByIdAsync(userId); // through the municipality filter: another municipality's account is not found
         if (user is null) return CommandResult.NotFound;
-        if (valda.Except(Roller.Alla).Any()) return CommandResult.Refused("Okänd roll.");
+        if (valda.Except(Roller.Kommunens).Any()) return CommandResult.Refused("Okänd roll.");
         if (user.Id == actor.UserId() && !valda.Contains(Roller.Admin)) return CommandResult.Refused("Du kan inte ta bort din egen administratörsroll.");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var nuvarande = await users.GetRolesAsync(user);
-        var bort = nuvarande.Except(valda).ToList();
+        var bort = nuvarande.Except(valda).Where(Roller.Kommunens.Contains).ToList(); // the portal's role is not the municipality's to take
         var nya = valda.Except(nuvarande).ToList();
         var direkt = nya.Where(r => !BehorighetAccess.KraverTvaPersoner.Contains(r)).ToList();
         var redanBegarda = await db.Set<Rollbegaran>().Where(r => r.UserId == user.Id && r.Lage == RollbegaranLage.Vantar).ToListAsync(ct);

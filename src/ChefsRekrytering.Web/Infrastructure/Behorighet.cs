@@ -16,6 +16,8 @@ public static class Behorighet
     public const string Behorigheter = "Behorigheter";
     /// <summary>HR and Admin: the municipality's own documents, its policy versions and templates.</summary>
     public const string Dokumentagare = "Dokumentagare";
+    /// <summary>The portal administrator: adds municipalities (/portal/kommuner), and opens nothing else.</summary>
+    public const string Portaladministrator = "Portaladministrator";
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder b) => b
         .AddPolicy(Inloggad, p => p.RequireAuthenticatedUser().RequireClaim(PortalClaims.Kommun))
@@ -25,5 +27,6 @@ public static class Behorighet
         .AddPolicy(Rekrytering, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.RekryterandeChef, Roller.HR))
         .AddPolicy(Jury, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Jury, Roller.HR))
         .AddPolicy(Behorigheter, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin))
-        .AddPolicy(Dokumentagare, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin));
+        .AddPolicy(Dokumentagare, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.HR, Roller.Admin))
+        .AddPolicy(Portaladministrator, p => p.RequireClaim(PortalClaims.Kommun).RequireRole(Roller.Portaladministrator));
 }

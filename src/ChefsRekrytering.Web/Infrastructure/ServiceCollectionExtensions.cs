@@ -123,6 +123,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<LokalInloggning>();
         services.AddScoped<LosenordService>();
         services.AddScoped<BehorighetService>();
+        services.AddScoped<ChefsRekrytering.Kommuner.KommunService>();
         services.AddScoped<ChefsRekrytering.Organisation.OrganisationService>();
         services.AddScoped<ChefsRekrytering.Organisation.Personalimport.PersonalimportService>();
         services.AddScoped<ChefsRekrytering.Startsida.StartsidaService>();

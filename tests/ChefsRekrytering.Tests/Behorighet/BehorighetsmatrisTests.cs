@@ -66,6 +66,8 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("admin", ["/admin"], ["admin", "alvsbyn:admin"]), new("admin/anvandare", ["/admin/anvandare"], ["admin", "alvsbyn:admin"]),
             new("admin/organisation", ["/admin/organisation"], ["admin", "alvsbyn:admin"]), new("admin/epost", ["/admin/epost"], ["admin", "alvsbyn:admin"]),
             new("admin/scim", ["/admin/scim"], ["admin", "alvsbyn:admin"]),
+            // Kalix admin is also the portal administrator (demo); Älvsbyn admin and every HR are not.
+            new("portal/kommuner", ["/portal/kommuner"], ["admin"]),
             new("admin/personalimport", ["/admin/personalimport"], ["admin", "alvsbyn:admin"]),
             new("admin/personalimport/kolumner", ["/admin/personalimport/kolumner"], ["admin", "alvsbyn:admin"]),
             new("admin/anvandare/{id}", [$"/admin/anvandare/{d.KalixHrUserId}"], ["admin"]), new("admin/epost/{id:long}", [$"/admin/epost/{d.MailId}"], ["admin"]),

@@ -941,10 +941,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Organisationsnummer")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTime>("SkapadUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Organisationsnummer")
+                        .IsUnique();
 
                     b.ToTable("Kommuner");
                 });

@@ -901,10 +901,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Organisationsnummer")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SkapadUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Organisationsnummer")
+                        .IsUnique();
 
                     b.ToTable("Kommuner");
                 });

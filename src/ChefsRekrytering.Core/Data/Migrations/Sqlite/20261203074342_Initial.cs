@@ -122,6 +122,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Namn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Organisationsnummer = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -1766,6 +1767,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_Kolumnmappningar_KommunId",
                 table: "Kolumnmappningar",
                 column: "KommunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kommuner_Organisationsnummer",
+                table: "Kommuner",
+                column: "Organisationsnummer",
                 unique: true);
 
             migrationBuilder.CreateIndex(

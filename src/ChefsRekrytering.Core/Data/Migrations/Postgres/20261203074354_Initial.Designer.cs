@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203072814_Initial")]
+    [Migration("20261203074354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -944,10 +944,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Organisationsnummer")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<DateTime>("SkapadUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Organisationsnummer")
+                        .IsUnique();
 
                     b.ToTable("Kommuner");
                 });

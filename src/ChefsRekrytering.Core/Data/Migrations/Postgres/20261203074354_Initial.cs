@@ -124,6 +124,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 {
                     Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Namn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Organisationsnummer = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -1768,6 +1769,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_Kolumnmappningar_KommunId",
                 table: "Kolumnmappningar",
                 column: "KommunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kommuner_Organisationsnummer",
+                table: "Kommuner",
+                column: "Organisationsnummer",
                 unique: true);
 
             migrationBuilder.CreateIndex(

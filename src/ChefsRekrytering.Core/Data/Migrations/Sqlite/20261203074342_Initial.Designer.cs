@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203072809_Initial")]
+    [Migration("20261203074342_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -904,10 +904,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Organisationsnummer")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SkapadUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Organisationsnummer")
+                        .IsUnique();
 
                     b.ToTable("Kommuner");
                 });

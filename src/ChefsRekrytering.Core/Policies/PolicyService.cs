@@ -108,7 +108,8 @@ public sealed class PolicyService(AppDbContext db, PolicyLibrary policies, Polic
     private IEnumerable<string> AllaIds(string kommunId) => policies.Versioner(kommunId)
         .SelectMany(v => v.AllaKrav.Select(k => k.Id).Concat(v.Kompetensomraden.Select(a => a.Id))).Distinct();
 
-    private static string Jamforbar(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+    /// <summary>The comparison's own notion of the same wording (<see cref="PolicyJamforelse.Normalisera"/>), case aside.</summary>
+    private static string Jamforbar(string text) => PolicyJamforelse.Normalisera(text).ToLowerInvariant();
 
     /// <summary>Every published version of a municipality, oldest first.</summary>
     public IReadOnlyList<LeadershipPolicy> Versioner(string kommunId) => policies.Versioner(kommunId);

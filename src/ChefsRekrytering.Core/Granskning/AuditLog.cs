@@ -24,6 +24,11 @@ public sealed class AuditLog(AppDbContext db)
     public void AddSystem(AuditAction action, string objectType, int objectId, string? detail = null) =>
         Add("", null, Actor.System.Namn, action, objectType, objectId, detail);
 
+    /// <summary>A change the portal administrator makes in a municipality other than its own (adding it), written in
+    /// that municipality's log so its own Admin and HR see who did it.</summary>
+    public void AddI(string kommunId, ClaimsPrincipal user, AuditAction action, string objectType, int objectId, string? detail = null) =>
+        Add(kommunId, user.UserId(), user.Namn(), action, objectType, objectId, detail);
+
     public async Task ReadAsync(ClaimsPrincipal user, string objectType, int objectId, string? detail = null)
     {
         var (userId, sedan) = (user.UserId(), db.UtcNow - SammaLasning);

@@ -15,6 +15,8 @@ public static class Granskningsobjekt
     public const string Behorighet = "Behorighet";
     /// <summary>Units, their chefs, employees added and employees who have left (ObjectId: the unit or the person).</summary>
     public const string Organisation = "Organisation";
+    /// <summary>A municipality added to the portal by the portal administrator (ObjectId 0; the municipality in the detail).</summary>
+    public const string Kommun = "Kommun";
     /// <summary>Not an audit entry: the search's name for the processes' transitions (WorkflowTransition), every process.</summary>
     public const string Steg = "Steg";
 
@@ -30,6 +32,7 @@ public static class Granskningsobjekt
         [Registerutdrag] = "Registerutdrag och radering",
         [Behorighet] = "Konton och roller",
         [Organisation] = "Organisationen (enheter, chefer, anställda)",
+        [Kommun] = "Kommuner i portalen",
         [Steg] = "Steg i en process (alla processer)",
     };
 

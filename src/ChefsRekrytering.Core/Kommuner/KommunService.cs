@@ -39,7 +39,8 @@ public static class KommunAccess
 /// its version 1, which HR then revises), its mail templates (copies of another's latest ones) and its first Admin, who
 /// chooses a password from a mailed link. Everything in one transaction.
 /// </summary>
-public sealed partial class KommunService(AppDbContext db, PolicyLibrary policies, PolicyLaddare laddare, IServiceScopeFactory scopes)
+public sealed partial class KommunService(AppDbContext db, PolicyLibrary policies, PolicyLaddare laddare, IServiceScopeFactory scopes,
+    Granskning.AuditLog audit, Scheduling.SchedulerRunner scheduler)
 {
     public sealed record Kommunrad(string Id, string Namn, string? Organisationsnummer, int? PolicyVersion, int Konton);
 
@@ -119,11 +120,18 @@ public sealed partial class KommunService(AppDbContext db, PolicyLibrary policie
         await ndb.SaveChangesAsync(ct);
         var konto = await scope.ServiceProvider.GetRequiredService<BehorighetService>().SkapaForstaAdminAsync(person, namn);
         if (!konto.Succeeded) return konto; // the transaction is not committed: nothing is stored
+        // In both logs: the new municipality's own (its Admin sees who created it and its account) and the portal
+        // administrator's home municipality's (where that person's actions are reviewed).
+        var vad = $"Lade till {namn} ({id}) med ledarpolicyn från {policy.Kommun} och mallarna från {ny.MallarFranKommun}; första administratör {person.Namn}.";
+        scope.ServiceProvider.GetRequiredService<Granskning.AuditLog>().AddI(id, actor, Granskning.AuditAction.Skapade, Granskning.Granskningsobjekt.Kommun, 0, vad);
         await ndb.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        audit.Add(actor, Granskning.AuditAction.Skapade, Granskning.Granskningsobjekt.Kommun, 0, vad);
+        await db.SaveChangesAsync(ct);
 
         await laddare.LaddaAsync(ct); // /policy/{id} answers at once
-        // Its recurring jobs (gallring, reminders) are queued at the next start, which includes municipalities of the database.
+        // Its recurring jobs (gallring, reminders, follow-ups) start now, not at the next restart.
+        await scheduler.EnsureRecurringAsync([id], ct);
         return CommandResult.Done($"{namn} är tillagd med ledarpolicyn från {policy.Kommun}. {person.Namn} har fått ett mejl till {epost} för att välja lösenord.");
     }
 

@@ -49,9 +49,17 @@ public sealed class SchedulerRunner(IServiceScopeFactory scopes, IOptions<Schedu
             .Select(j => new { j.KommunId, j.JobType }).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var kommun in kommunIds)
-            foreach (var type in types.Where(t => !pending.Any(p => p.KommunId == kommun && p.JobType == t)))
-                db.Add(new ScheduledJob { KommunId = kommun, JobType = type, DueUtc = now, CreatedUtc = now });
-        await db.SaveChangesAsync(ct);
+        {
+            var saknas = types.Where(t => !pending.Any(p => p.KommunId == kommun && p.JobType == t)).ToList();
+            if (saknas.Count == 0) continue;
+            // Written in a scope of that municipality, as a job writes for the municipality it runs for: also when called
+            // from a request (a municipality just added), whose user belongs to another.
+            await using var kommunScope = scopes.CreateAsyncScope();
+            kommunScope.ServiceProvider.GetRequiredService<CurrentKommun>().Use(kommun);
+            var kdb = kommunScope.ServiceProvider.GetRequiredService<AppDbContext>();
+            foreach (var type in saknas) kdb.Add(new ScheduledJob { KommunId = kommun, JobType = type, DueUtc = now, CreatedUtc = now });
+            await kdb.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>Runs the job's handler in a scope of its own municipality; records the outcome on the claimed row.</summary>

@@ -43,6 +43,16 @@ public class KommunTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         {
             var mall = await db.Set<Mallversion>().SingleAsync(m => m.Nyckel == "besked-ej-aktuell");
             Assert.Equal((2, "Kalix egen text om beskedet."), (mall.Nummer, mall.Innehall));
+            // Its recurring jobs (about no one record: gallring, reminders) run from now, not from the next restart: the same kinds as Kalix's.
+            var jobb = await db.Set<ChefsRekrytering.Scheduling.ScheduledJob>().IgnoreQueryFilters().Where(j => j.Status == ChefsRekrytering.Scheduling.QueueStatus.Pending && j.SubjectId == null)
+                .Select(j => new { j.KommunId, j.JobType }).ToListAsync();
+            var kalixJobb = jobb.Where(j => j.KommunId == "kalix").Select(j => j.JobType).Distinct().Order().ToList();
+            Assert.NotEmpty(kalixJobb);
+            Assert.Equal(kalixJobb, jobb.Where(j => j.KommunId == "storuman").Select(j => j.JobType).Distinct().Order().ToList());
+            // Who added it is in Storuman's own log and in the portal administrator's (Kalix's).
+            var logg = await db.Set<ChefsRekrytering.Granskning.AuditEvent>().IgnoreQueryFilters().Where(e => e.ObjectType == ChefsRekrytering.Granskning.Granskningsobjekt.Kommun).ToListAsync();
+            Assert.Equal(["kalix", "storuman"], logg.Select(e => e.KommunId).Order().ToArray());
+            Assert.All(logg, e => Assert.Contains("Lade till Storumans kommun", e.Detail));
             link = Regex.Match((await db.Set<OutboxMessage>().SingleAsync(m => m.ToAddress == "anna.admin@storuman.example" && m.Topic.StartsWith("Konto:"))).TextBody,
                 @"https?://[^\s)]+/konto/valj-losenord\?id=[^\s)]+&token=[^\s)]+").Value;
         }

@@ -39,10 +39,9 @@ public sealed class PolicyLaddare(AppDbContext db, PolicyLibrary library)
 
     public async Task LaddaAsync(CancellationToken ct = default)
     {
-        var stamp = await StampAsync(ct);
         var rows = await db.Set<Policyversion>().IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.Status == Policystatus.Publicerad).ToListAsync(ct);
-        library.Ersatt(rows.Select(Las), stamp);
+        library.Ersatt(rows.Select(Las), Stamp(rows.Count, rows.Max(r => r.PubliceradUtc)));
     }
 
     public static LeadershipPolicy Las(Policyversion row) =>
@@ -52,14 +51,15 @@ public sealed class PolicyLaddare(AppDbContext db, PolicyLibrary library)
             Andringar = row.Andringar, Filtext = row.Innehall,
         };
 
-    // Published rows are only ever added, so their count and newest publication name the set.
+    // Published rows are only ever added, so their count and newest publication name the set: one query, every 15 s.
     private async Task<string> StampAsync(CancellationToken ct)
     {
-        var published = db.Set<Policyversion>().IgnoreQueryFilters().Where(p => p.Status == Policystatus.Publicerad);
-        var count = await published.CountAsync(ct);
-        var newest = count == 0 ? null : await published.MaxAsync(p => p.PubliceradUtc, ct);
-        return $"{count}:{newest:O}";
+        var sett = await db.Set<Policyversion>().IgnoreQueryFilters().Where(p => p.Status == Policystatus.Publicerad)
+            .GroupBy(_ => 1).Select(g => new { Antal = g.Count(), Senast = g.Max(p => p.PubliceradUtc) }).FirstOrDefaultAsync(ct);
+        return Stamp(sett?.Antal ?? 0, sett?.Senast);
     }
+
+    private static string Stamp(int antal, DateTime? senast) => $"{antal}:{senast:O}";
 }
 
 /// <summary>Sees a version published by another instance within <see cref="Intervall"/>.</summary>

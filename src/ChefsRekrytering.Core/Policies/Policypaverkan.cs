@@ -33,11 +33,11 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
     public async Task<Paverkan> BeraknaAsync(LeadershipPolicy ny, CancellationToken ct = default)
     {
         var poster = new List<PaverkadPost>();
-        poster.AddRange((await Rekryteringar(ct)).Select(r => Post(ny, r, Profil(r))).OfType<PaverkadPost>());
-        poster.AddRange((await Kontrakt(ct)).Select(k => Post(ny, k)).OfType<PaverkadPost>());
-        poster.AddRange((await Skattningar(ct)).Select(s => Post(ny, s)).OfType<PaverkadPost>());
-        poster.AddRange((await Introduktioner(ct)).Select(i => Post(ny, i)).OfType<PaverkadPost>());
-        poster.AddRange((await Kampanjer(ct)).Select(k => Post(ny, k)).OfType<PaverkadPost>());
+        poster.AddRange((await Rekryteringar(ny.VersionId, ct)).Select(r => Post(ny, r, Profil(r))).OfType<PaverkadPost>());
+        poster.AddRange((await Kontrakt(ny.VersionId, ct)).Select(k => Post(ny, k)).OfType<PaverkadPost>());
+        poster.AddRange((await Skattningar(ny.VersionId, ct)).Select(s => Post(ny, s)).OfType<PaverkadPost>());
+        poster.AddRange((await Introduktioner(ny.VersionId, ct)).Select(i => Post(ny, i)).OfType<PaverkadPost>());
+        poster.AddRange((await Kampanjer(ny.VersionId, ct)).Select(k => Post(ny, k)).OfType<PaverkadPost>());
         return new(ny, poster.Where(p => p.Andrade.Count + p.Borttagna.Count > 0).ToList(), poster.Where(p => p.Andrade.Count + p.Borttagna.Count == 0).ToList());
     }
 
@@ -45,15 +45,15 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
     public async Task<int> FlyttaAsync(LeadershipPolicy ny, IReadOnlySet<(Postslag, int)> valda, CancellationToken ct = default)
     {
         var moved = 0;
-        foreach (var r in await Rekryteringar(ct))
+        foreach (var r in await Rekryteringar(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Rekrytering, r.Id, Post(ny, r, Profil(r)))) { FlyttaProfil(r, ny); moved++; }
-        foreach (var k in await Kontrakt(ct))
+        foreach (var k in await Kontrakt(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Uppdragskontrakt, k.Id, Post(ny, k))) { FlyttaKontrakt(k, ny); moved++; }
-        foreach (var s in await Skattningar(ct))
+        foreach (var s in await Skattningar(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Sjalvskattning, s.Id, Post(ny, s))) { FlyttaSkattning(s, ny); moved++; }
-        foreach (var i in await Introduktioner(ct))
+        foreach (var i in await Introduktioner(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Introduktion, i.Id, Post(ny, i))) { FlyttaIntroduktion(i, Fore(i.KommunId, i.PolicyversionId), ny); moved++; }
-        foreach (var k in await Kampanjer(ct))
+        foreach (var k in await Kampanjer(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Kampanj, k.Id, Post(ny, k))) { k.PolicyversionId = ny.VersionId; moved++; }
         return moved;
     }
@@ -61,25 +61,26 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
     private static bool Valbar(IReadOnlySet<(Postslag, int)> valda, Postslag slag, int id, PaverkadPost? post) =>
         post is { KanFlyttas: true } && valda.Contains((slag, id));
 
-    // Only records in progress are read, each type once, with what its comparison needs.
-    private Task<List<Rekrytering>> Rekryteringar(CancellationToken ct) => db.Set<Rekrytering>()
+    // Only records in progress that are not already on the new version are read, each type once, with what its
+    // comparison needs.
+    private Task<List<Rekrytering>> Rekryteringar(Guid ny, CancellationToken ct) => db.Set<Rekrytering>()
         .Include(r => r.Kravprofiler).ThenInclude(k => k.Kompetenser)
-        .Where(r => Rekrytering.OppnaIFragor.Contains(r.State)).ToListAsync(ct);
+        .Where(r => Rekrytering.OppnaIFragor.Contains(r.State) && r.Kravprofiler.Any(k => k.PolicyversionId != ny)).ToListAsync(ct);
 
-    private Task<List<Uppdragskontrakt>> Kontrakt(CancellationToken ct) => db.Set<Uppdragskontrakt>()
+    private Task<List<Uppdragskontrakt>> Kontrakt(Guid ny, CancellationToken ct) => db.Set<Uppdragskontrakt>()
         .Include(k => k.Krav).Include(k => k.Chef)
-        .Where(k => k.State != UppdragskontraktTillstand.Ersatt).ToListAsync(ct);
+        .Where(k => k.State != UppdragskontraktTillstand.Ersatt && k.PolicyversionId != ny).ToListAsync(ct);
 
-    private Task<List<Sjalvskattning>> Skattningar(CancellationToken ct) => db.Set<Sjalvskattning>()
+    private Task<List<Sjalvskattning>> Skattningar(Guid ny, CancellationToken ct) => db.Set<Sjalvskattning>()
         .Include(s => s.Rader).Include(s => s.Chef)
-        .Where(s => s.State != SjalvskattningTillstand.Diskuterad).ToListAsync(ct);
+        .Where(s => s.State != SjalvskattningTillstand.Diskuterad && s.PolicyversionId != ny).ToListAsync(ct);
 
-    private Task<List<Introduktion>> Introduktioner(CancellationToken ct) => db.Set<Introduktion>()
+    private Task<List<Introduktion>> Introduktioner(Guid ny, CancellationToken ct) => db.Set<Introduktion>()
         .Include(i => i.Punkter)
-        .Where(i => i.State != IntroduktionTillstand.Genomford && i.State != IntroduktionTillstand.Avbruten).ToListAsync(ct);
+        .Where(i => i.State != IntroduktionTillstand.Genomford && i.State != IntroduktionTillstand.Avbruten && i.PolicyversionId != ny).ToListAsync(ct);
 
-    private Task<List<Kampanj>> Kampanjer(CancellationToken ct) => db.Set<Kampanj>()
-        .Where(k => k.State == KampanjTillstand.Planerad || k.State == KampanjTillstand.NomineringOppen).ToListAsync(ct);
+    private Task<List<Kampanj>> Kampanjer(Guid ny, CancellationToken ct) => db.Set<Kampanj>()
+        .Where(k => (k.State == KampanjTillstand.Planerad || k.State == KampanjTillstand.NomineringOppen) && k.PolicyversionId != ny).ToListAsync(ct);
 
     private static Kravprofil? Profil(Rekrytering r) => r.Utkastprofil ?? r.GallandeKravprofil;
 

@@ -59,6 +59,11 @@ public class PolicyversionTests(SqlitePortal portal) : IClassFixture<SqlitePorta
         Assert.True(publicerad.StatusCode == HttpStatusCode.Redirect, await publicerad.ErrorsAsync());
         Assert.Equal("/policy/kalix/versioner/2/paverkan", publicerad.Headers.Location!.OriginalString);
 
+        // The library holds what the database holds: the 15-second check finds nothing to reload (and would otherwise read
+        // every version again every 15 s).
+        await using (var scope = portal.Services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<PolicyLaddare>().LaddaOmAndratAsync());
+
         // The policy page shows version 2; version 1 is still there as adopted.
         var version2 = policies.Get("kalix");
         // The text went through the form untouched: every paragraph and list of every section as it was.

@@ -23,6 +23,8 @@ public class IntervjuTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         Assert.Equal(fragor.Count, fragor.Distinct().Count());
         Assert.All(fragor, f => Assert.StartsWith("Berätta om en ", f));
         Assert.Contains("STAR-metoden", guide.Body!.TextContent);
+        // Which adopted policy version the questions come from, linked as it was adopted.
+        Assert.Matches(@"^/policy/[a-z]+/versioner/\d+$", guide.QuerySelector(".policy-grund a")?.GetAttribute("href") ?? "");
         Assert.Equal(intervju.KompetensIds.Count, guide.QuerySelectorAll(".scale").Length);
         Assert.Equal(3 * intervju.KompetensIds.Count, guide.QuerySelectorAll("li").Count(li => li.TextContent is "Vad gjorde du konkret?" or "Vad blev resultatet?" or "Vad skulle du göra annorlunda?"));
 

@@ -226,10 +226,18 @@ public static class Mejlmotor
         return !kalla && v.Length == 0; // an optional link field that is empty in a sample
     }
 
-    private static readonly HashSet<string> Inbyggda = new(StringComparer.OrdinalIgnoreCase) { "forloop", "tablerowloop", "blank", "empty", "nil", "null", "true", "false" };
+    internal static readonly HashSet<string> Inbyggda = new(StringComparer.OrdinalIgnoreCase) { "forloop", "tablerowloop", "blank", "empty", "nil", "null", "true", "false" };
+
+    /// <summary>The names a template reads, in any branch, that are neither <paramref name="falt"/> nor its own nor Liquid's.</summary>
+    internal static IEnumerable<string> OkandaNamn(IFluidTemplate mall, IReadOnlyCollection<string> falt)
+    {
+        var namn = new Namnlasare();
+        namn.VisitTemplate(mall);
+        return namn.Lasta.Where(n => !falt.Contains(n, StringComparer.OrdinalIgnoreCase) && !namn.Egna.Contains(n) && !Inbyggda.Contains(n));
+    }
 
     /// <summary>The first name of every variable a template reads, and the names it defines itself (for, assign, capture).</summary>
-    private sealed class Namnlasare : Fluid.Ast.AstVisitor
+    internal sealed class Namnlasare : Fluid.Ast.AstVisitor
     {
         public HashSet<string> Lasta { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> Egna { get; } = new(StringComparer.OrdinalIgnoreCase);

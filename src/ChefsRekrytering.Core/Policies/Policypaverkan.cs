@@ -26,7 +26,7 @@ public sealed record Paverkan(LeadershipPolicy Ny, IReadOnlyList<PaverkadPost> P
 /// confirmed or handed in, an introduction under way, a campaign not yet open) and nothing the person already answered
 /// or confirmed is taken away. A fixed kravprofil moves as a new draft, so the recruiting manager fixes it again.
 /// </summary>
-public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
+public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies, Intervjuformuleringar formuleringar)
 {
     private readonly Dictionary<(Guid, Guid), PolicyJamforelse> _jamforelser = [];
 
@@ -45,8 +45,9 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
     public async Task<int> FlyttaAsync(LeadershipPolicy ny, IReadOnlySet<(Postslag, int)> valda, CancellationToken ct = default)
     {
         var moved = 0;
+        var formulering = await formuleringar.ForAsync(ny.Id, ct);
         foreach (var r in await Rekryteringar(ny.VersionId, ct))
-            if (Valbar(valda, Postslag.Rekrytering, r.Id, Post(ny, r, Profil(r)))) { FlyttaProfil(r, ny); moved++; }
+            if (Valbar(valda, Postslag.Rekrytering, r.Id, Post(ny, r, Profil(r)))) { FlyttaProfil(r, ny, formulering); moved++; }
         foreach (var k in await Kontrakt(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Uppdragskontrakt, k.Id, Post(ny, k))) { FlyttaKontrakt(k, ny); moved++; }
         foreach (var s in await Skattningar(ny.VersionId, ct))
@@ -161,7 +162,7 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
             j.KravBorttagna.Where(k => ids.Contains(k.Id)).Select(k => k.Text).ToList());
     }
 
-    private void FlyttaProfil(Rekrytering r, LeadershipPolicy ny)
+    private void FlyttaProfil(Rekrytering r, LeadershipPolicy ny, Intervjuformulering formulering)
     {
         // A fixed profile is not rewritten: its next version is a draft built on the new policy.
         var profil = r.Utkastprofil;
@@ -182,7 +183,8 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies)
         foreach (var k in profil.Kompetenser)
             if (k.PolicyKravId is { } id && ny.FindKrav(id) is { } nytt)
             {
-                if (k.Intervjufraga == Intervjufragor.For(k.Text)) k.Intervjufraga = Intervjufragor.For(nytt.Text);
+                // A question the portal worded follows the new wording of the requirement; one the manager wrote stays.
+                if (k.Intervjufraga == Intervjufragor.For(k.Text, formulering)) k.Intervjufraga = Intervjufragor.For(nytt.Text, formulering);
                 (k.Omrade, k.Text) = (nytt.AreaNamn, nytt.Text);
             }
         profil.PolicyversionId = ny.VersionId;

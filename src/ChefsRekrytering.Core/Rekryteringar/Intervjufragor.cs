@@ -10,28 +10,18 @@ namespace ChefsRekrytering.Rekryteringar;
 /// </summary>
 public static partial class Intervjufragor
 {
-    public static string For(string kompetens)
+    /// <summary>The question for a requirement, worded with the municipality's <paramref name="formulering"/>.</summary>
+    public static string For(string kompetens, Intervjuformulering formulering)
     {
         var (adverbial, handling) = Handling(kompetens);
-        if (handling.Length == 0) return "Berätta om en situation från ditt arbete som visar hur du arbetar. Vad gjorde du, och vad blev resultatet?";
+        if (handling.Length == 0) return formulering.Reserv;
         var forsta = handling.Split(' ')[0];
         var nar = adverbial is null ? "" : adverbial + " ";
-        if (Egenskap.Contains(forsta))
-            return $"Berätta om en situation där det {nar}var viktigt att {handling}. Hur märktes det i det du gjorde?";
-        if (Kommunikation().IsMatch(handling))
-            return $"Berätta om en situation där du {nar}behövde {handling} – hur gick du till väga, och hur tog de andra emot det?";
-        return $"Berätta om en gång när du {nar}behövde {handling}. Hur gick du till väga, och vad blev resultatet?";
+        var slag = Egenskap.Contains(forsta) ? Intervjuformulering.Slag.Egenskap
+            : Kommunikation().IsMatch(handling) ? Intervjuformulering.Slag.Kommunikation
+            : Intervjuformulering.Slag.Handling;
+        return formulering.Fraga(slag, nar, handling);
     }
-
-    /// <summary>The scale every interviewer scores against.</summary>
-    public static readonly IReadOnlyList<(int Poang, string Text)> Skala =
-    [
-        (1, "Saknas – inga exempel"),
-        (2, "Svag – enstaka, vaga exempel"),
-        (3, "Godtagbar – exempel som motsvarar kravet"),
-        (4, "God – flera tydliga exempel med resultat"),
-        (5, "Utmärkt – starka exempel som överträffar kravet"),
-    ];
 
     /// <summary>Verbs of being and having: asked as a situation where it mattered, not as something the candidate "needed to do".</summary>
     private static readonly HashSet<string> Egenskap = ["vara", "ha", "äga", "känna", "kunna", "vilja"];

@@ -29,7 +29,7 @@ public sealed record Referensvy(Rekrytering Rekrytering, Kandidat Kandidat, bool
 /// <summary>The user's own scorecard for a candidate: the profile's competences in order, their own scores, and why it
 /// cannot be filled in now.</summary>
 public sealed record Bedomningsvy(Rekrytering Rekrytering, Kandidat Kandidat, IReadOnlyList<KravprofilKompetens> Kompetenser, string? Hinder,
-    DateTime? SparadUtc, IReadOnlyList<Poangsattning> Egna);
+    DateTime? SparadUtc, IReadOnlyList<Poangsattning> Egna, IReadOnlyList<(int Poang, string Text)> Skala);
 
 /// <summary>
 /// Every change to one application, one command per thing a person means to do, under the recruitment's access rule
@@ -86,7 +86,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         var profil = synlig.Rekrytering.GallandeKravprofil;
         var egna = k.Bedomningar.Where(b => b.BedomareUserId == user.UserId()).ToList();
         return new(synlig.Rekrytering, k, profil?.Ordnade() ?? [], await BedomningshinderAsync(k, profil, ct), egna.Max(b => (DateTime?)b.SparadUtc),
-            egna.Select(b => new Poangsattning(b.KompetensId, b.Poang, b.Kommentar)).ToList());
+            egna.Select(b => new Poangsattning(b.KompetensId, b.Poang, b.Kommentar)).ToList(), (await rekryteringar.IntervjuformuleringAsync(user, ct)).Skala);
     }
 
     private async Task<(SynligRekrytering, Kandidat)?> SynligAsync(int id, int kandidatId, ClaimsPrincipal user, CancellationToken ct) =>

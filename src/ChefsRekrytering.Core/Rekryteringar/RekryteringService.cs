@@ -66,7 +66,7 @@ public sealed record Rekryteringslista(IReadOnlyList<Rekryteringsrad> Rader, int
 }
 
 /// <summary>The kravprofil page: the recruitment, the municipality's policy it is built from, and whether this user builds it now.</summary>
-public sealed record Kravprofilvy(Rekrytering Rekrytering, LeadershipPolicy Policy, bool KanAndra);
+public sealed record Kravprofilvy(Rekrytering Rekrytering, LeadershipPolicy Policy, bool KanAndra, Intervjuformulering Formulering);
 
 /// <summary>The recruitment as a public record, ready to be handed out.</summary>
 public sealed record Utlamnandefil(string Filnamn, byte[] Innehall);
@@ -79,7 +79,7 @@ public sealed record Utlamnandefil(string Filnamn, byte[] Innehall);
 /// </summary>
 public sealed class RekryteringService(
     AppDbContext db, Outbox outbox, Scheduler scheduler, PolicyLibrary policies, IEnumerable<IRekryteringTillsattHandler> onTillsatt,
-    Gallring gallring, AuditLog audit, MailLinks links)
+    Gallring gallring, AuditLog audit, MailLinks links, Intervjuformuleringar formuleringar)
 {
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
@@ -123,8 +123,12 @@ public sealed class RekryteringService(
     /// <summary>The kravprofil page for this user, or null when they may not see the recruitment.</summary>
     public async Task<Kravprofilvy?> KravprofilAsync(int id, ClaimsPrincipal user, CancellationToken ct = default) =>
         await SynligAsync(id, user, ct) is { Rekrytering: var r } synlig
-            ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State))
+            ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State), await formuleringar.ForAsync(r.KommunId, ct))
             : null;
+
+    /// <summary>How the municipality words its interview questions, follow-up questions and scale.</summary>
+    public Task<Intervjuformulering> IntervjuformuleringAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        formuleringar.ForAsync(user.KommunId() ?? "", ct);
 
     /// <summary>
     /// The recruitments this user may see, newest first, one page at a time. Two queries whatever the data size: the total,
@@ -237,8 +241,10 @@ public sealed class RekryteringService(
     public Task<CommandResult> FaststallKravprofilAsync(int id, Guid version, Kravprofilval val, ClaimsPrincipal user, CancellationToken ct = default) =>
         ByggKravprofilAsync(id, version, val, faststall: true, user, ct);
 
-    private Task<CommandResult> ByggKravprofilAsync(int id, Guid version, Kravprofilval val, bool faststall, ClaimsPrincipal user, CancellationToken ct) =>
-        ChangeAsync(id, version, user, ct, r =>
+    private async Task<CommandResult> ByggKravprofilAsync(int id, Guid version, Kravprofilval val, bool faststall, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var formulering = await formuleringar.ForAsync(user.KommunId() ?? "", ct);
+        return await ChangeAsync(id, version, user, ct, r =>
         {
             if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Kravprofilen kan bara ändras innan annonsen publiceras.");
             var policy = policies.Get(r.KommunId);
@@ -265,18 +271,19 @@ public sealed class RekryteringService(
                 utkast.Kompetenser.Add(new KravprofilKompetens
                 {
                     KommunId = r.KommunId, PolicyKravId = k.Id, Omrade = k.AreaNamn, Text = k.Text, Vikt = v.Vikt,
-                    Intervjufraga = Trimmad(v.Fraga) ?? Intervjufragor.For(k.Text), Ordning = ordning++,
+                    Intervjufraga = Trimmad(v.Fraga) ?? Intervjufragor.For(k.Text, formulering), Ordning = ordning++,
                 });
             }
             foreach (var e in egna)
                 utkast.Kompetenser.Add(new KravprofilKompetens
                 {
                     KommunId = r.KommunId, Omrade = "Rollspecifik kompetens", Text = e.Text!.Trim(), Vikt = e.Vikt,
-                    Intervjufraga = Trimmad(e.Fraga) ?? Intervjufragor.For(e.Text), Ordning = ordning++,
+                    Intervjufraga = Trimmad(e.Fraga) ?? Intervjufragor.For(e.Text, formulering), Ordning = ordning++,
                 });
             if (faststall) (utkast.Faststalld, utkast.FaststalldUtc, utkast.FaststalldAv) = (true, db.UtcNow, user.Namn());
             return db.CommitAsync(r, faststall ? $"Kravprofilen version {utkast.Version} är fastställd." : $"Utkastet till version {utkast.Version} är sparat.", ct);
         });
+    }
 
     /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
     /// year ahead.</summary>

@@ -5,8 +5,9 @@ namespace ChefsRekrytering.Rekryteringar;
 
 public static class RekryteringServiceExtensions
 {
-    public static IServiceCollection AddPortalRekrytering(this IServiceCollection services)
+    public static IServiceCollection AddPortalRekrytering(this IServiceCollection services, string contentFolder)
     {
+        services.AddSingleton(new Intervjuformuleringar(Intervjuformulering.LasFil(Path.Combine(contentFolder, "templates", "intervjufragor.yaml"))));
         services.AddScoped<RekryteringService>();
         services.AddScoped<KandidatService>();
         services.AddScoped<AnsokanService>();

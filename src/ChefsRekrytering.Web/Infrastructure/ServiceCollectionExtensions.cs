@@ -46,7 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalData(config, dataFolder);
         services.AddPortalNotifications(config, dataFolder, PortalPaths.ContentFolder(config));
         services.AddPortalDocuments(config, dataFolder);
-        services.AddPortalRekrytering();
+        services.AddPortalRekrytering(PortalPaths.ContentFolder(config));
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
         services.AddPortalAvveckling();
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));

@@ -11,6 +11,7 @@ namespace ChefsRekrytering.Tests.Rekrytering;
 public class IntervjufragorTests(ITestOutputHelper output)
 {
     private static readonly PolicyLibrary Library = PolicyLibrary.LoadFrom(Path.Combine(TestServices.RepoRoot, "content", "policies"));
+    private static readonly Intervjuformulering Standard = Intervjuformulering.LasFil(Path.Combine(TestServices.RepoRoot, "content", "templates", "intervjufragor.yaml"));
 
     [Theory]
     // A statement about the manager, in the third person and the present tense.
@@ -38,7 +39,7 @@ public class IntervjufragorTests(ITestOutputHelper output)
         "Berätta om en gång när du i ditt uppdrag behövde se samband mellan den egna verksamheten, kommunens verksamhet i sin helhet samt samhället. Hur gick du till väga, och vad blev resultatet?")]
     [InlineData("Planerar, organiserar leder och kontrollera verksamheten",
         "Berätta om en gång när du behövde planera, organisera leda och kontrollera verksamheten. Hur gick du till väga, och vad blev resultatet?")]
-    public void EttKravBlirEnFragaSomEnMänniskaStaller(string krav, string fraga) => Assert.Equal(fraga, Intervjufragor.For(krav));
+    public void EttKravBlirEnFragaSomEnMänniskaStaller(string krav, string fraga) => Assert.Equal(fraga, Intervjufragor.For(krav, Standard));
 
     [Fact]
     public void VarjeKravIAllaFemPolicyerBlirEnNaturligFraga()
@@ -49,7 +50,7 @@ public class IntervjufragorTests(ITestOutputHelper output)
             foreach (var krav in policy.AllaKrav)
             {
                 antal++;
-                var fraga = Intervjufragor.For(krav.Text);
+                var fraga = Intervjufragor.For(krav.Text, Standard);
                 output.WriteLine($"{policy.Id}/{krav.Id}: {fraga}");
                 var fel = new List<string>();
                 if (!fraga.StartsWith("Berätta om en ") || !fraga.EndsWith('?')) fel.Add("inte en fråga om en situation");
@@ -66,5 +67,44 @@ public class IntervjufragorTests(ITestOutputHelper output)
             }
         Assert.True(problem.Count == 0, string.Join("\n", problem));
         Assert.True(antal > 80, $"bara {antal} krav");
+    }
+
+    [Fact]
+    public void EnKommunsEgenFormuleringGerDessFragorFoljdfragorOchSkala()
+    {
+        var egen = Standard.Text
+            .Replace("handling: Berätta om en gång när du {{ nar }}behövde {{ handling }}. Hur gick du till väga, och vad blev resultatet?",
+                "handling: Ge ett exempel på när du {{ nar }}fick {{ handling | upcase }}.")
+            .Replace("  - Vad skulle du göra annorlunda?\n", "")
+            .Replace("Saknas – inga exempel", "Inga exempel alls");
+        var (formulering, fel) = Intervjuformulering.Tolka(egen);
+        Assert.True(formulering is not null, string.Join(" ", fel));
+        Assert.Equal("Ge ett exempel på när du i medarbetarsamtalet fick BELYSA ARBETSSITUATIONEN.", Intervjufragor.For("I medarbetarsamtalet belysa arbetssituationen.", formulering));
+        Assert.Equal(["Vad gjorde du konkret?", "Vad blev resultatet?"], formulering.Foljdfragor);
+        Assert.Equal((1, "Inga exempel alls"), formulering.Skala[0]);
+        Assert.Equal(5, formulering.Skala.Count);
+    }
+
+    [Theory]
+    [InlineData("handling: Berätta om när du {{ kandidatens_namn }} {{ handling }}.", "Fältet \"kandidatens_namn\" i frasen \"handling\" finns inte. Fälten som finns: handling, nar.")]
+    [InlineData("handling: Berätta om en gång då du arbetade.", "Frasen \"handling\" ska innehålla {{ handling }}")]
+    [InlineData("handling: Berätta om {% if handling %}{{ handling }}.", "Frasen \"handling\" går inte att tolka")]
+    [InlineData("handling: Berätta {% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %} {{ handling }}", "för många steg")]
+    [InlineData("reserv: Berätta om {{ handling }}.", "Frasen \"reserv\" används när kravet inte går att göra om")]
+    [InlineData("skala:\n  - Ett\n  - Två", "Skalan ska ha fem steg")]
+    [InlineData("egenskap: [inte en text", "Mallen går inte att läsa på rad")]
+    public void EnFormuleringSomInteDugerNekasMedSkal(string rad, string skal)
+    {
+        // The line replaces the standard's line of the same name (or is added where the standard has it as a list).
+        var namn = rad[..rad.IndexOf(':')];
+        var rader = Standard.Text.Split('\n').ToList();
+        var start = rader.FindIndex(r => r.StartsWith(namn + ":"));
+        var slut = start + 1;
+        while (slut < rader.Count && rader[slut].StartsWith("  - ")) slut++;
+        rader.RemoveRange(start, slut - start);
+        rader.Insert(start, rad);
+        var (formulering, fel) = Intervjuformulering.Tolka(string.Join('\n', rader));
+        Assert.Null(formulering);
+        Assert.Contains(fel, f => f.Contains(skal));
     }
 }

@@ -8,8 +8,8 @@ using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, whi
 [Authorize(Policy = Behorighet.Inloggad)]
 public class IntervjuguideModel(RekryteringService service) : PageModel
 {
-    /// <summary>Asked after every answer, so each example ends up complete (what was done, what came of it, what was learnt).</summary>
-    public static readonly IReadOnlyList<string> Foljdfragor = ["Vad gjorde du konkret?", "Vad blev resultatet?", "Vad skulle du göra annorlunda?"];
+    /// <summary>The municipality's follow-up questions (asked after every answer) and scale.</summary>
+    public Intervjuformulering Formulering { get; private set; } = null!;
 
     public Rekrytering Rekrytering { get; private set; } = null!;
     public Kravprofil? Profil { get; private set; }
@@ -21,6 +21,7 @@ public class IntervjuguideModel(RekryteringService service) : PageModel
     {
         if (await service.SynligAsync(id, User, ct) is not { Rekrytering: var r } synlig) return NotFound();
         Rekrytering = r;
+        Formulering = await service.IntervjuformuleringAsync(User, ct);
         Profil = r.GallandeKravprofil;
         Kompetenser = Profil?.Ordnade() ?? [];
         AttBedoma = synlig.KanBedoma ? r.Kandidater.Where(k => Bedomningar.Hinder(k) is null).OrderBy(k => k.Namn).ToList() : [];

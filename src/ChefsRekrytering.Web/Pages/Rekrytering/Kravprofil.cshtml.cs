@@ -90,7 +90,7 @@ public class KravprofilModel(RekryteringService service) : PageModel
         var current = Visad?.Kompetenser ?? [];
         Val = Policy.AllaKrav.Select(k => current.FirstOrDefault(c => c.PolicyKravId == k.Id) is { } c
             ? new PolicyVal { KravId = k.Id, Med = true, Vikt = c.Vikt, Fraga = c.Intervjufraga }
-            : new PolicyVal { KravId = k.Id, Fraga = Intervjufragor.For(k.Text) }).ToList();
+            : new PolicyVal { KravId = k.Id, Fraga = Intervjufragor.For(k.Text, Vy.Formulering) }).ToList();
         Egna = current.Where(c => c.PolicyKravId is null)
             .Select(c => new EgenKompetensInput { Text = c.Text, Vikt = c.Vikt, Fraga = c.Intervjufraga })
             .Concat(Enumerable.Range(0, 3).Select(_ => new EgenKompetensInput())).ToList();

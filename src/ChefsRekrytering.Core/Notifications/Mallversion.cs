@@ -19,6 +19,8 @@ public sealed class Mallversion : IKommunEntity, IVersioned
     public string? Amne { get; set; }
     public string? Rubrik { get; set; }
     public string Innehall { get; set; } = "";
+    /// <summary>The name the template goes by, for templates HR names (a refusal reason); null for the catalogue's mails.</summary>
+    public string? Namn { get; set; }
     /// <summary>The version this one restores, when it is a restore.</summary>
     public int? AterstallerNummer { get; set; }
     public DateTime SkapadUtc { get; set; }
@@ -35,6 +37,7 @@ public sealed class MallversionConfiguration : IEntityTypeConfiguration<Mallvers
         b.Property(m => m.Nyckel).HasMaxLength(100);
         b.Property(m => m.Amne).HasMaxLength(500);
         b.Property(m => m.Rubrik).HasMaxLength(500);
+        b.Property(m => m.Namn).HasMaxLength(200);
         b.Property(m => m.Innehall).HasMaxLength(Mejlmotor.MaxLangd);
         b.Property(m => m.SkapadAvUserId).HasMaxLength(450);
         b.Property(m => m.SkapadAvNamn).HasMaxLength(200);

@@ -41,7 +41,16 @@ public static class Mejlmallar
     public static Mejlmall? Hitta(string nyckel) => PerNyckel.GetValueOrDefault(nyckel);
 
     public static Mejlmall For(string nyckel) => PerNyckel.TryGetValue(nyckel, out var m) ? m
+        : nyckel.StartsWith(AvslagsPrefix, StringComparison.Ordinal) ? Avslag(nyckel)
         : throw new InvalidOperationException($"Mejlmallen {nyckel} finns inte i katalogen.");
+
+    /// <summary>The key of every refusal reason's mail starts so; the reasons are the municipality's own (<see cref="Avslagsskal"/>).</summary>
+    public const string AvslagsPrefix = "avslag-";
+
+    /// <summary>A refusal reason's mail: the fields and samples of "Besked – ej aktuell" under the reason's own key. Not in
+    /// <see cref="Hitta"/>: a reason is worded on its own page, where it can also be renamed and retired.</summary>
+    public static Mejlmall Avslag(string nyckel) =>
+        PerNyckel[Besked.NyckelFor(Besked.Slag.EjAktuell)] with { Nyckel = nyckel, Namn = "Avslagsskäl", NarSkickas = "När en sökande markeras som ej aktuell med det här skälet." };
 
     private static List<Mejlmall> Bygg()
     {
@@ -88,7 +97,7 @@ public static class Mejlmallar
                         m => m.Dokument.Select(d => new Dokumentrad(SwedishText.Of(d.Typ), d.Namn)).ToList()),
                     F<AnsokanMottagen.Innehall>("lank", "Sökandens personliga länk till sin ansökan", m => m.Lank, lank: true),
                 ], m => ((AnsokanMottagen.Innehall)m).Kommun),
-            Besk(Besked.Slag.EjAktuell, "Besked – ej aktuell", "När en sökande markeras som ej aktuell."),
+            Besk(Besked.Slag.EjAktuell, "Besked – ej aktuell", "När en sökande markeras som ej aktuell och kommunen inte har något avslagsskäl kvar att välja. Också första versionen av ett avslagsskäl som HR lägger till."),
             Besk(Besked.Slag.Avbruten, "Besked – rekryteringen avbruten", "Till varje sökande som är kvar när en rekrytering avbryts."),
             Besk(Besked.Slag.Tillsatt, "Besked – tjänsten tillsatt", "Till sökande som inte fick tjänsten när den är tillsatt."),
             Besk(Besked.Slag.Atertagen, "Besked – ansökan återtagen", "När en sökande återtar sin ansökan."),

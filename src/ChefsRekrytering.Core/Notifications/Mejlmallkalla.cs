@@ -1,3 +1,4 @@
+using ChefsRekrytering.Notifications.Mallar;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChefsRekrytering.Data;
@@ -5,14 +6,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChefsRekrytering.Notifications;
 
-/// <summary>Version 1 of every mail: the files in content/templates/mejl, read and checked when the portal starts, so a
-/// broken file stops the start with its name rather than a mail.</summary>
+/// <summary>Version 1 of every mail: the files in content/templates/mejl, and the shipped refusal reasons in
+/// content/templates/avslag (beside it), read and checked when the portal starts, so a broken file stops the start with
+/// its name rather than a mail.</summary>
 public sealed class Mejlfiler
 {
     private readonly Dictionary<string, (Mejltext Text, TolkadMejlmall Mall)> _filer = [];
+    private readonly List<(string Nyckel, string Namn)> _avslag = [];
 
-    public Mejlfiler(string folder)
+    /// <summary>The shipped refusal reasons in file order: key and the name the recruiting side sees.</summary>
+    public IReadOnlyList<(string Nyckel, string Namn)> Avslag => _avslag;
+
+    public Mejlfiler(string folder, string? avslagFolder = null)
     {
+        avslagFolder ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))!, "avslag");
+        if (Directory.Exists(avslagFolder))
+            foreach (var path in Directory.GetFiles(avslagFolder, "*.liquid").Order(StringComparer.Ordinal))
+            {
+                var innehall = File.ReadAllText(path);
+                var namn = Avslagsfil.Namn(innehall) ?? throw new InvalidOperationException($"Avslagsskälet {path} saknar raden \"namn:\".");
+                var nyckel = Avslagsfil.Nyckel(Path.GetFileNameWithoutExtension(path));
+                var text = Mejltext.FranFil(innehall);
+                var (tolkad, fel) = Mejlmotor.GranskaAsync(Mejlmallar.Avslag(nyckel), text).GetAwaiter().GetResult();
+                if (tolkad is null) throw new InvalidOperationException($"Avslagsskälet {path} duger inte: {string.Join(" ", fel)}");
+                _filer[nyckel] = (text, tolkad);
+                _avslag.Add((nyckel, namn));
+            }
         foreach (var mall in Mejlmallar.Alla)
         {
             var path = Path.Combine(folder, mall.Nyckel + ".liquid");
@@ -24,8 +43,20 @@ public sealed class Mejlfiler
         }
     }
 
-    public Mejltext Text(string nyckel) => _filer[nyckel].Text;
-    public TolkadMejlmall Mall(string nyckel) => _filer[nyckel].Mall;
+    // A reason HR added has no file: its version 1 is the portal's general "ej aktuell" text.
+    public Mejltext Text(string nyckel) => _filer.TryGetValue(nyckel, out var f) ? f.Text : _filer[Besked.NyckelFor(Besked.Slag.EjAktuell)].Text;
+    public TolkadMejlmall Mall(string nyckel) => _filer.TryGetValue(nyckel, out var f) ? f.Mall : _filer[Besked.NyckelFor(Besked.Slag.EjAktuell)].Mall;
+}
+
+/// <summary>The file form of a shipped refusal reason: a mail file with a line "namn: …" first; "2-battre-matchning.liquid"
+/// is the reason "avslag-battre-matchning", the number giving its place in the list.</summary>
+public static class Avslagsfil
+{
+    private static readonly System.Text.RegularExpressions.Regex NamnRad = new(@"^\s*namn\s*:(.*)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    public static string? Namn(string fil) => NamnRad.Match(fil.Replace("\r\n", "\n")) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
+
+    public static string Nyckel(string filnamn) => Mejlmallar.AvslagsPrefix + System.Text.RegularExpressions.Regex.Replace(filnamn, @"^\d+-", "");
 }
 
 /// <summary>

@@ -22,6 +22,7 @@ public static class NotificationServiceExtensions
         services.AddSingleton<Mejlmallkalla>();
         services.AddScoped<MailComposer>();
         services.AddScoped<MallService>();
+        services.AddScoped<AvslagService>();
         services.AddScoped<Outbox>();
         services.AddScoped<UtskickService>();
         services.AddScoped<MeetingService>();

@@ -43,6 +43,9 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     public int? MojligDubblettAvId { get; set; }
     /// <summary>When the applicant was told the outcome (an e-mail through the outbox).</summary>
     public DateTime? UtfallMeddelatUtc { get; set; }
+    /// <summary>The refusal reason the recruiting side chose (its key and its name then); internal: the applicant sees only the mail.</summary>
+    public string? AvslagsskalNyckel { get; set; }
+    public string? AvslagsskalNamn { get; set; }
     public DateOnly? Startdatum { get; set; }
     public string? Erbjudandevillkor { get; set; }
     public DateTime? ErbjudetUtc { get; set; }

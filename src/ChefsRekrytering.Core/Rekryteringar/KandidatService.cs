@@ -17,7 +17,8 @@ public sealed record NyReferens(string Namn, string Relation, string? Kontakt, s
 /// booked interview and a possible earlier application by the same person.</summary>
 public sealed record Kandidatoversikt(
     Rekrytering Rekrytering, Kandidat Kandidat, KandidatWorkflow Process, bool KanDriva, IReadOnlyList<WorkflowAction<KandidatHandelse>> Atgarder,
-    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett)
+    IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett,
+    IReadOnlyList<AvslagService.Avslagsval> Avslagsskal)
 {
     /// <summary>A duplicate of an application still in: withdrawing it removes the duplicate, and the applicant is told so.</summary>
     public bool ArDubblettAvOppenAnsokan => RekryteringService.ForstaAnsokanKvar(Kandidat, Rekrytering);
@@ -36,7 +37,7 @@ public sealed record Bedomningsvy(Rekrytering Rekrytering, Kandidat Kandidat, IR
 /// (<see cref="RekryteringAccess"/>): review, interview booking, the offer, references, one's own scorecard. The steps
 /// of the candidate's process are fired through <see cref="RekryteringService"/>, the one place that fires them.
 /// </summary>
-public sealed class KandidatService(AppDbContext db, RekryteringService rekryteringar, MeetingService meetings, Outbox outbox)
+public sealed class KandidatService(AppDbContext db, RekryteringService rekryteringar, MeetingService meetings, Outbox outbox, AvslagService avslag)
 {
     // ---- Queries ----
 
@@ -51,7 +52,8 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         var historik = await db.WorkflowTransitions.AsNoTracking()
             .Where(t => t.Workflow == "Kandidat" && t.SubjectId == k.Id).OrderBy(t => t.Id).ToListAsync(ct);
         var dubblett = k.MojligDubblettAvId is int other ? r.Kandidater.FirstOrDefault(x => x.Id == other) : null;
-        return new(r, k, process, synlig.KanDriva, Atgarder(k, r, process), handlingar, historik, await rekryteringar.BokadIntervjuAsync(k, ct), dubblett);
+        var skal = synlig.KanDriva && process.CanFire(KandidatHandelse.EjAktuell) ? await avslag.AktivaAsync(ct) : [];
+        return new(r, k, process, synlig.KanDriva, Atgarder(k, r, process), handlingar, historik, await rekryteringar.BokadIntervjuAsync(k, ct), dubblett, skal);
     }
 
     /// <summary>
@@ -105,6 +107,22 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             if (trigger == KandidatHandelse.Aterta) return CommandResult.Refused(AtertagandeBekraftas);
             var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
             return result.Succeeded ? await db.CommitAsync(k, SwedishText.Done(trigger), ct) : CommandResult.Refused(result.Reasons);
+        });
+
+    public const string AvslagsskalSaknas = "Välj skälet till att ansökan inte går vidare. Den sökande får mejlet som hör till skälet.";
+
+    /// <summary>
+    /// The application does not go on, for one of the municipality's active refusal reasons (<see cref="AvslagService"/>);
+    /// the applicant gets that reason's mail. Where the municipality has retired every reason, the general text is sent.
+    /// </summary>
+    public Task<CommandResult> EjAktuellAsync(int id, int kandidatId, Guid version, string? avslagsskal, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        {
+            var aktiva = await avslag.AktivaAsync(ct);
+            var skal = aktiva.FirstOrDefault(a => a.Nyckel == avslagsskal);
+            if (skal is null && aktiva.Count > 0) return CommandResult.Refused(AvslagsskalSaknas);
+            var result = await rekryteringar.EjAktuellAsync(k, r, skal, user.Actor());
+            return result.Succeeded ? await db.CommitAsync(k, SwedishText.Done(KandidatHandelse.EjAktuell), ct) : CommandResult.Refused(result.Reasons);
         });
 
     public const string AtertagandeBekraftas = "Kryssa i rutan för att bekräfta att ansökan ska återtas. Den sökande får ett mejl om det.";

@@ -35,8 +35,9 @@ public sealed class KandidatWorkflow(Kandidat kandidat, Rekrytering rekrytering,
 {
     public override string Name => "Kandidat";
 
-    /// <summary>Steps that need details only their own form supplies (the time and place, the offer): never a plain button.</summary>
-    public static readonly FrozenSet<T> MedFormular = new[] { T.BokaIntervju, T.Erbjud }.ToFrozenSet();
+    /// <summary>Steps that need details only their own form supplies (the time and place, the offer, the refusal reason):
+    /// never a plain button.</summary>
+    public static readonly FrozenSet<T> MedFormular = new[] { T.BokaIntervju, T.Erbjud, T.EjAktuell }.ToFrozenSet();
 
     private StateMachine<K, T>.TriggerWithParameters<Anstallningserbjudande> _erbjud = null!;
 

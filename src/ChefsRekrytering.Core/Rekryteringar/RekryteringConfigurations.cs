@@ -93,6 +93,8 @@ internal sealed class KandidatConfiguration : IEntityTypeConfiguration<Kandidat>
         b.Property(k => k.SamtyckeVersion).HasMaxLength(40);
         b.Property(k => k.AtkomstHash).HasMaxLength(64);
         b.Property(k => k.Erbjudandevillkor).HasMaxLength(4000);
+        b.Property(k => k.AvslagsskalNyckel).HasMaxLength(100);
+        b.Property(k => k.AvslagsskalNamn).HasMaxLength(200);
         b.Ignore(k => k.Namn);
         b.HasIndex(k => k.AtkomstHash).IsUnique();
         b.HasIndex(k => new { k.RekryteringId, k.Epost });

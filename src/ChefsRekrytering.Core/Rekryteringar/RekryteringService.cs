@@ -500,16 +500,29 @@ public sealed class RekryteringService(
                 // The offer is accepted: the post is filled, which tells every applicant still in it.
                 await FramAsync(r, RekryteringsHandelse.Tillsatt, actor);
                 break;
-            case KandidatHandelse.EjAktuell:
-                await TellAsync(k, r, r.State == RekryteringsTillstand.Erbjudande && r.Kandidater.Any(x => x.State == KandidatTillstand.Anstalld)
-                    ? Besked.Slag.Tillsatt : Besked.Slag.EjAktuell);
-                break;
             case KandidatHandelse.Aterta:
                 // The recruiting side removing a flagged duplicate while the first application is still in: the applicant
                 // withdrew nothing, and is told that the first one remains.
                 await TellAsync(k, r, actor.UserId is not null && ForstaAnsokanKvar(k, r) ? Besked.Slag.DubblettBorttagen : Besked.Slag.Atertagen);
                 break;
         }
+        return result;
+    }
+
+    /// <summary>
+    /// The applicant does not go on, for the reason the recruiting side chose (null when the municipality offers none): the
+    /// reason is kept on the application and in the journal, and the applicant gets that reason's mail — or, once the post
+    /// is filled, the "tillsatt" notice. The caller saves.
+    /// </summary>
+    internal async Task<WorkflowResult> EjAktuellAsync(Kandidat k, Rekrytering r, Notifications.AvslagService.Avslagsval? skal, Actor actor)
+    {
+        var result = Workflow(k, r).Fire(KandidatHandelse.EjAktuell, actor, skal is null ? null : $"Skäl: {skal.Namn}");
+        if (!result.Succeeded) return result;
+        (k.AvslagsskalNyckel, k.AvslagsskalNamn) = (skal?.Nyckel, skal?.Namn);
+        if (r.State == RekryteringsTillstand.Erbjudande && r.Kandidater.Any(x => x.State == KandidatTillstand.Anstalld))
+            await TellAsync(k, r, Besked.Slag.Tillsatt);
+        else
+            await TellAsync(k, r, Besked.Slag.EjAktuell, skal?.Nyckel);
         return result;
     }
 
@@ -531,7 +544,7 @@ public sealed class RekryteringService(
         k.MojligDubblettAvId is int forsta && r.Kandidater.Any(x => x.Id == forsta && !x.ArAvslutad);
 
     /// <summary>Tells the applicant the outcome through the outbox, and notes that they were told.</summary>
-    internal async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag)
+    internal async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag, string? avslag = null)
     {
         await outbox.EnqueueAsync<Besked, Besked.Innehall>(
             new MailRecipient(k.Epost, k.Namn), slag switch
@@ -540,7 +553,7 @@ public sealed class RekryteringService(
                 Besked.Slag.DubblettBorttagen => $"Dubbletten av din ansökan är borttagen – {r.Titel}",
                 _ => $"Besked om din ansökan – {r.Titel}",
             },
-            new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), slag), topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
+            new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), slag, avslag), topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
         k.UtfallMeddelatUtc = db.UtcNow;
     }
 

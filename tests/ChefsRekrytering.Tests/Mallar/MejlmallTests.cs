@@ -33,14 +33,16 @@ public sealed class MejlmallTests(SqlitePortal portal) : IClassFixture<SqlitePor
     }
 
     [Fact]
-    public async Task HrAndrarBeskedetEjAktuellOchNastaSokandeFarDenNyaTexten()
+    public async Task HrAndrarBeskedetAtertagenOchNastaSokandeFarDenNyaTexten()
     {
+        // "Ej aktuell" sends the chosen refusal reason's mail (Mallar/AvslagsskalTests); a withdrawal still sends its Besked.
+        const string atertagen = "besked-atertagen";
         var hr = data.Roll(Roller.HR, "Lena HR");
-        var nummer = await AktuellAsync(EjAktuell);
+        var nummer = await AktuellAsync(atertagen);
         var (service, scope) = await ServiceAsync();
         await using (scope)
         {
-            var sparat = await service.SparaAsync(EjAktuell, Text("<p>Hej {{ namn }}!</p><p>Vi har valt en annan kandidat till <strong>{{ tjanst }}</strong>. Tack för att du sökte hos {{ kommun }}.</p>",
+            var sparat = await service.SparaAsync(atertagen, Text("<p>Hej {{ namn }}!</p><p>Din ansökan till <strong>{{ tjanst }}</strong> är nu borttagen ur rekryteringen. Tack för att du sökte hos {{ kommun }}.</p>",
                 nummer, amne: "Ditt besked – {{ tjanst }}"), hr);
             Assert.True(sparat.Succeeded, string.Join(" ", sparat.Reasons));
         }
@@ -51,15 +53,15 @@ public sealed class MejlmallTests(SqlitePortal portal) : IClassFixture<SqlitePor
         {
             var version = await db.Set<Kandidat>().Where(x => x.Id == k).Select(x => x.Version).SingleAsync();
             var result = await s.ServiceProvider.GetRequiredService<KandidatService>()
-                .FireAsync(intervju.Id, k, version, KandidatHandelse.EjAktuell, await data.PrincipalAsync(IntervjuBuilder.Agare));
+                .AtertaAsync(intervju.Id, k, version, bekraftat: true, await data.PrincipalAsync(IntervjuBuilder.Agare));
             Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
         }
         await using (var s = portal.ScopeFor("kalix", out var db))
         {
             var mejl = await db.Set<OutboxMessage>().Where(m => m.Topic == $"Kandidat:{k}").OrderByDescending(m => m.Id).FirstAsync();
             Assert.StartsWith("Ditt besked – ", mejl.Subject);
-            Assert.Contains("Vi har valt en annan kandidat till", mejl.TextBody);
-            Assert.DoesNotContain("går tyvärr inte vidare", mejl.TextBody);
+            Assert.Contains("är nu borttagen ur rekryteringen", mejl.TextBody);
+            Assert.DoesNotContain("Vi har tagit emot att du återtar", mejl.TextBody);
             Assert.Contains("<h1", mejl.HtmlBody); // the frame stays
         }
     }

@@ -74,7 +74,7 @@ public class RekryteringKommandonTests(SqlitePortal portal) : IClassFixture<Sqli
         Assert.Equal(Outcome.Forbidden, (await service.TaBortUrPanelenAsync(intervju.Id, before.Version, before.Panel.Single().Id, panel)).Outcome);
         var kandidater = scope.ServiceProvider.GetRequiredService<KandidatService>();
         var k = intervju.KandidatIds[0];
-        Assert.Equal(Outcome.Forbidden, (await kandidater.FireAsync(intervju.Id, k, await KandidatVersionAsync(k), KandidatHandelse.EjAktuell, panel)).Outcome);
+        Assert.Equal(Outcome.Forbidden, (await kandidater.EjAktuellAsync(intervju.Id, k, await KandidatVersionAsync(k), "avslag-kravprofil", panel)).Outcome);
 
         var after = await StoredAsync(intervju.Id);
         Assert.Equal((before.Version, RekryteringsTillstand.Intervjuer, 1), (after.Version, after.State, after.Panel.Count));

@@ -20,6 +20,12 @@ public class KandidatModel(KandidatService service) : PageModel
     [BindProperty] public Guid Version { get; set; }
     public BokningInput Bokning { get; set; } = new();
     public ErbjudandeInput Erbjudande { get; set; } = new();
+    public EjAktuellInput EjAktuell { get; set; } = new();
+
+    public sealed class EjAktuellInput
+    {
+        [StringLength(100), Display(Name = "skäl")] public string? Avslagsskal { get; set; }
+    }
 
     public sealed class BokningInput
     {
@@ -42,6 +48,10 @@ public class KandidatModel(KandidatService service) : PageModel
 
     public Task<IActionResult> OnPostFireAsync(int id, int kandidatId, KandidatHandelse trigger) =>
         CallAsync(id, kandidatId, ct => service.FireAsync(id, kandidatId, Version, trigger, User, ct));
+
+    /// <summary>Not going on, for the reason chosen: the command refuses when none of the municipality's reasons was chosen.</summary>
+    public Task<IActionResult> OnPostEjAktuellAsync(int id, int kandidatId, [Bind(Prefix = nameof(EjAktuell))] EjAktuellInput input) =>
+        CallAsync(id, kandidatId, ct => service.EjAktuellAsync(id, kandidatId, Version, input.Avslagsskal, User, ct));
 
     /// <summary>Withdrawing the application: the command refuses unless the box confirming it was ticked.</summary>
     public Task<IActionResult> OnPostAtertaAsync(int id, int kandidatId, bool bekraftar) =>

@@ -1590,6 +1590,46 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("UppdragskontraktOmprovning");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Notifications.Avslagsskal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Nyckel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PensioneradAvNamn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("PensioneradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Nyckel")
+                        .IsUnique();
+
+                    b.ToTable("Avslagsskal");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Notifications.Mallversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1612,6 +1652,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Namn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Nummer")
                         .HasColumnType("integer");
@@ -2184,6 +2228,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AvslagsskalNamn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AvslagsskalNyckel")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Efternamn")
                         .IsRequired()

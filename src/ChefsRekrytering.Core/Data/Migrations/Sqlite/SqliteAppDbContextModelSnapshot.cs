@@ -1532,6 +1532,46 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("UppdragskontraktOmprovning");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Notifications.Avslagsskal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nyckel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PensioneradAvNamn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PensioneradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Nyckel")
+                        .IsUnique();
+
+                    b.ToTable("Avslagsskal");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Notifications.Mallversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1553,6 +1593,10 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Namn")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Nummer")
@@ -2107,6 +2151,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<string>("AtkomstHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvslagsskalNamn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AvslagsskalNyckel")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Efternamn")

@@ -46,6 +46,23 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Avslagsskal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Nyckel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PensioneradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PensioneradAvNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Avslagsskal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AvvecklingsArende",
                 columns: table => new
                 {
@@ -141,6 +158,7 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     Amne = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Rubrik = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Innehall = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     AterstallerNummer = table.Column<int>(type: "INTEGER", nullable: true),
                     SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SkapadAvUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
@@ -1182,6 +1200,8 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     AtkomstHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     MojligDubblettAvId = table.Column<int>(type: "INTEGER", nullable: true),
                     UtfallMeddelatUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AvslagsskalNyckel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AvslagsskalNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Startdatum = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Erbjudandevillkor = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ErbjudetUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -1637,6 +1657,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_AuditEvent_ObjectType_ObjectId_AtUtc",
                 table: "AuditEvent",
                 columns: new[] { "ObjectType", "ObjectId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Avslagsskal_KommunId",
+                table: "Avslagsskal",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Avslagsskal_KommunId_Nyckel",
+                table: "Avslagsskal",
+                columns: new[] { "KommunId", "Nyckel" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AvvecklingsArende_AnsvarigPersonId",
@@ -2324,6 +2355,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEvent");
+
+            migrationBuilder.DropTable(
+                name: "Avslagsskal");
 
             migrationBuilder.DropTable(
                 name: "Bedomning");

@@ -48,6 +48,23 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Avslagsskal",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Nyckel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PensioneradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PensioneradAvNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Avslagsskal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AvvecklingsArende",
                 columns: table => new
                 {
@@ -143,6 +160,7 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     Amne = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Rubrik = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Innehall = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
+                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     AterstallerNummer = table.Column<int>(type: "integer", nullable: true),
                     SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     SkapadAvUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
@@ -1184,6 +1202,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     AtkomstHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     MojligDubblettAvId = table.Column<int>(type: "integer", nullable: true),
                     UtfallMeddelatUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AvslagsskalNyckel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AvslagsskalNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Startdatum = table.Column<DateOnly>(type: "date", nullable: true),
                     Erbjudandevillkor = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     ErbjudetUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -1639,6 +1659,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_AuditEvent_ObjectType_ObjectId_AtUtc",
                 table: "AuditEvent",
                 columns: new[] { "ObjectType", "ObjectId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Avslagsskal_KommunId",
+                table: "Avslagsskal",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Avslagsskal_KommunId_Nyckel",
+                table: "Avslagsskal",
+                columns: new[] { "KommunId", "Nyckel" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AvvecklingsArende_AnsvarigPersonId",
@@ -2326,6 +2357,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEvent");
+
+            migrationBuilder.DropTable(
+                name: "Avslagsskal");
 
             migrationBuilder.DropTable(
                 name: "Bedomning");

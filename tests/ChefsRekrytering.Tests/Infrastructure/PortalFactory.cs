@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using ChefsRekrytering.Policies;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -95,7 +97,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         // UseSetting, not ConfigureAppConfiguration: Program reads some settings before Build (provider, folders).
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(ConfigureTestServices);
-        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+        builder.ConfigureTestServices(services =>
+        {
+            _services.ForEach(configure => configure(services));
+            // A clock in the test's hand (WithClock, or a FakeTimeProvider the test registers; the EndToEnd project shares this file without that package) is moved by days and years at
+            // a time, and FakeTimeProvider fires a periodic timer once for every period it is moved past: the policy poll's
+            // 15-second PeriodicTimer (PolicyUppdaterare) fired 4.2 million times for a clock moved two years, the poll
+            // reading the database whenever it got a thread in between. No test moves the clock to make another instance's
+            // publication seen, so with a fake clock the poll does not run, as the scheduler and the mail dispatcher do not.
+            if (services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance is TimeProvider clock && clock != TimeProvider.System)
+                foreach (var poll in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(PolicyUppdaterare)).ToList())
+                    services.Remove(poll);
+        });
     }
 
     protected virtual void ConfigureTestServices(IServiceCollection services) { }

@@ -175,7 +175,7 @@ public class PolicyversionTests(SqlitePortal portal) : IClassFixture<SqlitePorta
         foreach (var (namn, innehall, besked) in new[]
                  {
                      ("policy.docx", "Det här är ingen Word-fil"u8.ToArray(), "inte ett Word-dokument"),
-                     ("stor.docx", new byte[50 * 1024 * 1024], "större än 20 MB"),
+                     ("stor.docx", new byte[PolicyDocx.MaxStorlek + 1], "större än 20 MB"), // one byte over; the page itself takes 64 MB
                      ("makro.docx", new DocxBygge().Titel("Ledarpolicy").Rubrik1("Ledarskap").Punkter("Ett krav").Bytes(DocumentFormat.OpenXml.WordprocessingDocumentType.MacroEnabledDocument), "makron"),
                  })
         {

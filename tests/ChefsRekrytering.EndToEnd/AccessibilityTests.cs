@@ -215,8 +215,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     {
         await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
         var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-        var intro = scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
-            .Create(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
+        var intro = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
+            .CreateAsync(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
         await db.SaveChangesAsync();
         return intro.Id;
     }

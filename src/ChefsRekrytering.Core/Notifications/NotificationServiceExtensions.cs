@@ -22,6 +22,8 @@ public static class NotificationServiceExtensions
         services.AddSingleton<Mejlmallkalla>();
         services.AddScoped<MailComposer>();
         services.AddScoped<MallService>();
+        services.AddSingleton<Listmallkalla>();
+        services.AddScoped<ListmallService>();
         services.AddScoped<Outbox>();
         services.AddScoped<UtskickService>();
         services.AddScoped<MeetingService>();

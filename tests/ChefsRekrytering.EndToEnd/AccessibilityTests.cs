@@ -119,6 +119,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
             ["mallar"] = new("kalix", "hr", ["/mallar"]),
             ["mallar/{nyckel}"] = new("kalix", "hr", ["/mallar/besked-ej-aktuell"]),
+            ["mallar/listor/{nyckel}"] = new("kalix", "hr", ["/mallar/listor/introduktion"]),
             // Vimmerby's version 2 (one requirement reworded) and the draft of version 3.
             ["policy/{kommun}/versioner"] = new("vimmerby", "hr", ["/policy/vimmerby/versioner"]),
             ["policy/{kommun}/versioner/{nummer:int}"] = new(null, null, ["/policy/vimmerby/versioner/1"]),

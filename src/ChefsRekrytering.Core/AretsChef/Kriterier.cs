@@ -81,12 +81,12 @@ public sealed class AretsChefKriterier
     public static AretsChefKriterier LoadFrom(string folder, PolicyLibrary policies)
     {
         const string vad = Vad;
+        if (!File.Exists(Path.Combine(folder, "standard.yaml")))
+            throw new InvalidOperationException($"{vad} standard.yaml saknas i {folder}.");
         var files = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f),
                 f => (Path.GetFileName(f), File.ReadAllText(f), Punkter: MallFil.LasPunkter<MallPunkt>(f, vad, p => p.Rubrik, GranskaId)))
             : [];
-        if (!files.ContainsKey("standard"))
-            throw new InvalidOperationException($"{vad} standard.yaml saknas i {folder}.");
         var kriterier = new AretsChefKriterier(files);
         foreach (var p in policies.Filer) kriterier.For(p); // a template that clashes with a policy stops the start
         return kriterier;

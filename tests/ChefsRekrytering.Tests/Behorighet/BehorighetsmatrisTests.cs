@@ -113,6 +113,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("behorigheter", ["/behorigheter"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("mallar", ["/mallar"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("mallar/{nyckel}", ["/mallar/besked-ej-aktuell"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
+            new("mallar/listor/{nyckel}", ["/mallar/listor/introduktion", "/mallar/listor/arets-chef-kriterier"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };
 

@@ -119,6 +119,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
             ["mallar"] = new("kalix", "hr", ["/mallar"]),
             ["mallar/{nyckel}"] = new("kalix", "hr", ["/mallar/besked-ej-aktuell"]),
+            ["mallar/listor/{nyckel}"] = new("kalix", "hr", ["/mallar/listor/introduktion"]),
             // Vimmerby's version 2 (one requirement reworded) and the draft of version 3.
             ["policy/{kommun}/versioner"] = new("vimmerby", "hr", ["/policy/vimmerby/versioner"]),
             ["policy/{kommun}/versioner/{nummer:int}"] = new(null, null, ["/policy/vimmerby/versioner/1"]),
@@ -215,8 +216,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     {
         await using var scope = browser.Portal.ScopeFor(kommunId, out var db);
         var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-        var intro = scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
-            .Create(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
+        var intro = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
+            .CreateAsync(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
         await db.SaveChangesAsync();
         return intro.Id;
     }

@@ -107,8 +107,8 @@ public class TelefonTests(BrowserPortal browser) : IClassFixture<BrowserPortal>
         await using (var scope = browser.Portal.ScopeFor("kalix", out var db))
         {
             var karin = await db.Personer.SingleAsync(p => p.Efternamn == "Öberg");
-            var intro = scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
-                .Create(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
+            var intro = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Introduktioner.IntroduktionService>()
+                .CreateAsync(karin, "Enhetschef hemtjänst", DateOnly.FromDateTime(DateTime.UtcNow), null, "Anders Nilsson", null);
             await db.SaveChangesAsync();
             id = intro.Id;
         }

@@ -48,7 +48,7 @@ public sealed record OffentligtTillkannagivande(Kampanj Kampanj, string Kommun);
 /// version the form was built from, changes, and saves with the journal in one transaction.
 /// </summary>
 public sealed class AretsChefService(
-    AppDbContext db, Scheduler scheduler, Outbox outbox, PolicyLibrary policies, AretsChefKriterier kriterier,
+    AppDbContext db, Scheduler scheduler, Outbox outbox, PolicyLibrary policies, AretsChefKriterier kriterier, Listmallkalla mallar,
     MailLinks links, IOptions<AretsChefOptions> options)
 {
     public const string OppnaJobb = "arets-chef-oppna";
@@ -61,10 +61,17 @@ public sealed class AretsChefService(
 
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
-    /// <summary>The criteria of a campaign: from the policy version it was created with.</summary>
-    public IReadOnlyList<Kriterium> Kriterier(Kampanj k) => Kriterier(k.KommunId, k.PolicyversionId);
+    /// <summary>The criteria of a campaign: its version of the criteria template (fixed when the nomination opened; the
+    /// current one before) with the values of the policy version it was created with.</summary>
+    public Task<IReadOnlyList<Kriterium>> KriterierAsync(Kampanj k, CancellationToken ct = default) =>
+        KriterierAsync(k.KommunId, k.PolicyversionId, k.Kriterieversion, ct);
 
-    public IReadOnlyList<Kriterium> Kriterier(string kommunId, Guid? policyversionId) => kriterier.For(policies.For(kommunId, policyversionId));
+    public async Task<IReadOnlyList<Kriterium>> KriterierAsync(string kommunId, Guid? policyversionId, int? kriterieversion, CancellationToken ct = default)
+    {
+        var nummer = kriterieversion ?? await mallar.AktuellAsync(db, kommunId, Listmallar.AretsChef, ct);
+        var punkter = await mallar.VersionAsync<AretsChefKriterier.MallPunkt>(db, kommunId, Listmallar.AretsChef, nummer, ct);
+        return kriterier.For(policies.For(kommunId, policyversionId), nummer, punkter);
+    }
 
     private static string Andrad(int ar) =>
         $"Någon annan ändrade Årets chef {ar} samtidigt. Sidan visar nu det senaste läget; gör ändringen igen om den fortfarande behövs.";
@@ -314,6 +321,8 @@ public sealed class AretsChefService(
         if (await db.Set<Kampanj>().FirstOrDefaultAsync(k => k.Ar == ar, ct) is not { } k) return CommandResult.NotFound;
         if (k.State == S.Planerad)
         {
+            // The criteria are fixed as the nomination opens: every nomination is written against the same ones.
+            k.Kriterieversion ??= await mallar.AktuellAsync(db, k.KommunId, Listmallar.AretsChef, ct);
             var result = new AretsChefWorkflow(k, db, 0).Fire(T.Oppna, Actor.System, "Öppningsdagen är här");
             if (!result.Succeeded) return Nekad(result.Reasons);
             await db.SaveChangesAsync(ct);
@@ -343,7 +352,7 @@ public sealed class AretsChefService(
     private async Task<int> BjudInAsync(Kampanj k, CancellationToken ct)
     {
         var kommun = policies.Find(k.KommunId)?.Kommun;
-        var rubriker = Kriterier(k).Select(x => x.Rubrik).ToList();
+        var rubriker = (await KriterierAsync(k, ct)).Select(x => x.Rubrik).ToList();
         var lank = links.For("/arets-chef");
         var size = Math.Max(1, options.Value.InbjudanBatch);
         var invited = 0;

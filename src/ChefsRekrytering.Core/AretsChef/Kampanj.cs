@@ -27,6 +27,10 @@ public class Kampanj : IWorkflowSubject<KampanjTillstand>
     public int Ar { get; set; }
     /// <summary>The policy version whose values are among the criteria.</summary>
     public Guid? PolicyversionId { get; set; }
+    /// <summary>The version of the municipality's criteria template (<see cref="Notifications.Listmallar.AretsChef"/>) the
+    /// nomination uses: fixed when it opens, so no nomination is written against criteria that later change; until then
+    /// (null) the municipality's current version.</summary>
+    public int? Kriterieversion { get; set; }
     public KampanjTillstand State { get; set; } = KampanjTillstand.Planerad;
     public Guid Version { get; set; }
     public DateTime SkapadUtc { get; set; }

@@ -11,25 +11,39 @@ public sealed record Kriterium(string Id, string Rubrik, string? Beskrivning, bo
 /// </summary>
 public sealed class AretsChefKriterier
 {
-    private readonly Dictionary<string, (string Name, List<MallPunkt> Punkter)> _files;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Guid), IReadOnlyList<Kriterium>> _byVersion = new();
+    private readonly Dictionary<string, (string Name, string Text, List<MallPunkt> Punkter)> _files;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, Guid, int), IReadOnlyList<Kriterium>> _byVersion = new();
 
-    private AretsChefKriterier(Dictionary<string, (string, List<MallPunkt>)> files) => _files = files;
+    private AretsChefKriterier(Dictionary<string, (string, string, List<MallPunkt>)> files) => _files = files;
 
-    /// <summary>The criteria for a campaign built on this policy version: its template with that version's values.</summary>
+    /// <summary>The criteria for a campaign built on this policy version, from the template file (version 1).</summary>
     public IReadOnlyList<Kriterium> For(LeadershipPolicy policy) =>
-        _byVersion.GetOrAdd((policy.Id, policy.VersionId), _ => Build(policy));
+        _byVersion.GetOrAdd((policy.Id, policy.VersionId, 1), _ => Build(policy, Fil(policy.Id).Punkter, Fil(policy.Id).Name));
 
-    private IReadOnlyList<Kriterium> Build(LeadershipPolicy p)
+    /// <summary>The criteria from a version HR saved (<paramref name="nummer"/> &gt; 1, its items already checked when
+    /// saved) with this policy version's values; a version never changes, so it is built once.</summary>
+    public IReadOnlyList<Kriterium> For(LeadershipPolicy policy, int nummer, IReadOnlyList<MallPunkt> punkter) => nummer <= 1
+        ? For(policy)
+        : _byVersion.GetOrAdd((policy.Id, policy.VersionId, nummer), _ =>
+            Expand(punkter, policy).DistinctBy(k => k.Id).ToList()); // a value named like an id after a policy change: the first stands
+
+    /// <summary>The file a municipality's version 1 is: its own, else standard.yaml.</summary>
+    public IReadOnlyList<MallPunkt> FilPunkter(string kommunId) => Fil(kommunId).Punkter;
+
+    /// <summary>The file's text, as HR sees version 1.</summary>
+    public string FilText(string kommunId) => Fil(kommunId).Text;
+
+    private (string Name, string Text, List<MallPunkt> Punkter) Fil(string kommunId) => _files.GetValueOrDefault(kommunId, _files["standard"]);
+
+    private static IReadOnlyList<Kriterium> Build(LeadershipPolicy p, IEnumerable<MallPunkt> punkter, string name)
     {
-        var (name, punkter) = _files.GetValueOrDefault(p.Id, _files["standard"]);
         var kriterier = Expand(punkter, p).ToList();
         var twice = kriterier.GroupBy(k => k.Id).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new InvalidOperationException($"{Vad} '{name}': id '{twice.Key}' finns flera gånger för {p.Kommun}.");
         return kriterier;
     }
 
-    private const string Vad = "Mallen för Årets chef";
+    public const string Vad = "Mallen för Årets chef";
 
     public sealed class MallPunkt
     {
@@ -41,23 +55,45 @@ public sealed class AretsChefKriterier
         public bool Varderingar { get; set; }
     }
 
+    /// <summary>What a file or a typed text must also have: an id on every item but the values' one, each id once.</summary>
+    private static IEnumerable<(int Index, string Falt, string Text)> GranskaId(List<MallPunkt> punkter)
+    {
+        var sedda = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < punkter.Count; i++)
+        {
+            if (punkter[i].Varderingar) continue;
+            if (string.IsNullOrWhiteSpace(punkter[i].Id)) yield return (i, "id", "saknar id");
+            else if (!sedda.Add(punkter[i].Id!.Trim())) yield return (i, "id", $"har samma id som en punkt före den (”{punkter[i].Id!.Trim()}”); varje id får finnas en gång");
+        }
+    }
+
+    /// <summary>A text typed by HR: its items, or the reasons it cannot be used, among them an id that would clash with
+    /// one of the policy's values (<paramref name="policy"/>, the municipality's current one).</summary>
+    public static (List<MallPunkt>? Punkter, IReadOnlyList<string> Fel) Granska(string? yaml, LeadershipPolicy? policy)
+    {
+        var (punkter, fel) = MallFil.Granska<MallPunkt>(yaml, p => p.Rubrik, GranskaId);
+        if (punkter is null || policy is null) return (punkter, fel);
+        var twice = Expand(punkter, policy).GroupBy(k => k.Id).FirstOrDefault(g => g.Count() > 1);
+        return twice is null ? (punkter, fel)
+            : (null, [$"Id ”{twice.Key}” finns flera gånger när policyns värderingar läggs till (en värdering heter så). Välj ett annat id."]);
+    }
+
     public static AretsChefKriterier LoadFrom(string folder, PolicyLibrary policies)
     {
         const string vad = Vad;
-        var files = Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f), f => (Path.GetFileName(f), Punkter: MallFil.LasPunkter<MallPunkt>(f, vad, p => p.Rubrik)))
-            : [];
-        if (!files.TryGetValue("standard", out var standard))
+        if (!File.Exists(Path.Combine(folder, "standard.yaml")))
             throw new InvalidOperationException($"{vad} standard.yaml saknas i {folder}.");
-        foreach (var (name, punkter) in files.Values)
-        {
-            var missing = punkter.FindIndex(p => !p.Varderingar && string.IsNullOrWhiteSpace(p.Id));
-            if (missing >= 0) throw new InvalidOperationException($"{vad} '{name}': punkter[{missing}].id saknas.");
-        }
+        var files = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f),
+                f => (Path.GetFileName(f), File.ReadAllText(f), Punkter: MallFil.LasPunkter<MallPunkt>(f, vad, p => p.Rubrik, GranskaId)))
+            : [];
         var kriterier = new AretsChefKriterier(files);
         foreach (var p in policies.Filer) kriterier.For(p); // a template that clashes with a policy stops the start
         return kriterier;
     }
+
+    /// <summary>The criteria items give with a policy's values, as a nominator sees them.</summary>
+    public static IReadOnlyList<Kriterium> Kriterier(IEnumerable<MallPunkt> punkter, LeadershipPolicy policy) => Expand(punkter, policy).DistinctBy(k => k.Id).ToList();
 
     private static IEnumerable<Kriterium> Expand(IEnumerable<MallPunkt> punkter, LeadershipPolicy policy) =>
         punkter.SelectMany(p => p.Varderingar

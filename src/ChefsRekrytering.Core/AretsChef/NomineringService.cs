@@ -14,7 +14,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace ChefsRekrytering.AretsChef;
 
 /// <summary>The campaign a nomination goes to: what the form and the write need, nothing more.</summary>
-public sealed record OppenKampanj(int Id, int Ar, DateOnly SistaDag, bool JurynSerNominatorer, Guid? PolicyversionId = null);
+public sealed record OppenKampanj(int Id, int Ar, DateOnly SistaDag, bool JurynSerNominatorer, Guid? PolicyversionId = null, int? Kriterieversion = null);
 
 /// <summary>The signed-in employee who nominates, as the sign-in cookie names them.</summary>
 public sealed record Nominator(int PersonId, string Namn, string Epost);
@@ -65,7 +65,7 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
     {
         if (cache.TryGetValue(OppenNyckel, out OppenKampanj? kom)) return kom;
         var oppen = await db.Set<Kampanj>().AsNoTracking().Where(k => k.State == KampanjTillstand.NomineringOppen).OrderByDescending(k => k.Ar)
-            .Select(k => new OppenKampanj(k.Id, k.Ar, k.SistaDag, k.JurynSerNominatorer, k.PolicyversionId)).FirstOrDefaultAsync(ct);
+            .Select(k => new OppenKampanj(k.Id, k.Ar, k.SistaDag, k.JurynSerNominatorer, k.PolicyversionId, k.Kriterieversion)).FirstOrDefaultAsync(ct);
         if (oppen is not null) cache.Set(OppenNyckel, oppen, MinneAvOppenKampanj);
         return oppen;
     }
@@ -95,8 +95,8 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
             bevakning = new(egen.Ar, await db.Set<Bevakare>().AnyAsync(b => b.KampanjId == egen.Id && b.PersonId == personId, ct));
         }
         if (oppen is null || user.KommunId() is not { } kommunId) return new(null, kommande, stangd, tillkannagiven, min, minChef, [], [], bevakning);
-        return new(new OppenKampanj(oppen.Id, oppen.Ar, oppen.SistaDag, oppen.JurynSerNominatorer, oppen.PolicyversionId), kommande, stangd, tillkannagiven, min, minChef,
-            kampanjer.Kriterier(oppen), await ChefsvalAsync(user.PersonId(), ct), bevakning);
+        return new(new OppenKampanj(oppen.Id, oppen.Ar, oppen.SistaDag, oppen.JurynSerNominatorer, oppen.PolicyversionId, oppen.Kriterieversion), kommande, stangd, tillkannagiven, min, minChef,
+            await kampanjer.KriterierAsync(oppen, ct), await ChefsvalAsync(user.PersonId(), ct), bevakning);
     }
 
     /// <summary>
@@ -147,7 +147,7 @@ public sealed class NomineringService(AppDbContext db, Outbox outbox, PolicyLibr
         var me = user.PersonId()!.Value;
 
         // The refusals in the form's order.
-        var kriterier = kampanjer.Kriterier(user.KommunId()!, oppen.PolicyversionId);
+        var kriterier = await kampanjer.KriterierAsync(user.KommunId()!, oppen.PolicyversionId, oppen.Kriterieversion, ct);
         var fel = new List<string>();
         if (form.ChefPersonId is null) fel.Add("Välj den chef du nominerar.");
         else if (form.ChefPersonId == me) fel.Add("Du kan inte nominera dig själv.");

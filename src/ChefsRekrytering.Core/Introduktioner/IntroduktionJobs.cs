@@ -17,7 +17,7 @@ public sealed class IntroduktionVidTillsattning(AppDbContext db, IntroduktionSer
         var email = anstalld.Epost.Trim().ToLowerInvariant();
         var chef = db.Personer.Local.FirstOrDefault(p => p.Epost == email) ?? await db.Personer.FirstAsync(p => p.Epost == email, ct);
         // The unit she is hired to lead, which she takes over only on the start date.
-        service.Create(chef, r.Titel, anstalld.Startdatum ?? service.Today.AddDays(30), r.AgareUserId, r.AgareNamn, r.Id).EnhetId = r.EnhetId;
+        (await service.CreateAsync(chef, r.Titel, anstalld.Startdatum ?? service.Today.AddDays(30), r.AgareUserId, r.AgareNamn, r.Id, ct)).EnhetId = r.EnhetId;
     }
 }
 

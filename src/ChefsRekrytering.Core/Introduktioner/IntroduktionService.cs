@@ -32,7 +32,7 @@ public sealed record IntroduktionDetaljer(
 /// the form was built from, changes and saves. The time-driven parts (the start, reminders of overdue items) are jobs.
 /// </summary>
 public sealed class IntroduktionService(
-    AppDbContext db, PolicyLibrary policies, IntroduktionMallar mallar, Scheduler scheduler, Outbox outbox,
+    AppDbContext db, PolicyLibrary policies, Listmallkalla mallar, Scheduler scheduler, Outbox outbox,
     UserManager<ApplicationUser> users, MeetingService meetings, MailLinks links)
 {
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
@@ -99,7 +99,7 @@ public sealed class IntroduktionService(
             hinder.Add("Personen har redan en pågående introduktion.");
         if (hinder.Count > 0 || person is null || hiring is null) return new(CommandResult.Refused(hinder), 0);
 
-        var intro = Create(person, ny.Befattning.Trim(), ny.Startdatum, hiring.Id, hiring.Namn, rekryteringId: null);
+        var intro = await CreateAsync(person, ny.Befattning.Trim(), ny.Startdatum, hiring.Id, hiring.Namn, rekryteringId: null, ct);
         await db.SaveChangesAsync(ct);
         return new(CommandResult.Done($"Introduktionen för {person.Namn} är skapad. Ett välkomstmejl skickas till {person.Namn}."), intro.Id);
     }
@@ -156,8 +156,8 @@ public sealed class IntroduktionService(
     /// because creating an account saves at once. The caller has checked the start date (<see cref="StartdatumFel"/>, or
     /// the offer's rule).
     /// </summary>
-    public Introduktion Create(Person chef, string befattning, DateOnly startdatum, string? anstallandeChefUserId,
-        string anstallandeChefNamn, int? rekryteringId)
+    public async Task<Introduktion> CreateAsync(Person chef, string befattning, DateOnly startdatum, string? anstallandeChefUserId,
+        string anstallandeChefNamn, int? rekryteringId, CancellationToken ct = default)
     {
         Datumfonster.Rimligt.Krav(startdatum); // the due dates are reckoned from it
         var kommunId = chef.KommunId;
@@ -171,7 +171,10 @@ public sealed class IntroduktionService(
         // introduction is made, or every item would be overdue, and reminded, on its first day.
         var fran = startdatum < Today ? Today : startdatum;
         var order = 0;
-        foreach (var p in mallar.For(kommunId))
+        // The municipality's current version of its template (HR's, else the file); the items are copied, so a later
+        // version changes no introduction already made.
+        var (_, mall) = await mallar.HamtaAsync<IntroduktionMallar.MallPunkt>(db, kommunId, Listmallar.Introduktion, ct);
+        foreach (var p in mall)
             intro.Punkter.Add(new IntroduktionPunkt
             {
                 KommunId = kommunId, Typ = p.Typ, Rubrik = p.Rubrik, Beskrivning = p.Beskrivning, Agare = p.Agare,

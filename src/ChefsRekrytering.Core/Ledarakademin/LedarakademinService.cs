@@ -5,6 +5,7 @@ using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarskap;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Introduktioner;
+using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Organisation;
 using ChefsRekrytering.Rekryteringar;
 using ChefsRekrytering.Workflows;
@@ -50,7 +51,7 @@ public sealed record NyAktivitet(AktivitetTyp Typ, DateOnly Datum, string? Beskr
 /// commands that change a track: activities recorded and removed, the knowledge transfer started and ticked. Each checks
 /// <see cref="LedarakademinAccess"/> (a track the user may not see does not exist for them) before it changes anything.
 /// </summary>
-public sealed class LedarakademinService(AppDbContext db, KompetensvaxlingMall mall)
+public sealed class LedarakademinService(AppDbContext db, Listmallkalla mallar)
 {
     public DateOnly Today => DateOnly.FromDateTime(SwedishTime.ToLocal(db.UtcNow));
 
@@ -243,7 +244,9 @@ public sealed class LedarakademinService(AppDbContext db, KompetensvaxlingMall m
             StartadAv = av.Namn, StartadUtc = db.UtcNow,
         };
         var order = 0;
-        foreach (var p in mall.Punkter)
+        // The municipality's current version of the template (HR's, else the file), copied into this transfer.
+        var (_, mall) = await mallar.HamtaAsync<KompetensvaxlingMall.MallPunkt>(db, person.KommunId, Listmallar.Kompetensvaxling, ct);
+        foreach (var p in mall)
             transfer.Punkter.Add(new KompetensvaxlingPunkt { KommunId = person.KommunId, Rubrik = p.Rubrik, Beskrivning = p.Beskrivning, Ordning = order++ });
         db.Add(transfer);
         return transfer;

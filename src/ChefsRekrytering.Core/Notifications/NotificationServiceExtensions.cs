@@ -23,6 +23,8 @@ public static class NotificationServiceExtensions
         services.AddScoped<MailComposer>();
         services.AddScoped<MallService>();
         services.AddScoped<AvslagService>();
+        services.AddSingleton<Listmallkalla>();
+        services.AddScoped<ListmallService>();
         services.AddScoped<Outbox>();
         services.AddScoped<UtskickService>();
         services.AddScoped<MeetingService>();

@@ -27,7 +27,7 @@ public static class Navigation
         new("/Registerutdrag/Index", "Registerutdrag", AnyRole(Roller.HR)),
         new("/Policy/Index", "Ledarpolicy", Everyone),
         new("/Behorigheter/Index", "Behörigheter", AnyRole(Roller.HR, Roller.Admin)),
-        new("/Mallar/Index", "Mejlmallar", AnyRole(Roller.HR, Roller.Admin)),
+        new("/Mallar/Index", "Mallar", AnyRole(Roller.HR, Roller.Admin)),
         new("/Admin/Index", "Administration", AnyRole(Roller.Admin)),
     ];
 

@@ -115,6 +115,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("mallar/{nyckel}", ["/mallar/besked-ej-aktuell"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("mallar/avslag", ["/mallar/avslag"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("mallar/avslag/{nyckel}", ["/mallar/avslag/avslag-kravprofil"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
+            new("mallar/listor/{nyckel}", ["/mallar/listor/introduktion", "/mallar/listor/arets-chef-kriterier"], ["hr", "admin", "alvsbyn:hr", "alvsbyn:admin"]),
             new("rekrytering/{id:int}/utlamnande", [$"/rekrytering/{d.RekA}/utlamnande", $"/rekrytering/{d.RekB}/utlamnande"], ["hr"]),
         };
 

@@ -34,7 +34,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "jobb", "jobb/{id:int}",
             "konto/atkomst-nekad", "konto/logga-in", "konto/logga-ut", "konto/valj-losenord", "konto/glomt-losenord", "konto/verifiera", "konto/tvastegsverifiering",
             "ledarakademin", "ledarakademin/{personId:int}",
-            "mallar", "mallar/{nyckel}", "mallar/avslag", "mallar/avslag/{nyckel}",
+            "mallar", "mallar/{nyckel}", "mallar/avslag", "mallar/avslag/{nyckel}", "mallar/listor/{nyckel}",
             "mina-uppgifter", "mina-uppgifter/mejl",
             "mitt-ledarskap",
             "policy", "policy/{kommun}",

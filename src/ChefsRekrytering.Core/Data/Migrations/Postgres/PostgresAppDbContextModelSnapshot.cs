@@ -172,6 +172,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("Kriterieversion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Motivering")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");

@@ -158,6 +158,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Kriterieversion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Motivering")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203100250_Initial")]
+    [Migration("20261203104649_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -174,6 +174,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("Kriterieversion")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Motivering")
                         .HasMaxLength(4000)

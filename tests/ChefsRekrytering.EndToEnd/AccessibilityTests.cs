@@ -119,7 +119,9 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["behorigheter"] = new("kalix", "hr", ["/behorigheter"]),
             ["mallar"] = new("kalix", "hr", ["/mallar"]),
             ["mallar/{nyckel}"] = new("kalix", "hr", ["/mallar/besked-ej-aktuell"]),
-            ["mallar/listor/{nyckel}"] = new("kalix", "hr", ["/mallar/listor/introduktion"]),
+            ["mallar/listor/{nyckel}"] = new("kalix", "hr", ["/mallar/listor/introduktion", "/mallar/listor/intervjufragor"]),
+            ["mallar/avslag"] = new("kalix", "hr", ["/mallar/avslag"]),
+            ["mallar/avslag/{nyckel}"] = new("kalix", "hr", ["/mallar/avslag/avslag-kravprofil"]),
             // Vimmerby's version 2 (one requirement reworded) and the draft of version 3.
             ["policy/{kommun}/versioner"] = new("vimmerby", "hr", ["/policy/vimmerby/versioner"]),
             ["policy/{kommun}/versioner/{nummer:int}"] = new(null, null, ["/policy/vimmerby/versioner/1"]),

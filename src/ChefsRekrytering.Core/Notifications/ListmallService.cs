@@ -25,7 +25,7 @@ public sealed class ListmallService(AppDbContext db, Listmallkalla kalla, Policy
     public sealed record NyListversion(string? Innehall, int BaseradPa);
     /// <summary>One item as its reader sees it; Vem and Nar only where the template has them.</summary>
     public sealed record Forhandsrad(string Rubrik, string? Beskrivning, string? Typ, string? Vem, string? Nar, bool Obligatorisk);
-    public sealed record Forhandsvisning(string Inledning, IReadOnlyList<Forhandsrad> Rader, string? Tillagg);
+    public sealed record Forhandsvisning(string Inledning, IReadOnlyList<Forhandsrad> Rader, string? Tillagg, bool MedObligatorisk = true);
 
     public async Task<IReadOnlyList<ListmallRad>?> ListaAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -123,6 +123,12 @@ public sealed class ListmallService(AppDbContext db, Listmallkalla kalla, Policy
                 (policy is null ? ac.Where(p => !p.Varderingar).Select(p => new Kriterium(p.Id!.Trim(), p.Rubrik.Trim(), p.Beskrivning?.Trim(), p.Obligatorisk))
                         : AretsChefKriterier.Kriterier(ac, policy))
                     .Select(k => new Forhandsrad(k.Rubrik, k.Beskrivning, null, null, null, k.Obligatorisk)).ToList(), null),
+            // The questions the municipality's own requirements would get, as a recruiting manager sees them in a new kravprofil.
+            Rekryteringar.Intervjuformulering f => new Forhandsvisning(
+                policy is null ? "Så formuleras frågorna." : $"Så blir de första kraven i {policy.Titel} frågor i en ny kravprofil.",
+                (policy?.AllaKrav.Take(8) ?? []).Select(k => new Forhandsrad(Rekryteringar.Intervjufragor.For(k.Text, f), $"Krav: {k.Text}", null, null, null, true)).ToList(),
+                $"Följdfrågor efter varje svar: {(f.Foljdfragor.Count == 0 ? "inga" : string.Join(" ", f.Foljdfragor))} Skala: {string.Join("; ", f.Skala.Select(s => $"{s.Poang} {s.Text}"))}.",
+                MedObligatorisk: false),
             _ => throw new InvalidOperationException("Okänd listmall."),
         };
         return new(CommandResult.Done(), visning);

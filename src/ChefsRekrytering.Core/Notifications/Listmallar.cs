@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace ChefsRekrytering.Notifications;
 
 /// <summary>A checklist template HR words in the portal: its key in the address, its name, and when it is used.</summary>
-public sealed record Listmall(string Nyckel, string Namn, string Anvands, string VemSer)
+public sealed record Listmall(string Nyckel, string Namn, string Anvands, string VemSer, string Hjalp = Listmall.Punkthjalp)
 {
+    public const string Punkthjalp = "En lista <code>punkter:</code> där varje punkt börjar med <code>- rubrik:</code>. Indragen (mellanslag) styr vad som hör till vilken punkt. Rader som börjar med # är kommentarer.";
+
     /// <summary>The key its versions are stored under. A mail's key is the name of its file in content/templates/mejl,
     /// which cannot hold a "/", so the two kinds never share a key.</summary>
     public string Lagrad => Listmallar.Prefix + Nyckel;
@@ -33,7 +35,12 @@ public static class Listmallar
         "Det den som nominerar motiverar. En kampanj får den version som gäller när nomineringen öppnar och behåller den.",
         "den som nominerar");
 
-    public static readonly IReadOnlyList<Listmall> Alla = [Introduktion, Kompetensvaxling, AretsChef];
+    public static readonly Listmall Intervjufragor = new(Rekryteringar.Intervjuformulering.Nyckel, "Intervjufrågor och bedömningsskala",
+        "Hur kravprofilens krav blir intervjufrågor, följdfrågorna och bedömningsskalan. Nya kravprofiler får den nya formuleringen; frågor som redan står i en kravprofil ändras inte.",
+        "intervjuarna",
+        "Fraserna <code>egenskap:</code>, <code>kommunikation:</code> och <code>handling:</code> med fälten <code>{{ handling }}</code> (kravet som något kandidaten gör) och <code>{{ nar }}</code>, frasen <code>reserv:</code> utan fält, listan <code>foljdfragor:</code> och <code>skala:</code> med fem steg. Rader som börjar med # är kommentarer.");
+
+    public static readonly IReadOnlyList<Listmall> Alla = [Introduktion, Kompetensvaxling, AretsChef, Intervjufragor];
 
     public static Listmall? Hitta(string? nyckel) => Alla.FirstOrDefault(m => m.Nyckel == nyckel);
 }
@@ -44,7 +51,8 @@ public static class Listmallar
 /// at once by a save in this instance; a version's items parsed once, since a version never changes. Version 1 (or a
 /// stored text that no longer parses) is the file.
 /// </summary>
-public sealed class Listmallkalla(IntroduktionMallar introduktion, KompetensvaxlingMall kompetensvaxling, AretsChefKriterier aretsChef, PolicyLibrary policies)
+public sealed class Listmallkalla(IntroduktionMallar introduktion, KompetensvaxlingMall kompetensvaxling, AretsChefKriterier aretsChef, PolicyLibrary policies,
+    Rekryteringar.Intervjuformulering intervjufragor)
 {
     public static readonly TimeSpan Farskhet = TimeSpan.FromSeconds(5);
 
@@ -70,16 +78,20 @@ public sealed class Listmallkalla(IntroduktionMallar introduktion, Kompetensvaxl
     }
 
     /// <summary>The items of one version: the file for 1, else the stored text, parsed once.</summary>
-    public async Task<IReadOnlyList<T>> VersionAsync<T>(AppDbContext db, string kommunId, Listmall mall, int nummer, CancellationToken ct = default)
+    public async Task<IReadOnlyList<T>> VersionAsync<T>(AppDbContext db, string kommunId, Listmall mall, int nummer, CancellationToken ct = default) =>
+        (IReadOnlyList<T>)await TolkadAsync(db, kommunId, mall, nummer, ct);
+
+    /// <summary>One version as read: a list of items, or the template's own object (the interview wording).</summary>
+    public async Task<object> TolkadAsync(AppDbContext db, string kommunId, Listmall mall, int nummer, CancellationToken ct = default)
     {
-        if (nummer <= 1) return (IReadOnlyList<T>)FilPunkter(mall, kommunId);
-        if (_tolkade.TryGetValue((kommunId, mall.Nyckel, nummer), out var tolkad)) return (IReadOnlyList<T>)tolkad;
+        if (nummer <= 1) return FilPunkter(mall, kommunId);
+        if (_tolkade.TryGetValue((kommunId, mall.Nyckel, nummer), out var tolkad)) return tolkad;
         var text = await db.Set<Mallversion>().IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.KommunId == kommunId && m.Nyckel == mall.Lagrad && m.Nummer == nummer).Select(m => m.Innehall).FirstOrDefaultAsync(ct);
         // Checked when saved; should it be gone or no longer parse, the file serves.
         tolkad = text is not null && Granska(mall, text, kommunId, motPolicyn: false).Punkter is { } punkter ? punkter : FilPunkter(mall, kommunId);
         _tolkade[(kommunId, mall.Nyckel, nummer)] = tolkad;
-        return (IReadOnlyList<T>)tolkad;
+        return tolkad;
     }
 
     /// <summary>A version was saved here: the next use asks the database which is current.</summary>
@@ -90,6 +102,7 @@ public sealed class Listmallkalla(IntroduktionMallar introduktion, Kompetensvaxl
     {
         "introduktion" => introduktion.FilText(kommunId),
         "kompetensvaxling" => kompetensvaxling.Text,
+        Rekryteringar.Intervjuformulering.Nyckel => intervjufragor.Text,
         _ => aretsChef.FilText(kommunId),
     };
 
@@ -97,6 +110,7 @@ public sealed class Listmallkalla(IntroduktionMallar introduktion, Kompetensvaxl
     {
         "introduktion" => introduktion.For(kommunId),
         "kompetensvaxling" => kompetensvaxling.Punkter,
+        Rekryteringar.Intervjuformulering.Nyckel => intervjufragor,
         _ => aretsChef.FilPunkter(kommunId),
     };
 
@@ -107,6 +121,7 @@ public sealed class Listmallkalla(IntroduktionMallar introduktion, Kompetensvaxl
     {
         "introduktion" => IntroduktionMallar.Granska(text),
         "kompetensvaxling" => KompetensvaxlingMall.Granska(text),
+        Rekryteringar.Intervjuformulering.Nyckel => Rekryteringar.Intervjuformulering.Tolka(text ?? ""),
         _ => AretsChefKriterier.Granska(text, motPolicyn ? policies.Find(kommunId) : null),
     };
 }

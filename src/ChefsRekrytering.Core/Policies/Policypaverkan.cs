@@ -45,7 +45,7 @@ public sealed class Policypaverkan(AppDbContext db, PolicyLibrary policies, Inte
     public async Task<int> FlyttaAsync(LeadershipPolicy ny, IReadOnlySet<(Postslag, int)> valda, CancellationToken ct = default)
     {
         var moved = 0;
-        var formulering = await formuleringar.ForAsync(ny.Id, ct);
+        var formulering = await formuleringar.ForAsync(db, ny.Id, ct);
         foreach (var r in await Rekryteringar(ny.VersionId, ct))
             if (Valbar(valda, Postslag.Rekrytering, r.Id, Post(ny, r, Profil(r)))) { FlyttaProfil(r, ny, formulering); moved++; }
         foreach (var k in await Kontrakt(ny.VersionId, ct))

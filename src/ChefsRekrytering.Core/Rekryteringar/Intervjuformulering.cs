@@ -115,10 +115,13 @@ public sealed class Intervjuformulering
         : throw new InvalidOperationException($"Mallen för intervjufrågor {path} duger inte: {string.Join(" ", Tolka(File.ReadAllText(path)).Fel)}");
 }
 
-/// <summary>Each municipality's wording in force: its own saved version, else the shipped file.</summary>
-public sealed class Intervjuformuleringar(Intervjuformulering fil)
+/// <summary>Each municipality's wording in force: its own saved version (HR words it at /mallar/listor/intervjufragor),
+/// else the shipped file; cached as every checklist template is (<see cref="Notifications.Listmallkalla"/>).</summary>
+public sealed class Intervjuformuleringar(Notifications.Listmallkalla kalla)
 {
-    public Intervjuformulering Fil => fil;
-
-    public Task<Intervjuformulering> ForAsync(string kommunId, CancellationToken ct = default) => Task.FromResult(fil);
+    public async Task<Intervjuformulering> ForAsync(Data.AppDbContext db, string kommunId, CancellationToken ct = default)
+    {
+        var mall = Notifications.Listmallar.Intervjufragor;
+        return (Intervjuformulering)await kalla.TolkadAsync(db, kommunId, mall, await kalla.AktuellAsync(db, kommunId, mall, ct), ct);
+    }
 }

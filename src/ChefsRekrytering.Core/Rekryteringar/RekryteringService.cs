@@ -123,12 +123,12 @@ public sealed class RekryteringService(
     /// <summary>The kravprofil page for this user, or null when they may not see the recruitment.</summary>
     public async Task<Kravprofilvy?> KravprofilAsync(int id, ClaimsPrincipal user, CancellationToken ct = default) =>
         await SynligAsync(id, user, ct) is { Rekrytering: var r } synlig
-            ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State), await formuleringar.ForAsync(r.KommunId, ct))
+            ? new(r, policies.Get(r.KommunId), synlig.KanDriva && Rekrytering.ForeAnnonseringen.Contains(r.State), await formuleringar.ForAsync(db, r.KommunId, ct))
             : null;
 
     /// <summary>How the municipality words its interview questions, follow-up questions and scale.</summary>
     public Task<Intervjuformulering> IntervjuformuleringAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
-        formuleringar.ForAsync(user.KommunId() ?? "", ct);
+        formuleringar.ForAsync(db, user.KommunId() ?? "", ct);
 
     /// <summary>
     /// The recruitments this user may see, newest first, one page at a time. Two queries whatever the data size: the total,
@@ -243,7 +243,7 @@ public sealed class RekryteringService(
 
     private async Task<CommandResult> ByggKravprofilAsync(int id, Guid version, Kravprofilval val, bool faststall, ClaimsPrincipal user, CancellationToken ct)
     {
-        var formulering = await formuleringar.ForAsync(user.KommunId() ?? "", ct);
+        var formulering = await formuleringar.ForAsync(db, user.KommunId() ?? "", ct);
         return await ChangeAsync(id, version, user, ct, r =>
         {
             if (!Rekrytering.ForeAnnonseringen.Contains(r.State)) return Refused("Kravprofilen kan bara ändras innan annonsen publiceras.");

@@ -7,7 +7,8 @@ public static class RekryteringServiceExtensions
 {
     public static IServiceCollection AddPortalRekrytering(this IServiceCollection services, string contentFolder)
     {
-        services.AddSingleton(new Intervjuformuleringar(Intervjuformulering.LasFil(Path.Combine(contentFolder, "templates", "intervjufragor.yaml"))));
+        services.AddSingleton(Intervjuformulering.LasFil(Path.Combine(contentFolder, "templates", "intervjufragor.yaml")));
+        services.AddSingleton<Intervjuformuleringar>();
         services.AddScoped<RekryteringService>();
         services.AddScoped<KandidatService>();
         services.AddScoped<AnsokanService>();

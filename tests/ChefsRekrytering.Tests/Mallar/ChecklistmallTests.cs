@@ -165,6 +165,36 @@ public sealed class ChecklistmallTests(SqlitePortal portal) : IClassFixture<Sqli
         Assert.All(Mejlmallar.Alla, m => Assert.DoesNotContain('/', m.Nyckel));
         Assert.All(Listmallar.Alla, m => Assert.StartsWith("listor/", m.Lagrad));
     }
+
+    [Fact]
+    public async Task HrFormulerarIntervjufragornaOchNastaKravprofilsGuideFarDemMenInteEnAnnanKommuns()
+    {
+        var standard = await MedAsync("kalix", async s => (await s.VisaAsync("intervjufragor", data.I("kalix").Roll(Roller.HR)))!.Aktuell);
+        var egen = standard
+            .Replace("handling: Berätta om en gång när du {{ nar }}behövde {{ handling }}. Hur gick du till väga, och vad blev resultatet?",
+                "handling: Ge ett konkret exempel på när du {{ nar }}fick {{ handling }}.")
+            .Replace("  - Vad skulle du göra annorlunda?", "  - Vem märkte skillnaden?");
+
+        // A wording with a field that does not exist is refused, and nothing is stored.
+        var fore = await AktuellAsync("intervjufragor");
+        var nekad = await SparaAsync("intervjufragor", egen.Replace("{{ handling }}.", "{{ kandidat }} {{ handling }}."), fore);
+        Assert.Contains(nekad.Reasons, r => r.Contains("Fältet \"kandidat\""));
+        Assert.Equal(fore, await AktuellAsync("intervjufragor"));
+        Assert.True((await SparaAsync("intervjufragor", egen, fore)).Succeeded);
+
+        // Kalix's next kravprofil asks in Kalix's words, and its guide lists Kalix's follow-up question.
+        var intervju = await data.NyIntervju().BuildAsync();
+        var guide = await (await data.InloggadAsync(IntervjuBuilder.Agare)).PageAsync(intervju.Guide);
+        var fragor = guide.QuerySelectorAll(".guide-question").Select(q => q.TextContent.Trim()).ToList();
+        Assert.Contains(fragor, f => f.StartsWith("Ge ett konkret exempel på när du "));
+        Assert.DoesNotContain(fragor, f => f.StartsWith("Berätta om en gång när du "));
+        Assert.Contains(guide.QuerySelectorAll("li"), li => li.TextContent == "Vem märkte skillnaden?");
+
+        // Älvsbyn's wording is its own.
+        await using var scope = portal.ScopeFor("alvsbyn", out var db);
+        var alvsbyn = await scope.ServiceProvider.GetRequiredService<ChefsRekrytering.Rekryteringar.Intervjuformuleringar>().ForAsync(db, "alvsbyn");
+        Assert.Equal("Berätta om en gång när du behövde leda. Hur gick du till väga, och vad blev resultatet?", ChefsRekrytering.Rekryteringar.Intervjufragor.For("Leda.", alvsbyn));
+    }
 }
 
 /// <summary>The checklist pages over real HTTP with antiforgery: the list, a refused text kept as typed, the preview as a
@@ -208,4 +238,5 @@ public sealed class ChecklistmallSidorTests(SqlitePortal portal) : IClassFixture
         var deras = await annan.PageAsync(Sida);
         Assert.DoesNotContain("Lunch med HR", deras.QuerySelector("textarea[name='Innehall']")!.TextContent);
     }
+
 }

@@ -182,30 +182,9 @@ public sealed class AvslagService(AppDbContext db, Mejlmallkalla kalla, MallServ
 
     private async Task<CommandResult> LaggTillVersionAsync(string nyckel, string namn, Mejltext text, int baseradPa, ClaimsPrincipal user, string klart, CancellationToken ct)
     {
-        var kommunId = user.KommunId()!;
-        var aktuell = await db.Set<Mallversion>().Where(m => m.Nyckel == nyckel).MaxAsync(m => (int?)m.Nummer, ct) ?? 1;
-        if (baseradPa != aktuell)
-        {
-            db.ChangeTracker.Clear();
-            return CommandResult.Conflict(MallService.AndradAvNagonAnnan);
-        }
-        var rad = new Mallversion
-        {
-            KommunId = kommunId, Nyckel = nyckel, Nummer = aktuell + 1, Namn = namn, Amne = text.Amne, Rubrik = text.Rubrik, Innehall = text.Innehall,
-            SkapadUtc = db.UtcNow, SkapadAvUserId = user.UserId() ?? "", SkapadAvNamn = user.Namn(),
-        };
-        db.Add(rad);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two saves based on the same version: the unique (kommun, nyckel, nummer) lets one win.
-            db.ChangeTracker.Clear();
-            return CommandResult.Conflict(MallService.AndradAvNagonAnnan);
-        }
-        kalla.Glom(kommunId, nyckel);
-        return CommandResult.Done(string.Format(klart, rad.Nummer));
+        var rad = new Mallversion { Namn = namn, Amne = text.Amne, Rubrik = text.Rubrik, Innehall = text.Innehall };
+        var svar = await Mallversioner.SparaNastaAsync(db, nyckel, baseradPa, rad, user, klart, ct);
+        if (svar.Succeeded) kalla.Glom(user.KommunId()!, nyckel);
+        return svar;
     }
 }

@@ -77,27 +77,9 @@ public sealed class ListmallService(AppDbContext db, Listmallkalla kalla, Policy
 
     private async Task<CommandResult> LaggTillAsync(Listmall mall, string text, int baseradPa, int? aterstaller, ClaimsPrincipal user, string klart, CancellationToken ct)
     {
-        var kommunId = user.KommunId()!;
-        var aktuell = await db.Set<Mallversion>().Where(m => m.Nyckel == mall.Lagrad).MaxAsync(m => (int?)m.Nummer, ct) ?? 1;
-        if (baseradPa != aktuell) return CommandResult.Conflict(MallService.AndradAvNagonAnnan);
-        var rad = new Mallversion
-        {
-            KommunId = kommunId, Nyckel = mall.Lagrad, Nummer = aktuell + 1, Innehall = text, AterstallerNummer = aterstaller,
-            SkapadUtc = db.UtcNow, SkapadAvUserId = user.UserId() ?? "", SkapadAvNamn = user.Namn(),
-        };
-        db.Add(rad);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two saves based on the same version: the unique (kommun, nyckel, nummer) lets one win.
-            db.Entry(rad).State = EntityState.Detached;
-            return CommandResult.Conflict(MallService.AndradAvNagonAnnan);
-        }
-        kalla.Glom(kommunId, mall);
-        return CommandResult.Done(string.Format(CultureInfo.InvariantCulture, klart, rad.Nummer));
+        var svar = await Mallversioner.SparaNastaAsync(db, mall.Lagrad, baseradPa, new Mallversion { Innehall = text, AterstallerNummer = aterstaller }, user, klart, ct);
+        if (svar.Succeeded) kalla.Glom(user.KommunId()!, mall);
+        return svar;
     }
 
     /// <summary>The text as typed, shown as the list its reader gets; refused with the same reasons a save would give.</summary>

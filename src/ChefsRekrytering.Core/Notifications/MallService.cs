@@ -23,7 +23,7 @@ public static class MallAccess
 /// </summary>
 public sealed class MallService(AppDbContext db, Mejlmallkalla kalla, PolicyLibrary policies, Granskning.AuditLog audit)
 {
-    public const string AndradAvNagonAnnan = "Mallen har ändrats av någon annan sedan du öppnade den. Öppna den igen och gör din ändring på nytt.";
+    public const string AndradAvNagonAnnan = Mallversioner.AndradAvNagonAnnan;
 
     public sealed record MallRad(string Nyckel, string Namn, string NarSkickas, int Nummer, DateTime? AndradUtc, string? AndradAv);
     public sealed record Historikrad(int Nummer, DateTime? SkapadUtc, string SkapadAv, int? AterstallerNummer, Mejltext Text);
@@ -82,27 +82,10 @@ public sealed class MallService(AppDbContext db, Mejlmallkalla kalla, PolicyLibr
     private async Task<CommandResult> LaggTillAsync(Mejlmall katalog, Mejltext text, int baseradPa, int? aterstaller, ClaimsPrincipal user, string klart,
         CancellationToken ct)
     {
-        var kommunId = user.KommunId()!;
-        var aktuell = await db.Set<Mallversion>().Where(m => m.Nyckel == katalog.Nyckel).MaxAsync(m => (int?)m.Nummer, ct) ?? 1;
-        if (baseradPa != aktuell) return CommandResult.Conflict(AndradAvNagonAnnan);
-        var rad = new Mallversion
-        {
-            KommunId = kommunId, Nyckel = katalog.Nyckel, Nummer = aktuell + 1, Amne = text.Amne, Rubrik = text.Rubrik, Innehall = text.Innehall,
-            AterstallerNummer = aterstaller, SkapadUtc = db.UtcNow, SkapadAvUserId = user.UserId() ?? "", SkapadAvNamn = user.Namn(),
-        };
-        db.Add(rad);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two saves based on the same version: the unique (kommun, nyckel, nummer) lets one win.
-            db.Entry(rad).State = EntityState.Detached;
-            return CommandResult.Conflict(AndradAvNagonAnnan);
-        }
-        kalla.Glom(kommunId, katalog.Nyckel);
-        return CommandResult.Done(string.Format(klart, rad.Nummer));
+        var rad = new Mallversion { Amne = text.Amne, Rubrik = text.Rubrik, Innehall = text.Innehall, AterstallerNummer = aterstaller };
+        var svar = await Mallversioner.SparaNastaAsync(db, katalog.Nyckel, baseradPa, rad, user, klart, ct);
+        if (svar.Succeeded) kalla.Glom(user.KommunId()!, katalog.Nyckel);
+        return svar;
     }
 
     /// <summary>The text as typed, rendered on the municipality's latest matching record where there is one (e.g. the latest

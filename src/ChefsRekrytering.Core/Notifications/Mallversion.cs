@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Security.Claims;
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Kommuner;
+using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,6 +32,42 @@ public sealed class Mallversion : IKommunEntity, IVersioned
     public string SkapadAvUserId { get; set; } = "";
     public string SkapadAvNamn { get; set; } = "";
     public Guid Version { get; set; }
+}
+
+/// <summary>The one way a template's next version is stored, for mails, refusal reasons and checklists alike.</summary>
+public static class Mallversioner
+{
+    public const string AndradAvNagonAnnan = "Mallen har ändrats av någon annan sedan du öppnade den. Öppna den igen och gör din ändring på nytt.";
+
+    /// <summary>
+    /// Stores <paramref name="rad"/> as the next version of <paramref name="nyckel"/> in the user's municipality, based on
+    /// the version the form was opened with: if another has been saved since, it is refused rather than silently
+    /// overwriting that one, and two saves racing from the same version collide on the unique (kommun, nyckel, nummer).
+    /// Anything else the caller added joins the same save. <paramref name="klart"/> gets the new number as {0}.
+    /// </summary>
+    public static async Task<CommandResult> SparaNastaAsync(AppDbContext db, string nyckel, int baseradPa, Mallversion rad, ClaimsPrincipal user,
+        string klart, CancellationToken ct)
+    {
+        var aktuell = await db.Set<Mallversion>().Where(m => m.Nyckel == nyckel).MaxAsync(m => (int?)m.Nummer, ct) ?? 1;
+        if (baseradPa != aktuell)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Conflict(AndradAvNagonAnnan);
+        }
+        (rad.KommunId, rad.Nyckel, rad.Nummer) = (user.KommunId()!, nyckel, aktuell + 1);
+        (rad.SkapadUtc, rad.SkapadAvUserId, rad.SkapadAvNamn) = (db.UtcNow, user.UserId() ?? "", user.Namn());
+        db.Add(rad);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Conflict(AndradAvNagonAnnan);
+        }
+        return CommandResult.Done(string.Format(CultureInfo.InvariantCulture, klart, rad.Nummer));
+    }
 }
 
 public sealed class MallversionConfiguration : IEntityTypeConfiguration<Mallversion>

@@ -71,6 +71,8 @@ public abstract class SamtidighetTests<TPortal>(TPortal portal) : IClassFixture<
         Assert.True((await data.KommandoAsync<PolicyService, CommandResult>(async s => await s.NyttUtkastAsync("kalix", await data.PrincipalAsync("hr")))).Succeeded);
         await using var scope = portal.ScopeFor("kalix", out var db);
         db.Add(new Mallversion { KommunId = "kalix", Nyckel = "besked-ej-aktuell", Nummer = 2, Amne = "Besked", Rubrik = "Besked", Innehall = "<p>Hej</p>", SkapadUtc = DateTime.UtcNow });
+        // A refusal reason retired by two HR people at once.
+        db.Add(new ChefsRekrytering.Notifications.Avslagsskal { KommunId = "kalix", Nyckel = "avslag-samtidighet", SkapadUtc = DateTime.UtcNow });
         await scope.ServiceProvider.GetRequiredService<MeetingService>().BookAsync(new MeetingRequest("Möte", null, null, DateTime.UtcNow.AddDays(3),
             DateTime.UtcNow.AddDays(3).AddHours(1), new MailRecipient("a@kalix.example", "A"), [], "Test:1"), "kalix");
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -53,7 +54,8 @@ public static class MallFil
         yaml = (yaml ?? "").Replace("\r\n", "\n");
         if (string.IsNullOrWhiteSpace(yaml)) return (null, ["Mallen är tom. Skriv en lista punkter: med minst en punkt som har en rubrik."], []);
         if (yaml.Length > MaxLangd) return (null, [$"Mallen får vara högst {MaxLangd} tecken."], []);
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .WithTypeConverter(new SvenskaVarden()).Build();
         List<T> items;
         List<int> rader;
         try
@@ -85,10 +87,39 @@ public static class MallFil
             : [];
     }
 
+    /// <summary>
+    /// A choice in a template as the portal shows it ("typ: Möte", "agare: Anställande chef"), so HR writes the words it
+    /// reads on the pages; the name in the code ("Mote") is still read, as older files have it.
+    /// </summary>
+    private sealed class SvenskaVarden : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => type.IsEnum;
+
+        public object? ReadYaml(YamlDotNet.Core.IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            var skalar = parser.Consume<YamlDotNet.Core.Events.Scalar>();
+            var text = skalar.Value.Trim();
+            var varden = Enum.GetValues(type).Cast<Enum>().ToList();
+            foreach (var v in varden)
+                if (string.Equals(text, Namn(v), StringComparison.CurrentCultureIgnoreCase) || string.Equals(text, v.ToString(), StringComparison.OrdinalIgnoreCase))
+                    return v;
+            throw new YamlDotNet.Core.YamlException(skalar.Start, skalar.End,
+                $"värdet ”{text}” är inte ett av de tillåtna: {string.Join(", ", varden.Select(Namn))}.");
+        }
+
+        public void WriteYaml(YamlDotNet.Core.IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            emitter.Emit(new YamlDotNet.Core.Events.Scalar(value is Enum v ? Namn(v) : ""));
+
+        private static string Namn(Enum v) =>
+            v.GetType().GetField(v.ToString())?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.DisplayAttribute), false)
+                .OfType<System.ComponentModel.DataAnnotations.DisplayAttribute>().FirstOrDefault()?.GetName() ?? v.ToString();
+    }
+
     /// <summary>The parser's complaint in Swedish where it is a common slip; its own words otherwise.</summary>
     private static string Forklara(YamlDotNet.Core.YamlException e)
     {
         var inre = e.InnerException?.Message ?? e.Message;
+        if (inre.IndexOf("värdet ”", StringComparison.Ordinal) is var i and >= 0) return inre[i..];
         if (inre.Contains("not found on type", StringComparison.Ordinal) && inre.Split('\'') is { Length: > 1 } delar)
             return $"fältet ”{delar[1]}” finns inte i den här mallen.";
         if (inre.Contains("Requested value", StringComparison.Ordinal) && inre.Split('\'') is { Length: > 1 } v)

@@ -22,8 +22,8 @@ public sealed class ChecklistmallTests(SqlitePortal portal) : IClassFixture<Sqli
         punkter:
           - rubrik: Fika med arbetslaget
             beskrivning: Den nya chefen träffar sitt arbetslag.
-            typ: Mote
-            agare: NyChef
+            typ: Möte
+            agare: Den nya chefen
             dagar: 1
           - rubrik: Genomgång av budgeten
             agare: HR
@@ -78,7 +78,7 @@ public sealed class ChecklistmallTests(SqlitePortal portal) : IClassFixture<Sqli
     [InlineData("punkter:\n  - rubrik: Välkomstsamtal\n  - beskrivning: Utan rubrik\n", "Rad 3: punkt 2 saknar rubrik.")]
     [InlineData("punkter:\n  - rubrik: Välkomstsamtal\n    dagar: tre\n", "Rad 3:")]
     [InlineData("punkter:\n  - rubrik: Välkomstsamtal\n    ansvarig: HR\n", "Rad 3: fältet ”ansvarig” finns inte")]
-    [InlineData("punkter:\n  - rubrik: Välkomstsamtal\n    agare: Chefen\n", "Rad 3: värdet ”Chefen” är inte ett av de tillåtna")]
+    [InlineData("punkter:\n  - rubrik: Välkomstsamtal\n    agare: Chefen\n", "Rad 3: värdet ”Chefen” är inte ett av de tillåtna: Den nya chefen, Anställande chef, HR.")]
     [InlineData("punkter:\n  - rubrik: [Välkomstsamtal\n", "Rad ")]
     public async Task EnListaSomInteGarAttLasaNekasMedRadenOchIngetLagras(string yaml, string skal)
     {

@@ -40,7 +40,7 @@ public static class KommunAccess
 /// chooses a password from a mailed link. Everything in one transaction.
 /// </summary>
 public sealed partial class KommunService(AppDbContext db, PolicyLibrary policies, PolicyLaddare laddare, IServiceScopeFactory scopes,
-    Granskning.AuditLog audit, Scheduling.SchedulerRunner scheduler)
+    Granskning.AuditLog audit, Scheduling.SchedulerRunner scheduler, Listmallkalla listor)
 {
     public sealed record Kommunrad(string Id, string Namn, string? Organisationsnummer, int? PolicyVersion, int Konton);
 
@@ -112,8 +112,23 @@ public sealed partial class KommunService(AppDbContext db, PolicyLibrary policie
         foreach (var m in mallar.GroupBy(m => m.Nyckel).Select(g => g.MaxBy(m => m.Nummer)!))
             ndb.Add(new Mallversion
             {
-                KommunId = id, Nyckel = m.Nyckel, Nummer = 2, Amne = m.Amne, Rubrik = m.Rubrik, Innehall = m.Innehall,
+                KommunId = id, Nyckel = m.Nyckel, Nummer = 2, Namn = m.Namn, Amne = m.Amne, Rubrik = m.Rubrik, Innehall = m.Innehall,
                 SkapadUtc = nu, SkapadAvUserId = actor.UserId() ?? "", SkapadAvNamn = actor.Namn(),
+            });
+        // A checklist the source has as its own file (Kalix's introduction) and never saved comes along as that file's text.
+        foreach (var lista in Listmallar.Alla.Where(l => mallar.All(m => m.Nyckel != l.Lagrad)))
+            if (listor.FilText(lista, ny.MallarFranKommun) is var fil && fil != listor.FilText(lista, id))
+                ndb.Add(new Mallversion
+                {
+                    KommunId = id, Nyckel = lista.Lagrad, Nummer = 2, Innehall = fil,
+                    SkapadUtc = nu, SkapadAvUserId = actor.UserId() ?? "", SkapadAvNamn = actor.Namn(),
+                });
+        // And its refusal reasons as it has them: those it added, those it no longer offers.
+        foreach (var a in await ndb.Set<Avslagsskal>().IgnoreQueryFilters().AsNoTracking().Where(a => a.KommunId == ny.MallarFranKommun).ToListAsync(ct))
+            ndb.Add(new Avslagsskal
+            {
+                KommunId = id, Nyckel = a.Nyckel, SkapadUtc = nu,
+                PensioneradUtc = a.PensioneradUtc is null ? null : nu, PensioneradAvNamn = a.PensioneradUtc is null ? null : actor.Namn(),
             });
         var person = new Person { KommunId = id, Fornamn = fornamn, Efternamn = efternamn, Epost = epost, Titel = "Administratör" };
         ndb.Personer.Add(person);

@@ -25,6 +25,8 @@ public class KommunTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         await using (var scope = portal.ScopeFor("kalix", out var db))
         {
             db.Add(new Mallversion { KommunId = "kalix", Nyckel = "besked-ej-aktuell", Nummer = 2, Innehall = "Kalix egen text om beskedet.", SkapadAvNamn = "HR" });
+            // ... and has stopped offering one refusal reason.
+            db.Add(new Avslagsskal { KommunId = "kalix", Nyckel = "avslag-tillsatt-internt", SkapadUtc = DateTime.UtcNow, PensioneradUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
         var admin = await PortalClient.For(portal).SignInAsync("kalix", "admin");
@@ -43,6 +45,9 @@ public class KommunTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         {
             var mall = await db.Set<Mallversion>().SingleAsync(m => m.Nyckel == "besked-ej-aktuell");
             Assert.Equal((2, "Kalix egen text om beskedet."), (mall.Nummer, mall.Innehall));
+            // Kalix's own introduction checklist (its file, never saved) and its retired reason come along.
+            Assert.Contains("Välkomstsamtal med förvaltningschefen", (await db.Set<Mallversion>().SingleAsync(m => m.Nyckel == Listmallar.Introduktion.Lagrad)).Innehall);
+            Assert.NotNull((await db.Set<Avslagsskal>().SingleAsync(a => a.Nyckel == "avslag-tillsatt-internt")).PensioneradUtc);
             // Its recurring jobs (about no one record: gallring, reminders) run from now, not from the next restart: the same kinds as Kalix's.
             var jobb = await db.Set<ChefsRekrytering.Scheduling.ScheduledJob>().IgnoreQueryFilters().Where(j => j.Status == ChefsRekrytering.Scheduling.QueueStatus.Pending && j.SubjectId == null)
                 .Select(j => new { j.KommunId, j.JobType }).ToListAsync();

@@ -23,11 +23,11 @@ public sealed class MailComposer(AppDbContext db, Mejlmallkalla kalla, ILogger<M
     private static readonly HtmlParser Parser = new();
 
     public async Task<(string Subject, string Html, string Text)> RenderAsync<TTemplate, TModel>(TModel model, string subject, string? kommunId,
-        CancellationToken ct = default)
+        string? sprak = null, CancellationToken ct = default)
         where TTemplate : IMailTemplate<TModel>
         where TModel : notnull
     {
-        var nyckel = TTemplate.Nyckel(model);
+        var nyckel = Mejlmallar.NyckelPa(TTemplate.Nyckel(model), sprak);
         var katalog = Mejlmallar.For(nyckel);
         var (nummer, mall) = await kalla.HamtaAsync(db, kommunId, nyckel, ct);
         RenderatMejl mejl;
@@ -40,7 +40,7 @@ public sealed class MailComposer(AppDbContext db, Mejlmallkalla kalla, ILogger<M
             logger.LogWarning(e, "Mejlmallen {Nyckel} version {Nummer} i {Kommun} gick inte att visa; filens version skickas", nyckel, nummer, kommunId);
             mejl = await Mejlmotor.RenderaAsync(kalla.Filer.Mall(nyckel), katalog, model, subject);
         }
-        var html = MailRam.Html(mejl.Rubrik, katalog.Kommun(model), mejl.Html);
+        var html = MailRam.Html(mejl.Rubrik, katalog.Kommun(model), mejl.Html, katalog.Sprak);
         return (mejl.Amne.Length > 0 ? mejl.Amne : subject, html, ToText(html));
     }
 

@@ -10,9 +10,10 @@ namespace ChefsRekrytering.Notifications;
 /// it is read from the model. A link field may stand alone in an href.</summary>
 public sealed record Mejlfalt(string Namn, string Beskrivning, Func<object, object?> Varde, bool ArLank = false);
 
-/// <summary>One editable mail: its key, Swedish name, when it is sent, its model and fields, and a sample for preview.</summary>
+/// <summary>One editable mail: its key, Swedish name, when it is sent, its model and fields, a sample for preview, and the
+/// language it is written in (<see cref="Sprak.Svenska"/>, or <see cref="Sprak.Engelska"/> for an applicant who chose it).</summary>
 public sealed record Mejlmall(string Nyckel, string Namn, string NarSkickas, Type Modell, IReadOnlyList<Mejlfalt> Falt,
-    IReadOnlyList<object> Exempel, Func<object, string?> Kommun)
+    IReadOnlyList<object> Exempel, Func<object, string?> Kommun, string Sprak = Sprak.Svenska)
 {
     public Mejlfalt? FaltMed(string namn) => Falt.FirstOrDefault(f => string.Equals(f.Namn, namn, StringComparison.OrdinalIgnoreCase));
 }
@@ -32,9 +33,41 @@ public static class Mejlmallar
     /// <summary>Every template has the subject the portal proposes for the mail in hand (a notice's subject varies with its matter).</summary>
     public const string AmnesFalt = "amne";
 
-    internal static string Datum(DateOnly d) => d.ToString("d MMMM yyyy", Sv);
+    /// <summary>A day in the language of the mail being rendered (<see cref="Sprak.Visning"/>): "1 februari 2027", "1 February 2027".</summary>
+    internal static string Datum(DateOnly d) => d.ToString("d MMMM yyyy", Sprak.Visning);
 
-    public static readonly IReadOnlyList<Mejlmall> Alla = Bygg();
+    /// <summary>A time in Swedish time, worded in the language of the mail being rendered.</summary>
+    internal static string Tid(DateTime utc) => Sprak.Visning.TwoLetterISOLanguageName == Sprak.Engelska
+        ? SwedishTime.ToLocal(utc).ToString("dddd d MMMM yyyy 'at' HH:mm", Sprak.Visning)
+        : SwedishTime.Format(utc);
+
+    /// <summary>The mails to applicants, which an applicant who applied in English gets in English: each has a twin with the
+    /// key "nyckel.en" (its version 1 is content/templates/mejl/nyckel.en.liquid), worded and versioned by HR like any mail.</summary>
+    public static readonly IReadOnlyList<string> TillSokande =
+    [
+        "ansokan-mottagen", "besked-ej-aktuell", "besked-avbruten", "besked-tillsatt", "besked-atertagen", "besked-dubblett-borttagen",
+        "erbjudande", "mote-kallelse", "mote-andrad", "mote-installt",
+    ];
+
+    public static readonly IReadOnlyList<Mejlmall> Alla = MedEngelska(Bygg());
+
+    /// <summary>The key of a mail in a language: the Swedish key itself, or its English twin where there is one. A refusal
+    /// reason has no English twin of its own: an English applicant gets the English "ej aktuell".</summary>
+    public static string NyckelPa(string nyckel, string? sprak) =>
+        sprak != Sprak.Engelska ? nyckel
+        : PerNyckel.ContainsKey($"{nyckel}.{Sprak.Engelska}") ? $"{nyckel}.{Sprak.Engelska}"
+        : nyckel.StartsWith(AvslagsPrefix, StringComparison.Ordinal) ? $"{Besked.NyckelFor(Besked.Slag.EjAktuell)}.{Sprak.Engelska}"
+        : nyckel;
+
+    private static List<Mejlmall> MedEngelska(List<Mejlmall> svenska) =>
+    [
+        .. svenska,
+        .. svenska.Where(m => TillSokande.Contains(m.Nyckel)).Select(m => m with
+        {
+            Nyckel = $"{m.Nyckel}.{Sprak.Engelska}", Namn = $"{m.Namn} (på engelska)",
+            NarSkickas = $"{m.NarSkickas} Till sökande som har valt engelska.", Sprak = Sprak.Engelska,
+        }),
+    ];
 
     private static readonly Dictionary<string, Mejlmall> PerNyckel = Alla.ToDictionary(m => m.Nyckel);
 
@@ -73,7 +106,7 @@ public static class Mejlmallar
             F<MoteInbjudan.Innehall>("namn", "Deltagarens namn", m => m.Namn),
             F<MoteInbjudan.Innehall>("motesrubrik", "Mötets rubrik", m => m.Motesrubrik),
             F<MoteInbjudan.Innehall>("arrangor", "Den som kallar till mötet", m => m.Arrangor),
-            F<MoteInbjudan.Innehall>("tid", "Dag och tid, t.ex. torsdag 3 december 2026 kl. 10:00–11:00", m => $"{SwedishTime.Format(m.StartUtc)}–{SwedishTime.ToLocal(m.SlutUtc):HH:mm}"),
+            F<MoteInbjudan.Innehall>("tid", "Dag och tid, t.ex. torsdag 3 december 2026 kl. 10:00–11:00", m => $"{Tid(m.StartUtc)}–{SwedishTime.ToLocal(m.SlutUtc):HH:mm}"),
             F<MoteInbjudan.Innehall>("plats", "Platsen (kan saknas)", m => m.Plats),
             F<MoteInbjudan.Innehall>("beskrivning", "Mötets beskrivning (kan saknas)", m => m.Beskrivning),
             F<MoteInbjudan.Innehall>("skal", "Skälet till att mötet ställs in (kan saknas)", m => m.Skal),
@@ -91,10 +124,10 @@ public static class Mejlmallar
                     F<AnsokanMottagen.Innehall>("tjanst", "Tjänstens titel", m => m.Tjanst),
                     F<AnsokanMottagen.Innehall>("diarienummer", "Rekryteringens diarienummer", m => m.Diarienummer),
                     F<AnsokanMottagen.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
-                    F<AnsokanMottagen.Innehall>("inkom", "När ansökan kom in, t.ex. fredag 20 november 2026 kl. 10:30", m => SwedishTime.Format(m.InkomUtc)),
+                    F<AnsokanMottagen.Innehall>("inkom", "När ansökan kom in, t.ex. fredag 20 november 2026 kl. 10:30", m => Tid(m.InkomUtc)),
                     F<AnsokanMottagen.Innehall>("sista_ansokningsdag", "Sista ansökningsdag, t.ex. 15 december 2026", m => Datum(m.SistaAnsokningsdag)),
                     F<AnsokanMottagen.Innehall>("dokument", "De skickade dokumenten, en lista: {% for d in dokument %}{{ d.typ }}: {{ d.namn }}{% endfor %}",
-                        m => m.Dokument.Select(d => new Dokumentrad(SwedishText.Of(d.Typ), d.Namn)).ToList()),
+                        m => m.Dokument.Select(d => new Dokumentrad(Sprak.Of(d.Typ), d.Namn)).ToList()),
                     F<AnsokanMottagen.Innehall>("lank", "Sökandens personliga länk till sin ansökan", m => m.Lank, lank: true),
                 ], m => ((AnsokanMottagen.Innehall)m).Kommun),
             Besk(Besked.Slag.EjAktuell, "Besked – ej aktuell", "När en sökande markeras som ej aktuell och kommunen inte har något avslagsskäl kvar att välja. Också första versionen av ett avslagsskäl som HR lägger till."),

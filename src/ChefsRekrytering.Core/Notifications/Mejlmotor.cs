@@ -103,8 +103,13 @@ public static class Mejlmotor
     }
 
     /// <summary>Renders a parsed template for a model. Throws if the template breaks a limit; the caller decides what then.</summary>
-    public static async Task<RenderatMejl> RenderaAsync(TolkadMejlmall mall, Mejlmall katalog, object model, string foreslagetAmne,
-        TemplateOptions.UndefinedDelegate? okand = null)
+    public static Task<RenderatMejl> RenderaAsync(TolkadMejlmall mall, Mejlmall katalog, object model, string foreslagetAmne,
+        TemplateOptions.UndefinedDelegate? okand = null) =>
+        // The fields word days and times in the mail's language, whatever the request's is.
+        Sprak.MedAsync(katalog.Sprak, () => RenderaPaSprakAsync(mall, katalog, model, foreslagetAmne, okand));
+
+    private static async Task<RenderatMejl> RenderaPaSprakAsync(TolkadMejlmall mall, Mejlmall katalog, object model, string foreslagetAmne,
+        TemplateOptions.UndefinedDelegate? okand)
     {
         var context = new TemplateContext(Alternativ);
         if (okand is not null) context.Undefined = okand;
@@ -286,13 +291,14 @@ public static class Mejlmotor
 /// <summary>The frame of every mail: inline styles only, because mail clients drop style sheets. The text inside is HR's.</summary>
 public static class MailRam
 {
-    public static string Html(string rubrik, string? kommun, string innehall)
+    public static string Html(string rubrik, string? kommun, string innehall, string sprak = Sprak.Svenska)
     {
+        var engelska = sprak == Sprak.Engelska;
         var r = Mejlmotor.Kodning.Encode(rubrik);
         var k = kommun is null ? "" : " – " + Mejlmotor.Kodning.Encode(kommun);
         return $"""
             <!DOCTYPE html>
-            <html lang="sv">
+            <html lang="{(engelska ? Sprak.Engelska : Sprak.Svenska)}">
             <head><meta charset="utf-8" /><title>{r}</title></head>
             <body style="margin:0;padding:0;background:#f5f6f8;font-family:Arial,Helvetica,sans-serif;color:#1d1d1f;">
                 <div style="max-width:600px;margin:0 auto;background:#ffffff;">
@@ -304,7 +310,8 @@ public static class MailRam
             {innehall}
                     </div>
                     <div style="padding:16px 24px;font-size:13px;color:#4a4f57;border-top:1px solid #c9ced6;">
-                        Det här meddelandet skickades automatiskt från ChefsRekrytering. Svara inte på det.
+                        {(engelska ? "This message was sent automatically from ChefsRekrytering. Please do not reply to it."
+                            : "Det här meddelandet skickades automatiskt från ChefsRekrytering. Svara inte på det.")}
                     </div>
                 </div>
             </body>

@@ -3,7 +3,9 @@ using ChefsRekrytering.Data;
 
 namespace ChefsRekrytering.Notifications;
 
-public sealed record MailRecipient(string Address, string Name);
+/// <summary>Whom a mail goes to; <paramref name="Sprak"/> picks the template's English twin for an applicant who chose English
+/// (<see cref="Mejlmallar.NyckelPa"/>).</summary>
+public sealed record MailRecipient(string Address, string Name, string? Sprak = null);
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content, bool Inline = false);
 
@@ -21,7 +23,7 @@ public sealed class Outbox(AppDbContext db, MailComposer composer)
         where TTemplate : IMailTemplate<TModel>
         where TModel : notnull
     {
-        var (rendered, html, text) = await composer.RenderAsync<TTemplate, TModel>(model, subject, kommunId);
+        var (rendered, html, text) = await composer.RenderAsync<TTemplate, TModel>(model, subject, kommunId, to.Sprak);
         var message = new OutboxMessage
         {
             KommunId = kommunId ?? "",

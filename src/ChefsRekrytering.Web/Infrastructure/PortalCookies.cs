@@ -14,4 +14,6 @@ public sealed class PortalCookies(bool secure)
     public string Inloggning => Prefix + "chefsrekrytering";
     public string Formular => Prefix + "chefsrekrytering.af";
     public string Meddelande => Prefix + "chefsrekrytering.meddelande";
+    /// <summary>The language an applicant chose for the public pages (<see cref="Sokandesprak"/>).</summary>
+    public string Sprak => Prefix + "chefsrekrytering.sprak";
 }

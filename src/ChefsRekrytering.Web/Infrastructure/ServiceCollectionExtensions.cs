@@ -205,14 +205,14 @@ public static class ServiceCollectionExtensions
         services.AddLogging(logging => logging.KeepPrivateLinksOutOfLogs());
         // å, ä and ö are written as themselves, not as &#xE5;.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRequestLocalization(o =>
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddSingleton<Sokandesprak>();
+        services.AddOptions<RequestLocalizationOptions>().Configure<Sokandesprak>((o, sokandesprak) =>
         {
-            var sv = new CultureInfo("sv-SE");
-            o.DefaultRequestCulture = new(sv);
-            o.SupportedCultures = [sv];
-            o.SupportedUICultures = [sv];
-            // Swedish is the only language: no need to read a culture from the query, a cookie or Accept-Language.
-            o.RequestCultureProviders.Clear();
+            o.DefaultRequestCulture = new(Sprak.SvenskKultur);
+            o.SupportedCultures = o.SupportedUICultures = [Sprak.SvenskKultur, Sprak.EngelskKultur];
+            // Swedish everywhere; only an applicant's own choice on the applicant's pages makes English (never Accept-Language).
+            o.RequestCultureProviders = [sokandesprak];
         });
         return services;
     }

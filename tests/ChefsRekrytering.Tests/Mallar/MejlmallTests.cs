@@ -184,7 +184,10 @@ public sealed class MejlmallTests(SqlitePortal portal) : IClassFixture<SqlitePor
     {
         var filer = portal.Services.GetRequiredService<Mejlfiler>(); // the start refuses a file that does not pass
         foreach (var mall in Mejlmallar.Alla) Assert.NotNull(filer.Mall(mall.Nyckel));
-        Assert.Equal(5, Mejlmallar.Alla.Count(m => m.Nyckel.StartsWith("besked-")));
+        Assert.Equal(5, Mejlmallar.Alla.Count(m => m.Nyckel.StartsWith("besked-") && m.Sprak == Sprak.Svenska));
+        // Every mail to applicants has its English twin, with the same fields.
+        foreach (var nyckel in Mejlmallar.TillSokande)
+            Assert.Equal(Mejlmallar.For(nyckel).Falt.Select(f => f.Namn), Mejlmallar.For($"{nyckel}.en").Falt.Select(f => f.Namn));
     }
 }
 

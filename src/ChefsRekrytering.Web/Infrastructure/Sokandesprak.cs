@@ -1,0 +1,44 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace ChefsRekrytering.Web.Infrastructure;
+
+/// <summary>
+/// English for applicants. The portal is Swedish; on the applicant's pages — the job list and adverts with the
+/// application form (<c>/jobb</c>) and the applicant's own page (<c>/ansokan</c>) — an applicant may choose English with
+/// <c>?sprak=en</c> (the links "In English" / "På svenska"), which a cookie then remembers for those pages only. Every other
+/// page stays Swedish whatever the cookie says, so a municipality's staff never see a half-translated portal. The texts
+/// are <see cref="Sokandetexter"/>; the choice is stored with the application so its mails follow it.
+/// </summary>
+public sealed class Sokandesprak(PortalCookies cookies) : RequestCultureProvider
+{
+    public const string Parameter = "sprak";
+    private static readonly PathString[] Sidor = ["/jobb", "/ansokan"];
+
+    public static bool GallerSidan(PathString path) => Sidor.Any(s => path.StartsWithSegments(s, StringComparison.OrdinalIgnoreCase));
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext http)
+    {
+        if (!GallerSidan(http.Request.Path)) return Task.FromResult<ProviderCultureResult?>(null);
+        var valt = http.Request.Query[Parameter].FirstOrDefault();
+        if (valt is not null)
+        {
+            // Remembered for the applicant's next page: a necessary cookie, set because they asked for the language.
+            http.Response.Cookies.Append(cookies.Sprak, ChefsRekrytering.Sprak.Normalisera(valt), new CookieOptions
+            {
+                HttpOnly = true, Secure = cookies.Secure, SameSite = SameSiteMode.Lax, IsEssential = true, MaxAge = TimeSpan.FromDays(365),
+            });
+        }
+        var sprak = ChefsRekrytering.Sprak.Normalisera(valt ?? http.Request.Cookies[cookies.Sprak]);
+        var kultur = ChefsRekrytering.Sprak.Kultur(sprak).Name;
+        return Task.FromResult<ProviderCultureResult?>(new(kultur, kultur));
+    }
+
+    /// <summary>The language of the page being shown: "en" or "sv".</summary>
+    public static string Nu => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == ChefsRekrytering.Sprak.Engelska
+        ? ChefsRekrytering.Sprak.Engelska : ChefsRekrytering.Sprak.Svenska;
+}
+
+/// <summary>The marker of the applicant texts' resources: Resources/Sokandetexter.en.resx holds the English of every
+/// Swedish text on the applicant's pages, keyed by the Swedish text itself (which is also what Swedish shows).</summary>
+public sealed class Sokandetexter;

@@ -108,9 +108,8 @@ public class AnonymiseringTests(SqlitePortal portal) : IClassFixture<SqlitePorta
         Assert.Equal(HttpStatusCode.NotFound, (await klient.GetAsync($"/dokument/{await CvAsync(bo)}")).StatusCode);
         await using (var scope = portal.ScopeFor("kalix", out var db))
         {
-            var logg = await db.Set<AuditEvent>().SingleAsync(e => e.ObjectType == Granskningsobjekt.Kandidat && e.ObjectId == anna && e.Action == AuditAction.Andrade);
-            Assert.Equal("Anders Nilsson", logg.UserName);
-            Assert.Contains("kallad till intervju", logg.Detail);
+            var logg = await db.Set<AuditEvent>().Where(e => e.ObjectType == Granskningsobjekt.Kandidat && e.ObjectId == anna && e.Action == AuditAction.Andrade).ToListAsync();
+            Assert.Contains(logg, e => e.UserName == "Anders Nilsson" && e.Detail!.Contains("kallad till intervju"));
         }
     }
 

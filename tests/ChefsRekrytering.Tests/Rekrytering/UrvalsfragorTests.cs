@@ -26,7 +26,11 @@ public class UrvalsfragorTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         var id = await data.NyRekrytering().KravprofilAsync();
         var agare = await data.InloggadAsync("rekryterande");
         foreach (var fraga in Standardfragor)
-            Assert.Equal(HttpStatusCode.Redirect, (await LaggTillAsync(data, agare, id, fraga)).StatusCode);
+        {
+            var tillagd = await LaggTillAsync(data, agare, id, fraga);
+            Assert.True(tillagd.StatusCode == HttpStatusCode.Redirect,
+                PortalClient.Parse(await tillagd.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")?.TextContent ?? tillagd.StatusCode.ToString());
+        }
         if (anonymt)
         {
             var svar = await agare.PostFormAsync($"/rekrytering/{id}/urvalsfragor?handler=Anonymt",

@@ -22,11 +22,11 @@ public class UrvalsfragorModel(UrvalsfragaService service) : PageModel
     {
         [Display(Name = "typ")] public UrvalsfragaTyp Typ { get; set; }
         [Display(Name = "fråga")] public string? Text { get; set; }
-        [Display(Name = "alternativ")] public string? Alternativ { get; set; }
+        [Display(Name = "alternativ"), DataType(DataType.MultilineText)] public string? Alternativ { get; set; }
         [Display(Name = "krav")] public bool ArKrav { get; set; }
         [Display(Name = "svar som krävs")] public string? Kravsvar { get; set; }
         [Display(Name = "lägsta tal")] public string? Minimum { get; set; }
-        [Display(Name = "godkända alternativ")] public string? Godkanda { get; set; }
+        [Display(Name = "godkända alternativ"), DataType(DataType.MultilineText)] public string? Godkanda { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();

@@ -203,3 +203,28 @@ public class UrvalsfragorTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         Assert.Equal(0, await db.Set<Urvalssvar>().CountAsync(s => s.KandidatId == kandidater[0].Id));
     }
 }
+
+/// <summary>The same way on PostgreSQL: the public form's questions are found across municipalities, the answers stored
+/// and the list filtered on them.</summary>
+public class UrvalsfragorPostgresTests(PostgresPortal portal) : IClassFixture<PostgresPortal>
+{
+    private readonly Testdata data = new(portal);
+
+    [Fact]
+    public async Task SvarenSparasOchListanFiltrerarPaKravenPaPostgres()
+    {
+        var (id, f) = await UrvalsfragorTests.PubliceradMedFragorAsync(data);
+        Assert.Equal(3, (await PortalClient.For(portal).PageAsync($"/jobb/{id}")).QuerySelectorAll($"input[name='Input.Svar[{f.Utbildning}]']").Length);
+        var fel = await UrvalsfragorTests.AnsokAsync(portal, id, "Fel", $"{Guid.NewGuid():N}@example.se", UrvalsfragorTests.Svar(f, "Kanske", "3", "Socionom"));
+        Assert.Equal(HttpStatusCode.OK, fel.StatusCode);
+        foreach (var (namn, ar) in new[] { ("Elsa", "7,5"), ("Frida", "1") })
+            Assert.Equal(HttpStatusCode.Redirect, (await UrvalsfragorTests.AnsokAsync(portal, id, namn, $"{Guid.NewGuid():N}@example.se", UrvalsfragorTests.Svar(f, "Ja", ar, "Socionom"))).StatusCode);
+
+        var agare = await data.InloggadAsync("rekryterande");
+        var lista = await agare.PageAsync($"/rekrytering/{id}?krav=alla");
+        Assert.Equal(["Elsa Sökandesson"], lista.QuerySelectorAll("#sokande tbody tr td a").Select(a => a.TextContent));
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        Assert.Equal(8, await db.Set<Urvalssvar>().CountAsync(s => s.Fraga!.RekryteringId == id));
+        Assert.Contains("7.5", await db.Set<Urvalssvar>().Where(s => s.UrvalsfragaId == f.Ar).Select(s => s.Varde).ToListAsync());
+    }
+}

@@ -72,7 +72,7 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
     }
 
     /// <summary>Applicants whose data may go: not already gallrade, not the one hired. Loaded with what gallring changes.</summary>
-    public IQueryable<Kandidat> Gallringsbara() => db.Set<Kandidat>().Include(k => k.Bedomningar).Include(k => k.Referenser)
+    public IQueryable<Kandidat> Gallringsbara() => db.Set<Kandidat>().Include(k => k.Bedomningar).Include(k => k.Referenser).Include(k => k.Urvalssvar)
         .Where(ArGallringsbar);
 
     private static readonly Expression<Func<Kandidat, bool>> ArGallringsbar = k => k.GallradUtc == null && k.State != KandidatTillstand.Anstalld;
@@ -110,6 +110,7 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
             k.GallradUtc = db.UtcNow;
             references += k.Referenser.Count;
             db.RemoveRange(k.Referenser.ToList());
+            db.RemoveRange(k.Urvalssvar.ToList()); // the screening answers are the applicant's own words and facts
             foreach (var b in k.Bedomningar.Where(b => b.Kommentar is not null))
             {
                 b.Kommentar = null;

@@ -143,7 +143,8 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
 
     private async Task<Registerutdrag> SammanstallAsync(Registerperson p, string skapatAv, Utdragsmottagare mottagare, CancellationToken ct)
     {
-        var kandidater = await Ansokningar(p).Include(k => k.Bedomningar).Include(k => k.Referenser).OrderBy(k => k.InkomUtc).ToListAsync(ct);
+        var kandidater = await Ansokningar(p).Include(k => k.Bedomningar).Include(k => k.Referenser)
+            .Include(k => k.Urvalssvar).ThenInclude(s => s.Fraga).OrderBy(k => k.InkomUtc).ToListAsync(ct);
         var arenden = await db.Set<AvvecklingsArende>().Include(a => a.Atgarder).ThenInclude(x => x.Anteckningar)
             .Where(a => p.PersonIds.Contains(a.ChefPersonId) || (a.AnsvarigPersonId != null && p.PersonIds.Contains(a.AnsvarigPersonId.Value)))
             .OrderBy(a => a.Id).ToListAsync(ct);
@@ -241,7 +242,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         db.Add(radering);
         foreach (var k in kandidater) audit.Add(user, AuditAction.Raderade, Granskningsobjekt.Kandidat, k.Id, "Raderad på begäran av den sökande");
         var result = await gallring.GallraAsync(kandidater, ct); // saves the record with the erasure
-        radering.Vad += $"\nRaderat: namn, e-post, telefon, {SwedishText.Antal(result.Dokument, "handling", "handlingar")}, {SwedishText.Antal(result.Referenser, "referens", "referenser")}, " +
+        radering.Vad += $"\nRaderat: namn, e-post, telefon, svar på urvalsfrågor, {SwedishText.Antal(result.Dokument, "handling", "handlingar")}, {SwedishText.Antal(result.Referenser, "referens", "referenser")}, " +
             $"{SwedishText.Antal(result.Kommentarer, "kommentar", "kommentarer")} i intervjubedömningar, kallelser och e-post till den sökande.";
         audit.Add(user, AuditAction.Raderade, Granskningsobjekt.Registerutdrag, radering.Id, $"Radering på begäran: {SwedishText.Antal(kandidater.Count, "ansökan", "ansökningar")}");
         await db.SaveChangesAsync(ct);
@@ -288,6 +289,8 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
                 new("Läge", SwedishText.Of(k.State)), new("Besked meddelat", Tid(k.UtfallMeddelatUtc)),
                 new("Samtycke", $"Version {k.SamtyckeVersion}, {Tid(k.SamtyckeUtc)}"), new("Startdatum", k.Startdatum?.ToString("yyyy-MM-dd")),
                 new("Villkor i erbjudandet", k.Erbjudandevillkor),
+                .. k.Urvalssvar.OrderBy(s => s.Fraga?.Ordning).Select(s => new Uppgift($"Urvalsfråga: {s.Fraga?.Text}",
+                    s.Fraga?.Typ == UrvalsfragaTyp.Tal ? Urvalsfraga.Visa(s.Varde) : s.Varde)),
                 .. k.Bedomningar.OrderBy(b => b.KompetensId).ThenBy(b => b.BedomareNamn).Select(b => new Uppgift(
                     $"Bedömning: {kompetenser.GetValueOrDefault(b.KompetensId, "kompetens")}",
                     $"{b.Poang} av 5 ({b.BedomareNamn}){(b.Kommentar is null ? "" : $": {b.Kommentar}")}")),

@@ -22,7 +22,12 @@ public sealed record Annons(
 public sealed record AnsokanFil(string FileName, Stream Content);
 
 /// <summary>What the application form sends. Property names are also the field names in <see cref="AnsokanFel.Falt"/>.</summary>
-public sealed record NyAnsokan(string Fornamn, string Efternamn, string Epost, string Telefon, bool Samtycke, AnsokanFil? Cv, AnsokanFil? Brev);
+public sealed record NyAnsokan(string Fornamn, string Efternamn, string Epost, string Telefon, bool Samtycke, AnsokanFil? Cv, AnsokanFil? Brev,
+    IReadOnlyDictionary<int, string?>? Svar = null)
+{
+    /// <summary>The field name of a screening question's answer in <see cref="AnsokanFel.Falt"/>.</summary>
+    public static string SvarFalt(int fragaId) => $"{nameof(Svar)}[{fragaId}]";
+}
 
 /// <summary>A refusal in Swedish, for the field it concerns (a <see cref="NyAnsokan"/> property name) or the whole form (null).</summary>
 public sealed record AnsokanFel(string? Falt, string Text);
@@ -85,7 +90,9 @@ public sealed class AnsokanService(
             Fornamn = InputText.SingleLine(ansokan.Fornamn ?? ""), Efternamn = InputText.SingleLine(ansokan.Efternamn ?? ""),
             Epost = InputText.SingleLine(ansokan.Epost ?? ""), Telefon = InputText.SingleLine(ansokan.Telefon ?? ""),
         };
-        var fel = ValidateText(ansokan); // then the files and the consent: the errors come in the form's order
+        var fel = ValidateText(ansokan); // then the answers, the files and the consent: the errors come in the form's order
+        var fragor = await db.Set<Urvalsfraga>().Where(f => f.RekryteringId == r.Id).OrderBy(f => f.Ordning).ToListAsync(ct);
+        var svar = Urvalssvaren(fragor, ansokan.Svar, fel);
         using var cv = ansokan.Cv is null ? null : await documents.CheckAsync(ansokan.Cv.Content, ct);
         using var brev = ansokan.Brev is null ? null : await documents.CheckAsync(ansokan.Brev.Content, ct);
         if (cv is null) fel.Add(new(nameof(NyAnsokan.Cv), "Välj en fil med ditt CV."));
@@ -103,6 +110,7 @@ public sealed class AnsokanService(
             KommunId = r.KommunId, RekryteringId = r.Id,
             Fornamn = ansokan.Fornamn.Trim(), Efternamn = ansokan.Efternamn.Trim(), Epost = ansokan.Epost.Trim(), Telefon = ansokan.Telefon.Trim(),
             InkomUtc = now, SamtyckeVersion = Samtycke.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
+            Urvalssvar = svar.Select(x => new Urvalssvar { KommunId = r.KommunId, UrvalsfragaId = x.Fraga.Id, Varde = x.Varde }).ToList(),
         };
         var kommunNamn = await db.Kommuner.Where(x => x.Id == r.KommunId).Select(x => x.Namn).FirstAsync(ct);
 
@@ -232,6 +240,50 @@ public sealed class AnsokanService(
         orderby r.PubliceradUtc descending, r.Id descending
         select new Annons(r.Id, r.KommunId, k.Namn, r.Titel, r.Enhet!.Namn, r.Diarienummer, r.Anstallningsform, r.Omfattning,
             r.SistaAnsokningsdag!.Value, r.PubliceradUtc ?? r.SkapadUtc, r.Annonstext);
+
+    /// <summary>The screening questions of an open advert, in order, for its form; across municipalities like the advert.</summary>
+    public async Task<IReadOnlyList<Urvalsfraga>> UrvalsfragorAsync(int rekryteringId, CancellationToken ct = default) =>
+        await db.Set<Urvalsfraga>().IgnoreQueryFilters().AsNoTracking()
+            .Where(f => f.RekryteringId == rekryteringId && OpenAdverts().Any(r => r.Id == rekryteringId)).OrderBy(f => f.Ordning).ToListAsync(ct);
+
+    /// <summary>
+    /// Every question must be answered: ja/nej and flerval with one of its options, a number as a number, free text within
+    /// 2000 characters. A refusal names the question; the answers kept are cleaned (a number stored invariant).
+    /// </summary>
+    private static List<(Urvalsfraga Fraga, string Varde)> Urvalssvaren(IReadOnlyList<Urvalsfraga> fragor, IReadOnlyDictionary<int, string?>? givna, List<AnsokanFel> fel)
+    {
+        var svar = new List<(Urvalsfraga, string)>();
+        foreach (var f in fragor)
+        {
+            var falt = NyAnsokan.SvarFalt(f.Id);
+            var varde = f.Typ == UrvalsfragaTyp.Fritext ? InputText.MultiLine(givna?.GetValueOrDefault(f.Id) ?? "").Trim()
+                : InputText.SingleLine(givna?.GetValueOrDefault(f.Id) ?? "").Trim();
+            if (varde.Length == 0)
+            {
+                fel.Add(new(falt, f.Typ is UrvalsfragaTyp.Fritext or UrvalsfragaTyp.Tal ? $"Svara på frågan ”{f.Text}”." : $"Välj ett svar på frågan ”{f.Text}”."));
+                continue;
+            }
+            switch (f.Typ)
+            {
+                case UrvalsfragaTyp.JaNej or UrvalsfragaTyp.Flerval when !f.Alternativ.Contains(varde):
+                    fel.Add(new(falt, $"Välj ett av alternativen på frågan ”{f.Text}”."));
+                    break;
+                case UrvalsfragaTyp.Tal when Urvalsfraga.Tal(varde) is null:
+                    fel.Add(new(falt, $"Svara med ett tal på frågan ”{f.Text}”, till exempel 5."));
+                    break;
+                case UrvalsfragaTyp.Tal:
+                    svar.Add((f, Urvalsfraga.Tal(varde)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    break;
+                case UrvalsfragaTyp.Fritext when varde.Length > 2000:
+                    fel.Add(new(falt, $"Svaret på frågan ”{f.Text}” får ha högst 2000 tecken."));
+                    break;
+                default:
+                    svar.Add((f, varde));
+                    break;
+            }
+        }
+        return svar;
+    }
 
     private static List<AnsokanFel> ValidateText(NyAnsokan a)
     {

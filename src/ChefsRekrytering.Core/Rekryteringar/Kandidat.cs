@@ -53,6 +53,10 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     /// <summary>Set when the applicant's personal data has been deleted (gallring); the row stays for statistics.</summary>
     public DateTime? GallradUtc { get; set; }
 
+    /// <summary>When this applicant's name was shown in an anonymised screening: called to interview (logged).</summary>
+    public DateTime? AnonymitetHavdUtc { get; set; }
+
+    public List<Urvalssvar> Urvalssvar { get; set; } = [];
     public List<Bedomning> Bedomningar { get; set; } = [];
     public List<Referens> Referenser { get; set; } = [];
 
@@ -62,6 +66,17 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     /// <summary>The name, or <see cref="GallradNamn"/> once gallring has blanked it, so no page needs to remember the rule.</summary>
     public string Namn => GallradUtc is null ? $"{Fornamn} {Efternamn}" : GallradNamn;
     public bool ArAvslutad => !Oppna.Contains(State);
+
+    /// <summary>What the recruitment's pages call the applicant: "Sökande 7" while the screening is anonymous for them
+    /// (<see cref="RekryteringAccess.ArAnonym"/>), else <see cref="Namn"/>. Needs <see cref="Rekrytering"/> with its
+    /// applicants loaded, as every recruitment page has it; without it nothing is named.</summary>
+    public string Visningsnamn => Rekrytering is not { } r ? throw new InvalidOperationException("Visningsnamn behöver rekryteringen.")
+        : RekryteringAccess.ArAnonym(r, this) ? $"Sökande {r.Lopnummer(this)}" : Namn;
+
+    /// <summary>The states from the interview booking on: the applicant has been called, so is no longer anonymous.</summary>
+    public static readonly FrozenSet<KandidatTillstand> KalladTillIntervju = Set(
+        KandidatTillstand.IntervjuBokad, KandidatTillstand.Intervjuad, KandidatTillstand.ReferenserTagna, KandidatTillstand.Foreslagen,
+        KandidatTillstand.Erbjuden, KandidatTillstand.Anstalld, KandidatTillstand.TackatNej);
 
     // The states by what they mean, so no rule depends on the order the states are declared in.
     /// <summary>Still in the recruitment: every state but the four that end an application.</summary>

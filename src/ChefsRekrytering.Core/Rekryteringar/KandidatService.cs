@@ -20,6 +20,10 @@ public sealed record Kandidatoversikt(
     IReadOnlyList<Dokument> Handlingar, IReadOnlyList<WorkflowTransition> Historik, Mote? Intervju, Kandidat? Dubblett,
     IReadOnlyList<AvslagService.Avslagsval> Avslagsskal)
 {
+    /// <summary>The screening is anonymous for this applicant (<see cref="RekryteringAccess.ArAnonym"/>): no name, contact
+    /// details or documents; <see cref="Handlingar"/> is then empty.</summary>
+    public bool Anonym => RekryteringAccess.ArAnonym(Rekrytering, Kandidat);
+
     /// <summary>A duplicate of an application still in: withdrawing it removes the duplicate, and the applicant is told so.</summary>
     public bool ArDubblettAvOppenAnsokan => RekryteringService.ForstaAnsokanKvar(Kandidat, Rekrytering);
 }
@@ -37,7 +41,8 @@ public sealed record Bedomningsvy(Rekrytering Rekrytering, Kandidat Kandidat, IR
 /// (<see cref="RekryteringAccess"/>): review, interview booking, the offer, references, one's own scorecard. The steps
 /// of the candidate's process are fired through <see cref="RekryteringService"/>, the one place that fires them.
 /// </summary>
-public sealed class KandidatService(AppDbContext db, RekryteringService rekryteringar, MeetingService meetings, Outbox outbox, AvslagService avslag)
+public sealed class KandidatService(AppDbContext db, RekryteringService rekryteringar, MeetingService meetings, Outbox outbox, AvslagService avslag,
+    Granskning.AuditLog audit)
 {
     // ---- Queries ----
 
@@ -47,7 +52,8 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
         if (await SynligAsync(id, kandidatId, user, ct) is not var (synlig, k)) return null;
         var r = synlig.Rekrytering;
         var process = rekryteringar.Workflow(k, r);
-        var handlingar = await db.Set<Dokument>().AsNoTracking()
+        // An anonymous applicant's documents are not listed (nor readable: KandidatDocumentAccess refuses them).
+        var handlingar = RekryteringAccess.ArAnonym(r, k) ? [] : await db.Set<Dokument>().AsNoTracking()
             .Where(d => d.OwnerType == KandidatDocumentAccess.Owner && d.OwnerId == k.Id).OrderBy(d => d.Id).ToListAsync(ct);
         var historik = await db.WorkflowTransitions.AsNoTracking()
             .Where(t => t.Workflow == "Kandidat" && t.SubjectId == k.Id).OrderBy(t => t.Id).ToListAsync(ct);
@@ -140,8 +146,8 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             var result = await rekryteringar.FireAsync(k, r, KandidatHandelse.Aterta, user.Actor(), dubblett ? "Dubblett av en tidigare ansökan" : null);
             if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
             return await db.CommitAsync(k, dubblett
-                ? $"Dubbletten är borttagen. {k.Namn} får ett mejl om att den första ansökan finns kvar."
-                : $"Ansökan är återtagen. {k.Namn} får ett mejl om det.", ct);
+                ? $"Dubbletten är borttagen. {k.Visningsnamn} får ett mejl om att den första ansökan finns kvar."
+                : $"Ansökan är återtagen. {k.Visningsnamn} får ett mejl om det.", ct);
         });
 
     /// <summary>Books the interview with the candidate, the owner and the panel, with a calendar invite to each; at a
@@ -157,6 +163,12 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             if (r.State == RekryteringsTillstand.Urval) await rekryteringar.FramAsync(r, RekryteringsHandelse.StartaIntervjuer, user.Actor());
             if (!process.CanFire(KandidatHandelse.BokaIntervju)) return db.Refuse(process.Fire(KandidatHandelse.BokaIntervju, user.Actor()).Reasons);
             plats = plats.Trim();
+            // Called to interview, the applicant is no longer anonymous in the screening: logged, who and when.
+            if (RekryteringAccess.ArAnonym(r, k))
+            {
+                k.AnonymitetHavdUtc = db.UtcNow;
+                audit.Add(user, Granskning.AuditAction.Andrade, Granskning.Granskningsobjekt.Kandidat, k.Id, "Anonymiteten hävd: kallad till intervju");
+            }
             var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
             // The recruiting manager organises: the candidate and the panel are invited.
             var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) && u.Id != r.AgareUserId)
@@ -237,9 +249,9 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             && (await rekryteringar.FireAsync(k, synlig.Rekrytering, KandidatHandelse.MarkeraIntervjuad, user.Actor(), RekryteringService.Sjalv)).Succeeded)
         {
             await db.SaveChangesAsync(ct);
-            return CommandResult.Done($"Din bedömning av {k.Namn} är sparad och kandidaten är markerad som intervjuad.");
+            return CommandResult.Done($"Din bedömning av {k.Visningsnamn} är sparad och kandidaten är markerad som intervjuad.");
         }
-        return CommandResult.Done($"Din bedömning av {k.Namn} är sparad.");
+        return CommandResult.Done($"Din bedömning av {k.Visningsnamn} är sparad.");
     }
 
     /// <summary>Why the scorecard cannot be filled in now: no fixed profile, a state without an interview, or an interview

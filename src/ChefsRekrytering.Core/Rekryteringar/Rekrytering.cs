@@ -90,6 +90,16 @@ public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
     public string? GallringsStoppAv { get; set; }
     public DateTime? GallringsStoppUtc { get; set; }
 
+    // Urval: screening questions and the anonymised first screening, both chosen before the advert is published.
+    /// <summary>The screeners see "Sökande 7" and the answers, not who applied, until the applicant is called to interview
+    /// or the anonymity is lifted (<see cref="RekryteringAccess.ArAnonym"/>).</summary>
+    public bool AnonymtUrval { get; set; }
+    /// <summary>When the owner or HR lifted the anonymity for every applicant, who and why (also in the audit log).</summary>
+    public DateTime? AnonymitetHavdUtc { get; set; }
+    public string? AnonymitetHavdAv { get; set; }
+    public string? AnonymitetHavdSkal { get; set; }
+
+    public List<Urvalsfraga> Urvalsfragor { get; set; } = [];
     public List<Kravprofil> Kravprofiler { get; set; } = [];
     public List<Kandidat> Kandidater { get; set; } = [];
     public List<PanelMedlem> Panel { get; set; } = [];
@@ -99,6 +109,8 @@ public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
     public bool LasKontrollerad => LasUtfall is not null && LasKontrolleradUtc is not null;
     public bool MblRegistrerad => MblDatum is not null && !string.IsNullOrWhiteSpace(MblParter) && !string.IsNullOrWhiteSpace(MblUtfall);
     public bool ArOppen => Oppna.Contains(State);
+    /// <summary>The applicant's stable number in this recruitment (1 for the first application), for "Sökande 7".</summary>
+    public int Lopnummer(Kandidat k) => Kandidater.Count(x => x.Id <= k.Id);
 
     // The phases by what they mean, so no rule depends on the order the states are declared in.
     /// <summary>Every phase but the two that end it (Tillsatt, Avbruten).</summary>

@@ -51,6 +51,20 @@ public static class RekryteringAccess
         _ => null,
     };
 
+    /// <summary>
+    /// The anonymised first screening (<see cref="Rekrytering.AnonymtUrval"/>): an applicant is "Sökande 7" with the
+    /// screening answers, without name, e-mail, phone or documents, until called to interview, or until the owner or HR
+    /// lifts the anonymity for all with a reason. The same for everyone in the recruitment, HR too: HR often makes the
+    /// first screening, and a screener who could see more than the others would defeat it. Every page that names an
+    /// applicant goes through <see cref="Kandidat.Visningsnamn"/>, and documents through <see cref="KandidatDocumentAccess"/>.
+    /// </summary>
+    public static bool ArAnonym(Rekrytering r, Kandidat k) =>
+        r.AnonymtUrval && r.AnonymitetHavdUtc is null && k.AnonymitetHavdUtc is null && !Kandidat.KalladTillIntervju.Contains(k.State);
+
+    /// <summary>The screening questions and whether the screening is anonymous are chosen by those who run the
+    /// recruitment, while the advert is written; the anonymity is lifted by them too.</summary>
+    public static bool CanDefineScreening(ClaimsPrincipal user, Rekrytering r) => CanManage(user, r);
+
     /// <summary>The recruitments a user may see, as a query: all for HR, else own and panel ones.</summary>
     public static IQueryable<Rekrytering> VisibleTo(this IQueryable<Rekrytering> query, ClaimsPrincipal user)
     {

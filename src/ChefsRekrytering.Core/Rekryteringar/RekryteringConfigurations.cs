@@ -25,6 +25,8 @@ internal sealed class RekryteringConfiguration : IEntityTypeConfiguration<Rekryt
         b.Property(r => r.AvbrottsSkal).HasMaxLength(2000);
         b.Property(r => r.GallringsStoppSkal).HasMaxLength(1000);
         b.Property(r => r.GallringsStoppAv).HasMaxLength(200);
+        b.Property(r => r.AnonymitetHavdAv).HasMaxLength(200);
+        b.Property(r => r.AnonymitetHavdSkal).HasMaxLength(1000);
         b.Ignore(r => r.GallandeKravprofil);
         b.Ignore(r => r.Utkastprofil);
         b.HasIndex(r => new { r.KommunId, r.Diarienummer }).IsUnique();
@@ -33,6 +35,7 @@ internal sealed class RekryteringConfiguration : IEntityTypeConfiguration<Rekryt
         b.HasOne(r => r.Enhet).WithMany().HasForeignKey(r => r.EnhetId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Kravprofiler).WithOne().HasForeignKey(k => k.RekryteringId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Kandidater).WithOne(k => k.Rekrytering).HasForeignKey(k => k.RekryteringId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Urvalsfragor).WithOne().HasForeignKey(f => f.RekryteringId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Panel).WithOne().HasForeignKey(p => p.RekryteringId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -96,10 +99,12 @@ internal sealed class KandidatConfiguration : IEntityTypeConfiguration<Kandidat>
         b.Property(k => k.AvslagsskalNyckel).HasMaxLength(100);
         b.Property(k => k.AvslagsskalNamn).HasMaxLength(200);
         b.Ignore(k => k.Namn);
+        b.Ignore(k => k.Visningsnamn);
         b.HasIndex(k => k.AtkomstHash).IsUnique();
         b.HasIndex(k => new { k.RekryteringId, k.Epost });
         b.HasIndex(k => new { k.RekryteringId, k.KommunId }); // the list's applicant count per row, from the index alone
         b.HasMany(k => k.Bedomningar).WithOne().HasForeignKey(x => x.KandidatId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(k => k.Urvalssvar).WithOne().HasForeignKey(x => x.KandidatId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(k => k.Referenser).WithOne().HasForeignKey(x => x.KandidatId).OnDelete(DeleteBehavior.Cascade);
     }
 }

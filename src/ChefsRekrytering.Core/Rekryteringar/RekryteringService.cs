@@ -98,6 +98,8 @@ public sealed class RekryteringService(
         .Include(r => r.Kravprofiler).ThenInclude(k => k.Kompetenser)
         .Include(r => r.Kandidater).ThenInclude(k => k.Bedomningar)
         .Include(r => r.Kandidater).ThenInclude(k => k.Referenser)
+        .Include(r => r.Kandidater).ThenInclude(k => k.Urvalssvar)
+        .Include(r => r.Urvalsfragor)
         .AsSplitQuery()
         .FirstOrDefaultAsync(r => r.Id == id, ct);
 

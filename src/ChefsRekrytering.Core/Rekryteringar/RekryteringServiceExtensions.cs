@@ -11,6 +11,7 @@ public static class RekryteringServiceExtensions
         services.AddSingleton<Intervjuformuleringar>();
         services.AddScoped<RekryteringService>();
         services.AddScoped<KandidatService>();
+        services.AddScoped<UrvalsfragaService>();
         services.AddScoped<AnsokanService>();
         services.AddScoped<IScheduledJobHandler, AnsokningstidSlut>();
         services.AddScoped<NyChefTilltrader>();

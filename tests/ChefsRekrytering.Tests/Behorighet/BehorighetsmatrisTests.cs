@@ -74,6 +74,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("rekrytering", ["/rekrytering"], SignedIn), new("rekrytering/ny", ["/rekrytering/ny"], ["rekryterande", "hr", "alvsbyn:hr"]),
             new("rekrytering/{id:int}", [$"/rekrytering/{d.RekA}"], RecruitmentA),
             new("rekrytering/{id:int}/kravprofil", [$"/rekrytering/{d.RekA}/kravprofil"], RecruitmentA),
+            new("rekrytering/{id:int}/urvalsfragor", [$"/rekrytering/{d.RekA}/urvalsfragor"], RecruitmentA),
             new("rekrytering/{id:int}/intervjuguide", [$"/rekrytering/{d.RekA}/intervjuguide"], RecruitmentA),
             new("rekrytering/{id:int}/jamforelse", [$"/rekrytering/{d.RekA}/jamforelse"], RecruitmentA),
             new("rekrytering/{id:int}/kandidater/{kandidatId:int}", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}"], RecruitmentA),

@@ -44,7 +44,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "rekrytering", "rekrytering/{id:int}", "rekrytering/{id:int}/intervjuguide", "rekrytering/{id:int}/jamforelse",
             "rekrytering/{id:int}/kandidater/{kandidatId:int}", "rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning",
             "rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser", "rekrytering/{id:int}/kravprofil",
-            "rekrytering/{id:int}/utlamnande", "rekrytering/ny",
+            "rekrytering/{id:int}/urvalsfragor", "rekrytering/{id:int}/utlamnande", "rekrytering/ny",
             "sjalvskattning/{personId:int}", "sjalvskattning/{personId:int}/{ar:int}",
             "uppdragskontrakt/{personId:int}",
         ];

@@ -23,6 +23,8 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
 
     public Annons? Annons { get; private set; }
     public LeadershipPolicy? Policy { get; private set; }
+    /// <summary>The recruitment's screening questions, answered on the form.</summary>
+    public IReadOnlyList<Urvalsfraga> Urvalsfragor { get; private set; } = [];
     /// <summary>The refusals in the form's order, for the summary above it.</summary>
     public IReadOnlyList<string> Fel { get; private set; } = [];
     /// <summary>What the applicant is told about their data, with this deployment's retention time.</summary>
@@ -41,6 +43,8 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         [Display(Name = "CV")] public IFormFile? Cv { get; set; }
         [Display(Name = "personligt brev")] public IFormFile? Brev { get; set; }
         [Display(Name = "samtycke")] public bool Samtycke { get; set; }
+        /// <summary>The answers to the screening questions by question id (fields Input.Svar[id]).</summary>
+        public Dictionary<int, string?> Svar { get; set; } = [];
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : InteAktuell();
@@ -52,7 +56,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         await using var brev = Input.Brev?.OpenReadStream();
         var result = await ansokan.SubmitAsync(id,
             new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon, Input.Samtycke,
-                cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev)),
+                cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev), Input.Svar),
             token => links.For(Url.Page("/Ansokan/Index", new { token })!), ct);
         if (result.Succeeded)
         {
@@ -68,6 +72,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     {
         Annons = await ansokan.FindPublishedAsync(id, ct);
         Policy = Annons is null ? null : policies.Find(Annons.KommunId);
+        Urvalsfragor = Annons is null ? [] : await ansokan.UrvalsfragorAsync(id, ct);
         return Annons is not null;
     }
 

@@ -57,6 +57,14 @@ public class DetaljerModel(RekryteringService service, Gallring gallring) : Page
     };
 
     [BindProperty] public Guid Version { get; set; }
+
+    // The candidate list's filter and order on the screening answers (UrvalsfragaService.Lista), from the query string.
+    [BindProperty(SupportsGet = true, Name = "krav")] public string? KravFilter { get; set; }
+    /// <summary>A question and an answer, "12:Ja".</summary>
+    [BindProperty(SupportsGet = true, Name = "villkor")] public string? Villkor { get; set; }
+    [BindProperty(SupportsGet = true, Name = "sortera")] public int? SorteraPa { get; set; }
+    public Urvalsfilter Urvalsfilter => Villkor?.Split(':', 2) is [var f, var svar] && int.TryParse(f, out var fragaId)
+        ? new(KravFilter == "alla", fragaId, svar, SorteraPa) : new(KravFilter == "alla", null, null, SorteraPa);
     public BehovInput Behov { get; set; } = new();
     public LasInput Las { get; set; } = new();
     public AnnonsInput Annons { get; set; } = new();

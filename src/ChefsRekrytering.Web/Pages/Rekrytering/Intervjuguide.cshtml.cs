@@ -24,7 +24,7 @@ public class IntervjuguideModel(RekryteringService service) : PageModel
         Formulering = await service.IntervjuformuleringAsync(User, ct);
         Profil = r.GallandeKravprofil;
         Kompetenser = Profil?.Ordnade() ?? [];
-        AttBedoma = synlig.KanBedoma ? r.Kandidater.Where(k => Bedomningar.Hinder(k) is null).OrderBy(k => k.Namn).ToList() : [];
+        AttBedoma = synlig.KanBedoma ? r.Kandidater.Where(k => Bedomningar.Hinder(k) is null).OrderBy(k => k.Visningsnamn).ToList() : [];
         return Page();
     }
 }

@@ -2227,6 +2227,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AnonymitetHavdUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("AtkomstHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2528,6 +2531,20 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("AnonymitetHavdAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AnonymitetHavdSkal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("AnonymitetHavdUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("AnonymtUrval")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Anstallningsform")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2672,6 +2689,92 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("KommunId", "State");
 
                     b.ToTable("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alternativtext")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("ArKrav")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kravvarde")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Typ")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Ordning");
+
+                    b.ToTable("Urvalsfraga");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalssvar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("UrvalsfragaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Varde")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UrvalsfragaId");
+
+                    b.HasIndex("KandidatId", "UrvalsfragaId")
+                        .IsUnique();
+
+                    b.ToTable("Urvalssvar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Scheduling.ScheduledJob", b =>
@@ -3476,6 +3579,32 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Enhet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany("Urvalsfragor")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalssvar", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Urvalssvar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Urvalsfraga", "Fraga")
+                        .WithMany()
+                        .HasForeignKey("UrvalsfragaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Fraga");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -3641,6 +3770,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Bedomningar");
 
                     b.Navigation("Referenser");
+
+                    b.Navigation("Urvalssvar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3655,6 +3786,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Kravprofiler");
 
                     b.Navigation("Panel");
+
+                    b.Navigation("Urvalsfragor");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>

@@ -2151,6 +2151,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AnonymitetHavdUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AtkomstHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2442,6 +2445,20 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnonymitetHavdAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnonymitetHavdSkal")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymitetHavdUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnonymtUrval")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Anstallningsform")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2586,6 +2603,88 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("KommunId", "State");
 
                     b.ToTable("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternativtext")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ArKrav")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kravvarde")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Typ")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Ordning");
+
+                    b.ToTable("Urvalsfraga");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalssvar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrvalsfragaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Varde")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("UrvalsfragaId");
+
+                    b.HasIndex("KandidatId", "UrvalsfragaId")
+                        .IsUnique();
+
+                    b.ToTable("Urvalssvar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Scheduling.ScheduledJob", b =>
@@ -3372,6 +3471,32 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Enhet");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany("Urvalsfragor")
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalssvar", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Urvalssvar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Urvalsfraga", "Fraga")
+                        .WithMany()
+                        .HasForeignKey("UrvalsfragaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Fraga");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -3537,6 +3662,8 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Bedomningar");
 
                     b.Navigation("Referenser");
+
+                    b.Navigation("Urvalssvar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3551,6 +3678,8 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Kravprofiler");
 
                     b.Navigation("Panel");
+
+                    b.Navigation("Urvalsfragor");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Scim.ScimGrupp", b =>

@@ -28,10 +28,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
 
     /// <summary>
     /// Routes that answer with a file download, never HTML: nothing for axe to scan, and a browser navigating there
-    /// starts a download instead of showing a page. Their access rules are tested in ChefsRekrytering.Tests (Documents/HamtaTests,
+    /// starts a download instead of showing a page (the adverts' Atom feed is XML for feed readers, tested in Jobb/FlodeTests). Their access rules are tested in ChefsRekrytering.Tests (Documents/HamtaTests,
     /// Arkiv/UtlamnandeTests); the handed-out file is scanned on its own in ArkivJourneyTests.
     /// </summary>
-    private static readonly string[] FileRoutes = ["dokument/{id:int}", "rekrytering/{id:int}/utlamnande"];
+    private static readonly string[] FileRoutes = ["dokument/{id:int}", "rekrytering/{id:int}/utlamnande", "jobb/flode/{kommun?}"];
 
     /// <summary>
     /// The code step of signing in answers only someone half-way through it (right password, app switched on): it is
@@ -68,6 +68,9 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["fel/{kod:int?}"] = new(null, null, ["/fel", "/fel/404"]),
             ["jobb"] = new(null, null, ["/jobb"]),
             ["jobb/{id:int}"] = new(null, null, [$"/jobb/{jobbId}", NotCurrentAdvert]),
+            ["tillganglighet"] = new(null, null, ["/tillganglighet"]),
+            ["personuppgifter"] = new(null, null, ["/personuppgifter"]),
+            ["personuppgifter/{kommun}"] = new(null, null, ["/personuppgifter/kalix"]),
             ["ansokan/{token}"] = new(null, null, [$"/ansokan/{token}"]),
             ["admin"] = new("alvsbyn", "admin", ["/admin"]),
             ["admin/anvandare"] = new("alvsbyn", "admin", ["/admin/anvandare"]),
@@ -389,7 +392,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
     {
         await using var scope = browser.Portal.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<AnsokanService>().SubmitAsync(rekryteringId,
-            new NyAnsokan("Åsa", "Öberg", "asa.oberg@example.se", "070-123 45 67", true, new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
+            new NyAnsokan("Åsa", "Öberg", "asa.oberg@example.se", "070-123 45 67", new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
             token => $"{browser.BaseUrl}/ansokan/{token}");
         return result.Token ?? throw new InvalidOperationException(string.Join(" ", result.Fel.Select(f => f.Text)));
     }

@@ -39,7 +39,6 @@ public class AnsokanJourneyTests(BrowserPortal browser) : IClassFixture<BrowserP
         await BrowserPortal.AssertAccessibleAsync(page);
 
         await ChooseFilesAsync(page);
-        await page.GetByLabel(Samtycke.Bekraftelse("Kalix kommun")).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan" }).ClickAsync();
 
         await page.WaitForURLAsync(url => url.Contains("/ansokan/"));

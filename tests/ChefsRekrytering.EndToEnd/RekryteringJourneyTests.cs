@@ -156,7 +156,6 @@ public class RekryteringJourneyTests(BrowserPortal browser) : IClassFixture<Brow
         await Field(page, "E-postadress").FillAsync($"{first.ToLowerInvariant()}.{last.ToLowerInvariant()}@example.se");
         await Field(page, "Telefonnummer").FillAsync("070-555 12 34".Replace("12", first.Length.ToString("D2")));
         await Field(page, "CV").SetInputFilesAsync(new FilePayload { Name = $"cv-{last}.pdf", MimeType = "application/pdf", Buffer = TestFiles.Pdf() });
-        await page.GetByLabel(Samtycke.Bekraftelse(kommunNamn)).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/ansokan/"));
         await Scan(page);

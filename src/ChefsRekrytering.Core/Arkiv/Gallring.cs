@@ -22,7 +22,7 @@ public sealed class GallringOptions
 
     /// <summary>How many months after the hiring decision (or the cancellation) applicants' personal data is kept.</summary>
     [Range(1, 240, ErrorMessage = "Gallring:ManaderEfterBeslut ska vara ett antal månader från 1 till 240.")]
-    public int ManaderEfterBeslut { get; set; } = Samtycke.LagringManader;
+    public int ManaderEfterBeslut { get; set; } = Personuppgiftsinformation.LagringManader;
 }
 
 /// <summary>What went when applicants were gallrade or erased, counted for the record of an erasure.</summary>

@@ -287,7 +287,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
             kandidater.Select(k => new Post($"{k.Rekrytering!.Titel} ({k.Rekrytering.Diarienummer})", [
                 new("Namn", k.Namn), new("E-post", k.Epost), new("Telefon", k.Telefon), new("Inkom", Tid(k.InkomUtc)),
                 new("Läge", SwedishText.Of(k.State)), new("Besked meddelat", Tid(k.UtfallMeddelatUtc)),
-                new("Samtycke", $"Version {k.SamtyckeVersion}, {Tid(k.SamtyckeUtc)}"), new("Startdatum", k.Startdatum?.ToString("yyyy-MM-dd")),
+                new("Information om personuppgifter", $"Version {k.SamtyckeVersion}, {Tid(k.SamtyckeUtc)}"), new("Startdatum", k.Startdatum?.ToString("yyyy-MM-dd")),
                 new("Villkor i erbjudandet", k.Erbjudandevillkor),
                 .. k.Urvalssvar.OrderBy(s => s.Fraga?.Ordning).Select(s => new Uppgift($"Urvalsfråga: {s.Fraga?.Text}",
                     s.Fraga?.Typ == UrvalsfragaTyp.Tal ? Urvalsfraga.Visa(s.Varde) : s.Varde)),

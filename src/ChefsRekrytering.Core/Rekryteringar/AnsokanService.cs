@@ -22,7 +22,7 @@ public sealed record Annons(
 public sealed record AnsokanFil(string FileName, Stream Content);
 
 /// <summary>What the application form sends. Property names are also the field names in <see cref="AnsokanFel.Falt"/>.</summary>
-public sealed record NyAnsokan(string Fornamn, string Efternamn, string Epost, string Telefon, bool Samtycke, AnsokanFil? Cv, AnsokanFil? Brev,
+public sealed record NyAnsokan(string Fornamn, string Efternamn, string Epost, string Telefon, AnsokanFil? Cv, AnsokanFil? Brev,
     IReadOnlyDictionary<int, string?>? Svar = null)
 {
     /// <summary>The field name of a screening question's answer in <see cref="AnsokanFel.Falt"/>.</summary>
@@ -90,7 +90,7 @@ public sealed class AnsokanService(
             Fornamn = InputText.SingleLine(ansokan.Fornamn ?? ""), Efternamn = InputText.SingleLine(ansokan.Efternamn ?? ""),
             Epost = InputText.SingleLine(ansokan.Epost ?? ""), Telefon = InputText.SingleLine(ansokan.Telefon ?? ""),
         };
-        var fel = ValidateText(ansokan); // then the answers, the files and the consent: the errors come in the form's order
+        var fel = ValidateText(ansokan); // then the answers and the files: the errors come in the form's order
         var fragor = await db.Set<Urvalsfraga>().Where(f => f.RekryteringId == r.Id).OrderBy(f => f.Ordning).ToListAsync(ct);
         var svar = Urvalssvaren(fragor, ansokan.Svar, fel);
         using var cv = ansokan.Cv is null ? null : await documents.CheckAsync(ansokan.Cv.Content, ct);
@@ -98,8 +98,6 @@ public sealed class AnsokanService(
         if (cv is null) fel.Add(new(nameof(NyAnsokan.Cv), "Välj en fil med ditt CV."));
         else if (!cv.Accepted) fel.Add(new(nameof(NyAnsokan.Cv), $"CV: {cv.Error}"));
         if (brev is { Accepted: false }) fel.Add(new(nameof(NyAnsokan.Brev), $"Personligt brev: {brev.Error}"));
-        if (!ansokan.Samtycke)
-            fel.Add(new(nameof(NyAnsokan.Samtycke), "Kryssa i att du har läst hur kommunen hanterar dina uppgifter. Utan det kan vi inte ta emot ansökan."));
         if (fel.Count > 0) return new(null, fel);
 
         // Lower-case hex rather than Base64Url: the portal lower-cases the URLs it generates, which would break a mixed-case token.
@@ -109,7 +107,7 @@ public sealed class AnsokanService(
         {
             KommunId = r.KommunId, RekryteringId = r.Id,
             Fornamn = ansokan.Fornamn.Trim(), Efternamn = ansokan.Efternamn.Trim(), Epost = ansokan.Epost.Trim(), Telefon = ansokan.Telefon.Trim(),
-            InkomUtc = now, SamtyckeVersion = Samtycke.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
+            InkomUtc = now, SamtyckeVersion = Personuppgiftsinformation.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
             Urvalssvar = svar.Select(x => new Urvalssvar { KommunId = r.KommunId, UrvalsfragaId = x.Fraga.Id, Varde = x.Varde }).ToList(),
         };
         var kommunNamn = await db.Kommuner.Where(x => x.Id == r.KommunId).Select(x => x.Namn).FirstAsync(ct);

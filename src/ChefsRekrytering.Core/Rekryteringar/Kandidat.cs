@@ -34,7 +34,8 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     public KandidatTillstand State { get; set; } = KandidatTillstand.Inkommen;
     public Guid Version { get; set; }
     public DateTime InkomUtc { get; set; }
-    /// <summary>The consent text version the applicant accepted, and when.</summary>
+    /// <summary>The version of the information about personal data the form showed (<see cref="Personuppgiftsinformation"/>),
+    /// and when the application came in; named from when the form asked for consent.</summary>
     public required string SamtyckeVersion { get; set; }
     public DateTime SamtyckeUtc { get; set; }
     /// <summary>SHA-256 of the private link's token: the token itself is only in the applicant's mail.</summary>

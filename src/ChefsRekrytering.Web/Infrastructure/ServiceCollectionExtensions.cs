@@ -132,6 +132,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<InloggningsBromsOptions>().Bind(config.GetSection(InloggningsBromsOptions.Section));
         services.AddScoped<Tvastegsverifiering>();
         services.AddOptions<TvastegsOptions>().Bind(config.GetSection(TvastegsOptions.Section));
+        services.AddOptions<Pages.Tillganglighet.TillganglighetOptions>().Bind(config.GetSection(Pages.Tillganglighet.TillganglighetOptions.Section));
+        services.AddOptions<Pages.Personuppgifter.PersonuppgifterOptions>().Bind(config.GetSection(Pages.Personuppgifter.PersonuppgifterOptions.Section));
         var sessions = config.GetSection(UserSessionOptions.Section).Get<UserSessionOptions>() ?? new();
         if (sessions.Inaktivitet <= TimeSpan.Zero || sessions.Inaktivitet > sessions.Livslangd)
             throw new InvalidOperationException($"{UserSessionOptions.Section}:Inaktivitet måste vara större än noll och högst {UserSessionOptions.Section}:Livslangd.");

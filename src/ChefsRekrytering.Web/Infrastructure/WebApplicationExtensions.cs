@@ -43,6 +43,7 @@ public static class WebApplicationExtensions
     {
         app.MapRazorPages();
         app.MapScim();
+        app.MapSitemap();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         return app;
     }

@@ -183,7 +183,6 @@ public class DatumOchTextTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         {
             // "Anna\u202Egnp.exe" shows as "Annaexe.png"; the surname's Ö is O and a combining diaeresis, with a NUL and an isolate.
             ["Input.Fornamn"] = "Anna\u202Egnp.exe", ["Input.Efternamn"] = "O\u0308\u0000berg\u2066", ["Input.Epost"] = epost, ["Input.Telefon"] = "070-123 45 67",
-            ["Input.Samtycke"] = "true",
         }, [new PortalClient.FormFile("Input.Cv", "Anna\u202Egnp.exe.pdf", TestFiles.Pdf())]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

@@ -43,7 +43,7 @@ public sealed class AvslutadRekrytering(PortalFactory portal)
         r.Kandidater.Add(new Kandidat
         {
             KommunId = r.KommunId, Fornamn = "Cecilia", Efternamn = "Berg", Epost = $"{Guid.NewGuid():N}@example.com", State = KandidatTillstand.IntervjuBokad,
-            InkomUtc = db.UtcNow, SamtyckeVersion = Samtycke.Version, SamtyckeUtc = db.UtcNow, AtkomstHash = Guid.NewGuid().ToString("N"),
+            InkomUtc = db.UtcNow, SamtyckeVersion = Personuppgiftsinformation.Version, SamtyckeUtc = db.UtcNow, AtkomstHash = Guid.NewGuid().ToString("N"),
         });
         await db.SaveChangesAsync();
 

@@ -128,7 +128,7 @@ public sealed class Testdata(PortalFactory portal, string kommunId = "kalix")
     {
         await using var scope = portal.ScopeFor(kommunId, out _);
         var resultat = await scope.ServiceProvider.GetRequiredService<AnsokanService>().SubmitAsync(rekryteringId,
-            new NyAnsokan(fornamn, efternamn, epost, "070-000 00 00", true, new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
+            new NyAnsokan(fornamn, efternamn, epost, "070-000 00 00", new AnsokanFil("cv.pdf", new MemoryStream(TestFiles.Pdf())), null),
             token => $"/ansokan/{token}");
         return resultat.Token ?? throw new InvalidOperationException($"Ansökan nekades: {string.Join(" ", resultat.Fel.Select(f => f.Text))}");
     }

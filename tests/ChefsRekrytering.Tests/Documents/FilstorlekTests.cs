@@ -31,7 +31,7 @@ public class FilstorlekTests(SqlitePortal portal) : IClassFixture<SqlitePortal>
         await using (var scope = portal.ScopeFor("kalix", out var db))
         {
             var resultat = await scope.ServiceProvider.GetRequiredService<AnsokanService>().SubmitAsync(id,
-                new NyAnsokan("Åsa", "Öberg", $"{Guid.NewGuid():N}@example.se", "070-000 00 00", true, new AnsokanFil("cv.pdf", new MemoryStream(cv)), null),
+                new NyAnsokan("Åsa", "Öberg", $"{Guid.NewGuid():N}@example.se", "070-000 00 00", new AnsokanFil("cv.pdf", new MemoryStream(cv)), null),
                 token => $"/ansokan/{token}");
             Assert.NotNull(resultat.Token);
             kandidat = await db.Set<Kandidat>().Where(k => k.RekryteringId == id).Select(k => k.Id).SingleAsync();

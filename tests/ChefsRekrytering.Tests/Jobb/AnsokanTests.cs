@@ -70,7 +70,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
         {
             var k = await db.Set<Kandidat>().SingleAsync(x => x.RekryteringId == id);
             Assert.Equal((sokande.Fornamn, sokande.Efternamn, sokande.Epost, KandidatTillstand.Inkommen), (k.Fornamn, k.Efternamn, k.Epost, k.State));
-            Assert.Equal(Samtycke.Version, k.SamtyckeVersion);
+            Assert.Equal(Personuppgiftsinformation.Version, k.SamtyckeVersion);
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token))), k.AtkomstHash);
             Assert.Null(k.MojligDubblettAvId);
             var docs = await db.Dokument.Where(d => d.OwnerType == KandidatDocumentAccess.Owner && d.OwnerId == k.Id).OrderBy(d => d.Kind).ToListAsync();
@@ -132,17 +132,23 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     }
 
     [Fact]
-    public async Task UtanSamtyckeAvvisasAnsokan()
+    public async Task FormularetAngerRattsligGrundOchLankarKommunensInformationIStalletForAttBeOmSamtycke()
     {
         var id = await data.NyRekrytering().AnnonseradAsync();
-        var before = await CountAsync();
+        var client = PortalClient.For(Portal);
 
-        var response = await ApplyAsync(PortalClient.For(Portal), id, Sokande.Ny(), samtycke: false);
+        var page = PortalClient.Parse(await (await client.GetAsync($"/jobb/{id}")).Content.ReadAsStringAsync());
 
-        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["Kryssa i att du har läst hur kommunen hanterar dina uppgifter. Utan det kan vi inte ta emot ansökan."],
-            page.QuerySelectorAll("[role=alert] li").Select(li => li.TextContent));
-        Assert.Equal(before, await CountAsync());
+        var form = page.QuerySelector("form[method=post]")!;
+        Assert.Empty(form.QuerySelectorAll("input[type=checkbox]"));
+        Assert.Contains("artikel 6.1 e och c", form.TextContent);
+        Assert.Contains("Du behöver därför inte lämna något samtycke", form.TextContent);
+        Assert.Contains(form.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/personuppgifter/kalix");
+        // The form is sent without any tick, and the application records which information it showed.
+        var token = TokenFrom(await ApplyAsync(client, id, Sokande.Ny()));
+        await using var scope = Portal.ScopeFor("kalix", out var db);
+        Assert.Equal(Personuppgiftsinformation.Version, (await db.Set<Kandidat>().SingleAsync(k => k.RekryteringId == id)).SamtyckeVersion);
+        Assert.NotEmpty(token);
     }
 
     [Fact]
@@ -232,7 +238,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
         var later = new Kandidat
         {
             KommunId = "kalix", RekryteringId = id, Fornamn = "Annan", Efternamn = "Stavning", Epost = sokande.Epost.ToUpperInvariant(),
-            Telefon = "", InkomUtc = db.UtcNow, SamtyckeVersion = Samtycke.Version, AtkomstHash = $"{Guid.NewGuid():N}",
+            Telefon = "", InkomUtc = db.UtcNow, SamtyckeVersion = Personuppgiftsinformation.Version, AtkomstHash = $"{Guid.NewGuid():N}",
         };
         db.Add(later);
         await db.SaveChangesAsync();
@@ -404,7 +410,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
     {
         var k = new Kandidat
         {
-            KommunId = "kalix", Fornamn = "Å", Efternamn = "Ö", Epost = "a@b.se", SamtyckeVersion = Samtycke.Version, AtkomstHash = "x", State = state,
+            KommunId = "kalix", Fornamn = "Å", Efternamn = "Ö", Epost = "a@b.se", SamtyckeVersion = Personuppgiftsinformation.Version, AtkomstHash = "x", State = state,
             Rekrytering = new() { KommunId = "kalix", Diarienummer = "REK", Titel = "Chef", AgareUserId = "u", AgareNamn = "A", State = recruitment },
         };
         Assert.Equal(expected, AnsokanService.LageFor(k).Rubrik);
@@ -438,7 +444,7 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
 
     /// <summary>Posts the form as a browser would; the CV is a real PDF named cv.pdf unless <paramref name="cv"/> says otherwise.</summary>
     internal static Task<HttpResponseMessage> ApplyAsync(PortalClient client, int id, Sokande s, byte[]? cv = null, byte[]? brev = null,
-        bool samtycke = true, string? formPage = null, bool utanCv = false, string cvNamn = "cv.pdf")
+        string? formPage = null, bool utanCv = false, string cvNamn = "cv.pdf")
     {
         var files = new List<PortalClient.FormFile>();
         if (!utanCv) files.Add(new("Input.Cv", cvNamn, cv ?? TestFiles.Pdf()));
@@ -446,7 +452,6 @@ public class AnsokanTests(AnsokanPortal fixture) : IClassFixture<AnsokanPortal>
         return client.PostMultipartAsync($"/jobb/{id}", new()
         {
             ["Input.Fornamn"] = s.Fornamn, ["Input.Efternamn"] = s.Efternamn, ["Input.Epost"] = s.Epost, ["Input.Telefon"] = s.Telefon,
-            ["Input.Samtycke"] = samtycke ? "true" : "false",
         }, files, formPage);
     }
 

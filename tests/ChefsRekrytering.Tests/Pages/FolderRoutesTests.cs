@@ -31,12 +31,13 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "fel/{kod:int?}",
             "granskning",
             "introduktion", "introduktion/{id:int}", "introduktion/ny",
-            "jobb", "jobb/{id:int}",
+            "jobb", "jobb/{id:int}", "jobb/flode/{kommun?}",
             "konto/atkomst-nekad", "konto/logga-in", "konto/logga-ut", "konto/valj-losenord", "konto/glomt-losenord", "konto/verifiera", "konto/tvastegsverifiering",
             "ledarakademin", "ledarakademin/{personId:int}",
             "mallar", "mallar/{nyckel}", "mallar/avslag", "mallar/avslag/{nyckel}", "mallar/listor/{nyckel}",
             "mina-uppgifter", "mina-uppgifter/mejl",
             "mitt-ledarskap",
+            "personuppgifter", "personuppgifter/{kommun}",
             "policy", "policy/{kommun}",
             "portal/kommuner", "policy/{kommun}/jamfor", "policy/{kommun}/versioner", "policy/{kommun}/versioner/{nummer:int}", "policy/{kommun}/versioner/{nummer:int}/paverkan", "policy/{kommun}/utkast",
             "rapporter",
@@ -46,6 +47,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser", "rekrytering/{id:int}/kravprofil",
             "rekrytering/{id:int}/urvalsfragor", "rekrytering/{id:int}/utlamnande", "rekrytering/ny",
             "sjalvskattning/{personId:int}", "sjalvskattning/{personId:int}/{ar:int}",
+            "tillganglighet",
             "uppdragskontrakt/{personId:int}",
         ];
         Assert.Equal(addresses.Order(StringComparer.Ordinal), pages.Select(x => x.Route).Order(StringComparer.Ordinal));

@@ -72,7 +72,6 @@ public class UrvalsfragorTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         var falt = new Dictionary<string, string>
         {
             ["Input.Fornamn"] = fornamn, ["Input.Efternamn"] = "Sökandesson", ["Input.Epost"] = epost, ["Input.Telefon"] = "070-123 45 67",
-            ["Input.Samtycke"] = "true",
         };
         foreach (var (fragaId, varde) in svar) falt[$"Input.Svar[{fragaId}]"] = varde;
         return PortalClient.For(portal).PostMultipartAsync($"/jobb/{id}", falt, [new("Input.Cv", $"cv-{fornamn}.pdf", TestFiles.Pdf())]);

@@ -16,7 +16,7 @@ namespace ChefsRekrytering.Web.Pages.Jobb;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalRateLimits.Ansokan)]
 public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, MailLinks links,
-    IOptions<Arkiv.GallringOptions> gallring) : PageModel
+    IOptions<Arkiv.GallringOptions> gallring, IWebHostEnvironment env) : PageModel
 {
     /// <summary>Two files of at most Storage:Documents:MaxBytes (10 MB by default) and a few text fields.</summary>
     private const long MaxRequestBytes = 25 * 1024 * 1024;
@@ -27,8 +27,11 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     public IReadOnlyList<Urvalsfraga> Urvalsfragor { get; private set; } = [];
     /// <summary>The refusals in the form's order, for the summary above it.</summary>
     public IReadOnlyList<string> Fel { get; private set; } = [];
-    /// <summary>What the applicant is told about their data, with this deployment's retention time.</summary>
-    public IReadOnlyList<string> Samtyckestext => Samtycke.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut);
+    /// <summary>What the applicant is told about their data (the legal basis, not a consent), with this deployment's retention time.</summary>
+    public IReadOnlyList<string> Personuppgiftstext => Personuppgiftsinformation.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut);
+    /// <summary>The advert as schema.org JobPosting, for search engines (<see cref="JobPosting"/>).</summary>
+    public string JsonLd => JobPosting.Json(Annons!, links.For(Url.Page("/Jobb/Annons", new { id = Annons!.Id })!),
+        KommunLogotyp.For(env.WebRootFileProvider, Annons.KommunId) is { Egen: true } logotyp ? links.For(logotyp.Sokvag) : null);
     public string MaxFilstorlek => Filstorlek.Text(documentOptions.MaxBytes);
 
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -42,7 +45,6 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         [Display(Name = "telefonnummer")] public string Telefon { get; set; } = "";
         [Display(Name = "CV")] public IFormFile? Cv { get; set; }
         [Display(Name = "personligt brev")] public IFormFile? Brev { get; set; }
-        [Display(Name = "samtycke")] public bool Samtycke { get; set; }
         /// <summary>The answers to the screening questions by question id (fields Input.Svar[id]).</summary>
         public Dictionary<int, string?> Svar { get; set; } = [];
     }
@@ -55,7 +57,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         await using var cv = Input.Cv?.OpenReadStream();
         await using var brev = Input.Brev?.OpenReadStream();
         var result = await ansokan.SubmitAsync(id,
-            new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon, Input.Samtycke,
+            new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon,
                 cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev), Input.Svar),
             token => links.For(Url.Page("/Ansokan/Index", new { token })!), ct);
         if (result.Succeeded)

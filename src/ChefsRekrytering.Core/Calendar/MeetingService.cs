@@ -44,7 +44,7 @@ public sealed class MeetingService(AppDbContext db, Outbox outbox)
             KommunId = kommunId ?? "", Uid = $"{Guid.NewGuid():N}@chefsrekrytering", Rubrik = request.Rubrik,
             Beskrivning = request.Beskrivning, Plats = request.Plats, StartUtc = request.StartUtc, SlutUtc = request.SlutUtc,
             ArrangorNamn = request.Arrangor.Name, ArrangorEpost = request.Arrangor.Address, Koppling = request.Koppling,
-            Deltagare = Inbjudna(request).Select(d => new MotesDeltagare { Namn = d.Name, Epost = d.Address }).ToList(),
+            Deltagare = Inbjudna(request).Select(d => new MotesDeltagare { Namn = d.Name, Epost = d.Address, Sprak = d.Sprak }).ToList(),
         };
         db.Add(mote);
         await SendAsync(mote, MoteInbjudan.Slag.Ny, kommunId);
@@ -98,7 +98,7 @@ public sealed class MeetingService(AppDbContext db, Outbox outbox)
         foreach (var d in mote.Deltagare)
         {
             await outbox.EnqueueAsync<MoteInbjudan, MoteInbjudan.Innehall>(
-                new MailRecipient(d.Epost, d.Namn), subject,
+                new MailRecipient(d.Epost, d.Namn, d.Sprak), subject,
                 new MoteInbjudan.Innehall(d.Namn, mote.Rubrik, mote.Beskrivning, mote.Plats, mote.StartUtc, mote.SlutUtc, mote.ArrangorNamn, slag, reason),
                 topic: $"Mote:{mote.Uid}",
                 attachments:

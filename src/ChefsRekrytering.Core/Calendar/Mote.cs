@@ -34,4 +34,6 @@ public class MotesDeltagare
     public int MoteId { get; set; }
     public required string Namn { get; set; }
     public required string Epost { get; set; }
+    /// <summary>The participant's language when it is not Swedish (an applicant who applied in English); null for Swedish.</summary>
+    public string? Sprak { get; set; }
 }

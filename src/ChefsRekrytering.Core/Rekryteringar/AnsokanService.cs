@@ -21,16 +21,23 @@ public sealed record Annons(
 /// <summary>A file the applicant sends: the name their browser gave and its content.</summary>
 public sealed record AnsokanFil(string FileName, Stream Content);
 
-/// <summary>What the application form sends. Property names are also the field names in <see cref="AnsokanFel.Falt"/>.</summary>
+/// <summary>What the application form sends. Property names are also the field names in <see cref="AnsokanFel.Falt"/>.
+/// <paramref name="Sprak"/>: the language the applicant applied in, which their page and mails then follow.</summary>
 public sealed record NyAnsokan(string Fornamn, string Efternamn, string Epost, string Telefon, AnsokanFil? Cv, AnsokanFil? Brev,
-    IReadOnlyDictionary<int, string?>? Svar = null)
+    IReadOnlyDictionary<int, string?>? Svar = null, string Sprak = ChefsRekrytering.Sprak.Svenska)
 {
     /// <summary>The field name of a screening question's answer in <see cref="AnsokanFel.Falt"/>.</summary>
     public static string SvarFalt(int fragaId) => $"{nameof(Svar)}[{fragaId}]";
 }
 
-/// <summary>A refusal in Swedish, for the field it concerns (a <see cref="NyAnsokan"/> property name) or the whole form (null).</summary>
-public sealed record AnsokanFel(string? Falt, string Text);
+/// <summary>A refusal in Swedish, for the field it concerns (a <see cref="NyAnsokan"/> property name) or the whole form (null).
+/// <paramref name="Mall"/> and <paramref name="Varden"/> are the text before the values went in, so a page in English can
+/// word it from its own resources (<c>Sokandetexter</c>); a text with no values is its own pattern.</summary>
+public sealed record AnsokanFel(string? Falt, string Text, string? Mall = null, IReadOnlyList<object>? Varden = null)
+{
+    public static AnsokanFel Med(string? falt, string mall, params object[] varden) =>
+        new(falt, string.Format(Sprak.SvenskKultur, mall, varden), mall, varden);
+}
 
 /// <summary>Either the private link's token (the application is stored) or why not (nothing is stored).</summary>
 public sealed record AnsokanResultat(string? Token, IReadOnlyList<AnsokanFel> Fel)
@@ -96,8 +103,8 @@ public sealed class AnsokanService(
         using var cv = ansokan.Cv is null ? null : await documents.CheckAsync(ansokan.Cv.Content, ct);
         using var brev = ansokan.Brev is null ? null : await documents.CheckAsync(ansokan.Brev.Content, ct);
         if (cv is null) fel.Add(new(nameof(NyAnsokan.Cv), "Välj en fil med ditt CV."));
-        else if (!cv.Accepted) fel.Add(new(nameof(NyAnsokan.Cv), $"CV: {cv.Error}"));
-        if (brev is { Accepted: false }) fel.Add(new(nameof(NyAnsokan.Brev), $"Personligt brev: {brev.Error}"));
+        else if (!cv.Accepted) fel.Add(AnsokanFel.Med(nameof(NyAnsokan.Cv), "CV: {0}", cv.Error!));
+        if (brev is { Accepted: false }) fel.Add(AnsokanFel.Med(nameof(NyAnsokan.Brev), "Personligt brev: {0}", brev.Error!));
         if (fel.Count > 0) return new(null, fel);
 
         // Lower-case hex rather than Base64Url: the portal lower-cases the URLs it generates, which would break a mixed-case token.
@@ -107,7 +114,7 @@ public sealed class AnsokanService(
         {
             KommunId = r.KommunId, RekryteringId = r.Id,
             Fornamn = ansokan.Fornamn.Trim(), Efternamn = ansokan.Efternamn.Trim(), Epost = ansokan.Epost.Trim(), Telefon = ansokan.Telefon.Trim(),
-            InkomUtc = now, SamtyckeVersion = Personuppgiftsinformation.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
+            Sprak = ChefsRekrytering.Sprak.Normalisera(ansokan.Sprak), InkomUtc = now, SamtyckeVersion = Personuppgiftsinformation.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
             Urvalssvar = svar.Select(x => new Urvalssvar { KommunId = r.KommunId, UrvalsfragaId = x.Fraga.Id, Varde = x.Varde }).ToList(),
         };
         var kommunNamn = await db.Kommuner.Where(x => x.Id == r.KommunId).Select(x => x.Namn).FirstAsync(ct);
@@ -133,7 +140,7 @@ public sealed class AnsokanService(
                 sent.Add((typ, upload.Dokument.OriginalFileName));
             }
             await outbox.EnqueueAsync<AnsokanMottagen, AnsokanMottagen.Innehall>(
-                new MailRecipient(k.Epost, k.Namn), $"Vi har tagit emot din ansökan – {r.Titel}",
+                k.Mottagare, $"Vi har tagit emot din ansökan – {r.Titel}",
                 new AnsokanMottagen.Innehall(k.Namn, r.Titel, r.Diarienummer, kommunNamn, now,
                     r.SistaAnsokningsdag!.Value, sent, privateLink(token)),
                 topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
@@ -258,22 +265,22 @@ public sealed class AnsokanService(
                 : InputText.SingleLine(givna?.GetValueOrDefault(f.Id) ?? "").Trim();
             if (varde.Length == 0)
             {
-                fel.Add(new(falt, f.Typ is UrvalsfragaTyp.Fritext or UrvalsfragaTyp.Tal ? $"Svara på frågan ”{f.Text}”." : $"Välj ett svar på frågan ”{f.Text}”."));
+                fel.Add(AnsokanFel.Med(falt, f.Typ is UrvalsfragaTyp.Fritext or UrvalsfragaTyp.Tal ? "Svara på frågan ”{0}”." : "Välj ett svar på frågan ”{0}”.", f.Text));
                 continue;
             }
             switch (f.Typ)
             {
                 case UrvalsfragaTyp.JaNej or UrvalsfragaTyp.Flerval when !f.Alternativ.Contains(varde):
-                    fel.Add(new(falt, $"Välj ett av alternativen på frågan ”{f.Text}”."));
+                    fel.Add(AnsokanFel.Med(falt, "Välj ett av alternativen på frågan ”{0}”.", f.Text));
                     break;
                 case UrvalsfragaTyp.Tal when Urvalsfraga.Tal(varde) is null:
-                    fel.Add(new(falt, $"Svara med ett tal på frågan ”{f.Text}”, till exempel 5."));
+                    fel.Add(AnsokanFel.Med(falt, "Svara med ett tal på frågan ”{0}”, till exempel 5.", f.Text));
                     break;
                 case UrvalsfragaTyp.Tal:
                     svar.Add((f, Urvalsfraga.Tal(varde)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     break;
                 case UrvalsfragaTyp.Fritext when varde.Length > 2000:
-                    fel.Add(new(falt, $"Svaret på frågan ”{f.Text}” får ha högst 2000 tecken."));
+                    fel.Add(AnsokanFel.Med(falt, "Svaret på frågan ”{0}” får ha högst 2000 tecken.", f.Text));
                     break;
                 default:
                     svar.Add((f, varde));
@@ -289,7 +296,7 @@ public sealed class AnsokanService(
         void Text(string field, string? value, string name, int max)
         {
             if (string.IsNullOrWhiteSpace(value)) fel.Add(new(field, $"Fyll i {name}."));
-            else if (value.Trim().Length > max) fel.Add(new(field, $"{char.ToUpper(name[0])}{name[1..]} får ha högst {max} tecken."));
+            else if (value.Trim().Length > max) fel.Add(AnsokanFel.Med(field, $"{char.ToUpper(name[0])}{name[1..]} får ha högst {{0}} tecken.", max));
         }
         Text(nameof(NyAnsokan.Fornamn), a.Fornamn, "förnamn", 100);
         Text(nameof(NyAnsokan.Efternamn), a.Efternamn, "efternamn", 100);

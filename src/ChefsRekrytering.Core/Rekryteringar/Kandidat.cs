@@ -51,6 +51,10 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     public string? Erbjudandevillkor { get; set; }
     public DateTime? ErbjudetUtc { get; set; }
     public DateTime? SvarUtc { get; set; }
+    /// <summary>The language the applicant applied in ("sv" or "en"): their page and every mail to them follow it.</summary>
+    public string Sprak { get; set; } = ChefsRekrytering.Sprak.Svenska;
+    /// <summary>Whom a mail to the applicant goes to, in the applicant's language.</summary>
+    public Notifications.MailRecipient Mottagare => new(Epost, Namn, Sprak);
     /// <summary>Set when the applicant's personal data has been deleted (gallring); the row stays for statistics.</summary>
     public DateTime? GallradUtc { get; set; }
 

@@ -176,7 +176,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             // The panel's calendar says whom the interview is with (k.Namn is "Gallrad sökande" once gallring has been).
             var mote = await meetings.BookAsync(new MeetingRequest(
                 $"Intervju med {k.Namn}: {r.Titel}", $"Strukturerad intervju med {k.Namn} för tjänsten som {r.Titel} ({r.Diarienummer}).", plats,
-                tid.StartUtc(), tid.SlutUtc(), new MailRecipient(arrangor!, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel],
+                tid.StartUtc(), tid.SlutUtc(), new MailRecipient(arrangor!, r.AgareNamn), [k.Mottagare, .. panel],
                 $"Kandidat:{k.Id}"), r.KommunId);
             process.Fire(KandidatHandelse.BokaIntervju, user.Actor(), $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
             return await db.CommitAsync(k, "Intervjun är bokad och kallelser med kalenderinbjudan skickas.", ct);
@@ -206,7 +206,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
             var result = rekryteringar.Workflow(k, r).Erbjud(new(startdatum, string.IsNullOrWhiteSpace(villkor) ? null : villkor.Trim()), user.Actor());
             if (!result.Succeeded) return CommandResult.Refused(result.Reasons);
             await outbox.EnqueueAsync<Erbjudande, Erbjudande.Innehall>(
-                new MailRecipient(k.Epost, k.Namn), $"Erbjudande om anställning – {r.Titel}",
+                k.Mottagare, $"Erbjudande om anställning – {r.Titel}",
                 new Erbjudande.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), startdatum, k.Erbjudandevillkor, r.AgareNamn),
                 topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
             return await db.CommitAsync(k, "Erbjudandet är lämnat och skickat till kandidaten.", ct);

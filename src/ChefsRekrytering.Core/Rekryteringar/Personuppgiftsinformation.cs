@@ -21,6 +21,20 @@ public static class Personuppgiftsinformation
         "Den rättsliga grunden är att behandlingen behövs för att utföra en uppgift av allmänt intresse och för att uppfylla " +
         "kommunens rättsliga förpliktelser som offentlig arbetsgivare (dataskyddsförordningen, artikel 6.1 e och c).";
 
+    /// <summary>The same information in English, for an applicant who chose it; the version is the same, since it says the same.</summary>
+    public static IReadOnlyList<string> Text(string kommun, int lagringManader, string sprak) => sprak != Sprak.Engelska ? Text(kommun, lagringManader) :
+    [
+        $"{kommun} is the controller of your personal data and uses it to recruit to the position. The legal basis is that " +
+        "the processing is necessary for a task carried out in the public interest and for the municipality's legal obligations " +
+        "as a public employer (General Data Protection Regulation, article 6.1 e and c). You therefore do not need to give your consent.",
+        $"Your application and the documents you send become official documents at {kommun}. Under the principle of public access " +
+        "to official records, anyone may ask to read them. Before anything is disclosed, the municipality examines whether the " +
+        "information is subject to secrecy.",
+        $"Your personal data is kept for {lagringManader} months after the decision to employ, so that the decision can be reviewed " +
+        "if someone asks for it. After that it is deleted. If you withdraw your application the same period applies, since the documents are already official.",
+        "You have the right to know what data the municipality holds about you and to ask for incorrect data to be corrected.",
+    ];
+
     public static IReadOnlyList<string> Text(string kommun, int lagringManader = LagringManader) =>
     [
         $"{kommun} är personuppgiftsansvarig för dina uppgifter och använder dem för att rekrytera till tjänsten. " + RattsligGrund +

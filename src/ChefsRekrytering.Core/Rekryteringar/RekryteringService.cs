@@ -549,7 +549,7 @@ public sealed class RekryteringService(
     internal async Task TellAsync(Kandidat k, Rekrytering r, Besked.Slag slag, string? avslag = null)
     {
         await outbox.EnqueueAsync<Besked, Besked.Innehall>(
-            new MailRecipient(k.Epost, k.Namn), slag switch
+            k.Mottagare, slag switch
             {
                 Besked.Slag.Atertagen => "Din ansökan är återtagen",
                 Besked.Slag.DubblettBorttagen => $"Dubbletten av din ansökan är borttagen – {r.Titel}",

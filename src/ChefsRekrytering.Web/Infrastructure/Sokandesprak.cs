@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace ChefsRekrytering.Web.Infrastructure;
 
@@ -42,3 +43,11 @@ public sealed class Sokandesprak(PortalCookies cookies) : RequestCultureProvider
 /// <summary>The marker of the applicant texts' resources: Resources/Sokandetexter.en.resx holds the English of every
 /// Swedish text on the applicant's pages, keyed by the Swedish text itself (which is also what Swedish shows).</summary>
 public sealed class Sokandetexter;
+
+public static class SokandetexterExtensions
+{
+    /// <summary>A refusal from the application in the page's language: its pattern looked up with its values put in, each
+    /// value that is itself a known text (a file check's reason) looked up too. What has no English stays Swedish.</summary>
+    public static string Ord(this IStringLocalizer<Sokandetexter> t, Rekryteringar.AnsokanFel fel) =>
+        fel.Mall is null ? t[fel.Text] : t[fel.Mall, [.. (fel.Varden ?? []).Select(v => v is string s ? t[s].Value : v)]];
+}

@@ -3,6 +3,7 @@ using ChefsRekrytering.Notifications;
 using Microsoft.Extensions.Options;
 using ChefsRekrytering.Policies;
 using ChefsRekrytering.Rekryteringar;
+using Microsoft.Extensions.Localization;
 
 namespace ChefsRekrytering.Web.Pages.Jobb;
 
@@ -16,7 +17,7 @@ namespace ChefsRekrytering.Web.Pages.Jobb;
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(PortalRateLimits.Ansokan)]
 public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, DocumentOptions documentOptions, MailLinks links,
-    IOptions<Arkiv.GallringOptions> gallring, IWebHostEnvironment env) : PageModel
+    IOptions<Arkiv.GallringOptions> gallring, IWebHostEnvironment env, IStringLocalizer<Sokandetexter> T) : PageModel
 {
     /// <summary>Two files of at most Storage:Documents:MaxBytes (10 MB by default) and a few text fields.</summary>
     private const long MaxRequestBytes = 25 * 1024 * 1024;
@@ -28,7 +29,7 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
     /// <summary>The refusals in the form's order, for the summary above it.</summary>
     public IReadOnlyList<string> Fel { get; private set; } = [];
     /// <summary>What the applicant is told about their data (the legal basis, not a consent), with this deployment's retention time.</summary>
-    public IReadOnlyList<string> Personuppgiftstext => Personuppgiftsinformation.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut);
+    public IReadOnlyList<string> Personuppgiftstext => Personuppgiftsinformation.Text(Annons!.Kommun, gallring.Value.ManaderEfterBeslut, Sokandesprak.Nu);
     /// <summary>The advert as schema.org JobPosting, for search engines (<see cref="JobPosting"/>).</summary>
     public string JsonLd => JobPosting.Json(Annons!, links.For(Url.Page("/Jobb/Annons", new { id = Annons!.Id })!),
         KommunLogotyp.For(env.WebRootFileProvider, Annons.KommunId) is { Egen: true } logotyp ? links.For(logotyp.Sokvag) : null);
@@ -58,15 +59,17 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         await using var brev = Input.Brev?.OpenReadStream();
         var result = await ansokan.SubmitAsync(id,
             new NyAnsokan(Input.Fornamn, Input.Efternamn, Input.Epost, Input.Telefon,
-                cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev), Input.Svar),
-            token => links.For(Url.Page("/Ansokan/Index", new { token })!), ct);
+                cv is null ? null : new AnsokanFil(Input.Cv!.FileName, cv), brev is null ? null : new AnsokanFil(Input.Brev!.FileName, brev), Input.Svar,
+                Sokandesprak.Nu),
+            // The link in the mail opens the page in the language the applicant applied in.
+            token => links.For(Url.Page("/Ansokan/Index", new { token, sprak = Sokandesprak.Nu == Sprak.Engelska ? Sprak.Engelska : null })!), ct);
         if (result.Succeeded)
         {
-            TempData["Meddelande"] = "Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet.";
+            TempData["Meddelande"] = T["Tack! Din ansökan är skickad. Vi har mejlat en bekräftelse med länken till den här sidan – spara mejlet."].Value;
             return RedirectToPage("/Ansokan/Index", new { token = result.Token });
         }
-        Fel = result.Fel.Select(f => f.Text).ToList();
-        foreach (var fel in result.Fel) ModelState.AddModelError(fel.Falt is null ? "" : $"{nameof(Input)}.{fel.Falt}", fel.Text);
+        Fel = result.Fel.Select(T.Ord).ToList();
+        foreach (var fel in result.Fel) ModelState.AddModelError(fel.Falt is null ? "" : $"{nameof(Input)}.{fel.Falt}", T.Ord(fel));
         return Page();
     }
 

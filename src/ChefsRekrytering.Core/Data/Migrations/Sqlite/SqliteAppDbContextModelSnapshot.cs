@@ -2004,6 +2004,50 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Personalimporter", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Platsbanken.PlatsbankenAnnons", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Felmeddelande")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatsbankenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenasteForsok")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SkickadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId")
+                        .IsUnique();
+
+                    b.ToTable("PlatsbankenAnnons");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2447,6 +2491,21 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnstallningstypBegrepp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetsplatsGatuadress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetsplatsOrt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetsplatsPostnummer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetstidBegrepp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AvbrottsSkal")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2502,6 +2561,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<DateTime?>("GallringsStoppUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KommunBegrepp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2520,6 +2582,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<string>("LasUtfall")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LonetypBegrepp")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("MblDatum")
@@ -2568,8 +2633,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<int?>("ValdKandidatId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VaraktighetBegrepp")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YrkeBegrepp")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -3287,6 +3358,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Platsbanken.PlatsbankenAnnons", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

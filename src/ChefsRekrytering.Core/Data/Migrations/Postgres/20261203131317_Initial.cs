@@ -970,6 +970,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     Annonstext = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     SistaAnsokningsdag = table.Column<DateOnly>(type: "date", nullable: true),
                     PubliceradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    YrkeBegrepp = table.Column<string>(type: "text", nullable: true),
+                    KommunBegrepp = table.Column<string>(type: "text", nullable: true),
+                    AnstallningstypBegrepp = table.Column<string>(type: "text", nullable: true),
+                    VaraktighetBegrepp = table.Column<string>(type: "text", nullable: true),
+                    ArbetstidBegrepp = table.Column<string>(type: "text", nullable: true),
+                    LonetypBegrepp = table.Column<string>(type: "text", nullable: true),
+                    ArbetsplatsGatuadress = table.Column<string>(type: "text", nullable: true),
+                    ArbetsplatsPostnummer = table.Column<string>(type: "text", nullable: true),
+                    ArbetsplatsOrt = table.Column<string>(type: "text", nullable: true),
                     MblDatum = table.Column<DateOnly>(type: "date", nullable: true),
                     MblParter = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     MblUtfall = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -1263,6 +1272,31 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     table.PrimaryKey("PK_PanelMedlem", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PanelMedlem_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlatsbankenAnnons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PlatsbankenId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Felmeddelande = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SenasteForsok = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SkickadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatsbankenAnnons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlatsbankenAnnons_Rekrytering_RekryteringId",
                         column: x => x.RekryteringId,
                         principalTable: "Rekrytering",
                         principalColumn: "Id",
@@ -1951,6 +1985,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlatsbankenAnnons_KommunId",
+                table: "PlatsbankenAnnons",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlatsbankenAnnons_RekryteringId",
+                table: "PlatsbankenAnnons",
+                column: "RekryteringId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Policyversioner_KommunId",
                 table: "Policyversioner",
                 column: "KommunId");
@@ -2403,6 +2448,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Personalimporter");
+
+            migrationBuilder.DropTable(
+                name: "PlatsbankenAnnons");
 
             migrationBuilder.DropTable(
                 name: "Policyversioner");

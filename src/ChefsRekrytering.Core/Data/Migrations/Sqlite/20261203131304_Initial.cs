@@ -968,6 +968,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     Annonstext = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     SistaAnsokningsdag = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PubliceradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    YrkeBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    KommunBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    AnstallningstypBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    VaraktighetBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetstidBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    LonetypBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetsplatsGatuadress = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetsplatsPostnummer = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetsplatsOrt = table.Column<string>(type: "TEXT", nullable: true),
                     MblDatum = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     MblParter = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     MblUtfall = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -1261,6 +1270,31 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_PanelMedlem", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PanelMedlem_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlatsbankenAnnons",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlatsbankenId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Felmeddelande = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SenasteForsok = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SkickadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatsbankenAnnons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlatsbankenAnnons_Rekrytering_RekryteringId",
                         column: x => x.RekryteringId,
                         principalTable: "Rekrytering",
                         principalColumn: "Id",
@@ -1949,6 +1983,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlatsbankenAnnons_KommunId",
+                table: "PlatsbankenAnnons",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlatsbankenAnnons_RekryteringId",
+                table: "PlatsbankenAnnons",
+                column: "RekryteringId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Policyversioner_KommunId",
                 table: "Policyversioner",
                 column: "KommunId");
@@ -2401,6 +2446,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Personalimporter");
+
+            migrationBuilder.DropTable(
+                name: "PlatsbankenAnnons");
 
             migrationBuilder.DropTable(
                 name: "Policyversioner");

@@ -276,3 +276,41 @@ public sealed class PlatsbankenAvTests(SqlitePortal portal) : IClassFixture<Sqli
         Assert.False(await db.Set<ScheduledJob>().AnyAsync(j => j.JobType == PlatsbankenService.Jobb));
     }
 }
+
+/// <summary>Wrong credentials: Arbetsförmedlingen answers 401, which HR sees as a refusal (not retried for ever).</summary>
+public sealed class PlatsbankenFelInloggningTests : IAsyncLifetime
+{
+    private PlatsbankenStandIn _standIn = null!;
+    private PortalFactory _portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        _standIn = await PlatsbankenStandIn.StartAsync();
+        _portal = new PortalFactory()
+            .With("Platsbanken:EmployerId", PlatsbankenStandIn.EmployerId)
+            .With("Platsbanken:ClientId", PlatsbankenStandIn.ClientId)
+            .With("Platsbanken:ClientSecret", "fel-hemlighet")
+            .With("Platsbanken:BaseAddress", _standIn.BaseAddress);
+        _ = _portal.Server;
+    }
+
+    [Fact]
+    public async Task FelHemlighetGerAvvisadMedArbetsformedlingensSvar()
+    {
+        var hr = await PortalClient.For(_portal).SignInAsync("kalix", "hr");
+        await _portal.Services.GetRequiredService<SchedulerRunner>().RunDueAsync(); // the demo advert, refused the same way
+
+        await using var scope = _portal.ScopeFor("kalix", out var db);
+        var id = await db.Set<PlatsbankenAnnons>().Select(a => a.RekryteringId).FirstAsync();
+        var status = (await hr.PageAsync($"/rekrytering/{id}")).QuerySelector("#platsbanken")!.TextContent;
+        Assert.Contains("Avvisad av Arbetsförmedlingen", status);
+        Assert.Contains("401: Unauthorized", status);
+        Assert.Empty(_standIn.Annonser);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _portal.DisposeAsync();
+        await _standIn.DisposeAsync();
+    }
+}

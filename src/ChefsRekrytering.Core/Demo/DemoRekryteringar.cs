@@ -81,7 +81,10 @@ public sealed class DemoRekryteringar(AppDbContext db, CurrentKommun kommun, Rek
         var annons = $"Vill du leda {unit} tillsammans med engagerade medarbetare? Vi söker en chef som delar kommunens syn på ledarskap " +
                      "och vill utveckla verksamheten till största nytta för kommuninvånarna.\n\nDu har personal-, arbetsmiljö-, budget- och " +
                      "verksamhetsansvar och ingår i förvaltningens ledningsgrupp. Vi lägger stor vikt vid personlig lämplighet.";
-        await StepAsync(id, "Annons", v => service.SparaAnnonsAsync(id, v, annons, service.Today.AddDays(21), o, ct), ct);
+        // What Platsbanken needs, should it be configured (only Kalix publishes an advert in the demo).
+        var platsbanken = new Platsbanken.Platsbanksfalt("Noad_FWq_mY2", Platsbanken.Platsbankstaxonomi.Kommuner.GetValueOrDefault(kommun.Required)?.Id,
+            "PFZr_Syz_cUq", "a7uU_j21_mkL", "6YE1_gAC_R2G", "oG8G_9cW_nRf", null, "95231", "Kalix");
+        await StepAsync(id, "Annons", v => service.SparaAnnonsAsync(id, v, annons, service.Today.AddDays(21), o, ct, falt: platsbanken), ct);
         await StepAsync(id, "PubliceraAnnons", v => service.FireAsync(id, v, RekryteringsHandelse.PubliceraAnnons, null, o, ct), ct);
 
         foreach (var (fornamn, efternamn, telefon) in applicants)

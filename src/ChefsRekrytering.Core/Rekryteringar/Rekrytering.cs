@@ -64,6 +64,16 @@ public class Rekrytering : IWorkflowSubject<RekryteringsTillstand>
     public string Annonstext { get; set; } = "";
     public DateOnly? SistaAnsokningsdag { get; set; }
     public DateTime? PubliceradUtc { get; set; }
+    // What Platsbanken needs (JobTech taxonomy concept ids, see Platsbanken.Platsbankstaxonomi) and the workplace address.
+    public string? YrkeBegrepp { get; set; }
+    public string? KommunBegrepp { get; set; }
+    public string? AnstallningstypBegrepp { get; set; }
+    public string? VaraktighetBegrepp { get; set; }
+    public string? ArbetstidBegrepp { get; set; }
+    public string? LonetypBegrepp { get; set; }
+    public string? ArbetsplatsGatuadress { get; set; }
+    public string? ArbetsplatsPostnummer { get; set; }
+    public string? ArbetsplatsOrt { get; set; }
 
     // MBL 11 §
     public DateOnly? MblDatum { get; set; }

@@ -79,7 +79,7 @@ public sealed record Utlamnandefil(string Filnamn, byte[] Innehall);
 /// </summary>
 public sealed class RekryteringService(
     AppDbContext db, Outbox outbox, Scheduler scheduler, PolicyLibrary policies, IEnumerable<IRekryteringTillsattHandler> onTillsatt,
-    Gallring gallring, AuditLog audit, MailLinks links, Intervjuformuleringar formuleringar)
+    Gallring gallring, AuditLog audit, MailLinks links, Intervjuformuleringar formuleringar, Platsbanken.PlatsbankenService platsbanken)
 {
     public const string AnsokningstidSlutJobb = "rekrytering-ansokningstid-slut";
 
@@ -173,7 +173,7 @@ public sealed class RekryteringService(
             Behov: driver && Rekrytering.BehovetProvas.Contains(r.State),
             Las: RekryteringAccess.CanCheckLas(user) && Rekrytering.ForeAnnonseringen.Contains(r.State),
             Kravprofil: driver && Rekrytering.ForeAnnonseringen.Contains(r.State),
-            Annons: driver && Rekrytering.AnnonsenSkrivs.Contains(r.State),
+            Annons: driver && (Rekrytering.AnnonsenSkrivs.Contains(r.State) || r.State == RekryteringsTillstand.Annonserad),
             Panel: driver && r.ArOppen,
             // Registered once a candidate is proposed: it takes the recruitment from references through MBL to the decision.
             Mbl: driver && (r.State == RekryteringsTillstand.FackligSamverkan
@@ -289,14 +289,26 @@ public sealed class RekryteringService(
 
     /// <summary>The advert's text and last application day, until it is published. The last day lies between today and a
     /// year ahead.</summary>
-    /// <remarks>With <paramref name="publicera"/>, the advert as saved is published in the same step.</remarks>
+    /// <remarks>With <paramref name="publicera"/>, the advert as saved is published in the same step. <paramref name="falt"/>
+    /// (what Platsbanken needs) is kept as stored when null. While published, the text and those fields may still change
+    /// (the advert in Platsbanken is updated), the last application day not.</remarks>
     public Task<CommandResult> SparaAnnonsAsync(int id, Guid version, string annonstext, DateOnly sistaAnsokningsdag, ClaimsPrincipal user,
-        CancellationToken ct = default, bool publicera = false) => ChangeAsync(id, version, user, ct, async r =>
+        CancellationToken ct = default, bool publicera = false, Platsbanken.Platsbanksfalt? falt = null) => ChangeAsync(id, version, user, ct, async r =>
         {
+            if (r.State == RekryteringsTillstand.Annonserad && !publicera)
+            {
+                if (sistaAnsokningsdag != r.SistaAnsokningsdag) return CommandResult.Refused("Sista ansökningsdag kan inte ändras när annonsen är publicerad.");
+                r.Annonstext = annonstext.Trim();
+                platsbanken.Tillampa(falt, r);
+                if (platsbanken.Hinder(r, Today) is { Count: > 0 } hinder) return db.Refuse(hinder);
+                await platsbanken.KoaAsync(r, ct);
+                return await db.CommitAsync(r, "Annonsen är ändrad.", ct);
+            }
             if (!Rekrytering.AnnonsenSkrivs.Contains(r.State)) return CommandResult.Refused("Annonsen kan bara ändras innan den publiceras.");
             var fonster = SistaAnsokningsdagar(Today);
             if (!fonster.Rymmer(sistaAnsokningsdag)) return CommandResult.Refused($"Sista ansökningsdag ska ligga {fonster.Text}.");
             (r.Annonstext, r.SistaAnsokningsdag) = (annonstext.Trim(), sistaAnsokningsdag);
+            platsbanken.Tillampa(falt, r);
             if (!publicera) return await db.CommitAsync(r, "Annonsen är sparad.", ct);
             var result = await FireAsync(r, RekryteringsHandelse.PubliceraAnnons, user.Actor(), null, ct);
             return result.Succeeded ? await db.CommitAsync(r, "Annonsen är sparad och publicerad.", ct) : db.Refuse(result.Reasons);
@@ -421,6 +433,9 @@ public sealed class RekryteringService(
     /// </summary>
     internal async Task<WorkflowResult> FireAsync(Rekrytering r, RekryteringsHandelse trigger, Actor actor, string? comment = null, CancellationToken ct = default)
     {
+        // With Platsbanken configured, an advert it would refuse is not published (the reasons at once, not later).
+        if (trigger == RekryteringsHandelse.PubliceraAnnons && platsbanken.Hinder(r, Today) is { Count: > 0 } hinder)
+            return WorkflowResult.Refused([.. hinder.Select(h => new GuardReason("platsbanken", h))]);
         var flode = Workflow(r);
         if (trigger is RekryteringsHandelse.Avbryt or RekryteringsHandelse.Tillsatt
             && flode.Actions().FirstOrDefault(a => a.Trigger == trigger) is { } steg && Erbjuds(steg))
@@ -472,6 +487,9 @@ public sealed class RekryteringService(
                 foreach (var handler in onTillsatt) await handler.OnTillsattAsync(r, hired, actor, ct);
                 break;
         }
+        // Published: sent to Platsbanken; filled or cancelled: withdrawn from it (after the save, by the scheduler).
+        if (trigger is RekryteringsHandelse.PubliceraAnnons or RekryteringsHandelse.Tillsatt or RekryteringsHandelse.Avbryt)
+            await platsbanken.KoaAsync(r, ct);
         return result;
     }
 

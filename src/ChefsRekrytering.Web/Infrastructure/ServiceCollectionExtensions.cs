@@ -1,3 +1,4 @@
+using ChefsRekrytering.Platsbanken;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -47,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalNotifications(config, dataFolder, PortalPaths.ContentFolder(config));
         services.AddPortalDocuments(config, dataFolder);
         services.AddPortalRekrytering(PortalPaths.ContentFolder(config));
+        services.AddPortalPlatsbanken(config);
         services.AddPortalIntroduktion(PortalPaths.ContentFolder(config));
         services.AddPortalAvveckling();
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));

@@ -1,3 +1,4 @@
+using ChefsRekrytering.Platsbanken;
 using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Rekryteringar;
@@ -10,10 +11,13 @@ using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, whi
 /// <summary>One recruitment: where it stands, what may be done next and why the rest must wait, and each step's record.
 /// Each form posts to one command of <see cref="RekryteringService"/> with the version the page was built from.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
-public class DetaljerModel(RekryteringService service, Gallring gallring) : PageModel
+public class DetaljerModel(RekryteringService service, Gallring gallring, PlatsbankenService platsbanken) : PageModel
 {
     public Rekryteringsoversikt Oversikt { get; private set; } = null!;
     public Rekrytering Rekrytering => Oversikt.Rekrytering;
+    /// <summary>The advert in Platsbanken, for HR and the owner (null for the panel).</summary>
+    public Platsbankenstatus? Platsbanken { get; private set; }
+    public IReadOnlyList<Begrepp> Kommunval => platsbanken.Kommunval;
     /// <summary>When the applicants' data goes, in words: the date once the recruitment is closed, else the rule.</summary>
     public string GallringText => gallring.GallrasUtc(Rekrytering) is { } utc
         ? $"Sökandes personuppgifter och handlingar gallras {SwedishTime.ToLocal(utc):yyyy-MM-dd}, {gallring.Manader} månader efter " +
@@ -81,6 +85,28 @@ public class DetaljerModel(RekryteringService service, Gallring gallring) : Page
     {
         [Required, StringLength(8000, MinimumLength = 100), Display(Name = "annonstext"), DataType(DataType.MultilineText)] public string Text { get; set; } = "";
         [Required, Display(Name = "sista ansökningsdag")] public DateOnly? SistaAnsokningsdag { get; set; }
+        // Platsbanken (shown when it is configured): concept ids chosen by their Swedish labels, and the workplace address.
+        [StringLength(40), Display(Name = "yrke")] public string? Yrke { get; set; }
+        [StringLength(40), Display(Name = "kommun")] public string? Kommun { get; set; }
+        [StringLength(40), Display(Name = "anställningstyp")] public string? Anstallningstyp { get; set; }
+        [StringLength(40), Display(Name = "varaktighet")] public string? Varaktighet { get; set; }
+        [StringLength(40), Display(Name = "arbetstid")] public string? Arbetstid { get; set; }
+        [StringLength(40), Display(Name = "lönetyp")] public string? Lonetyp { get; set; }
+        [StringLength(200), Display(Name = "gatuadress")] public string? Gatuadress { get; set; }
+        [StringLength(10), Display(Name = "postnummer")] public string? Postnummer { get; set; }
+        [StringLength(100), Display(Name = "ort")] public string? Ort { get; set; }
+
+        public Platsbanksfalt Falt() => new(Yrke, Kommun, Anstallningstyp, Varaktighet, Arbetstid, Lonetyp, Gatuadress, Postnummer, Ort);
+
+        public static AnnonsInput From(Rekrytering r)
+        {
+            var f = Platsbanksfalt.Fran(r);
+            return new AnnonsInput
+            {
+                Text = r.Annonstext, SistaAnsokningsdag = r.SistaAnsokningsdag, Yrke = f.Yrke, Kommun = f.Kommun, Anstallningstyp = f.Anstallningstyp,
+                Varaktighet = f.Varaktighet, Arbetstid = f.Arbetstid, Lonetyp = f.Lonetyp, Gatuadress = f.Gatuadress, Postnummer = f.Postnummer, Ort = f.Ort,
+            };
+        }
     }
 
     public sealed class MblInput
@@ -112,7 +138,7 @@ public class DetaljerModel(RekryteringService service, Gallring gallring) : Page
 
     public Task<IActionResult> OnPostAnnonsAsync(int id, [Bind(Prefix = nameof(Annons))] AnnonsInput input, bool publicera) =>
         CallAsync(id, publicera ? "nasta-rubrik" : "annons-rubrik",
-            ct => service.SparaAnnonsAsync(id, Version, input.Text, input.SistaAnsokningsdag!.Value, User, ct, publicera));
+            ct => service.SparaAnnonsAsync(id, Version, input.Text, input.SistaAnsokningsdag!.Value, User, ct, publicera, input.Falt()));
 
     public Task<IActionResult> OnPostMblAsync(int id, [Bind(Prefix = nameof(Mbl))] MblInput input) =>
         CallAsync(id, "beslut-rubrik", ct => service.RegistreraMblAsync(id, Version, input.Datum!.Value, input.Parter, input.Utfall, User, ct));
@@ -154,7 +180,8 @@ public class DetaljerModel(RekryteringService service, Gallring gallring) : Page
         ModelState.Remove(nameof(Version));
         Behov = BehovInput.From(r);
         Las = new LasInput { Utfall = r.LasUtfall, Kommentar = r.LasKommentar };
-        Annons = new AnnonsInput { Text = r.Annonstext, SistaAnsokningsdag = r.SistaAnsokningsdag };
+        Annons = AnnonsInput.From(r);
+        Platsbanken = await platsbanken.StatusAsync(r, User, HttpContext.RequestAborted);
         Mbl = new MblInput { Datum = r.MblDatum, Parter = r.MblParter ?? "", Utfall = r.MblUtfall ?? "" };
         Beslut = new BeslutInput { Datum = r.BeslutDatum, Beslutsfattare = r.Beslutsfattare ?? "", KandidatId = r.ValdKandidatId, Motivering = r.BeslutMotivering };
         return true;

@@ -2074,6 +2074,52 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Personalimporter", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Platsbanken.PlatsbankenAnnons", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Felmeddelande")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PlatsbankenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SenasteForsok")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("SkickadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId")
+                        .IsUnique();
+
+                    b.ToTable("PlatsbankenAnnons");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2550,6 +2596,21 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("AnstallningstypBegrepp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArbetsplatsGatuadress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArbetsplatsOrt")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArbetsplatsPostnummer")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ArbetstidBegrepp")
+                        .HasColumnType("text");
+
                     b.Property<string>("AvbrottsSkal")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2605,6 +2666,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<DateTime?>("GallringsStoppUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("KommunBegrepp")
+                        .HasColumnType("text");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2624,6 +2688,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<string>("LasUtfall")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LonetypBegrepp")
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("MblDatum")
                         .HasColumnType("date");
@@ -2671,9 +2738,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<int?>("ValdKandidatId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VaraktighetBegrepp")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("YrkeBegrepp")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -3494,6 +3567,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Platsbanken.PlatsbankenAnnons", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2004,6 +2004,50 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Personalimporter", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Platsbanken.PlatsbankenAnnons", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Felmeddelande")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatsbankenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenasteForsok")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SkickadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId")
+                        .IsUnique();
+
+                    b.ToTable("PlatsbankenAnnons");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Policies.Policyversion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2464,6 +2508,21 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AnstallningstypBegrepp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetsplatsGatuadress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetsplatsOrt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetsplatsPostnummer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArbetstidBegrepp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AvbrottsSkal")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2519,6 +2578,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<DateTime?>("GallringsStoppUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KommunBegrepp")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KommunId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2537,6 +2599,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<string>("LasUtfall")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LonetypBegrepp")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("MblDatum")
@@ -2585,8 +2650,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<int?>("ValdKandidatId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VaraktighetBegrepp")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YrkeBegrepp")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -3386,6 +3457,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("KommunId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Platsbanken.PlatsbankenAnnons", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1435,6 +1435,61 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Intervjuinbjudan",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtkomstHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InbjudenUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InbjudenAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Intervjuinbjudan", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Intervjuinbjudan_Kandidat_KandidatId",
+                        column: x => x.KandidatId,
+                        principalTable: "Kandidat",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Intervjutid",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SlutUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Plats = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BokadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Intervjutid", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Intervjutid_Kandidat_KandidatId",
+                        column: x => x.KandidatId,
+                        principalTable: "Kandidat",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Intervjutid_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Referens",
                 columns: table => new
                 {
@@ -1753,6 +1808,38 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_InloggningsForsok_SenastUtc",
                 table: "InloggningsForsok",
                 column: "SenastUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intervjuinbjudan_AtkomstHash",
+                table: "Intervjuinbjudan",
+                column: "AtkomstHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intervjuinbjudan_KandidatId",
+                table: "Intervjuinbjudan",
+                column: "KandidatId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intervjuinbjudan_KommunId",
+                table: "Intervjuinbjudan",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intervjutid_KandidatId",
+                table: "Intervjutid",
+                column: "KandidatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intervjutid_KommunId",
+                table: "Intervjutid",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intervjutid_RekryteringId_StartUtc",
+                table: "Intervjutid",
+                columns: new[] { "RekryteringId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Introduktion_ChefPersonId",
@@ -2374,6 +2461,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "InloggningsForsok");
+
+            migrationBuilder.DropTable(
+                name: "Intervjuinbjudan");
+
+            migrationBuilder.DropTable(
+                name: "Intervjutid");
 
             migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");

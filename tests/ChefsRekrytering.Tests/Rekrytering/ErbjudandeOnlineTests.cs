@@ -122,13 +122,13 @@ public class ErbjudandeOnlineTests(SqlitePortal portal) : IClassFixture<SqlitePo
     {
         var (intervju, sida) = await ErbjudenAsync();
         var klient = PortalClient.For(portal);
+        var form = await FormularAsync(klient, sida); // the page as it was before the offer was withdrawn
         var hr = await data.PrincipalAsync(IntervjuBuilder.Hr);
         var version = await KandidatVersionAsync(intervju.KandidatIds[0]);
         Assert.True((await data.KommandoAsync<KandidatService, CommandResult>(s => s.AtertaAsync(intervju.Id, intervju.KandidatIds[0], version, true, hr))).Succeeded);
 
-        var svar = await klient.PostFormAsync($"{sida}?handler=Svara",
-            new() { ["ja"] = "true", ["BekraftarSvar"] = "true", ["Version"] = (await KandidatVersionAsync(intervju.KandidatIds[0])).ToString() }, // the page has no form left: a token from another page
-            formPage: "/jobb");
+        (form["ja"], form["BekraftarSvar"], form["Version"]) = ("true", "true", (await KandidatVersionAsync(intervju.KandidatIds[0])).ToString());
+        var svar = await klient.Http.PostAsync($"{sida}?handler=Svara", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.OK, svar.StatusCode);
         Assert.Contains(AnsokanService.ErbjudandetGallerInte, WebUtility.HtmlDecode(await svar.Content.ReadAsStringAsync()));
         await using var scope = portal.ScopeFor("kalix", out var db);

@@ -3,6 +3,7 @@ using System.Text;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Documents;
+using ChefsRekrytering.Konton;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Notifications.Mallar;
@@ -50,7 +51,17 @@ public sealed record AnsokanLage(string Rubrik, string Text);
 
 /// <summary>The applicant's own page: the application, its recruitment and municipality, where it stands, what was sent, the interview.</summary>
 public sealed record MinAnsokan(Kandidat Kandidat, Rekrytering Rekrytering, string Kommun, AnsokanLage Lage,
-    IReadOnlyList<(DokumentTyp Typ, string Namn)> Dokument, Mote? Intervju);
+    IReadOnlyList<(DokumentTyp Typ, string Namn)> Dokument, Mote? Intervju)
+{
+    /// <summary>The free interview times the applicant may choose among now (invited, not yet interviewed).</summary>
+    public IReadOnlyList<Intervjutid> Intervjutider { get; init; } = [];
+    /// <summary>The offer, while the applicant has it or after they answered it.</summary>
+    public Erbjudandevy? Erbjudande { get; init; }
+}
+
+/// <summary>The offer as the applicant reads it on their page: start, terms, the recruitment, and whom to ask.</summary>
+public sealed record Erbjudandevy(DateOnly Startdatum, string? Villkor, DateTime ErbjudetUtc, string Tjanst, string Diarienummer,
+    string Rekryterande, string? Epost, string? Telefon, DateTime? SvarUtc, bool KanSvara);
 
 /// <summary>
 /// The applicant's side of a recruitment, without signing in: the public adverts, the application with its CV and
@@ -60,7 +71,7 @@ public sealed record MinAnsokan(Kandidat Kandidat, Rekrytering Rekrytering, stri
 /// </summary>
 public sealed class AnsokanService(
     AppDbContext db, CurrentKommun kommun, DocumentService documents, Outbox outbox, OutboxSignal outboxSignal,
-    RekryteringService rekryteringar, ILogger<AnsokanService> log)
+    RekryteringService rekryteringar, ILogger<AnsokanService> log, Intervjutider intervjutider, IErbjudandesignering signering, MailLinks links)
 {
     public const string InteAktuell = "Annonsen är inte längre aktuell: sista ansökningsdag har passerat eller annonsen är inte publicerad.";
     public const string DokumentFel = "Ansökan kunde inte tas emot just nu eftersom dokumenten inte gick att spara. Ingenting har sparats – försök igen om en stund.";
@@ -170,7 +181,9 @@ public sealed class AnsokanService(
         // A token is 64 hex digits; anything else is not worth a query. A mail program may have changed the case.
         if (token is not { Length: 64 } || !token.All(char.IsAsciiHexDigit)) return null;
         var hash = Hash(token.ToLowerInvariant());
-        var found = await db.Set<Kandidat>().IgnoreQueryFilters().Where(k => k.AtkomstHash == hash && k.GallradUtc == null)
+        // The link of the confirmation mail, or of an invitation to choose an interview time.
+        var inbjuden = await intervjutider.KandidatForInbjudanAsync(hash, ct);
+        var found = await db.Set<Kandidat>().IgnoreQueryFilters().Where(k => (k.AtkomstHash == hash || k.Id == inbjuden) && k.GallradUtc == null)
             .Select(k => new { k.Id, k.KommunId }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
         kommun.Use(found.KommunId);
@@ -201,7 +214,75 @@ public sealed class AnsokanService(
     {
         if (await FindByTokenAsync(token, ct) is not { Rekrytering: { } r } k) return null;
         var intervju = k.State == KandidatTillstand.IntervjuBokad ? await rekryteringar.BokadIntervjuAsync(k, ct) : null;
-        return new(k, r, rekryteringar.KommunNamn(r) ?? k.KommunId, LageFor(k), await DocumentsOfAsync(k, ct), intervju);
+        return new(k, r, rekryteringar.KommunNamn(r) ?? k.KommunId, LageFor(k), await DocumentsOfAsync(k, ct), intervju)
+        {
+            Intervjutider = await intervjutider.ValbaraAsync(k, ct),
+            Erbjudande = await ErbjudandeAsync(k, r, ct),
+        };
+    }
+
+    private async Task<Erbjudandevy?> ErbjudandeAsync(Kandidat k, Rekrytering r, CancellationToken ct)
+    {
+        if (k.ErbjudetUtc is not { } erbjudet || k.Startdatum is not { } start) return null;
+        var agare = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => new { u.Namn, u.Email, u.PhoneNumber }).FirstOrDefaultAsync(ct);
+        return new(start, k.Erbjudandevillkor, erbjudet, r.Titel, r.Diarienummer, agare?.Namn ?? r.AgareNamn, agare?.Email, agare?.PhoneNumber,
+            k.SvarUtc, k.State == KandidatTillstand.Erbjuden);
+    }
+
+    public const string ErbjudandetBesvarat = "Erbjudandet är redan besvarat. Ditt tidigare svar gäller och ingenting har ändrats.";
+    public const string ErbjudandetGallerInte = "Erbjudandet gäller inte längre och kan inte besvaras här. Kontakta den som rekryterar.";
+    public const string SvaretBekraftas = "Kryssa i rutan för att bekräfta ditt svar på erbjudandet.";
+
+    /// <summary>
+    /// The applicant books, or moves to, one of the free interview times through their private link (<see cref="Intervjutider"/>).
+    /// <paramref name="version"/> is the application as the page showed it: a change since is refused and explained.
+    /// </summary>
+    public async Task<CommandResult> BokaIntervjutidAsync(string? token, int tidId, Guid? version, CancellationToken ct = default)
+    {
+        if (await FindByTokenAsync(token, ct) is not { } k) return CommandResult.NotFound;
+        if (version != k.Version) return CommandResult.Conflict(AndradSamtidigtSida);
+        var result = await intervjutider.BokaAsync(k, tidId, Sokande, ct);
+        if (result.Succeeded) outboxSignal.Notify();
+        return result;
+    }
+
+    public const string AndradSamtidigtSida = "Din ansökan har ändrats sedan du öppnade sidan. Sidan visar nu det senaste läget; gör ditt val igen.";
+
+    /// <summary>
+    /// The applicant answers the offer on their page: yes (<see cref="KandidatHandelse.Acceptera"/>, which fills the post
+    /// as when HR registers it) or no (<see cref="KandidatHandelse.TackaNej"/>), only when confirmed and under the
+    /// configured signing (<see cref="IErbjudandesignering"/>). The answer's time is kept (SvarUtc) and the history says it
+    /// came from the applicant's page; HR and the recruiting manager get a mail. An offer already answered or withdrawn,
+    /// or a page showing an older version: refused, nothing changed.
+    /// </summary>
+    public async Task<CommandResult> SvaraPaErbjudandetAsync(string? token, bool ja, bool bekraftat, Guid? version, CancellationToken ct = default)
+    {
+        if (await FindByTokenAsync(token, ct) is not { } k) return CommandResult.NotFound;
+        if (k.State is KandidatTillstand.Anstalld or KandidatTillstand.TackatNej) return CommandResult.Refused(ErbjudandetBesvarat);
+        if (k.State != KandidatTillstand.Erbjuden) return CommandResult.Refused(ErbjudandetGallerInte);
+        if (version != k.Version) return CommandResult.Conflict(AndradSamtidigtSida);
+        if (!bekraftat) return CommandResult.Refused(SvaretBekraftas);
+        if (await signering.HinderAsync(k, ja, ct) is { } hinder) return CommandResult.Refused(hinder);
+        var r = (await rekryteringar.LoadAsync(k.RekryteringId, ct))!;
+        var nu = db.UtcNow;
+        var result = await rekryteringar.FireAsync(k, r, ja ? KandidatHandelse.Acceptera : KandidatHandelse.TackaNej, Sokande,
+            $"Svar från kandidaten via sin sida {SwedishTime.Format(nu)}");
+        if (!result.Succeeded) return db.Refuse(result.Reasons);
+        var mottagare = (await db.MedRollAsync(Konton.Roller.HR, null, ct)).ToList();
+        if (await db.KontoAsync(r.AgareUserId, null, ct) is { } agare) mottagare.Add(agare);
+        foreach (var till in mottagare.DistinctBy(m => m.Address.Trim().ToLowerInvariant()))
+            await outbox.EnqueueAsync<ErbjudandeSvar, ErbjudandeSvar.Innehall>(till,
+                $"{k.Namn} har tackat {(ja ? "ja" : "nej")} till erbjudandet – {r.Titel}",
+                new ErbjudandeSvar.Innehall(till.Name, k.Namn, r.Titel, r.Diarienummer, ja, k.SvarUtc ?? nu, rekryteringar.KommunNamn(r),
+                    links.For($"/rekrytering/{r.Id}/kandidater/{k.Id}")),
+                topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
+        var klart = ja ? "Tack! Du har tackat ja till erbjudandet. Rekryterande chef hör av sig om introduktionen."
+            : "Du har tackat nej till erbjudandet. Tack för ditt intresse.";
+        var saved = await db.CommitAsync(k, klart, ct);
+        if (saved.Outcome == Outcome.Conflict) return CommandResult.Conflict(AndradSamtidigtSida);
+        outboxSignal.Notify();
+        log.LogInformation("Kandidat {KandidatId} svarade på erbjudandet via sin sida", k.Id);
+        return saved;
     }
 
     /// <summary>The municipalities this deployment serves, in Swedish name order, for choosing whose adverts to see.</summary>

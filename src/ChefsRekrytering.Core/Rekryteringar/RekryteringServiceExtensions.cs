@@ -13,6 +13,12 @@ public static class RekryteringServiceExtensions
         services.AddScoped<KandidatService>();
         services.AddScoped<UrvalsfragaService>();
         services.AddScoped<AnsokanService>();
+        services.AddScoped<Intervjutider>();
+        services.AddOptions<ErbjudandeOptions>().BindConfiguration(ErbjudandeOptions.Section);
+        services.AddScoped<IErbjudandesignering>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ErbjudandeOptions>>().Value.Signering switch
+        {
+            _ => new IngenSignering(),
+        });
         services.AddScoped<IScheduledJobHandler, AnsokningstidSlut>();
         services.AddScoped<NyChefTilltrader>();
         services.AddScoped<IScheduledJobHandler>(sp => sp.GetRequiredService<NyChefTilltrader>());

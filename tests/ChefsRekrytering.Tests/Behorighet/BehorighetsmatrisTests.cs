@@ -79,6 +79,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("rekrytering/{id:int}/kravprofil", [$"/rekrytering/{d.RekA}/kravprofil"], RecruitmentA),
             new("rekrytering/{id:int}/urvalsfragor", [$"/rekrytering/{d.RekA}/urvalsfragor"], RecruitmentA),
             new("rekrytering/{id:int}/intervjuguide", [$"/rekrytering/{d.RekA}/intervjuguide"], RecruitmentA),
+            new("rekrytering/{id:int}/intervjutider", [$"/rekrytering/{d.RekA}/intervjutider"], RecruitmentA),
             new("rekrytering/{id:int}/jamforelse", [$"/rekrytering/{d.RekA}/jamforelse"], RecruitmentA),
             new("rekrytering/{id:int}/kandidater/{kandidatId:int}", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}"], RecruitmentA),
             new("rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}/bedomning"], RecruitmentA),

@@ -73,6 +73,9 @@ public abstract class SamtidighetTests<TPortal>(TPortal portal) : IClassFixture<
         db.Add(new Mallversion { KommunId = "kalix", Nyckel = "besked-ej-aktuell", Nummer = 2, Amne = "Besked", Rubrik = "Besked", Innehall = "<p>Hej</p>", SkapadUtc = DateTime.UtcNow });
         // A refusal reason retired by two HR people at once.
         db.Add(new ChefsRekrytering.Notifications.Avslagsskal { KommunId = "kalix", Nyckel = "avslag-samtidighet", SkapadUtc = DateTime.UtcNow });
+        // An interview time two candidates take at once (Sjalvbokning tests it through the page too).
+        db.Add(new ChefsRekrytering.Rekryteringar.Intervjutid { KommunId = "kalix", RekryteringId = await db.Set<ChefsRekrytering.Rekryteringar.Rekrytering>().Select(r => r.Id).FirstAsync(),
+            StartUtc = DateTime.UtcNow.AddDays(3), SlutUtc = DateTime.UtcNow.AddDays(3).AddHours(1), Plats = "Stadshuset" });
         await scope.ServiceProvider.GetRequiredService<MeetingService>().BookAsync(new MeetingRequest("Möte", null, null, DateTime.UtcNow.AddDays(3),
             DateTime.UtcNow.AddDays(3).AddHours(1), new MailRecipient("a@kalix.example", "A"), [], "Test:1"), "kalix");
         await db.SaveChangesAsync();

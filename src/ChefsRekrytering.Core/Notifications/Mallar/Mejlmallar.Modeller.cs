@@ -119,3 +119,17 @@ public sealed class ValkommenNyChef : IMailTemplate<ValkommenNyChef.Innehall>
     public sealed record Innehall(string Namn, string Befattning, DateOnly Startdatum, string AnstallandeChef, string? Kommun, string? LosenordsLank);
     public static string Nyckel(Innehall model) => "valkommen-ny-chef";
 }
+
+/// <summary>The recruiting manager invites a candidate to choose an interview time on their own page, through its private link.</summary>
+public sealed class IntervjuBokaTid : IMailTemplate<IntervjuBokaTid.Innehall>
+{
+    public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, string? Kommun, string Rekryterande, string Lank);
+    public static string Nyckel(Innehall model) => "intervju-boka-tid";
+}
+
+/// <summary>The candidate answered the offer on their own page: to HR and the recruiting manager.</summary>
+public sealed class ErbjudandeSvar : IMailTemplate<ErbjudandeSvar.Innehall>
+{
+    public sealed record Innehall(string Namn, string Kandidat, string Tjanst, string Diarienummer, bool Ja, DateTime SvarUtc, string? Kommun, string Lank);
+    public static string Nyckel(Innehall model) => "erbjudande-svar";
+}

@@ -23,10 +23,15 @@ public class IndexModel(AnsokanService ansokan) : PageModel
     public AnsokanLage Lage => Ansokan.Lage;
     public IReadOnlyList<(DokumentTyp Typ, string Namn)> Dokument => Ansokan.Dokument;
     public Mote? Intervju => Ansokan.Intervju;
+    public IReadOnlyList<Intervjutid> Intervjutider => Ansokan.Intervjutider;
+    public Erbjudandevy? Erbjudande => Ansokan.Erbjudande;
 
     /// <summary>The application as this page showed it: withdrawing what someone changed meanwhile is refused and explained.</summary>
     [BindProperty] public Guid? Version { get; set; }
     [BindProperty, Display(Name = "bekräftelse")] public bool Bekraftar { get; set; }
+    /// <summary>The heading over the reasons a form was refused, after the form.</summary>
+    public string FelRubrik { get; private set; } = "Ansökan kunde inte återtas";
+    [BindProperty, Display(Name = "bekräftelse av svaret")] public bool BekraftarSvar { get; set; }
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) =>
         Response.Headers["Referrer-Policy"] = "no-referrer";
@@ -42,6 +47,20 @@ public class IndexModel(AnsokanService ansokan) : PageModel
         }
         // Refused: the application as it now is, not as the refused withdrawal left it in memory.
         return await this.AnswerAsync(await ansokan.AtertaAsync(token, Version, ct), () => LoadAsync(token, ct));
+    }
+
+    /// <summary>Books, or moves to, the interview time chosen; a taken or past time is refused and the free ones shown again.</summary>
+    public async Task<IActionResult> OnPostBokaTidAsync(string token, int tid, CancellationToken ct)
+    {
+        FelRubrik = "Tiden kunde inte bokas";
+        return await this.AnswerAsync(await ansokan.BokaIntervjutidAsync(token, tid, Version, ct), () => LoadAsync(token, ct), fragment: "intervjutid");
+    }
+
+    /// <summary>The answer to the offer, yes or no, when the box confirming it is ticked.</summary>
+    public async Task<IActionResult> OnPostSvaraAsync(string token, bool ja, CancellationToken ct)
+    {
+        FelRubrik = "Svaret kunde inte lämnas";
+        return await this.AnswerAsync(await ansokan.SvaraPaErbjudandetAsync(token, ja, BekraftarSvar, Version, ct), () => LoadAsync(token, ct), fragment: "erbjudande");
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

@@ -2265,6 +2265,96 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("DiarieSerie");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjuinbjudan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AtkomstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InbjudenAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("InbjudenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtkomstHash")
+                        .IsUnique();
+
+                    b.HasIndex("KandidatId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Intervjuinbjudan");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjutid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("BokadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Plats")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SlutUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "StartUtc");
+
+                    b.ToTable("Intervjutid");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
                 {
                     b.Property<int>("Id")
@@ -3600,6 +3690,29 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("KompetensId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjuinbjudan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjutid", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

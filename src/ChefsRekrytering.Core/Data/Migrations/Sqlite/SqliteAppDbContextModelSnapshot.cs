@@ -2189,6 +2189,92 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("DiarieSerie");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjuinbjudan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AtkomstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InbjudenAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InbjudenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtkomstHash")
+                        .IsUnique();
+
+                    b.HasIndex("KandidatId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Intervjuinbjudan");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjutid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BokadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plats")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SlutUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "StartUtc");
+
+                    b.ToTable("Intervjutid");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
                 {
                     b.Property<int>("Id")
@@ -3490,6 +3576,29 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("KompetensId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjuinbjudan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Intervjutid", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -111,7 +111,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         if (inbjudan is null) db.Add(inbjudan = new Intervjuinbjudan { KommunId = k.KommunId, KandidatId = k.Id, AtkomstHash = "", InbjudenAv = actor.Namn });
         (inbjudan.AtkomstHash, inbjudan.InbjudenUtc, inbjudan.InbjudenAv) = (Hash(token), db.UtcNow, actor.Namn);
         await outbox.EnqueueAsync<IntervjuBokaTid, IntervjuBokaTid.Innehall>(
-            new MailRecipient(k.Epost, k.Namn), $"Välj en tid för intervju – {r.Titel}",
+            k.Mottagare, $"Välj en tid för intervju – {r.Titel}",
             new IntervjuBokaTid.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), r.AgareNamn, links.For($"/ansokan/{token}")),
             topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
         return await db.CommitAsync(k, $"{k.Namn} är inbjuden att välja en intervjutid och får ett mejl med länken.", ct);
@@ -185,7 +185,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
             .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(ct);
         return new MeetingRequest(
             $"Intervju med {k.Namn}: {r.Titel}", $"Strukturerad intervju med {k.Namn} för tjänsten som {r.Titel} ({r.Diarienummer}).", tid.Plats,
-            tid.StartUtc, tid.SlutUtc, new MailRecipient(arrangor!, r.AgareNamn), [new MailRecipient(k.Epost, k.Namn), .. panel], $"Kandidat:{k.Id}");
+            tid.StartUtc, tid.SlutUtc, new MailRecipient(arrangor!, r.AgareNamn), [k.Mottagare, .. panel], $"Kandidat:{k.Id}");
     }
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));

@@ -629,6 +629,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Sprak")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MoteId");
@@ -2425,6 +2428,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sprak")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateOnly?>("Startdatum")
                         .HasColumnType("date");

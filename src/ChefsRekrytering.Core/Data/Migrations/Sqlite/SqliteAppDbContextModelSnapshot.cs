@@ -599,6 +599,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sprak")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MoteId");
@@ -2342,6 +2345,10 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<string>("SamtyckeVersion")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sprak")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("Startdatum")

@@ -37,6 +37,12 @@ public static class Sprak
         finally { (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (kultur, uiKultur); }
     }
 
+    /// <summary>A time in Swedish time, worded in the current language: "torsdag 3 december 2026 kl. 10:00",
+    /// "Thursday 3 December 2026 at 10:00".</summary>
+    public static string Tid(DateTime utc) => Visning == EngelskKultur
+        ? Calendar.SwedishTime.ToLocal(utc).ToString("dddd d MMMM yyyy 'at' HH:mm", EngelskKultur)
+        : Calendar.SwedishTime.Format(utc);
+
     /// <summary>A document type as an applicant reads it in the current language.</summary>
     public static string Of(DokumentTyp typ) => Visning == EngelskKultur
         ? typ switch { DokumentTyp.CV => "CV", DokumentTyp.PersonligtBrev => "Cover letter", DokumentTyp.Avtal => "Agreement", _ => "Attachment" }

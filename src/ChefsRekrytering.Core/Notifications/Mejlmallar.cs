@@ -37,16 +37,14 @@ public static class Mejlmallar
     internal static string Datum(DateOnly d) => d.ToString("d MMMM yyyy", Sprak.Visning);
 
     /// <summary>A time in Swedish time, worded in the language of the mail being rendered.</summary>
-    internal static string Tid(DateTime utc) => Sprak.Visning.TwoLetterISOLanguageName == Sprak.Engelska
-        ? SwedishTime.ToLocal(utc).ToString("dddd d MMMM yyyy 'at' HH:mm", Sprak.Visning)
-        : SwedishTime.Format(utc);
+    internal static string Tid(DateTime utc) => Sprak.Tid(utc);
 
     /// <summary>The mails to applicants, which an applicant who applied in English gets in English: each has a twin with the
     /// key "nyckel.en" (its version 1 is content/templates/mejl/nyckel.en.liquid), worded and versioned by HR like any mail.</summary>
     public static readonly IReadOnlyList<string> TillSokande =
     [
         "ansokan-mottagen", "besked-ej-aktuell", "besked-avbruten", "besked-tillsatt", "besked-atertagen", "besked-dubblett-borttagen",
-        "erbjudande", "mote-kallelse", "mote-andrad", "mote-installt",
+        "erbjudande", "mote-kallelse", "mote-andrad", "mote-installt", "intervju-boka-tid",
     ];
 
     public static readonly IReadOnlyList<Mejlmall> Alla = MedEngelska(Bygg());

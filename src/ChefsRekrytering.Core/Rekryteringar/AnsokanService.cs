@@ -303,7 +303,7 @@ public sealed class AnsokanService(
         KandidatTillstand.IntervjuBokad => new("Du är kallad till intervju", "Kallelsen med tid och plats har skickats till din e-post."),
         KandidatTillstand.Intervjuad or KandidatTillstand.ReferenserTagna or KandidatTillstand.Foreslagen => new("Du är kvar i rekryteringen efter intervjun",
             "Vi arbetar vidare med rekryteringen, till exempel med referenser. Du får besked när vi vet mer."),
-        KandidatTillstand.Erbjuden => new("Du har fått ett erbjudande om anställning", "Erbjudandet har skickats till din e-post. Rekryterande chef kontaktar dig."),
+        KandidatTillstand.Erbjuden => new("Du har fått ett erbjudande om anställning", "Läs erbjudandet nedan och tacka ja eller nej här på sidan."),
         KandidatTillstand.Anstalld => new("Du har tackat ja och är anställd", "Välkommen! Du får information om din introduktion."),
         KandidatTillstand.TackatNej => new("Du har tackat nej till erbjudandet", "Tack för ditt intresse och den tid du har lagt på rekryteringen."),
         KandidatTillstand.Atertagen => new("Du har återtagit din ansökan", "Du deltar inte längre i rekryteringen."),

@@ -93,7 +93,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         if (k.Version != version) return CommandResult.Conflict(RekryteringService.AndradSamtidigt);
         var r = synlig.Rekrytering;
         if (k.State is not (KandidatTillstand.Inkommen or KandidatTillstand.Granskad))
-            return CommandResult.Refused($"{k.Namn} kan inte bjudas in att välja en tid i läget {SwedishText.Of(k.State)}.");
+            return CommandResult.Refused($"{k.Visningsnamn} kan inte bjudas in att välja en tid i läget {SwedishText.Of(k.State)}.");
         if (r.State is not (RekryteringsTillstand.Urval or RekryteringsTillstand.Intervjuer))
             return CommandResult.Refused("Kandidater bjuds in till intervju när ansökningstiden har gått ut.");
         if (!await db.Set<Intervjutid>().AnyAsync(t => t.RekryteringId == r.Id && t.KandidatId == null && t.StartUtc > db.UtcNow, ct))
@@ -112,9 +112,9 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         (inbjudan.AtkomstHash, inbjudan.InbjudenUtc, inbjudan.InbjudenAv) = (Hash(token), db.UtcNow, actor.Namn);
         await outbox.EnqueueAsync<IntervjuBokaTid, IntervjuBokaTid.Innehall>(
             k.Mottagare, $"Välj en tid för intervju – {r.Titel}",
-            new IntervjuBokaTid.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), r.AgareNamn, links.For($"/ansokan/{token}")),
+            new IntervjuBokaTid.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), r.AgareNamn, links.For($"/ansokan/{token}{(k.Sprak == Sprak.Engelska ? "?sprak=en" : "")}")),
             topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
-        return await db.CommitAsync(k, $"{k.Namn} är inbjuden att välja en intervjutid och får ett mejl med länken.", ct);
+        return await db.CommitAsync(k, $"{k.Visningsnamn} är inbjuden att välja en intervjutid och får ett mejl med länken.", ct);
     }
 
     // ---- The candidate's side, behind the private link (AnsokanService finds the candidate) ----
@@ -160,14 +160,14 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
             if (!process.CanFire(KandidatHandelse.BokaIntervju)) return db.Refuse(InteInbjuden);
             await meetings.BookAsync(await KallelseAsync(k, r, tid, ct), r.KommunId);
             process.Fire(KandidatHandelse.BokaIntervju, actor, $"Vald av kandidaten på sin sida: {SwedishTime.Format(tid.StartUtc)}, {tid.Plats}");
-            klart = $"Din intervju är bokad {SwedishTime.Format(tid.StartUtc)}. Du får en kallelse med kalenderinbjudan per e-post.";
+            klart = "Din intervju är bokad. Tiden står på sidan, och du får en kallelse med kalenderinbjudan per e-post.";
         }
         else if (k.State == KandidatTillstand.IntervjuBokad && egen is not null && egen.StartUtc > db.UtcNow
                  && await rekryteringar.BokadIntervjuAsync(k, ct) is { } mote)
         {
             (egen.KandidatId, egen.BokadUtc) = (null, null);
             await meetings.RescheduleAsync(mote, tid.StartUtc, tid.SlutUtc, tid.Plats);
-            klart = $"Din intervju är flyttad till {SwedishTime.Format(tid.StartUtc)}. Du får en uppdaterad kalenderinbjudan per e-post.";
+            klart = "Din intervju är flyttad. Den nya tiden står på sidan, och du får en uppdaterad kalenderinbjudan per e-post.";
         }
         else return CommandResult.Refused(KanInteFlyttas);
         (tid.KandidatId, tid.BokadUtc) = (k.Id, db.UtcNow);

@@ -40,9 +40,6 @@ public sealed class Sokandesprak(PortalCookies cookies) : RequestCultureProvider
         ? ChefsRekrytering.Sprak.Engelska : ChefsRekrytering.Sprak.Svenska;
 }
 
-/// <summary>The marker of the applicant texts' resources: Resources/Sokandetexter.en.resx holds the English of every
-/// Swedish text on the applicant's pages, keyed by the Swedish text itself (which is also what Swedish shows).</summary>
-public sealed class Sokandetexter;
 
 public static class SokandetexterExtensions
 {
@@ -50,4 +47,11 @@ public static class SokandetexterExtensions
     /// value that is itself a known text (a file check's reason) looked up too. What has no English stays Swedish.</summary>
     public static string Ord(this IStringLocalizer<Sokandetexter> t, Rekryteringar.AnsokanFel fel) =>
         fel.Mall is null ? t[fel.Text] : t[fel.Mall, [.. (fel.Varden ?? []).Select(v => v is string s ? t[s].Value : v)]];
+
+    /// <summary>A command's answer on an applicant's page, its reasons and message in the page's language.</summary>
+    public static Workflows.CommandResult Ord(this IStringLocalizer<Sokandetexter> t, Workflows.CommandResult svar) => svar with
+    {
+        Reasons = [.. svar.Reasons.Select(r => t[r].Value)],
+        Message = svar.Message is null ? null : t[svar.Message].Value,
+    };
 }

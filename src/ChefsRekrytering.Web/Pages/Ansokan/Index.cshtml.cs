@@ -2,6 +2,7 @@ using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Documents;
 using ChefsRekrytering.Rekryteringar;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Localization;
 
 namespace ChefsRekrytering.Web.Pages.Ansokan;
 
@@ -14,7 +15,7 @@ using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, whi
 /// </summary>
 [AllowAnonymous]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public class IndexModel(AnsokanService ansokan) : PageModel
+public class IndexModel(AnsokanService ansokan, IStringLocalizer<Sokandetexter> T) : PageModel
 {
     public MinAnsokan Ansokan { get; private set; } = null!;
     public Kandidat Kandidat => Ansokan.Kandidat;
@@ -42,25 +43,25 @@ public class IndexModel(AnsokanService ansokan) : PageModel
     {
         if (!Bekraftar)
         {
-            ModelState.AddModelError(nameof(Bekraftar), "Kryssa i rutan för att bekräfta att du vill återta din ansökan.");
+            ModelState.AddModelError(nameof(Bekraftar), T["Kryssa i rutan för att bekräfta att du vill återta din ansökan."]);
             return await LoadAsync(token, ct) ? Page() : NotFound();
         }
         // Refused: the application as it now is, not as the refused withdrawal left it in memory.
-        return await this.AnswerAsync(await ansokan.AtertaAsync(token, Version, ct), () => LoadAsync(token, ct));
+        return await this.AnswerAsync(T.Ord(await ansokan.AtertaAsync(token, Version, ct)), () => LoadAsync(token, ct));
     }
 
     /// <summary>Books, or moves to, the interview time chosen; a taken or past time is refused and the free ones shown again.</summary>
     public async Task<IActionResult> OnPostBokaTidAsync(string token, int tid, CancellationToken ct)
     {
         FelRubrik = "Tiden kunde inte bokas";
-        return await this.AnswerAsync(await ansokan.BokaIntervjutidAsync(token, tid, Version, ct), () => LoadAsync(token, ct), fragment: "intervjutid");
+        return await this.AnswerAsync(T.Ord(await ansokan.BokaIntervjutidAsync(token, tid, Version, ct)), () => LoadAsync(token, ct), fragment: "intervjutid");
     }
 
     /// <summary>The answer to the offer, yes or no, when the box confirming it is ticked.</summary>
     public async Task<IActionResult> OnPostSvaraAsync(string token, bool ja, CancellationToken ct)
     {
         FelRubrik = "Svaret kunde inte lämnas";
-        return await this.AnswerAsync(await ansokan.SvaraPaErbjudandetAsync(token, ja, BekraftarSvar, Version, ct), () => LoadAsync(token, ct), fragment: "erbjudande");
+        return await this.AnswerAsync(T.Ord(await ansokan.SvaraPaErbjudandetAsync(token, ja, BekraftarSvar, Version, ct)), () => LoadAsync(token, ct), fragment: "erbjudande");
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

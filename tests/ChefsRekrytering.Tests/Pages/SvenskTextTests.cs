@@ -221,6 +221,9 @@ public class SvenskTextTests(ITestOutputHelper output)
         var document = PortalClient.Parse(body);
         var text = new List<string>();
         foreach (var element in document.QuerySelectorAll("script, style, template").ToList()) element.Remove();
+        // Text marked as another language is that language on purpose: an applicant's English page, an English mail template.
+        if (document.DocumentElement.GetAttribute("lang") is { } sprak && !sprak.StartsWith("sv")) return ("", document);
+        foreach (var element in document.QuerySelectorAll("[lang]:not([lang^='sv'])").ToList()) element.Remove();
         text.Add(ReadText(document.DocumentElement));
         foreach (var element in document.All)
         {
@@ -260,6 +263,7 @@ public class SvenskTextTests(ITestOutputHelper output)
     {
         href = WebUtility.HtmlDecode(href).Split('#')[0];
         if (!href.StartsWith('/') || href.StartsWith("//") || href.Length == 0) return null;
+        if (href.Contains("sprak=")) return null; // the applicant's English is EngelskaTests' to check
         if (href.StartsWith("/konto/logga-ut") || href.StartsWith("/css/") || href.StartsWith("/js/") || href.StartsWith("/lib/")) return null;
         return href;
     }

@@ -77,7 +77,7 @@ public class UrvalsfragorTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         return PortalClient.For(portal).PostMultipartAsync($"/jobb/{id}", falt, [new("Input.Cv", $"cv-{fornamn}.pdf", TestFiles.Pdf())]);
     }
 
-    internal static Dictionary<int, string> Svar(Fragor f, string korkort, string ar, string utbildning, string varfor = "Jag vill leda.") =>
+    internal static Dictionary<int, string> Svar(Fragor f, string korkort, string ar, string utbildning, string varfor = "Jag vill leda.\nOch jag vill utveckla verksamheten.") =>
         new() { [f.Korkort] = korkort, [f.Ar] = ar, [f.Utbildning] = utbildning, [f.Varfor] = varfor };
 
     private async Task<int> AntalSokandeAsync(int id)
@@ -173,6 +173,9 @@ public class UrvalsfragorTests(SqlitePortal portal) : IClassFixture<SqlitePortal
         var alma = rader[0].GetAttribute("data-kandidat");
         var kandidatsida = await agare.PageAsync($"/rekrytering/{id}/kandidater/{alma}");
         Assert.Contains("Jag vill leda.", kandidatsida.QuerySelector("#urvalssvar")!.TextContent);
+        // A free-text answer keeps its paragraphs.
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        Assert.Contains(await db.Set<Urvalssvar>().Select(s => s.Varde).ToListAsync(), v => v == "Jag vill leda.\nOch jag vill utveckla verksamheten.");
     }
 
     [Fact]

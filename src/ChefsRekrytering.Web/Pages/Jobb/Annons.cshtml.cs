@@ -46,8 +46,9 @@ public class AnnonsModel(AnsokanService ansokan, PolicyLibrary policies, Documen
         [Display(Name = "telefonnummer")] public string Telefon { get; set; } = "";
         [Display(Name = "CV")] public IFormFile? Cv { get; set; }
         [Display(Name = "personligt brev")] public IFormFile? Brev { get; set; }
-        /// <summary>The answers to the screening questions by question id (fields Input.Svar[id]).</summary>
-        public Dictionary<int, string?> Svar { get; set; } = [];
+        /// <summary>The answers to the screening questions by question id (fields Input.Svar[id]). Multi-line, so a free-text
+        /// answer keeps its paragraphs; the service makes every other answer one line.</summary>
+        [DataType(DataType.MultilineText)] public Dictionary<int, string?> Svar { get; set; } = [];
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : InteAktuell();

@@ -29,15 +29,16 @@ public class AnsokanJourneyTests(BrowserPortal browser) : IClassFixture<BrowserP
         await page.GetByLabel("Förnamn").FillAsync("Åsa");
         await page.GetByLabel("Efternamn").FillAsync("Öberg");
         await page.GetByLabel("E-postadress").FillAsync("asa.oberg@example.se");
-        await page.GetByLabel("Telefonnummer").FillAsync("070-123 45 67");
+        await page.GetByLabel("Telefonnummer").FillAsync("12");
         await ChooseFilesAsync(page);
-        // Sent without the consent first: refused, the typed fields kept, the files to be chosen again.
+        // Sent with a phone number too short first: refused, the typed fields kept, the files to be chosen again.
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Kryssa i att du har läst hur kommunen hanterar dina uppgifter.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Telefonnumret är inte giltigt.");
         await Assertions.Expect(page.GetByLabel("Förnamn")).ToHaveValueAsync("Åsa");
         await Assertions.Expect(page.GetByText("behöver du välja filerna igen")).ToBeVisibleAsync();
         await BrowserPortal.AssertAccessibleAsync(page);
 
+        await page.GetByLabel("Telefonnummer").FillAsync("070-123 45 67");
         await ChooseFilesAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan" }).ClickAsync();
 
@@ -46,6 +47,14 @@ public class AnsokanJourneyTests(BrowserPortal browser) : IClassFixture<BrowserP
         await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Din ansökan är mottagen och granskas");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("CV: cv.pdf");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Personligt brev: brev.docx");
+        await BrowserPortal.AssertAccessibleAsync(page);
+
+        // The same page in English, by the applicant's choice; the advert's own words stay as written.
+        await page.GetByRole(AriaRole.Link, new() { Name = "In English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your application");
+        await Assertions.Expect(page.Locator(".stage")).ToHaveTextAsync("Your application has been received and is being reviewed");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Cover letter: brev.docx");
         await BrowserPortal.AssertAccessibleAsync(page);
     }
 

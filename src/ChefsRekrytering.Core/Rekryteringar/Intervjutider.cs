@@ -50,7 +50,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         var tider = await db.Set<Intervjutid>().AsNoTracking().Where(t => t.RekryteringId == id).OrderBy(t => t.StartUtc).ThenBy(t => t.Id).ToListAsync(ct);
         var inbjudna = await db.Set<Intervjuinbjudan>().AsNoTracking().Where(i => r.Kandidater.Select(k => k.Id).Contains(i.KandidatId))
             .ToDictionaryAsync(i => i.KandidatId, i => i.InbjudenUtc, ct);
-        var rader = tider.Select(t => new Intervjutidsrad(t, r.Kandidater.FirstOrDefault(k => k.Id == t.KandidatId)?.Namn)).ToList();
+        var rader = tider.Select(t => new Intervjutidsrad(t, r.Kandidater.FirstOrDefault(k => k.Id == t.KandidatId)?.Visningsnamn)).ToList();
         var kandidater = r.Kandidater
             .Where(k => k.State is KandidatTillstand.Inkommen or KandidatTillstand.Granskad || tider.Any(t => t.KandidatId == k.Id))
             .OrderBy(k => k.Efternamn, SwedishTime.NameOrder).ThenBy(k => k.Fornamn, SwedishTime.NameOrder)
@@ -158,7 +158,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         {
             var process = rekryteringar.Workflow(k, r);
             if (!process.CanFire(KandidatHandelse.BokaIntervju)) return db.Refuse(InteInbjuden);
-            await meetings.BookAsync(await KallelseAsync(k, r, tid, ct), r.KommunId);
+            await meetings.BookAsync(await rekryteringar.IntervjukallelseAsync(k, r, tid.StartUtc, tid.SlutUtc, tid.Plats, ct), r.KommunId);
             process.Fire(KandidatHandelse.BokaIntervju, actor, $"Vald av kandidaten på sin sida: {SwedishTime.Format(tid.StartUtc)}, {tid.Plats}");
             klart = "Din intervju är bokad. Tiden står på sidan, och du får en kallelse med kalenderinbjudan per e-post.";
         }
@@ -174,18 +174,6 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         // The candidate's version and the time's: a time someone took since it was read refuses the whole save.
         var result = await db.CommitAsync(k, klart, ct);
         return result.Outcome == Outcome.Conflict ? CommandResult.Conflict(TidenTogsSamtidigt) : result;
-    }
-
-    /// <summary>The interview's invitation as the recruiting side's booking sends it: the recruiting manager organises, the
-    /// candidate and the panel are invited.</summary>
-    private async Task<MeetingRequest> KallelseAsync(Kandidat k, Rekrytering r, Intervjutid tid, CancellationToken ct)
-    {
-        var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
-        var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) && u.Id != r.AgareUserId)
-            .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(ct);
-        return new MeetingRequest(
-            $"Intervju med {k.Namn}: {r.Titel}", $"Strukturerad intervju med {k.Namn} för tjänsten som {r.Titel} ({r.Diarienummer}).", tid.Plats,
-            tid.StartUtc, tid.SlutUtc, new MailRecipient(arrangor!, r.AgareNamn), [k.Mottagare, .. panel], $"Kandidat:{k.Id}");
     }
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));

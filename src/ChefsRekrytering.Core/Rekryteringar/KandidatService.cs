@@ -169,15 +169,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
                 k.AnonymitetHavdUtc = db.UtcNow;
                 audit.Add(user, Granskning.AuditAction.Andrade, Granskning.Granskningsobjekt.Kandidat, k.Id, "Anonymiteten hävd: kallad till intervju");
             }
-            var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
-            // The recruiting manager organises: the candidate and the panel are invited.
-            var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) && u.Id != r.AgareUserId)
-                .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(ct);
-            // The panel's calendar says whom the interview is with (k.Namn is "Gallrad sökande" once gallring has been).
-            var mote = await meetings.BookAsync(new MeetingRequest(
-                $"Intervju med {k.Namn}: {r.Titel}", $"Strukturerad intervju med {k.Namn} för tjänsten som {r.Titel} ({r.Diarienummer}).", plats,
-                tid.StartUtc(), tid.SlutUtc(), new MailRecipient(arrangor!, r.AgareNamn), [k.Mottagare, .. panel],
-                $"Kandidat:{k.Id}"), r.KommunId);
+            var mote = await meetings.BookAsync(await rekryteringar.IntervjukallelseAsync(k, r, tid.StartUtc(), tid.SlutUtc(), plats, ct), r.KommunId);
             process.Fire(KandidatHandelse.BokaIntervju, user.Actor(), $"Intervju {SwedishTime.Format(mote.StartUtc)}, {plats}");
             return await db.CommitAsync(k, "Intervjun är bokad och kallelser med kalenderinbjudan skickas.", ct);
         });

@@ -590,6 +590,19 @@ public sealed class RekryteringService(
             : null;
 
     /// <summary>The candidate's booked interview, found by its link "Kandidat:{id}".</summary>
+    /// <summary>The interview's invitation, whether the recruiting side books it or the candidate takes an offered time: the
+    /// recruiting manager organises, the candidate (in their language) and the panel are invited, and the panel's calendar
+    /// says whom it is with (k.Namn is "Gallrad sökande" once gallring has been).</summary>
+    internal async Task<MeetingRequest> IntervjukallelseAsync(Kandidat k, Rekrytering r, DateTime startUtc, DateTime slutUtc, string plats, CancellationToken ct)
+    {
+        var arrangor = await db.Users.Where(u => u.Id == r.AgareUserId).Select(u => u.Email).FirstAsync(ct);
+        var panel = await db.Users.Where(u => r.Panel.Select(p => p.UserId).Contains(u.Id) && u.Id != r.AgareUserId)
+            .Select(u => new MailRecipient(u.Email!, u.Namn)).ToListAsync(ct);
+        return new MeetingRequest(
+            $"Intervju med {k.Namn}: {r.Titel}", $"Strukturerad intervju med {k.Namn} för tjänsten som {r.Titel} ({r.Diarienummer}).", plats,
+            startUtc, slutUtc, new MailRecipient(arrangor!, r.AgareNamn), [k.Mottagare, .. panel], $"Kandidat:{k.Id}");
+    }
+
     internal Task<Mote?> BokadIntervjuAsync(Kandidat k, CancellationToken ct = default) => db.Set<Mote>().Include(m => m.Deltagare)
         .Where(m => m.Koppling == $"Kandidat:{k.Id}" && m.Status == MoteStatus.Bokat).OrderByDescending(m => m.Id).FirstOrDefaultAsync(ct);
 

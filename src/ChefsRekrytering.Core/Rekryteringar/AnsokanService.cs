@@ -439,7 +439,9 @@ public sealed class AnsokanService(
         return digits.StartsWith("0046") ? "0" + digits[4..] : digits;
     }
 
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+    /// <summary>The stored form of a private link's token; the invitation to book (<see cref="Intervjutider"/>) is such a
+    /// link too, and <see cref="FindByTokenAsync"/> looks both up with this one hash.</summary>
+    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     /// <summary>
     /// Takes the half-stored application away again: the candidate and its document rows in one save (which also

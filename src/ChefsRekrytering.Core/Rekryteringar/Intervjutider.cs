@@ -109,7 +109,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var inbjudan = await db.Set<Intervjuinbjudan>().FirstOrDefaultAsync(i => i.KandidatId == k.Id, ct);
         if (inbjudan is null) db.Add(inbjudan = new Intervjuinbjudan { KommunId = k.KommunId, KandidatId = k.Id, AtkomstHash = "", InbjudenAv = actor.Namn });
-        (inbjudan.AtkomstHash, inbjudan.InbjudenUtc, inbjudan.InbjudenAv) = (Hash(token), db.UtcNow, actor.Namn);
+        (inbjudan.AtkomstHash, inbjudan.InbjudenUtc, inbjudan.InbjudenAv) = (AnsokanService.Hash(token), db.UtcNow, actor.Namn);
         await outbox.EnqueueAsync<IntervjuBokaTid, IntervjuBokaTid.Innehall>(
             k.Mottagare, $"Välj en tid för intervju – {r.Titel}",
             new IntervjuBokaTid.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), r.AgareNamn, links.For($"/ansokan/{token}{(k.Sprak == Sprak.Engelska ? "?sprak=en" : "")}")),
@@ -175,8 +175,6 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         var result = await db.CommitAsync(k, klart, ct);
         return result.Outcome == Outcome.Conflict ? CommandResult.Conflict(TidenTogsSamtidigt) : result;
     }
-
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 
     private async Task<CommandResult> ChangeAsync(int id, Guid version, ClaimsPrincipal user, CancellationToken ct, Func<Rekrytering, Task<CommandResult>> change)
     {

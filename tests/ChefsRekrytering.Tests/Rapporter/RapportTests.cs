@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Introduktioner;
 using ChefsRekrytering.Ledarakademin;
@@ -98,6 +101,45 @@ public abstract class RapportTests<TPortal>(TPortal portal) : IClassFixture<TPor
     }
 
     [Fact]
+    public async Task ExcelHarSammaRaderMedTalSomTalDatumSomDatumOchTextSomText()
+    {
+        await SeedAsync();
+        var hr = await PortalClient.For(portal).SignInAsync("vindeln", "hr");
+        var response = await hr.GetAsync("/rapporter?handler=xlsx&tabell=tid-till-tillsattning&fran=2025-01-01&till=2025-12-31");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Xlsx.MediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("tid-till-tillsattning-2025.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(doc)); // Excel opens it without "repair"
+        var workbook = doc.WorkbookPart!;
+        Assert.Equal("Tid till tillsättning", workbook.Workbook.Descendants<Sheet>().Single().Name!.Value);
+        var rows = workbook.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Equal(["Diarienummer", "Befattning", "Behov godkänt", "Tillsatt", "Dagar"], rows[0].Select(c => c.InnerText));
+        var bold = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)rows[0][0].StyleIndex!.Value);
+        Assert.True(workbook.WorkbookStylesPart.Stylesheet.Fonts!.Elements<Font>().ElementAt((int)bold.FontId!.Value).Bold is not null);
+
+        // Numbers are numbers Excel can sum, dates are dates, and text stays text however it begins.
+        Assert.Equal(("REK 2024/0001", CellValues.InlineString), (rows[1][0].InnerText, rows[1][0].DataType!.Value));
+        Assert.Equal(new DateTime(2024, 9, 2), DateTime.FromOADate(double.Parse(rows[1][2].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Null(rows[1][4].DataType);
+        Assert.Equal("125", rows[1][4].CellValue!.Text);
+        Assert.Equal("Rektor; skolan \"Norr\"", rows[3][1].InnerText);
+        Assert.Equal(("=Chef(1)", CellValues.InlineString), (rows[4][1].InnerText, rows[4][1].DataType!.Value));
+        Assert.Empty(workbook.WorksheetParts.Single().Worksheet.Descendants<CellFormula>());
+
+        using var summary = SpreadsheetDocument.Open(new MemoryStream(await (await hr.GetAsync("/rapporter?handler=xlsx&tabell=sammanfattning&ar=2025")).Content.ReadAsByteArrayAsync()), false);
+        var median = summary.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Single(r => r.Elements<Cell>().First().InnerText == "Median dagar från godkänt behov till tillsatt").Elements<Cell>().ElementAt(1);
+        Assert.Equal("72.5", median.CellValue!.Text);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/rapporter?handler=xlsx&tabell=finns-inte")).StatusCode);
+
+        var page = await hr.PageAsync("/rapporter?ar=2025");
+        Assert.Equal(page.QuerySelectorAll("a[href*='handler=csv']").Length, page.QuerySelectorAll("a[href*='handler=xlsx']").Length);
+    }
+
+    [Fact]
     public async Task SidanVisarDiagramMedTextalternativOchTabellerForPerioden()
     {
         await SeedAsync();
@@ -151,6 +193,7 @@ public abstract class RapportTests<TPortal>(TPortal portal) : IClassFixture<TPor
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Contains("/konto/atkomst-nekad", response.Headers.Location!.OriginalString);
             Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/rapporter?handler=csv&tabell=sammanfattning")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/rapporter?handler=xlsx&tabell=sammanfattning")).StatusCode);
             Assert.DoesNotContain((await client.PageAsync("/")).QuerySelectorAll("nav a"), a => a.GetAttribute("href") == "/rapporter");
         }
     }

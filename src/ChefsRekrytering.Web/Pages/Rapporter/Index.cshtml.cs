@@ -5,7 +5,7 @@ namespace ChefsRekrytering.Web.Pages.Rapporter;
 
 /// <summary>
 /// Reports for HR and the leadership: recruitment, introduction and Ledarakademin for a year or a chosen period, each
-/// table with a chart and a CSV for Excel. Who may read them is <see cref="RapportAccess"/>'s; anyone else is shown the
+/// table with a chart, a CSV and an Excel workbook. Who may read them is <see cref="RapportAccess"/>'s; anyone else is shown the
 /// refusal page.
 /// </summary>
 [Authorize(Policy = Behorighet.Inloggad)]
@@ -22,16 +22,22 @@ public class IndexModel(RapportService rapporter) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
-    public async Task<IActionResult> OnGetCsvAsync(string? tabell, CancellationToken ct)
+    public Task<IActionResult> OnGetCsvAsync(string? tabell, CancellationToken ct) =>
+        FileAsync(tabell, t => File(Csv.Skriv(t), "text/csv; charset=utf-8", $"{t.Id}-{Period.Filnamn}.csv"), ct);
+
+    public Task<IActionResult> OnGetXlsxAsync(string? tabell, CancellationToken ct) =>
+        FileAsync(tabell, t => File(Xlsx.Skriv(t), Xlsx.MediaType, $"{t.Id}-{Period.Filnamn}.xlsx"), ct);
+
+    private async Task<IActionResult> FileAsync(string? tabell, Func<Rapporttabell, IActionResult> fil, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Forbid();
-        return Tabeller.FirstOrDefault(x => x.Id == tabell) is { } t ? File(Csv.Skriv(t), "text/csv; charset=utf-8", $"{t.Id}-{Period.Filnamn}.csv") : NotFound();
+        return Tabeller.FirstOrDefault(x => x.Id == tabell) is { } t ? fil(t) : NotFound();
     }
 
-    /// <summary>The same period as the page, so the file holds what the page shows.</summary>
-    public string? CsvLank(Rapporttabell t) => Url.Page("/Rapporter/Index", new RouteValueDictionary
+    /// <summary>The same period as the page, so the file holds what the page shows; <paramref name="format"/> is csv or xlsx.</summary>
+    public string? FilLank(Rapporttabell t, string format) => Url.Page("/Rapporter/Index", new RouteValueDictionary
     {
-        ["handler"] = "csv", ["tabell"] = t.Id,
+        ["handler"] = format, ["tabell"] = t.Id,
         ["fran"] = Period.Fran.ToString("yyyy-MM-dd"), ["till"] = Period.Till.ToString("yyyy-MM-dd"),
     });
 

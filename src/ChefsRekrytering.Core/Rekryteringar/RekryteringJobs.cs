@@ -126,8 +126,11 @@ public sealed class BedomningPaminnelser(AppDbContext db, RekryteringService ser
     public async Task HandleAsync(ScheduledJob job, CancellationToken ct)
     {
         var grans = db.UtcNow.AddDays(-options.Value.BedomningPaminnelseDagar);
+        // A month back is far enough: the job runs every hour, and a reminder about an interview older than that would
+        // come too late to help (and the query stays small as the interviews pile up).
+        var tidigast = grans.AddDays(-30);
         var moten = await db.Set<Mote>().AsNoTracking()
-            .Where(m => m.Status == MoteStatus.Bokat && m.Koppling.StartsWith(Prefix) && m.StartUtc <= grans)
+            .Where(m => m.Status == MoteStatus.Bokat && m.Koppling.StartsWith(Prefix) && m.StartUtc <= grans && m.StartUtc >= tidigast)
             .Select(m => new { m.Id, m.Koppling, m.StartUtc }).ToListAsync(ct);
         // The candidate's latest booked interview, as the candidate's page shows it.
         var intervjuer = moten.Where(m => int.TryParse(m.Koppling[Prefix.Length..], out _))

@@ -73,6 +73,7 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
 
     /// <summary>Applicants whose data may go: not already gallrade, not the one hired. Loaded with what gallring changes.</summary>
     public IQueryable<Kandidat> Gallringsbara() => db.Set<Kandidat>().Include(k => k.Bedomningar).Include(k => k.Referenser).Include(k => k.Urvalssvar)
+        .Include(k => k.Anteckningar).Include(k => k.Taggar)
         .Where(ArGallringsbar);
 
     private static readonly Expression<Func<Kandidat, bool>> ArGallringsbar = k => k.GallradUtc == null && k.State != KandidatTillstand.Anstalld;
@@ -111,6 +112,8 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
             references += k.Referenser.Count;
             db.RemoveRange(k.Referenser.ToList());
             db.RemoveRange(k.Urvalssvar.ToList()); // the screening answers are the applicant's own words and facts
+            db.RemoveRange(k.Anteckningar.ToList()); // notes and labels are about the applicant
+            db.RemoveRange(k.Taggar.ToList());
             foreach (var b in k.Bedomningar.Where(b => b.Kommentar is not null))
             {
                 b.Kommentar = null;

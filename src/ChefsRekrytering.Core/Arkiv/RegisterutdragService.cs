@@ -144,7 +144,8 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
     private async Task<Registerutdrag> SammanstallAsync(Registerperson p, string skapatAv, Utdragsmottagare mottagare, CancellationToken ct)
     {
         var kandidater = await Ansokningar(p).Include(k => k.Bedomningar).Include(k => k.Referenser)
-            .Include(k => k.Urvalssvar).ThenInclude(s => s.Fraga).OrderBy(k => k.InkomUtc).ToListAsync(ct);
+            .Include(k => k.Urvalssvar).ThenInclude(s => s.Fraga).Include(k => k.Anteckningar).Include(k => k.Taggar)
+            .OrderBy(k => k.InkomUtc).ToListAsync(ct);
         var arenden = await db.Set<AvvecklingsArende>().Include(a => a.Atgarder).ThenInclude(x => x.Anteckningar)
             .Where(a => p.PersonIds.Contains(a.ChefPersonId) || (a.AnsvarigPersonId != null && p.PersonIds.Contains(a.AnsvarigPersonId.Value)))
             .OrderBy(a => a.Id).ToListAsync(ct);
@@ -282,7 +283,7 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         var kompetenser = await db.Set<KravprofilKompetens>().AsNoTracking().Where(c => kompetensIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Omrade, ct);
         var historik = await HistorikAsync(ids, ct);
-        return new("Ansökningar", "Dina ansökningar till chefstjänster, med intervjubedömningar och referenser. Referensernas " +
+        return new("Ansökningar", "Dina ansökningar till chefstjänster, med intervjubedömningar, referenser och anteckningar om dig. Referensernas " +
             "kontaktuppgifter är deras egna personuppgifter och ingår inte.",
             kandidater.Select(k => new Post($"{k.Rekrytering!.Titel} ({k.Rekrytering.Diarienummer})", [
                 new("Namn", k.Namn), new("E-post", k.Epost), new("Telefon", k.Telefon), new("Inkom", Tid(k.InkomUtc)),
@@ -295,6 +296,9 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
                     $"Bedömning: {kompetenser.GetValueOrDefault(b.KompetensId, "kompetens")}",
                     $"{b.Poang} av 5 ({b.BedomareNamn}){(b.Kommentar is null ? "" : $": {b.Kommentar}")}")),
                 .. k.Referenser.Select(r => new Uppgift($"Referens: {r.Namn}, {r.Relation}", r.Anteckningar)),
+                // Notes about the applicant are their personal data (GDPR art. 15): in the extract, with author and time.
+                .. k.Anteckningar.OrderBy(a => a.SkrivenUtc).Select(a => new Uppgift($"Anteckning: {a.ForfattareNamn}, {Tid(a.SkrivenUtc)}", a.Text)),
+                new("Taggar", k.Taggar.Count == 0 ? null : string.Join(", ", k.Taggar.Select(t => t.Text).Order())),
                 .. historik[k.Id],
             ])).ToList());
     }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ChefsRekrytering.Rekryteringar;
 
@@ -131,6 +133,11 @@ public static class Bedomningar
         return new Jamforelse(kompetenser, jamforda);
     }
 
+    /// <summary>The panel members who have no score at all for the candidate, by name. Needs <see cref="Rekrytering.Panel"/>
+    /// and the candidate's scores loaded.</summary>
+    public static IReadOnlyList<PanelMedlem> UtanBedomning(Rekrytering r, Kandidat k) =>
+        r.Panel.Where(p => k.Bedomningar.All(b => b.BedomareUserId != p.UserId)).OrderBy(p => p.Namn, StringComparer.Create(Svenska, false)).ToList();
+
     public static decimal Avrunda(decimal value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>"3,5" with one decimal as in Swedish; "–" for no value.</summary>
@@ -145,4 +152,26 @@ public sealed record Jamforelse(IReadOnlyList<KravprofilKompetens> Kompetenser, 
 
     /// <summary>One candidate: a cell per competence (in the profile's order), the weighted total, interviewers, rank.</summary>
     public sealed record Rad(Kandidat Kandidat, IReadOnlyList<Cell> Celler, decimal Viktat, int Bedomare, int Rang);
+}
+
+/// <summary>The one reminder a panel member gets when their score for a candidate is missing some days after the interview
+/// (<see cref="BedomningPaminnelser"/>): its row makes a rerun send nothing.</summary>
+public class Bedomningspaminnelse : IKommunEntity
+{
+    public int Id { get; set; }
+    public required string KommunId { get; set; }
+    public int KandidatId { get; set; }
+    public required string BedomareUserId { get; set; }
+    public DateTime SkickadUtc { get; set; }
+}
+
+internal sealed class BedomningspaminnelseConfiguration : IEntityTypeConfiguration<Bedomningspaminnelse>
+{
+    public void Configure(EntityTypeBuilder<Bedomningspaminnelse> b)
+    {
+        b.Property(x => x.KommunId).HasMaxLength(40);
+        b.Property(x => x.BedomareUserId).HasMaxLength(450);
+        b.HasIndex(x => new { x.KandidatId, x.BedomareUserId }).IsUnique();
+        b.HasOne<Kandidat>().WithMany().HasForeignKey(x => x.KandidatId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -64,6 +64,9 @@ public class Kandidat : IWorkflowSubject<KandidatTillstand>
     public List<Urvalssvar> Urvalssvar { get; set; } = [];
     public List<Bedomning> Bedomningar { get; set; } = [];
     public List<Referens> Referenser { get; set; } = [];
+    /// <summary>Notes and labels by those who run the recruitment (<see cref="AnteckningService"/>).</summary>
+    public List<Anteckning> Anteckningar { get; set; } = [];
+    public List<KandidatTagg> Taggar { get; set; } = [];
 
     /// <summary>Shown wherever an applicant whose personal data is deleted would have been named.</summary>
     public const string GallradNamn = "Gallrad sökande";

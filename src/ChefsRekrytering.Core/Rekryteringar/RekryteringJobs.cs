@@ -1,9 +1,12 @@
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Granskning;
+using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Scheduling;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChefsRekrytering.Rekryteringar;
 
@@ -92,5 +95,69 @@ public sealed class NyChefTilltrader(AppDbContext db, AuditLog audit) : ISchedul
         unit.ChefSedan = start;
         audit.AddSystem(AuditAction.Andrade, Granskningsobjekt.Organisation, unit.Id,
             $"Chef för {unit.Namn}: från {tidigare ?? "vakant"} till {person.Namn}, tillträde {start:yyyy-MM-dd} genom rekryteringen {r.Diarienummer}");
+    }
+}
+
+/// <summary>The recruitments' settings (section <c>Rekrytering</c>).</summary>
+public sealed class RekryteringOptions
+{
+    public const string Section = "Rekrytering";
+
+    /// <summary>Days after an interview before a panel member whose score is missing gets their one reminder.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 60, ErrorMessage = "Rekrytering:BedomningPaminnelseDagar ska vara ett antal dagar från 1 till 60.")]
+    public int BedomningPaminnelseDagar { get; set; } = 2;
+}
+
+/// <summary>
+/// Every hour per municipality: a panel member who has not scored a candidate <see cref="RekryteringOptions.BedomningPaminnelseDagar"/>
+/// days after the candidate's interview gets one reminder mail, once per member and candidate (a
+/// <see cref="Bedomningspaminnelse"/> row says it is sent, so a rerun sends nothing). Only candidates who can still be
+/// scored (<see cref="Bedomningar.Hinder"/>) in a recruitment still running.
+/// </summary>
+public sealed class BedomningPaminnelser(AppDbContext db, RekryteringService service, Outbox outbox, MailLinks links, IOptions<RekryteringOptions> options)
+    : IRecurringJob
+{
+    public const string Jobb = "rekrytering-bedomning-paminnelse";
+    private const string Prefix = "Kandidat:";
+
+    public string JobType => Jobb;
+    public TimeSpan Interval => TimeSpan.FromHours(1);
+
+    public async Task HandleAsync(ScheduledJob job, CancellationToken ct)
+    {
+        var grans = db.UtcNow.AddDays(-options.Value.BedomningPaminnelseDagar);
+        // A month back is far enough: the job runs every hour, and a reminder about an interview older than that would
+        // come too late to help (and the query stays small as the interviews pile up).
+        var tidigast = grans.AddDays(-30);
+        var moten = await db.Set<Mote>().AsNoTracking()
+            .Where(m => m.Status == MoteStatus.Bokat && m.Koppling.StartsWith(Prefix) && m.StartUtc <= grans && m.StartUtc >= tidigast)
+            .Select(m => new { m.Id, m.Koppling, m.StartUtc }).ToListAsync(ct);
+        // The candidate's latest booked interview, as the candidate's page shows it.
+        var intervjuer = moten.Where(m => int.TryParse(m.Koppling[Prefix.Length..], out _))
+            .GroupBy(m => int.Parse(m.Koppling[Prefix.Length..])).ToDictionary(g => g.Key, g => g.MaxBy(m => m.Id)!.StartUtc);
+        if (intervjuer.Count == 0) return;
+        var ids = intervjuer.Keys.ToList();
+        var kandidater = await db.Set<Kandidat>().Include(k => k.Bedomningar).Include(k => k.Rekrytering!).ThenInclude(r => r.Panel)
+            .Where(k => ids.Contains(k.Id)).ToListAsync(ct);
+        var skickade = (await db.Set<Bedomningspaminnelse>().Where(p => ids.Contains(p.KandidatId)).Select(p => new { p.KandidatId, p.BedomareUserId })
+            .ToListAsync(ct)).Select(p => (p.KandidatId, p.BedomareUserId)).ToHashSet();
+        var att = kandidater
+            .Where(k => Bedomningar.Hinder(k) is null && k.Rekrytering!.State is not (RekryteringsTillstand.Avbruten or RekryteringsTillstand.Tillsatt))
+            .SelectMany(k => Bedomningar.UtanBedomning(k.Rekrytering!, k).Where(p => !skickade.Contains((k.Id, p.UserId))).Select(p => (Kandidat: k, Medlem: p)))
+            .ToList();
+        if (att.Count == 0) return;
+        var userIds = att.Select(a => a.Medlem.UserId).Distinct().ToList();
+        var epost = await db.Users.Where(u => userIds.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+        foreach (var (k, medlem) in att)
+        {
+            if (!epost.TryGetValue(medlem.UserId, out var adress)) continue;
+            var r = k.Rekrytering!;
+            await outbox.EnqueueAsync<BedomningPaminnelse, BedomningPaminnelse.Innehall>(
+                new MailRecipient(adress, medlem.Namn), $"Påminnelse: bedöm {k.Namn}",
+                new(medlem.Namn, k.Namn, r.Titel, r.Diarienummer, intervjuer[k.Id], service.KommunNamn(r), links.For($"/rekrytering/{r.Id}/kandidater/{k.Id}/bedomning")),
+                topic: $"{Prefix}{k.Id}", kommunId: k.KommunId);
+            db.Add(new Bedomningspaminnelse { KommunId = k.KommunId, KandidatId = k.Id, BedomareUserId = medlem.UserId, SkickadUtc = db.UtcNow });
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -99,6 +99,7 @@ public sealed class RekryteringService(
         .Include(r => r.Kandidater).ThenInclude(k => k.Bedomningar)
         .Include(r => r.Kandidater).ThenInclude(k => k.Referenser)
         .Include(r => r.Kandidater).ThenInclude(k => k.Urvalssvar)
+        .Include(r => r.Kandidater).ThenInclude(k => k.Taggar)
         .Include(r => r.Urvalsfragor)
         .AsSplitQuery()
         .FirstOrDefaultAsync(r => r.Id == id, ct);

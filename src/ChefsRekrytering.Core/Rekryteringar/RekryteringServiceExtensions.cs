@@ -14,6 +14,9 @@ public static class RekryteringServiceExtensions
         services.AddScoped<UrvalsfragaService>();
         services.AddScoped<AnsokanService>();
         services.AddScoped<Intervjutider>();
+        services.AddScoped<AnteckningService>();
+        services.AddOptions<RekryteringOptions>().BindConfiguration(RekryteringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IScheduledJobHandler, BedomningPaminnelser>();
         services.AddOptions<ErbjudandeOptions>().BindConfiguration(ErbjudandeOptions.Section);
         services.AddScoped<IErbjudandesignering>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ErbjudandeOptions>>().Value.Signering switch
         {

@@ -133,3 +133,10 @@ public sealed class ErbjudandeSvar : IMailTemplate<ErbjudandeSvar.Innehall>
     public sealed record Innehall(string Namn, string Kandidat, string Tjanst, string Diarienummer, bool Ja, DateTime SvarUtc, string? Kommun, string Lank);
     public static string Nyckel(Innehall model) => "erbjudande-svar";
 }
+
+/// <summary>A panel member's score for an interviewed candidate is still missing some days after the interview: one reminder.</summary>
+public sealed class BedomningPaminnelse : IMailTemplate<BedomningPaminnelse.Innehall>
+{
+    public sealed record Innehall(string Namn, string Kandidat, string Tjanst, string Diarienummer, DateTime IntervjuUtc, string? Kommun, string Lank);
+    public static string Nyckel(Innehall model) => "bedomning-paminnelse";
+}

@@ -11,16 +11,25 @@ using Rekrytering = ChefsRekrytering.Rekryteringar.Rekrytering; // the type, whi
 /// form posts to one command of <see cref="KandidatService"/> with the version of the application the page showed.</summary>
 [Authorize(Policy = Behorighet.Inloggad)]
 [Lasloggas(Granskningsobjekt.Kandidat, "kandidatId", "Sökandens sida")]
-public class KandidatModel(KandidatService service) : PageModel
+public class KandidatModel(KandidatService service, AnteckningService anteckningar) : PageModel
 {
     public Kandidatoversikt Oversikt { get; private set; } = null!;
     public Rekrytering Rekrytering => Oversikt.Rekrytering;
     public Kandidat Kandidat => Oversikt.Kandidat;
+    /// <summary>Notes, labels and (for those who run the recruitment) whose interview score is missing.</summary>
+    public Anteckningsvy Anteckningar { get; private set; } = null!;
 
     [BindProperty] public Guid Version { get; set; }
     public BokningInput Bokning { get; set; } = new();
     public ErbjudandeInput Erbjudande { get; set; } = new();
     public EjAktuellInput EjAktuell { get; set; } = new();
+    public AnteckningInput Anteckning { get; set; } = new();
+
+    public sealed class AnteckningInput
+    {
+        // The length is the command's rule (AnteckningService), worded there.
+        [Display(Name = "anteckning"), DataType(DataType.MultilineText)] public string? Text { get; set; }
+    }
 
     public sealed class EjAktuellInput
     {
@@ -66,19 +75,34 @@ public class KandidatModel(KandidatService service) : PageModel
     public Task<IActionResult> OnPostErbjudAsync(int id, int kandidatId, [Bind(Prefix = nameof(Erbjudande))] ErbjudandeInput input) =>
         CallAsync(id, kandidatId, ct => service.ErbjudAsync(id, kandidatId, Version, input.Startdatum!.Value, input.Villkor, User, ct));
 
+    public Task<IActionResult> OnPostAnteckningAsync(int id, int kandidatId, [Bind(Prefix = nameof(Anteckning))] AnteckningInput input) =>
+        CallAsync(id, kandidatId, ct => anteckningar.SkrivAsync(id, kandidatId, input.Text, User, ct), Avsnitt);
+
+    public Task<IActionResult> OnPostTaBortAnteckningAsync(int id, int kandidatId, int anteckningId) =>
+        CallAsync(id, kandidatId, ct => anteckningar.TaBortAsync(id, kandidatId, anteckningId, User, ct), Avsnitt);
+
+    public Task<IActionResult> OnPostTaggAsync(int id, int kandidatId, string? tagg) =>
+        CallAsync(id, kandidatId, ct => anteckningar.LaggTillTaggAsync(id, kandidatId, tagg, User, ct), Avsnitt);
+
+    public Task<IActionResult> OnPostTaBortTaggAsync(int id, int kandidatId, int taggId) =>
+        CallAsync(id, kandidatId, ct => anteckningar.TaBortTaggAsync(id, kandidatId, taggId, User, ct), Avsnitt);
+
+    private const string Avsnitt = "anteckningar-rubrik";
+
     /// <summary>A form that did not bind shows its errors; otherwise its command runs and the page answers it. A version
     /// that did not bind is no version: the command answers that someone else changed the application.</summary>
-    private async Task<IActionResult> CallAsync(int id, int kandidatId, Func<CancellationToken, Task<CommandResult>> command)
+    private async Task<IActionResult> CallAsync(int id, int kandidatId, Func<CancellationToken, Task<CommandResult>> command, string? avsnitt = null)
     {
         ModelState.Remove(nameof(Version));
         if (!ModelState.IsValid) return await LoadAsync(id, kandidatId) ? Page() : NotFound();
-        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id, kandidatId));
+        return await this.AnswerAsync(await command(HttpContext.RequestAborted), () => LoadAsync(id, kandidatId), fragment: avsnitt);
     }
 
     private async Task<bool> LoadAsync(int id, int kandidatId)
     {
         if (await service.OversiktAsync(id, kandidatId, User, HttpContext.RequestAborted) is not { } oversikt) return false;
         Oversikt = oversikt;
+        Anteckningar = await anteckningar.VyAsync(oversikt, User, HttpContext.RequestAborted);
         Version = oversikt.Kandidat.Version;
         ModelState.Remove(nameof(Version));
         return true;

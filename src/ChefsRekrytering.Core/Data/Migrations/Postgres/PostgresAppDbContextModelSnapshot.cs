@@ -2184,6 +2184,49 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Policyversioner", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Anteckning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ForfattareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ForfattareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SkrivenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Anteckning");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2233,6 +2276,40 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Bedomning");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomningspaminnelse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BedomareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SkickadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KandidatId", "BedomareUserId")
+                        .IsUnique();
+
+                    b.ToTable("Bedomningspaminnelse");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.DiarieSerie", b =>
@@ -2467,6 +2544,37 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("RekryteringId", "KommunId");
 
                     b.ToTable("Kandidat");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KandidatTagg", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KandidatId", "Text")
+                        .IsUnique();
+
+                    b.ToTable("KandidatTagg");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3685,6 +3793,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Anteckning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Anteckningar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
@@ -3697,6 +3814,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("KompetensId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomningspaminnelse", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3732,6 +3858,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KandidatTagg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Taggar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3969,9 +4104,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
                 {
+                    b.Navigation("Anteckningar");
+
                     b.Navigation("Bedomningar");
 
                     b.Navigation("Referenser");
+
+                    b.Navigation("Taggar");
 
                     b.Navigation("Urvalssvar");
                 });

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203140117_Initial")]
+    [Migration("20261203162219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2187,6 +2187,49 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Policyversioner", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Anteckning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ForfattareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ForfattareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SkrivenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Anteckning");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2236,6 +2279,40 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Bedomning");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomningspaminnelse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BedomareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SkickadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KandidatId", "BedomareUserId")
+                        .IsUnique();
+
+                    b.ToTable("Bedomningspaminnelse");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.DiarieSerie", b =>
@@ -2470,6 +2547,37 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("RekryteringId", "KommunId");
 
                     b.ToTable("Kandidat");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KandidatTagg", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KandidatId", "Text")
+                        .IsUnique();
+
+                    b.ToTable("KandidatTagg");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3688,6 +3796,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Anteckning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Anteckningar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
@@ -3700,6 +3817,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("KompetensId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomningspaminnelse", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3735,6 +3861,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KandidatTagg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Taggar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3972,9 +4107,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
                 {
+                    b.Navigation("Anteckningar");
+
                     b.Navigation("Bedomningar");
 
                     b.Navigation("Referenser");
+
+                    b.Navigation("Taggar");
 
                     b.Navigation("Urvalssvar");
                 });

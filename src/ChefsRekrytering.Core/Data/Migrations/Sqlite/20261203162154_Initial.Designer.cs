@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203140111_Initial")]
+    [Migration("20261203162154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2115,6 +2115,47 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Policyversioner", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Anteckning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForfattareNamn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForfattareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkrivenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KandidatId");
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Anteckning");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.Property<int>("Id")
@@ -2162,6 +2203,38 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Bedomning");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomningspaminnelse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BedomareUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkickadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KandidatId", "BedomareUserId")
+                        .IsUnique();
+
+                    b.ToTable("Bedomningspaminnelse");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.DiarieSerie", b =>
@@ -2388,6 +2461,35 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("RekryteringId", "KommunId");
 
                     b.ToTable("Kandidat");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KandidatTagg", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KandidatId", "Text")
+                        .IsUnique();
+
+                    b.ToTable("KandidatTagg");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3574,6 +3676,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Anteckning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Anteckningar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomning", b =>
                 {
                     b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
@@ -3586,6 +3697,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("KompetensId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Bedomningspaminnelse", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3621,6 +3741,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.KandidatTagg", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany("Taggar")
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
@@ -3858,9 +3987,13 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidat", b =>
                 {
+                    b.Navigation("Anteckningar");
+
                     b.Navigation("Bedomningar");
 
                     b.Navigation("Referenser");
+
+                    b.Navigation("Taggar");
 
                     b.Navigation("Urvalssvar");
                 });

@@ -625,6 +625,24 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Anteckning",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ForfattareUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ForfattareNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SkrivenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Anteckning", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AretsChefBevakare",
                 columns: table => new
                 {
@@ -876,6 +894,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Bedomning", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bedomningspaminnelse",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "integer", nullable: false),
+                    BedomareUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    SkickadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bedomningspaminnelse", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1559,6 +1593,27 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "KandidatTagg",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KandidatTagg", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KandidatTagg_Kandidat_KandidatId",
+                        column: x => x.KandidatId,
+                        principalTable: "Kandidat",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Referens",
                 columns: table => new
                 {
@@ -1637,6 +1692,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Anteckning_KandidatId",
+                table: "Anteckning",
+                column: "KandidatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Anteckning_KommunId",
+                table: "Anteckning",
+                column: "KommunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AretsChefBevakare_KampanjId_PersonId",
@@ -1854,6 +1919,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 column: "KompetensId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bedomningspaminnelse_KandidatId_BedomareUserId",
+                table: "Bedomningspaminnelse",
+                columns: new[] { "KandidatId", "BedomareUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bedomningspaminnelse_KommunId",
+                table: "Bedomningspaminnelse",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DiarieSerie_KommunId",
                 table: "DiarieSerie",
                 column: "KommunId");
@@ -1978,6 +2054,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_Kandidat_RekryteringId_KommunId",
                 table: "Kandidat",
                 columns: new[] { "RekryteringId", "KommunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KandidatTagg_KandidatId_Text",
+                table: "KandidatTagg",
+                columns: new[] { "KandidatId", "Text" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KandidatTagg_KommunId",
+                table: "KandidatTagg",
+                column: "KommunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Kolumnmappningar_KommunId",
@@ -2410,6 +2497,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "Workflow", "SubjectId", "AtUtc" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Anteckning_Kandidat_KandidatId",
+                table: "Anteckning",
+                column: "KandidatId",
+                principalTable: "Kandidat",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_AretsChefBevakare_AretsChefKampanjer_KampanjId",
                 table: "AretsChefBevakare",
                 column: "KampanjId",
@@ -2530,6 +2625,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Bedomningspaminnelse_Kandidat_KandidatId",
+                table: "Bedomningspaminnelse",
+                column: "KandidatId",
+                principalTable: "Kandidat",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter",
                 column: "ChefId",
@@ -2544,6 +2647,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter");
+
+            migrationBuilder.DropTable(
+                name: "Anteckning");
 
             migrationBuilder.DropTable(
                 name: "AretsChefBevakare");
@@ -2585,6 +2691,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Bedomning");
 
             migrationBuilder.DropTable(
+                name: "Bedomningspaminnelse");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -2604,6 +2713,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
+
+            migrationBuilder.DropTable(
+                name: "KandidatTagg");
 
             migrationBuilder.DropTable(
                 name: "Kolumnmappningar");

@@ -623,6 +623,24 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Anteckning",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ForfattareUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ForfattareNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SkrivenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Anteckning", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AretsChefBevakare",
                 columns: table => new
                 {
@@ -874,6 +892,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Bedomning", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Bedomningspaminnelse",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BedomareUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SkickadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bedomningspaminnelse", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -1557,6 +1591,27 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "KandidatTagg",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KandidatTagg", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KandidatTagg_Kandidat_KandidatId",
+                        column: x => x.KandidatId,
+                        principalTable: "Kandidat",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Referens",
                 columns: table => new
                 {
@@ -1635,6 +1690,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Anteckning_KandidatId",
+                table: "Anteckning",
+                column: "KandidatId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Anteckning_KommunId",
+                table: "Anteckning",
+                column: "KommunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AretsChefBevakare_KampanjId_PersonId",
@@ -1852,6 +1917,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 column: "KompetensId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bedomningspaminnelse_KandidatId_BedomareUserId",
+                table: "Bedomningspaminnelse",
+                columns: new[] { "KandidatId", "BedomareUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bedomningspaminnelse_KommunId",
+                table: "Bedomningspaminnelse",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DiarieSerie_KommunId",
                 table: "DiarieSerie",
                 column: "KommunId");
@@ -1976,6 +2052,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_Kandidat_RekryteringId_KommunId",
                 table: "Kandidat",
                 columns: new[] { "RekryteringId", "KommunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KandidatTagg_KandidatId_Text",
+                table: "KandidatTagg",
+                columns: new[] { "KandidatId", "Text" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KandidatTagg_KommunId",
+                table: "KandidatTagg",
+                column: "KommunId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Kolumnmappningar_KommunId",
@@ -2408,6 +2495,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "Workflow", "SubjectId", "AtUtc" });
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Anteckning_Kandidat_KandidatId",
+                table: "Anteckning",
+                column: "KandidatId",
+                principalTable: "Kandidat",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_AretsChefBevakare_AretsChefKampanjer_KampanjId",
                 table: "AretsChefBevakare",
                 column: "KampanjId",
@@ -2528,6 +2623,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Bedomningspaminnelse_Kandidat_KandidatId",
+                table: "Bedomningspaminnelse",
+                column: "KandidatId",
+                principalTable: "Kandidat",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter",
                 column: "ChefId",
@@ -2542,6 +2645,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Enheter_Personer_ChefId",
                 table: "Enheter");
+
+            migrationBuilder.DropTable(
+                name: "Anteckning");
 
             migrationBuilder.DropTable(
                 name: "AretsChefBevakare");
@@ -2583,6 +2689,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "Bedomning");
 
             migrationBuilder.DropTable(
+                name: "Bedomningspaminnelse");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -2602,6 +2711,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
+
+            migrationBuilder.DropTable(
+                name: "KandidatTagg");
 
             migrationBuilder.DropTable(
                 name: "Kolumnmappningar");

@@ -1161,6 +1161,62 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Avgangssamtal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BesvaratAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("BesvaratUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BorAndras")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Fungerade")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("KompetensvaxlingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Orsak")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PolicynIPraktiken")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rekommenderar")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StodFranChef")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KompetensvaxlingId")
+                        .IsUnique();
+
+                    b.ToTable("Avgangssamtal");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
                 {
                     b.Property<int>("Id")
@@ -2469,6 +2525,46 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Kandidat");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidatupplevelse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Betyg")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Utfall")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Datum");
+
+                    b.ToTable("Kandidatupplevelse");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
                 {
                     b.Property<int>("Id")
@@ -2859,6 +2955,49 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("KommunId", "State");
 
                     b.ToTable("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Upplevelseinbjudan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AtkomstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Besvarad")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Utfall")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtkomstHash")
+                        .IsUnique();
+
+                    b.HasIndex("KandidatId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Upplevelseinbjudan");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>
@@ -3520,6 +3659,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Avgangssamtal", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Ledarakademin.Kompetensvaxling", null)
+                        .WithOne()
+                        .HasForeignKey("ChefsRekrytering.Ledarakademin.Avgangssamtal", "KompetensvaxlingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
                 {
                     b.HasOne("ChefsRekrytering.Organisation.Person", null)
@@ -3734,6 +3882,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Navigation("Rekrytering");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidatupplevelse", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
                 {
                     b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
@@ -3779,6 +3936,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Enhet");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Upplevelseinbjudan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>

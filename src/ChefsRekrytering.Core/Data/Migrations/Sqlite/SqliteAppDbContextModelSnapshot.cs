@@ -1119,6 +1119,60 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Avgangssamtal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BesvaratAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BesvaratUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BorAndras")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fungerade")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KompetensvaxlingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Orsak")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicynIPraktiken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rekommenderar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StodFranChef")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KompetensvaxlingId")
+                        .IsUnique();
+
+                    b.ToTable("Avgangssamtal");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
                 {
                     b.Property<int>("Id")
@@ -2387,6 +2441,44 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Kandidat");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidatupplevelse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Betyg")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kommentar")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Utfall")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId", "Datum");
+
+                    b.ToTable("Kandidatupplevelse");
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
                 {
                     b.Property<int>("Id")
@@ -2767,6 +2859,47 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("KommunId", "State");
 
                     b.ToTable("Rekrytering");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Upplevelseinbjudan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AtkomstHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Besvarad")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KandidatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Utfall")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtkomstHash")
+                        .IsUnique();
+
+                    b.HasIndex("KandidatId")
+                        .IsUnique();
+
+                    b.HasIndex("KommunId");
+
+                    b.ToTable("Upplevelseinbjudan");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>
@@ -3406,6 +3539,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Avgangssamtal", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Ledarakademin.Kompetensvaxling", null)
+                        .WithOne()
+                        .HasForeignKey("ChefsRekrytering.Ledarakademin.Avgangssamtal", "KompetensvaxlingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Ledarakademin.Kompetensvaxling", b =>
                 {
                     b.HasOne("ChefsRekrytering.Organisation.Person", null)
@@ -3620,6 +3762,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Navigation("Rekrytering");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kandidatupplevelse", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Kravprofil", b =>
                 {
                     b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
@@ -3665,6 +3816,15 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Enhet");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Upplevelseinbjudan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Kandidat", null)
+                        .WithMany()
+                        .HasForeignKey("KandidatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Rekryteringar.Urvalsfraga", b =>

@@ -859,6 +859,28 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Avgangssamtal",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KompetensvaxlingId = table.Column<int>(type: "integer", nullable: false),
+                    Orsak = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Rekommenderar = table.Column<int>(type: "integer", nullable: false),
+                    StodFranChef = table.Column<int>(type: "integer", nullable: false),
+                    PolicynIPraktiken = table.Column<int>(type: "integer", nullable: false),
+                    Fungerade = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BorAndras = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    BesvaratAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    BesvaratUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Avgangssamtal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bedomning",
                 columns: table => new
                 {
@@ -1239,6 +1261,30 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Kandidatupplevelse",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
+                    Utfall = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Betyg = table.Column<int>(type: "integer", nullable: false),
+                    Kommentar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Datum = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kandidatupplevelse", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kandidatupplevelse_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Kravprofil",
                 columns: table => new
                 {
@@ -1585,6 +1631,29 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Upplevelseinbjudan",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "integer", nullable: false),
+                    Utfall = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AtkomstHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Besvarad = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Upplevelseinbjudan", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Upplevelseinbjudan_Kandidat_KandidatId",
+                        column: x => x.KandidatId,
+                        principalTable: "Kandidat",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KravprofilKompetens",
                 columns: table => new
                 {
@@ -1812,6 +1881,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "ObjectType", "ObjectId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Avgangssamtal_KommunId",
+                table: "Avgangssamtal",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Avgangssamtal_KompetensvaxlingId",
+                table: "Avgangssamtal",
+                column: "KompetensvaxlingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Avslagsskal_KommunId",
                 table: "Avslagsskal",
                 column: "KommunId");
@@ -1978,6 +2058,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_Kandidat_RekryteringId_KommunId",
                 table: "Kandidat",
                 columns: new[] { "RekryteringId", "KommunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kandidatupplevelse_KommunId",
+                table: "Kandidatupplevelse",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kandidatupplevelse_RekryteringId_Datum",
+                table: "Kandidatupplevelse",
+                columns: new[] { "RekryteringId", "Datum" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Kolumnmappningar_KommunId",
@@ -2354,6 +2444,23 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Upplevelseinbjudan_AtkomstHash",
+                table: "Upplevelseinbjudan",
+                column: "AtkomstHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Upplevelseinbjudan_KandidatId",
+                table: "Upplevelseinbjudan",
+                column: "KandidatId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Upplevelseinbjudan_KommunId",
+                table: "Upplevelseinbjudan",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Urvalsfraga_KommunId",
                 table: "Urvalsfraga",
                 column: "KommunId");
@@ -2514,6 +2621,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 onDelete: ReferentialAction.SetNull);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Avgangssamtal_Kompetensvaxling_KompetensvaxlingId",
+                table: "Avgangssamtal",
+                column: "KompetensvaxlingId",
+                principalTable: "Kompetensvaxling",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Bedomning_Kandidat_KandidatId",
                 table: "Bedomning",
                 column: "KandidatId",
@@ -2579,6 +2694,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AuditEvent");
 
             migrationBuilder.DropTable(
+                name: "Avgangssamtal");
+
+            migrationBuilder.DropTable(
                 name: "Avslagsskal");
 
             migrationBuilder.DropTable(
@@ -2604,6 +2722,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
+
+            migrationBuilder.DropTable(
+                name: "Kandidatupplevelse");
 
             migrationBuilder.DropTable(
                 name: "Kolumnmappningar");
@@ -2664,6 +2785,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Uppfoljningsanteckning");
+
+            migrationBuilder.DropTable(
+                name: "Upplevelseinbjudan");
 
             migrationBuilder.DropTable(
                 name: "Urvalssvar");

@@ -857,6 +857,28 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Avgangssamtal",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KompetensvaxlingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orsak = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rekommenderar = table.Column<int>(type: "INTEGER", nullable: false),
+                    StodFranChef = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicynIPraktiken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fungerade = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BorAndras = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BesvaratAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BesvaratUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Avgangssamtal", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bedomning",
                 columns: table => new
                 {
@@ -1237,6 +1259,30 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Kandidatupplevelse",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Utfall = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Betyg = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kommentar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Datum = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Kandidatupplevelse", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Kandidatupplevelse_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Kravprofil",
                 columns: table => new
                 {
@@ -1583,6 +1629,29 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Upplevelseinbjudan",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Utfall = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AtkomstHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Besvarad = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Upplevelseinbjudan", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Upplevelseinbjudan_Kandidat_KandidatId",
+                        column: x => x.KandidatId,
+                        principalTable: "Kandidat",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "KravprofilKompetens",
                 columns: table => new
                 {
@@ -1810,6 +1879,17 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "ObjectType", "ObjectId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Avgangssamtal_KommunId",
+                table: "Avgangssamtal",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Avgangssamtal_KompetensvaxlingId",
+                table: "Avgangssamtal",
+                column: "KompetensvaxlingId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Avslagsskal_KommunId",
                 table: "Avslagsskal",
                 column: "KommunId");
@@ -1976,6 +2056,16 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "IX_Kandidat_RekryteringId_KommunId",
                 table: "Kandidat",
                 columns: new[] { "RekryteringId", "KommunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kandidatupplevelse_KommunId",
+                table: "Kandidatupplevelse",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Kandidatupplevelse_RekryteringId_Datum",
+                table: "Kandidatupplevelse",
+                columns: new[] { "RekryteringId", "Datum" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Kolumnmappningar_KommunId",
@@ -2352,6 +2442,23 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 column: "KommunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Upplevelseinbjudan_AtkomstHash",
+                table: "Upplevelseinbjudan",
+                column: "AtkomstHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Upplevelseinbjudan_KandidatId",
+                table: "Upplevelseinbjudan",
+                column: "KandidatId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Upplevelseinbjudan_KommunId",
+                table: "Upplevelseinbjudan",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Urvalsfraga_KommunId",
                 table: "Urvalsfraga",
                 column: "KommunId");
@@ -2512,6 +2619,14 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.SetNull);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_Avgangssamtal_Kompetensvaxling_KompetensvaxlingId",
+                table: "Avgangssamtal",
+                column: "KompetensvaxlingId",
+                principalTable: "Kompetensvaxling",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Bedomning_Kandidat_KandidatId",
                 table: "Bedomning",
                 column: "KandidatId",
@@ -2577,6 +2692,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "AuditEvent");
 
             migrationBuilder.DropTable(
+                name: "Avgangssamtal");
+
+            migrationBuilder.DropTable(
                 name: "Avslagsskal");
 
             migrationBuilder.DropTable(
@@ -2602,6 +2720,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
+
+            migrationBuilder.DropTable(
+                name: "Kandidatupplevelse");
 
             migrationBuilder.DropTable(
                 name: "Kolumnmappningar");
@@ -2662,6 +2783,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Uppfoljningsanteckning");
+
+            migrationBuilder.DropTable(
+                name: "Upplevelseinbjudan");
 
             migrationBuilder.DropTable(
                 name: "Urvalssvar");

@@ -1,4 +1,5 @@
 using System.Net;
+using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Ledarakademin;
 using ChefsRekrytering.Tests.Byggare;
 using ChefsRekrytering.Tests.Infrastructure;
@@ -38,7 +39,7 @@ public class AvgangssamtalTests(SqlitePortal portal) : IClassFixture<SqlitePorta
         Assert.Null(andersSida.GetElementById("avgang-rubrik"));
         var nekad = await SvaraAsync(anders, karinId, rekommenderar: "1");
         Assert.Equal(HttpStatusCode.Redirect, nekad.StatusCode); // forbidden: to the page that says so
-        Assert.StartsWith("/konto/atkomst-nekad", nekad.Headers.Location!.OriginalString);
+        Assert.Contains("/konto/atkomst-nekad", nekad.Headers.Location!.OriginalString);
         Assert.Null(await SamtalAsync(karinId));
         // Another municipality's HR: the track does not exist.
         var alvsbyn = await PortalClient.For(portal).SignInAsync("alvsbyn", "hr");
@@ -78,9 +79,11 @@ public class AvgangssamtalTests(SqlitePortal portal) : IClassFixture<SqlitePorta
         Assert.Contains("Mer tid för verksamheten.", klar.GetElementById("avgang-rubrik")!.ParentElement!.TextContent);
 
         // Karin's own register extract has her answers.
-        var utdrag = (await karin.PageAsync("/mina-uppgifter")).Body!.TextContent;
-        Assert.Contains("Avgångssamtal, det här borde ändras", utdrag);
-        Assert.Contains("Mer tid för verksamheten.", utdrag);
+        var karinsKonto = await data.PrincipalAsync("chef");
+        var utdrag = (await data.KommandoAsync<RegisterutdragService, Registerutdrag?>(s => s.MinaUppgifterAsync(karinsKonto)))!;
+        var uppgifter = utdrag.Avsnitt.Single(a => a.Rubrik == "Ledarakademin").Poster.SelectMany(p => p.Uppgifter).ToDictionary(u => u.Namn, u => u.Varde);
+        Assert.Equal("Ny arbetsgivare", uppgifter["Avgångssamtal, skäl"]);
+        Assert.Equal("Mer tid för verksamheten.", uppgifter["Avgångssamtal, det här borde ändras"]);
     }
 
     private static Task<HttpResponseMessage> SvaraAsync(PortalClient client, int personId, string rekommenderar = "4", string? formPage = null) =>

@@ -16,6 +16,7 @@ public static class ArkivServiceExtensions
         services.AddScoped<UtlamnandeService>();
         services.AddScoped<Granskning.GranskningsloggService>();
         services.AddScoped<Rapporter.RapportService>();
+        services.AddScoped<Rapporter.IRapportBidrag, Rapporter.UpplevelseRapport>();
         return services;
     }
 }

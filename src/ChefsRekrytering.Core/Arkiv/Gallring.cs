@@ -62,6 +62,9 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
         foreach (var id in recruitments)
         {
             var applicants = await Gallringsbara().Where(k => k.RekryteringId == id).ToListAsync(ct);
+            // The applicants' anonymous answers about the recruitment keep their scores; a comment may still name someone.
+            foreach (var svar in await db.Set<Kandidatupplevelse>().Where(u => u.RekryteringId == id && u.Kommentar != null).ToListAsync(ct))
+                svar.Kommentar = null;
             foreach (var k in applicants)
                 audit.AddSystem(AuditAction.Raderade, Granskningsobjekt.Kandidat, k.Id, $"Gallrad {Manader} månader efter beslutet");
             await GallraAsync(applicants, ct);
@@ -102,6 +105,8 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
         var mails = await db.Set<OutboxMessage>().Where(m => topics.Contains(m.Topic)).ToListAsync(ct);
         db.RemoveRange(meetings);
         db.RemoveRange(mails);
+        // The link to the experience question goes with the private link.
+        db.RemoveRange(await db.Set<Upplevelseinbjudan>().Where(i => ids.Contains(i.KandidatId)).ToListAsync(ct));
 
         var (references, comments) = (0, 0);
         foreach (var k in kandidater)

@@ -344,11 +344,21 @@ public sealed class RegisterutdragService(AppDbContext db, DocumentService docum
         var aktiviteter = await db.Set<Utvecklingsaktivitet>().AsNoTracking().Where(a => p.PersonIds.Contains(a.PersonId)).OrderBy(a => a.Datum).ToListAsync(ct);
         var vaxlingar = await db.Set<Kompetensvaxling>().AsNoTracking().Include(k => k.Punkter)
             .Where(k => p.PersonIds.Contains(k.PersonId)).OrderBy(k => k.Id).ToListAsync(ct);
-        return new("Ledarakademin", "Dina utvecklingsaktiviteter och, när du lämnar ett chefsuppdrag, överlämningen till din efterträdare.", [
+        var vaxlingIds = vaxlingar.Select(k => k.Id).ToList();
+        var samtal = await db.Set<Avgangssamtal>().AsNoTracking().Where(a => vaxlingIds.Contains(a.KompetensvaxlingId)).ToDictionaryAsync(a => a.KompetensvaxlingId, ct);
+        return new("Ledarakademin", "Dina utvecklingsaktiviteter och, när du lämnar ett chefsuppdrag, överlämningen till din efterträdare och ditt avgångssamtal.", [
             .. aktiviteter.Select(a => new Post($"{SwedishText.Of(a.Typ)} {a.Datum:yyyy-MM-dd}", [new("Beskrivning", a.Beskrivning), new("Registrerad av", a.RegistreradAv)])),
             .. vaxlingar.Select(k => new Post($"Kompetensväxling, sista dag {k.SistaDag:yyyy-MM-dd}", [
                 new("Anledning", k.Anledning), new("Startad av", k.StartadAv),
                 .. k.Punkter.OrderBy(x => x.Ordning).Select(x => new Uppgift(x.Rubrik, x.KlarUtc is { } klar ? $"Klar {Tid(klar)}" : "Inte klar")),
+                .. samtal.TryGetValue(k.Id, out var a) ? (Uppgift[])[
+                    new("Avgångssamtal, skäl", SwedishText.Of(a.Orsak)),
+                    new("Avgångssamtal, rekommenderar kommunen som arbetsgivare (1–5)", a.Rekommenderar.ToString()),
+                    new("Avgångssamtal, stöd från närmaste chef (1–5)", a.StodFranChef.ToString()),
+                    new("Avgångssamtal, ledarpolicyn i praktiken (1–5)", a.PolicynIPraktiken.ToString()),
+                    new("Avgångssamtal, det här fungerade bra", a.Fungerade), new("Avgångssamtal, det här borde ändras", a.BorAndras),
+                    new("Avgångssamtal, sparat", $"{Tid(a.BesvaratUtc)} av {a.BesvaratAv}"),
+                ] : [],
             ])),
         ]);
     }

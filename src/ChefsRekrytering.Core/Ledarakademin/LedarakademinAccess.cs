@@ -26,4 +26,9 @@ public static class LedarakademinAccess
 
     /// <summary>The hand-over is done together: the leaving manager and the employer side tick items.</summary>
     public static bool KanBocka(ClaimsPrincipal user, int personId, OrgChart org) => ChefAccess.CanSee(user, personId, org);
+
+    /// <summary>The exit conversation is the leaving manager's own account, answered by them or recorded by HR who holds the
+    /// conversation; the närmast högre chef, whose support it rates, neither reads nor writes it.</summary>
+    public static bool KanBesvaraAvgangssamtal(ClaimsPrincipal user, int personId) =>
+        ChefAccess.IsSelf(user, personId) || user.IsInRole(Roller.HR);
 }

@@ -8,6 +8,7 @@ public static class LedarakademinServiceExtensions
     {
         services.AddSingleton(KompetensvaxlingMall.LoadFrom(Path.Combine(contentFolder, "templates", "kompetensvaxling.yaml")));
         services.AddScoped<LedarakademinService>();
+        services.AddScoped<AvgangssamtalService>();
         return services;
     }
 }

@@ -116,7 +116,8 @@ public sealed class MallService(AppDbContext db, Mejlmallkalla kalla, PolicyLibr
         audit.Add(user, Granskning.AuditAction.Last, Granskning.Granskningsobjekt.Kandidat, k.Id, $"Förhandsvisning av mejlmallen {katalog.Namn}");
         await db.SaveChangesAsync(ct);
         object model = katalog.Modell == typeof(Besked.Innehall)
-            ? new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, kommun, ((Besked.Innehall)katalog.Exempel[0]).Typ)
+            ? new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, kommun, ((Besked.Innehall)katalog.Exempel[0]).Typ,
+                UpplevelseLank: "https://portal.example/ansokan/lank-visas-inte-i-forhandsvisningen#upplevelse")
             : katalog.Modell == typeof(Erbjudande.Innehall)
                 ? new Erbjudande.Innehall(k.Namn, r.Titel, r.Diarienummer, kommun, k.Startdatum ?? DateOnly.FromDateTime(db.UtcNow).AddMonths(3), k.Erbjudandevillkor, r.AgareNamn)
                 : new AnsokanMottagen.Innehall(k.Namn, r.Titel, r.Diarienummer, kommun ?? "", k.InkomUtc, r.SistaAnsokningsdag ?? DateOnly.FromDateTime(k.InkomUtc),

@@ -86,13 +86,15 @@ public static class Mejlmallar
     private static List<Mejlmall> Bygg()
     {
         var lank = "https://portal.example/lank";
-        var besked = new Besked.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", "Kalix kommun", Besked.Slag.EjAktuell);
+        var besked = new Besked.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", "Kalix kommun", Besked.Slag.EjAktuell, UpplevelseLank: lank);
         Mejlfalt[] beskedFalt =
         [
             F<Besked.Innehall>("namn", "Sökandens namn", m => m.Namn),
             F<Besked.Innehall>("tjanst", "Tjänstens titel", m => m.Tjanst),
             F<Besked.Innehall>("diarienummer", "Rekryteringens diarienummer", m => m.Diarienummer),
             F<Besked.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+            F<Besked.Innehall>("upplevelse_lank", "Länken till frågan om hur den sökande upplevde rekryteringen (finns vid ej aktuell, tillsatt och avbruten)",
+                m => m.UpplevelseLank, lank: true),
         ];
         Mejlmall Besk(Besked.Slag slag, string namn, string nar) =>
             Mall(Besked.NyckelFor(slag), namn, nar, [besked with { Typ = slag }, besked with { Kommun = null }], beskedFalt, m => ((Besked.Innehall)m).Kommun);

@@ -57,7 +57,12 @@ public sealed record MinAnsokan(Kandidat Kandidat, Rekrytering Rekrytering, stri
     public IReadOnlyList<Intervjutid> Intervjutider { get; init; } = [];
     /// <summary>The offer, while the applicant has it or after they answered it.</summary>
     public Erbjudandevy? Erbjudande { get; init; }
+    /// <summary>The question about the recruitment: offered (not answered yet), answered, or null before an outcome.</summary>
+    public Upplevelselage? Upplevelse { get; init; }
 }
+
+/// <summary>The experience question on the applicant's page after the outcome: still to answer, or answered.</summary>
+public enum Upplevelselage { Obesvarad, Besvarad }
 
 /// <summary>The offer as the applicant reads it on their page: start, terms, the recruitment, and whom to ask.</summary>
 public sealed record Erbjudandevy(DateOnly Startdatum, string? Villkor, DateTime ErbjudetUtc, string Tjanst, string Diarienummer,
@@ -182,7 +187,9 @@ public sealed class AnsokanService(
         if (token is not { Length: 64 } || !token.All(char.IsAsciiHexDigit)) return null;
         var hash = Hash(token.ToLowerInvariant());
         // The link of the confirmation mail, or of an invitation to choose an interview time.
-        var inbjuden = await intervjutider.KandidatForInbjudanAsync(hash, ct);
+        var inbjuden = await intervjutider.KandidatForInbjudanAsync(hash, ct)
+            // or the link to the experience question in an outcome mail (Kandidatupplevelse)
+            ?? await db.Set<Upplevelseinbjudan>().IgnoreQueryFilters().Where(i => i.AtkomstHash == hash).Select(i => (int?)i.KandidatId).FirstOrDefaultAsync(ct);
         var found = await db.Set<Kandidat>().IgnoreQueryFilters().Where(k => (k.AtkomstHash == hash || k.Id == inbjuden) && k.GallradUtc == null)
             .Select(k => new { k.Id, k.KommunId }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
@@ -218,7 +225,49 @@ public sealed class AnsokanService(
         {
             Intervjutider = await intervjutider.ValbaraAsync(k, ct),
             Erbjudande = await ErbjudandeAsync(k, r, ct),
+            Upplevelse = await UpplevelseAsync(k, ct) is var (inbjudan, utfall) && utfall is not null
+                ? inbjudan?.Besvarad == true ? Upplevelselage.Besvarad : Upplevelselage.Obesvarad : null,
         };
+    }
+
+    private async Task<(Upplevelseinbjudan? Inbjudan, Utfallsslag? Utfall)> UpplevelseAsync(Kandidat k, CancellationToken ct)
+    {
+        var inbjudan = await db.Set<Upplevelseinbjudan>().FirstOrDefaultAsync(i => i.KandidatId == k.Id, ct);
+        return (inbjudan, Upplevelseinbjudan.UtfallFor(k, inbjudan));
+    }
+
+    public const string UpplevelseBesvarad = "Du har redan svarat på frågan om rekryteringen. Tack! Ditt svar gäller och ingenting har ändrats.";
+    public const string UpplevelseInteAnnu = "Frågan om hur du upplevde rekryteringen ställs när du har fått besked om din ansökan.";
+    public const string UpplevelseBetyg = "Välj ett betyg från 1 till 5.";
+
+    /// <summary>
+    /// The applicant answers "Hur upplevde du rekryteringen?" once, after the outcome they were told (or when hired): the
+    /// answer is stored under the recruitment and outcome kind without the candidate (<see cref="Kandidatupplevelse"/>), and
+    /// only that they answered is marked on them. Before an outcome, a second time, or a score outside 1–5: refused, nothing changed.
+    /// </summary>
+    public async Task<CommandResult> SvaraPaUpplevelsenAsync(string? token, int betyg, string? kommentar, CancellationToken ct = default)
+    {
+        if (await FindByTokenAsync(token, ct) is not { } k) return CommandResult.NotFound;
+        var (inbjudan, utfall) = await UpplevelseAsync(k, ct);
+        if (utfall is not { } slag) return CommandResult.Refused(UpplevelseInteAnnu);
+        if (inbjudan?.Besvarad == true) return CommandResult.Refused(UpplevelseBesvarad);
+        if (betyg is < 1 or > 5) return CommandResult.Refused(UpplevelseBetyg);
+        kommentar = string.IsNullOrWhiteSpace(kommentar) ? null : kommentar.Trim();
+        if (kommentar?.Length > Kandidatupplevelse.KommentarMaxLangd)
+            return CommandResult.Refused($"Kommentaren får vara högst {Kandidatupplevelse.KommentarMaxLangd} tecken.");
+        if (inbjudan is null) // hired: asked on their page, with no outcome mail
+            db.Add(inbjudan = new Upplevelseinbjudan { KommunId = k.KommunId, KandidatId = k.Id, Utfall = slag, AtkomstHash = Upplevelseinbjudan.NyLank().Hash });
+        inbjudan.Besvarad = true;
+        db.Add(new Kandidatupplevelse { KommunId = k.KommunId, RekryteringId = k.RekryteringId, Utfall = slag, Betyg = betyg, Kommentar = kommentar, Datum = Today });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) // answered in the same instant from another tab: the first answer stands
+        {
+            return CommandResult.Refused(UpplevelseBesvarad);
+        }
+        return CommandResult.Done("Tack för ditt svar!");
     }
 
     private async Task<Erbjudandevy?> ErbjudandeAsync(Kandidat k, Rekrytering r, CancellationToken ct)

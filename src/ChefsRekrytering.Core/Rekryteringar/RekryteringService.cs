@@ -574,8 +574,30 @@ public sealed class RekryteringService(
                 Besked.Slag.DubblettBorttagen => $"Dubbletten av din ansökan är borttagen – {r.Titel}",
                 _ => $"Besked om din ansökan – {r.Titel}",
             },
-            new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), slag, avslag), topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
+            new Besked.Innehall(k.Namn, r.Titel, r.Diarienummer, KommunNamn(r), slag, avslag, await UpplevelseLankAsync(k, slag)),
+            topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
         k.UtfallMeddelatUtc = db.UtcNow;
+    }
+
+    /// <summary>The link to the experience question (<see cref="Kandidatupplevelse"/>) for an outcome the applicant was given:
+    /// refused, post filled or recruitment cancelled; null for their own withdrawal, or once they have answered.</summary>
+    private async Task<string?> UpplevelseLankAsync(Kandidat k, Besked.Slag slag)
+    {
+        Utfallsslag? utfall = slag switch
+        {
+            Besked.Slag.EjAktuell => Utfallsslag.EjAktuell,
+            Besked.Slag.Tillsatt => Utfallsslag.Tillsatt,
+            Besked.Slag.Avbruten => Utfallsslag.Avbruten,
+            _ => null,
+        };
+        if (utfall is null) return null;
+        var inbjudan = db.Set<Upplevelseinbjudan>().Local.FirstOrDefault(i => i.KandidatId == k.Id)
+            ?? await db.Set<Upplevelseinbjudan>().FirstOrDefaultAsync(i => i.KandidatId == k.Id);
+        if (inbjudan?.Besvarad == true) return null;
+        var (token, hash) = Upplevelseinbjudan.NyLank();
+        if (inbjudan is null) db.Add(inbjudan = new Upplevelseinbjudan { KommunId = k.KommunId, KandidatId = k.Id, AtkomstHash = hash });
+        (inbjudan.AtkomstHash, inbjudan.Utfall) = (hash, utfall.Value);
+        return links.For($"/ansokan/{token}{(k.Sprak == Sprak.Engelska ? "?sprak=en" : "")}#upplevelse");
     }
 
     internal string? KommunNamn(Rekrytering r) => policies.Find(r.KommunId)?.Kommun;

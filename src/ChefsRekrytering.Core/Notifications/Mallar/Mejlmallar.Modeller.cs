@@ -49,8 +49,9 @@ public sealed class AretsChefVinnare : IMailTemplate<AretsChefVinnare.Innehall>
 public sealed class Besked : IMailTemplate<Besked.Innehall>
 {
     public enum Slag { EjAktuell, Avbruten, Tillsatt, Atertagen, DubblettBorttagen }
-    /// <summary><paramref name="Avslag"/>: the refusal reason's key when the recruiting side chose one; its mail is then sent.</summary>
-    public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, string? Kommun, Slag Typ, string? Avslag = null);
+    /// <summary><paramref name="Avslag"/>: the refusal reason's key when the recruiting side chose one; its mail is then sent.
+    /// <paramref name="UpplevelseLank"/>: the link to the one question about the recruitment, with an outcome the applicant was given.</summary>
+    public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, string? Kommun, Slag Typ, string? Avslag = null, string? UpplevelseLank = null);
     public static string Nyckel(Innehall model) => model.Avslag ?? NyckelFor(model.Typ);
     public static string NyckelFor(Slag slag) => slag switch
     {

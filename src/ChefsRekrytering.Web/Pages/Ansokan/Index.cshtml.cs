@@ -33,6 +33,9 @@ public class IndexModel(AnsokanService ansokan, IStringLocalizer<Sokandetexter> 
     /// <summary>The heading over the reasons a form was refused, after the form.</summary>
     public string FelRubrik { get; private set; } = "Ansökan kunde inte återtas";
     [BindProperty, Display(Name = "bekräftelse av svaret")] public bool BekraftarSvar { get; set; }
+    /// <summary>The answer to "Hur upplevde du rekryteringen?", 1–5, and an optional comment (<see cref="AnsokanService.SvaraPaUpplevelsenAsync"/>).</summary>
+    [BindProperty, Display(Name = "betyg")] public int? Betyg { get; set; }
+    [BindProperty, Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Kommentar { get; set; }
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) =>
         Response.Headers["Referrer-Policy"] = "no-referrer";
@@ -62,6 +65,18 @@ public class IndexModel(AnsokanService ansokan, IStringLocalizer<Sokandetexter> 
     {
         FelRubrik = "Svaret kunde inte lämnas";
         return await this.AnswerAsync(T.Ord(await ansokan.SvaraPaErbjudandetAsync(token, ja, BekraftarSvar, Version, ct)), () => LoadAsync(token, ct), fragment: "erbjudande");
+    }
+
+    /// <summary>The one question about the recruitment, after the outcome: a score from 1 to 5 (said at the field), once.</summary>
+    public async Task<IActionResult> OnPostUpplevelseAsync(string token, CancellationToken ct)
+    {
+        FelRubrik = "Svaret kunde inte skickas";
+        if (Betyg is not (>= 1 and <= 5))
+        {
+            ModelState.AddModelError(nameof(Betyg), T[AnsokanService.UpplevelseBetyg]);
+            return await LoadAsync(token, ct) ? Page() : NotFound();
+        }
+        return await this.AnswerAsync(T.Ord(await ansokan.SvaraPaUpplevelsenAsync(token, Betyg.Value, Kommentar, ct)), () => LoadAsync(token, ct), fragment: "upplevelse");
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

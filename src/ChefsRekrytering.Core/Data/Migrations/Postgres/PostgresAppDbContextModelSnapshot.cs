@@ -363,6 +363,116 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("Radering");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingDeltagande", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OmgangId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OmgangId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AterkopplingDeltagande", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingSvar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Betyg")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ForvaltningId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fritext")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OmgangId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("OmgangId", "ChefPersonId");
+
+                    b.ToTable("AterkopplingSvar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.Aterkopplingsomgang", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AntalInbjudna")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("OppnadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SistaDag")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("StangdUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("Aterkopplingsomgangar", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -3448,6 +3558,36 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Chef");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingDeltagande", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Aterkoppling.Aterkopplingsomgang", null)
+                        .WithMany()
+                        .HasForeignKey("OmgangId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingSvar", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Aterkoppling.Aterkopplingsomgang", null)
+                        .WithMany()
+                        .HasForeignKey("OmgangId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>

@@ -343,6 +343,112 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("Radering");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingDeltagande", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OmgangId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OmgangId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("AterkopplingDeltagande", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingSvar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Betyg")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChefPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ForvaltningId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fritext")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OmgangId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChefPersonId");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("OmgangId", "ChefPersonId");
+
+                    b.ToTable("AterkopplingSvar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.Aterkopplingsomgang", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AntalInbjudna")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OppnadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SistaDag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StangdUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("KommunId", "Ar")
+                        .IsUnique();
+
+                    b.ToTable("Aterkopplingsomgangar", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>
                 {
                     b.Property<int>("Id")
@@ -3334,6 +3440,36 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Chef");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingDeltagande", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Aterkoppling.Aterkopplingsomgang", null)
+                        .WithMany()
+                        .HasForeignKey("OmgangId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Aterkoppling.AterkopplingSvar", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChefPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Aterkoppling.Aterkopplingsomgang", null)
+                        .WithMany()
+                        .HasForeignKey("OmgangId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Avvecklingar.Atgard", b =>

@@ -26,6 +26,25 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Aterkopplingsomgangar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Ar = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SistaDag = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OppnadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StangdUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AntalInbjudna = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Aterkopplingsomgangar", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvent",
                 columns: table => new
                 {
@@ -852,6 +871,50 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AterkopplingDeltagande",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OmgangId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AterkopplingDeltagande", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AterkopplingDeltagande_Aterkopplingsomgangar_OmgangId",
+                        column: x => x.OmgangId,
+                        principalTable: "Aterkopplingsomgangar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AterkopplingSvar",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OmgangId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForvaltningId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Betyg = table.Column<string>(type: "TEXT", nullable: false),
+                    Fritext = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AterkopplingSvar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AterkopplingSvar_Aterkopplingsomgangar_OmgangId",
+                        column: x => x.OmgangId,
+                        principalTable: "Aterkopplingsomgangar",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1785,6 +1848,48 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingDeltagande_KommunId",
+                table: "AterkopplingDeltagande",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingDeltagande_OmgangId_PersonId",
+                table: "AterkopplingDeltagande",
+                columns: new[] { "OmgangId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingDeltagande_PersonId",
+                table: "AterkopplingDeltagande",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Aterkopplingsomgangar_KommunId",
+                table: "Aterkopplingsomgangar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Aterkopplingsomgangar_KommunId_Ar",
+                table: "Aterkopplingsomgangar",
+                columns: new[] { "KommunId", "Ar" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingSvar_ChefPersonId",
+                table: "AterkopplingSvar",
+                column: "ChefPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingSvar_KommunId",
+                table: "AterkopplingSvar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingSvar_OmgangId_ChefPersonId",
+                table: "AterkopplingSvar",
+                columns: new[] { "OmgangId", "ChefPersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Atgard_ArendeId",
                 table: "Atgard",
                 column: "ArendeId");
@@ -2512,6 +2617,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 onDelete: ReferentialAction.SetNull);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AterkopplingDeltagande_Personer_PersonId",
+                table: "AterkopplingDeltagande",
+                column: "PersonId",
+                principalTable: "Personer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AterkopplingSvar_Personer_ChefPersonId",
+                table: "AterkopplingSvar",
+                column: "ChefPersonId",
+                principalTable: "Personer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Bedomning_Kandidat_KandidatId",
                 table: "Bedomning",
                 column: "KandidatId",
@@ -2572,6 +2693,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AterkopplingDeltagande");
+
+            migrationBuilder.DropTable(
+                name: "AterkopplingSvar");
 
             migrationBuilder.DropTable(
                 name: "AuditEvent");
@@ -2683,6 +2810,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Aterkopplingsomgangar");
 
             migrationBuilder.DropTable(
                 name: "KravprofilKompetens");

@@ -28,6 +28,25 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Aterkopplingsomgangar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Ar = table.Column<int>(type: "integer", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SistaDag = table.Column<DateOnly>(type: "date", nullable: false),
+                    OppnadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StangdUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AntalInbjudna = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Aterkopplingsomgangar", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvent",
                 columns: table => new
                 {
@@ -854,6 +873,50 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AterkopplingDeltagande",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OmgangId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AterkopplingDeltagande", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AterkopplingDeltagande_Aterkopplingsomgangar_OmgangId",
+                        column: x => x.OmgangId,
+                        principalTable: "Aterkopplingsomgangar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AterkopplingSvar",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OmgangId = table.Column<int>(type: "integer", nullable: false),
+                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
+                    ForvaltningId = table.Column<int>(type: "integer", nullable: true),
+                    Betyg = table.Column<string>(type: "text", nullable: false),
+                    Fritext = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AterkopplingSvar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AterkopplingSvar_Aterkopplingsomgangar_OmgangId",
+                        column: x => x.OmgangId,
+                        principalTable: "Aterkopplingsomgangar",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1787,6 +1850,48 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingDeltagande_KommunId",
+                table: "AterkopplingDeltagande",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingDeltagande_OmgangId_PersonId",
+                table: "AterkopplingDeltagande",
+                columns: new[] { "OmgangId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingDeltagande_PersonId",
+                table: "AterkopplingDeltagande",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Aterkopplingsomgangar_KommunId",
+                table: "Aterkopplingsomgangar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Aterkopplingsomgangar_KommunId_Ar",
+                table: "Aterkopplingsomgangar",
+                columns: new[] { "KommunId", "Ar" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingSvar_ChefPersonId",
+                table: "AterkopplingSvar",
+                column: "ChefPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingSvar_KommunId",
+                table: "AterkopplingSvar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AterkopplingSvar_OmgangId_ChefPersonId",
+                table: "AterkopplingSvar",
+                columns: new[] { "OmgangId", "ChefPersonId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Atgard_ArendeId",
                 table: "Atgard",
                 column: "ArendeId");
@@ -2514,6 +2619,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 onDelete: ReferentialAction.SetNull);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AterkopplingDeltagande_Personer_PersonId",
+                table: "AterkopplingDeltagande",
+                column: "PersonId",
+                principalTable: "Personer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AterkopplingSvar_Personer_ChefPersonId",
+                table: "AterkopplingSvar",
+                column: "ChefPersonId",
+                principalTable: "Personer",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Bedomning_Kandidat_KandidatId",
                 table: "Bedomning",
                 column: "KandidatId",
@@ -2574,6 +2695,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "AterkopplingDeltagande");
+
+            migrationBuilder.DropTable(
+                name: "AterkopplingSvar");
 
             migrationBuilder.DropTable(
                 name: "AuditEvent");
@@ -2685,6 +2812,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Aterkopplingsomgangar");
 
             migrationBuilder.DropTable(
                 name: "KravprofilKompetens");

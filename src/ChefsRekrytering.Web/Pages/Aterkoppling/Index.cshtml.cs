@@ -13,10 +13,10 @@ public class IndexModel(AterkopplingService service) : PageModel
 
     public sealed class SvarInput
     {
-        public int Ar { get; set; }
-        public int? ChefPersonId { get; set; }
-        public Dictionary<string, Betyg?> Betyg { get; set; } = [];
-        [DataType(DataType.MultilineText)] public string? Fritext { get; set; }
+        [Display(Name = "år")] public int Ar { get; set; }
+        [Display(Name = "chef")] public int? ChefPersonId { get; set; }
+        [Display(Name = "svar")] public Dictionary<string, Betyg?> Betyg { get; set; } = [];
+        [Display(Name = "kommentar"), DataType(DataType.MultilineText)] public string? Fritext { get; set; }
     }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);

@@ -52,6 +52,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         var (chefId, socId) = await AkademiAsync();
         var (karinId, ar) = await LeadershipAsync();
         var iar = await AretsChefAsync();
+        await AterkopplingAsync();
         await RoleRequestAsync();
         await PolicyversionerAsync();
         return new()
@@ -115,6 +116,10 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["arets-chef/{ar:int}/statistik"] = new("kalix", "hr", [$"/arets-chef/{iar - 1}/statistik"]),
             ["arets-chef/{ar:int}"] = new("kalix", "medarbetare", [$"/arets-chef/{iar - 2}"]),
             ["arets-chef/{kommun}/{ar:int}"] = new(null, null, [$"/arets-chef/kalix/{iar - 2}"]),
+            // Feedback from below: the answer form of the open round, the chef's result, HR's overview.
+            ["aterkoppling"] = new("kalix", "medarbetare", ["/aterkoppling"]),
+            ["aterkoppling/resultat"] = new("kalix", "chef", ["/aterkoppling/resultat"]),
+            ["aterkoppling/oversikt"] = new("kalix", "hr", ["/aterkoppling/oversikt"]),
             ["rapporter"] = new("kalix", "hr", ["/rapporter", $"/rapporter?fran={ar}-01-01&till={ar}-06-30"]),
             // After the visits above have been logged: the newest reads, and a search by kind of record.
             ["granskning"] = new("kalix", "hr", ["/granskning", "/granskning?typ=Kandidat"]),
@@ -433,6 +438,17 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         Assert.True((await service.SkapaKampanjAsync(new(iar, service.Today, service.Today.AddDays(14), false, false), hr)).Succeeded);
         Assert.True((await service.OppnaAsync(iar)).Succeeded);
         return iar;
+    }
+
+    /// <summary>This year's feedback from below open in Kalix, so /aterkoppling shows its form.</summary>
+    private async Task AterkopplingAsync()
+    {
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        if (await db.Set<Aterkoppling.Aterkopplingsomgang>().AnyAsync()) return;
+        var service = scope.ServiceProvider.GetRequiredService<Aterkoppling.AterkopplingService>();
+        var hr = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(Konton.PortalClaims.Kommun, "kalix"),
+            new(System.Security.Claims.ClaimTypes.Role, Konton.Roller.HR), new(Konton.PortalClaims.Namn, "HR")], "test"));
+        Assert.True((await service.OppnaAsync(service.Today.Year, service.Today.AddDays(14), hr)).Succeeded);
     }
 
     /// <summary>A sent test mail, so the mail pages have something to show.</summary>

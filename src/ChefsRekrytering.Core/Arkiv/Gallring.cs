@@ -35,8 +35,8 @@ public sealed record Gallringsresultat(int Kandidater, int Dokument, int Referen
 /// (it belongs to the personnel file now) and the advert (a public record of the recruitment itself) stay. HR can put a
 /// recruitment on hold, for instance during a discrimination claim; lifting the hold lets gallring resume.
 /// </summary>
-public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLog audit, IOptions<GallringOptions> options,
-    IOptions<MailOptions> mail, ILogger<Gallring> log)
+public sealed partial class Gallring(AppDbContext db, DocumentService documents, AuditLog audit, IOptions<GallringOptions> options,
+    IOptions<MailOptions> mail, ILogger<Gallring> log, IOptions<Aterkoppling.AterkopplingOptions> aterkoppling)
 {
     public const int SkalMaxLangd = 400;
 
@@ -206,5 +206,29 @@ public sealed class GallringsJobb(Gallring gallring) : IRecurringJob
 {
     public string JobType => "gallring";
     public TimeSpan Interval => TimeSpan.FromDays(1);
-    public Task HandleAsync(ScheduledJob job, CancellationToken ct) => gallring.GallraForfallnaAsync(ct);
+    public async Task HandleAsync(ScheduledJob job, CancellationToken ct)
+    {
+        await gallring.GallraForfallnaAsync(ct);
+        await gallring.GallraAterkopplingsdeltagandeAsync(ct);
+    }
+}
+
+public sealed partial class Gallring
+{
+    /// <summary>
+    /// Who answered a round of the feedback from below (<see cref="Aterkoppling.AterkopplingDeltagande"/>) is personal data,
+    /// kept only to refuse a second answer and count participation: it goes when the round has been closed
+    /// <see cref="Aterkoppling.AterkopplingOptions.GallraDeltagandeEfterManader"/> months. The answers stay: nothing links
+    /// them to anyone. Returns how many rows went.
+    /// </summary>
+    public async Task<int> GallraAterkopplingsdeltagandeAsync(CancellationToken ct = default)
+    {
+        var manader = aterkoppling.Value.GallraDeltagandeEfterManader;
+        var omgangar = (await db.Set<Aterkoppling.Aterkopplingsomgang>().AsNoTracking().ToListAsync(ct))
+            .Where(o => o.StangerUtc.AddMonths(manader) <= db.UtcNow).Select(o => o.Id).ToList();
+        if (omgangar.Count == 0) return 0;
+        var antal = await db.Set<Aterkoppling.AterkopplingDeltagande>().Where(d => omgangar.Contains(d.OmgangId)).ExecuteDeleteAsync(ct);
+        if (antal > 0) log.LogInformation("Gallring: {Antal} deltaganden i återkopplingen", antal);
+        return antal;
+    }
 }

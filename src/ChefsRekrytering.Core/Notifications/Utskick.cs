@@ -35,6 +35,7 @@ public static partial class Utskick
     {
         "Testmejl" or "Konto" or "Rollbegaran" => Insyn.Allt,
         "AretsChef" when topic.EndsWith(":Inbjudan", StringComparison.Ordinal) => Insyn.Allt,
+        "Aterkoppling" when topic.EndsWith(":Inbjudan", StringComparison.Ordinal) => Insyn.Allt,
         "Introduktion" or "IntroduktionPunkt" or "Uppdragskontrakt" or "Rekrytering" => Insyn.Mottagare,
         _ => Insyn.BaraStatus,
     };
@@ -49,6 +50,7 @@ public static partial class Utskick
         "AretsChef" when topic.EndsWith(":Nominering", StringComparison.Ordinal) => "Årets chef: bekräftelse till den som nominerat",
         "AretsChef" when topic.EndsWith(":Vinnare", StringComparison.Ordinal) => "Årets chef: till vinnaren",
         "AretsChef" => "Årets chef",
+        "Aterkoppling" when topic.EndsWith(":Inbjudan", StringComparison.Ordinal) => "Återkoppling till chefen: inbjudan",
         "Introduktion" => "Välkommen som ny chef",
         "IntroduktionPunkt" => "Påminnelse i en introduktion",
         "Uppdragskontrakt" => "Uppdragskontrakt",

@@ -22,6 +22,7 @@ public static class Navigation
         new("/Ledarakademin/Index", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
         new("/MittLedarskap/Index", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
         new("/AretsChef/Index", "Årets chef", SignedIn),
+        new("/Aterkoppling/Index", "Återkoppling till chefen", SignedIn),
         new("/Rapporter/Index", "Rapporter", u => u.IsInRole(Roller.HR) || u.HasClaim(PortalClaims.Ledning, "1")),
         new("/Granskning/Index", "Granskningslogg", AnyRole(Roller.HR)),
         new("/Registerutdrag/Index", "Registerutdrag", AnyRole(Roller.HR)),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Aterkoppling;
 using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Avvecklingar;
 using ChefsRekrytering.Data;
@@ -54,6 +55,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalLedarakademin(PortalPaths.ContentFolder(config));
         services.AddPortalLedarskap();
         services.AddPortalAretsChef(config, PortalPaths.ContentFolder(config));
+        services.AddPortalAterkoppling(config);
         services.AddPortalArkiv(config);
         services.AddPortalScim();
         services.AddScoped<PortalInitializer>();

@@ -107,6 +107,10 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("arets-chef/{ar:int}", [$"/arets-chef/{d.Beslutad}"], ["hr", "admin"]),
             new("arets-chef/{ar:int}#tillkannagiven", [$"/arets-chef/{d.Tillkannagiven}"], SignedIn.Where(a => !a.StartsWith("alvsbyn")).ToArray()),
             new("arets-chef/{kommun}/{ar:int}", [$"/arets-chef/kalix/{d.Tillkannagiven}"], Actors),
+            // Feedback from below: everyone answers and reads their own result; a chef's result is the chef's and HR's; the overview HR's.
+            new("aterkoppling", ["/aterkoppling"], SignedIn), new("aterkoppling/resultat", ["/aterkoppling/resultat"], SignedIn),
+            new("aterkoppling/resultat#chef", [$"/aterkoppling/resultat?chef={d.Karin}"], ["chef", "hr"]),
+            new("aterkoppling/oversikt", ["/aterkoppling/oversikt"], HrOnly),
             // Records and privacy: HR's alone; the public-record file of a recruitment is its own municipality's HR's. The
             // reports also the leadership's: Maria leads the kommunledning, Anders the socialförvaltning.
             new("rapporter", ["/rapporter", "/rapporter?handler=csv&tabell=sammanfattning"], ["kommunchef", "rekryterande", .. HrOnly]),

@@ -25,6 +25,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "ansokan/{token}",
             "arets-chef", "arets-chef/{ar:int}", "arets-chef/{ar:int}/jury", "arets-chef/{ar:int}/statistik",
             "arets-chef/{kommun}/{ar:int}", "arets-chef/kampanjer",
+            "aterkoppling", "aterkoppling/oversikt", "aterkoppling/resultat",
             "avveckling", "avveckling/{id:int}",
             "behorigheter",
             "dokument/{id:int}",

@@ -141,3 +141,10 @@ public sealed class BedomningPaminnelse : IMailTemplate<BedomningPaminnelse.Inne
     public sealed record Innehall(string Namn, string Kandidat, string Tjanst, string Diarienummer, DateTime IntervjuUtc, string? Kommun, string Lank);
     public static string Nyckel(Innehall model) => "bedomning-paminnelse";
 }
+
+/// <summary>To every employee who has a chef when HR opens the year's feedback from below. Names no chef: the same mail to all.</summary>
+public sealed class AterkopplingInbjudan : IMailTemplate<AterkopplingInbjudan.Innehall>
+{
+    public sealed record Innehall(string Namn, int Ar, DateOnly SistaDag, string? Kommun, string Lank);
+    public static string Nyckel(Innehall model) => "aterkoppling-inbjudan";
+}

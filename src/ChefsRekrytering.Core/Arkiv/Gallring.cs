@@ -193,10 +193,15 @@ public sealed class Gallring(AppDbContext db, DocumentService documents, AuditLo
     }
 }
 
-/// <summary>Once a day per municipality: gallring of applicants whose time has passed.</summary>
-public sealed class GallringsJobb(Gallring gallring) : IRecurringJob
+/// <summary>Once a day per municipality: gallring of applicants whose time has passed, and of the internal pool's entries
+/// (chefsförsörjning) past their own retention time or of people who have left.</summary>
+public sealed class GallringsJobb(Gallring gallring, Chefsforsorjning.ChefsforsorjningService pool) : IRecurringJob
 {
     public string JobType => "gallring";
     public TimeSpan Interval => TimeSpan.FromDays(1);
-    public Task HandleAsync(ScheduledJob job, CancellationToken ct) => gallring.GallraForfallnaAsync(ct);
+    public async Task HandleAsync(ScheduledJob job, CancellationToken ct)
+    {
+        await gallring.GallraForfallnaAsync(ct);
+        await pool.GallraAsync(ct);
+    }
 }

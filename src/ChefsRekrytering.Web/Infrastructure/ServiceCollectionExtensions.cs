@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Avvecklingar;
+using ChefsRekrytering.Chefsforsorjning;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Documents;
@@ -55,6 +56,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalLedarskap();
         services.AddPortalAretsChef(config, PortalPaths.ContentFolder(config));
         services.AddPortalArkiv(config);
+        services.AddPortalChefsforsorjning(config);
         services.AddPortalScim();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();

@@ -133,3 +133,10 @@ public sealed class ErbjudandeSvar : IMailTemplate<ErbjudandeSvar.Innehall>
     public sealed record Innehall(string Namn, string Kandidat, string Tjanst, string Diarienummer, bool Ja, DateTime SvarUtc, string? Kommun, string Lank);
     public static string Nyckel(Innehall model) => "erbjudande-svar";
 }
+
+/// <summary>HR invites a member of the internal pool (chefsförsörjning) to apply to an open recruitment.</summary>
+public sealed class ChefsforsorjningInbjudan : IMailTemplate<ChefsforsorjningInbjudan.Innehall>
+{
+    public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, DateOnly SistaAnsokningsdag, string? Kommun, string Lank);
+    public static string Nyckel(Innehall model) => "chefsforsorjning-inbjudan";
+}

@@ -639,6 +639,164 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.ToTable("MotesDeltagare");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.IntresseSkattning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Betyg")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("IntresseanmalanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("KravId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Omrade")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("IntresseanmalanId", "KravId")
+                        .IsUnique();
+
+                    b.ToTable("IntresseSkattningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AndradUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Intresse")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rekommendation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RekommenderadAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RekommenderadAvPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RekommenderadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SamtyckeUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SamtyckeVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AndradUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RekommenderadAvPersonId");
+
+                    b.ToTable("Intresseanmalningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Poolinbjudan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IntresseanmalanId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SkickadAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SkickadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Tjanst")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId");
+
+                    b.HasIndex("IntresseanmalanId", "RekryteringId")
+                        .IsUnique();
+
+                    b.ToTable("Poolinbjudningar", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Documents.Dokument", b =>
                 {
                     b.Property<int>("Id")
@@ -3477,6 +3635,46 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.IntresseSkattning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", null)
+                        .WithMany("Skattningar")
+                        .HasForeignKey("IntresseanmalanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RekommenderadAvPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Poolinbjudan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", null)
+                        .WithMany("Inbjudningar")
+                        .HasForeignKey("IntresseanmalanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Documents.Dokument", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -3938,6 +4136,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>
                 {
                     b.Navigation("Deltagare");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", b =>
+                {
+                    b.Navigation("Inbjudningar");
+
+                    b.Navigation("Skattningar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>

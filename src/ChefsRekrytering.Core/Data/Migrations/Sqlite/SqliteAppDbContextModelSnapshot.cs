@@ -609,6 +609,158 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.ToTable("MotesDeltagare");
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.IntresseSkattning", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Betyg")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntresseanmalanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KravId")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Omrade")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("IntresseanmalanId", "KravId")
+                        .IsUnique();
+
+                    b.ToTable("IntresseSkattningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AndradUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intresse")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PolicyversionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rekommendation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RekommenderadAv")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RekommenderadAvPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RekommenderadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SamtyckeUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SamtyckeVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkapadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AndradUtc");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("RekommenderadAvPersonId");
+
+                    b.ToTable("Intresseanmalningar", (string)null);
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Poolinbjudan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntresseanmalanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KommunId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RekryteringId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkickadAv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SkickadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tjanst")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KommunId");
+
+                    b.HasIndex("RekryteringId");
+
+                    b.HasIndex("IntresseanmalanId", "RekryteringId")
+                        .IsUnique();
+
+                    b.ToTable("Poolinbjudningar", (string)null);
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Documents.Dokument", b =>
                 {
                     b.Property<int>("Id")
@@ -3363,6 +3515,46 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.IntresseSkattning", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", null)
+                        .WithMany("Skattningar")
+                        .HasForeignKey("IntresseanmalanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Organisation.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RekommenderadAvPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Poolinbjudan", b =>
+                {
+                    b.HasOne("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", null)
+                        .WithMany("Inbjudningar")
+                        .HasForeignKey("IntresseanmalanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChefsRekrytering.Rekryteringar.Rekrytering", null)
+                        .WithMany()
+                        .HasForeignKey("RekryteringId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChefsRekrytering.Documents.Dokument", b =>
                 {
                     b.HasOne("ChefsRekrytering.Kommuner.Kommun", null)
@@ -3824,6 +4016,13 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
             modelBuilder.Entity("ChefsRekrytering.Calendar.Mote", b =>
                 {
                     b.Navigation("Deltagare");
+                });
+
+            modelBuilder.Entity("ChefsRekrytering.Chefsforsorjning.Intresseanmalan", b =>
+                {
+                    b.Navigation("Inbjudningar");
+
+                    b.Navigation("Skattningar");
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Introduktioner.Introduktion", b =>

@@ -1011,6 +1011,42 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Intresseanmalningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SamtyckeVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SamtyckeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Intresse = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AndradUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RekommenderadAvPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RekommenderadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Rekommendation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RekommenderadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Intresseanmalningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Intresseanmalningar_Personer_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Personer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Intresseanmalningar_Personer_RekommenderadAvPersonId",
+                        column: x => x.RekommenderadAvPersonId,
+                        principalTable: "Personer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Introduktion",
                 columns: table => new
                 {
@@ -1328,6 +1364,61 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Urvalsfraga", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Urvalsfraga_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IntresseSkattningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IntresseanmalanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KravId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Omrade = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Betyg = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntresseSkattningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IntresseSkattningar_Intresseanmalningar_IntresseanmalanId",
+                        column: x => x.IntresseanmalanId,
+                        principalTable: "Intresseanmalningar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Poolinbjudningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IntresseanmalanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tjanst = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SkickadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SkickadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Poolinbjudningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Poolinbjudningar_Intresseanmalningar_IntresseanmalanId",
+                        column: x => x.IntresseanmalanId,
+                        principalTable: "Intresseanmalningar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Poolinbjudningar_Rekrytering_RekryteringId",
                         column: x => x.RekryteringId,
                         principalTable: "Rekrytering",
                         principalColumn: "Id",
@@ -1937,6 +2028,38 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 columns: new[] { "RekryteringId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_AndradUtc",
+                table: "Intresseanmalningar",
+                column: "AndradUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_KommunId",
+                table: "Intresseanmalningar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_PersonId",
+                table: "Intresseanmalningar",
+                column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_RekommenderadAvPersonId",
+                table: "Intresseanmalningar",
+                column: "RekommenderadAvPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntresseSkattningar_IntresseanmalanId_KravId",
+                table: "IntresseSkattningar",
+                columns: new[] { "IntresseanmalanId", "KravId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntresseSkattningar_KommunId",
+                table: "IntresseSkattningar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Introduktion_ChefPersonId",
                 table: "Introduktion",
                 column: "ChefPersonId");
@@ -2151,6 +2274,22 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 table: "Policyversioner",
                 columns: new[] { "KommunId", "Nummer" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Poolinbjudningar_IntresseanmalanId_RekryteringId",
+                table: "Poolinbjudningar",
+                columns: new[] { "IntresseanmalanId", "RekryteringId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Poolinbjudningar_KommunId",
+                table: "Poolinbjudningar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Poolinbjudningar_RekryteringId",
+                table: "Poolinbjudningar",
+                column: "RekryteringId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Radering_AtUtc",
@@ -2601,6 +2740,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                 name: "Intervjutid");
 
             migrationBuilder.DropTable(
+                name: "IntresseSkattningar");
+
+            migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
 
             migrationBuilder.DropTable(
@@ -2632,6 +2774,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Policyversioner");
+
+            migrationBuilder.DropTable(
+                name: "Poolinbjudningar");
 
             migrationBuilder.DropTable(
                 name: "Radering");
@@ -2698,6 +2843,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage");
+
+            migrationBuilder.DropTable(
+                name: "Intresseanmalningar");
 
             migrationBuilder.DropTable(
                 name: "ScimGrupp");

@@ -1013,6 +1013,42 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Intresseanmalningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    SamtyckeVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SamtyckeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Intresse = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AndradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RekommenderadAvPersonId = table.Column<int>(type: "integer", nullable: true),
+                    RekommenderadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Rekommendation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RekommenderadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Intresseanmalningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Intresseanmalningar_Personer_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Personer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Intresseanmalningar_Personer_RekommenderadAvPersonId",
+                        column: x => x.RekommenderadAvPersonId,
+                        principalTable: "Personer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Introduktion",
                 columns: table => new
                 {
@@ -1330,6 +1366,61 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Urvalsfraga", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Urvalsfraga_Rekrytering_RekryteringId",
+                        column: x => x.RekryteringId,
+                        principalTable: "Rekrytering",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IntresseSkattningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IntresseanmalanId = table.Column<int>(type: "integer", nullable: false),
+                    KravId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Omrade = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Ordning = table.Column<int>(type: "integer", nullable: false),
+                    Betyg = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntresseSkattningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IntresseSkattningar_Intresseanmalningar_IntresseanmalanId",
+                        column: x => x.IntresseanmalanId,
+                        principalTable: "Intresseanmalningar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Poolinbjudningar",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IntresseanmalanId = table.Column<int>(type: "integer", nullable: false),
+                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
+                    Tjanst = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SkickadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SkickadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Poolinbjudningar", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Poolinbjudningar_Intresseanmalningar_IntresseanmalanId",
+                        column: x => x.IntresseanmalanId,
+                        principalTable: "Intresseanmalningar",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Poolinbjudningar_Rekrytering_RekryteringId",
                         column: x => x.RekryteringId,
                         principalTable: "Rekrytering",
                         principalColumn: "Id",
@@ -1939,6 +2030,38 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 columns: new[] { "RekryteringId", "StartUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_AndradUtc",
+                table: "Intresseanmalningar",
+                column: "AndradUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_KommunId",
+                table: "Intresseanmalningar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_PersonId",
+                table: "Intresseanmalningar",
+                column: "PersonId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Intresseanmalningar_RekommenderadAvPersonId",
+                table: "Intresseanmalningar",
+                column: "RekommenderadAvPersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntresseSkattningar_IntresseanmalanId_KravId",
+                table: "IntresseSkattningar",
+                columns: new[] { "IntresseanmalanId", "KravId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntresseSkattningar_KommunId",
+                table: "IntresseSkattningar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Introduktion_ChefPersonId",
                 table: "Introduktion",
                 column: "ChefPersonId");
@@ -2153,6 +2276,22 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 table: "Policyversioner",
                 columns: new[] { "KommunId", "Nummer" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Poolinbjudningar_IntresseanmalanId_RekryteringId",
+                table: "Poolinbjudningar",
+                columns: new[] { "IntresseanmalanId", "RekryteringId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Poolinbjudningar_KommunId",
+                table: "Poolinbjudningar",
+                column: "KommunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Poolinbjudningar_RekryteringId",
+                table: "Poolinbjudningar",
+                column: "RekryteringId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Radering_AtUtc",
@@ -2603,6 +2742,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Intervjutid");
 
             migrationBuilder.DropTable(
+                name: "IntresseSkattningar");
+
+            migrationBuilder.DropTable(
                 name: "IntroduktionPunkt");
 
             migrationBuilder.DropTable(
@@ -2634,6 +2776,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Policyversioner");
+
+            migrationBuilder.DropTable(
+                name: "Poolinbjudningar");
 
             migrationBuilder.DropTable(
                 name: "Radering");
@@ -2700,6 +2845,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage");
+
+            migrationBuilder.DropTable(
+                name: "Intresseanmalningar");
 
             migrationBuilder.DropTable(
                 name: "ScimGrupp");

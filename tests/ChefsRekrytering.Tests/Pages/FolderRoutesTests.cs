@@ -27,6 +27,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "arets-chef/{kommun}/{ar:int}", "arets-chef/kampanjer",
             "avveckling", "avveckling/{id:int}",
             "behorigheter",
+            "chefsforsorjning", "chefsforsorjning/medarbetare", "chefsforsorjning/pool",
             "dokument/{id:int}",
             "fel/{kod:int?}",
             "granskning",

@@ -14,8 +14,10 @@ public class PoolModel(ChefsforsorjningService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Forbid();
 
-    public async Task<IActionResult> OnPostBjudInAsync(int rekryteringId, List<int> valda, CancellationToken ct) =>
-        await this.AnswerAsync(await service.BjudInAsync(rekryteringId, valda, User, ct), () => LoadAsync(ct), routeValues: new { Forvaltning });
+    /// <summary>The ticked rows come as text (checkbox values), so a forged value is no binding error: it names no entry.</summary>
+    public async Task<IActionResult> OnPostBjudInAsync([Display(Name = "rekrytering")] int rekryteringId, List<string> valda, CancellationToken ct) =>
+        await this.AnswerAsync(await service.BjudInAsync(rekryteringId, valda.Select(v => int.TryParse(v, out var id) ? id : 0).ToList(), User, ct),
+            () => LoadAsync(ct), routeValues: new { Forvaltning });
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using ChefsRekrytering.AretsChef;
+using ChefsRekrytering.Chefsforsorjning;
 using ChefsRekrytering.EndToEnd.Infrastructure;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Ledarakademin;
@@ -55,6 +56,7 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
         await AterkopplingAsync();
         await RoleRequestAsync();
         await PolicyversionerAsync();
+        await PoolAsync();
         return new()
         {
             [""] = new(null, null, ["/"]),
@@ -103,6 +105,11 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["ledarakademin"] = new("kalix", "hr", ["/ledarakademin", $"/ledarakademin?enhet={socId}&steg=Kompetensutveckling&status=Saknas"]),
             ["ledarakademin/{personId:int}"] = new("kalix", "hr", [$"/ledarakademin/{chefId}"]),
             ["mitt-ledarskap"] = new("kalix", "rekryterande", ["/mitt-ledarskap"]),
+            // Chefsförsörjning: Emma's own entry with its self-assessment, Karin's staff (Emma) to recommend, and HR's pool with
+            // the open advert to invite to.
+            ["chefsforsorjning"] = new("kalix", "medarbetare", ["/chefsforsorjning"]),
+            ["chefsforsorjning/medarbetare"] = new("kalix", "chef", ["/chefsforsorjning/medarbetare"]),
+            ["chefsforsorjning/pool"] = new("kalix", "hr", ["/chefsforsorjning/pool"]),
             // Seen by the närmast högre chef: the version in force with its re-assessment form, the draft to confirm, the history.
             ["uppdragskontrakt/{personId:int}"] = new("kalix", "rekryterande", [$"/uppdragskontrakt/{karinId}"]),
             ["sjalvskattning/{personId:int}"] = new("kalix", "chef", [$"/sjalvskattning/{karinId}"]),
@@ -475,6 +482,19 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
 
     /// <summary>A role waiting for a second person, so the page shows its table and buttons.</summary>
     /// <summary>Vimmerby's HR publishes version 2 with its first requirement reworded, and opens the draft of version 3.</summary>
+    /// <summary>Emma's entry in the internal pool, every requirement rated, as her own command makes it.</summary>
+    private async Task PoolAsync()
+    {
+        var data = new Testdata(browser.Portal);
+        var emma = await data.PersonIdAsync("medarbetare");
+        await using var scope = browser.Portal.ScopeFor("kalix", out var db);
+        if (await db.Set<Intresseanmalan>().AnyAsync(a => a.PersonId == emma)) return;
+        var krav = scope.ServiceProvider.GetRequiredService<PolicyLibrary>().Get("kalix").AllaKrav.Select(k => (k.Id, (Betyg?)Betyg.Val)).ToList();
+        var result = await scope.ServiceProvider.GetRequiredService<ChefsforsorjningService>()
+            .SparaAsync(new Anmalan(emma, true, "Enhetschef inom hemtjänsten.", krav), data.Roll(Roller.Medarbetare, personId: emma));
+        Assert.True(result.Succeeded, string.Join(" ", result.Reasons));
+    }
+
     private async Task PolicyversionerAsync()
     {
         var hr = await PrincipalAsync("vimmerby", "hr");

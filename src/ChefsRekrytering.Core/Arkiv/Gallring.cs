@@ -201,8 +201,10 @@ public sealed partial class Gallring(AppDbContext db, DocumentService documents,
     }
 }
 
-/// <summary>Once a day per municipality: gallring of applicants whose time has passed.</summary>
-public sealed class GallringsJobb(Gallring gallring) : IRecurringJob
+/// <summary>Once a day per municipality: gallring of applicants whose time has passed, of who answered a closed feedback
+/// round, and of the internal pool's entries
+/// (chefsförsörjning) past their own retention time or of people who have left.</summary>
+public sealed class GallringsJobb(Gallring gallring, Chefsforsorjning.ChefsforsorjningService pool) : IRecurringJob
 {
     public string JobType => "gallring";
     public TimeSpan Interval => TimeSpan.FromDays(1);
@@ -210,6 +212,7 @@ public sealed class GallringsJobb(Gallring gallring) : IRecurringJob
     {
         await gallring.GallraForfallnaAsync(ct);
         await gallring.GallraAterkopplingsdeltagandeAsync(ct);
+        await pool.GallraAsync(ct);
     }
 }
 

@@ -8,7 +8,7 @@ namespace ChefsRekrytering.Organisation;
 /// <summary>
 /// What "has left" means, wherever the news comes from (Admin, the HR system's export, the identity provider's SCIM
 /// provisioning): the person is no longer active (not invited to Årets chef nor offered as a chef), a unit they led
-/// becomes vacant, and their accounts are locked with a new security stamp, which ends their open sessions in the same
+/// becomes vacant, their entry in the internal pool (chefsförsörjning) goes, and their accounts are locked with a new security stamp, which ends their open sessions in the same
 /// save. The person and their records stay: gallring and register extracts decide about those. The caller saves.
 /// </summary>
 public static class Avgang
@@ -20,6 +20,7 @@ public static class Avgang
         person.Aktiv = false;
         var leder = await db.Enheter.Where(e => e.ChefId == person.Id).ToListAsync(ct);
         foreach (var enhet in leder) enhet.BytChef(null, dag);
+        await Chefsforsorjning.ChefsforsorjningService.LamnaPoolenAsync(db, person.Id, ct); // the internal pool is for employees
         foreach (var user in await db.Users.Where(u => u.PersonId == person.Id).ToListAsync(ct))
         {
             user.LockoutEnabled = true;

@@ -21,6 +21,7 @@ public static class Navigation
         new("/Avveckling/Index", "Avveckling", AnyRole(Roller.Chef, Roller.HR)),
         new("/Ledarakademin/Index", "Ledarakademin", AnyRole(Roller.Chef, Roller.HR)),
         new("/MittLedarskap/Index", "Mitt ledarskap", AnyRole(Roller.Chef, Roller.HR)),
+        new("/Chefsforsorjning/Index", "Chefsförsörjning", SignedIn),
         new("/AretsChef/Index", "Årets chef", SignedIn),
         new("/Aterkoppling/Index", "Återkoppling till chefen", SignedIn),
         new("/Rapporter/Index", "Rapporter", u => u.IsInRole(Roller.HR) || u.HasClaim(PortalClaims.Ledning, "1")),

@@ -6,6 +6,7 @@ using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Aterkoppling;
 using ChefsRekrytering.Arkiv;
 using ChefsRekrytering.Avvecklingar;
+using ChefsRekrytering.Chefsforsorjning;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Demo;
 using ChefsRekrytering.Documents;
@@ -57,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddPortalAretsChef(config, PortalPaths.ContentFolder(config));
         services.AddPortalAterkoppling(config);
         services.AddPortalArkiv(config);
+        services.AddPortalChefsforsorjning(config);
         services.AddPortalScim();
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();

@@ -97,6 +97,9 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("avveckling/{id:int}#B", [$"/avveckling/{d.CaseB}"], ["hr"]),
             new("ledarakademin", ["/ledarakademin"], ChefPolicy), new("ledarakademin/{personId:int}", [$"/ledarakademin/{d.Karin}"], KarinsRecords),
             new("mitt-ledarskap", ["/mitt-ledarskap"], ChefPolicy),
+            // Chefsförsörjning: everyone's own entry and own staff's entries (the service decides whose); the pool is HR's.
+            new("chefsforsorjning", ["/chefsforsorjning"], SignedIn), new("chefsforsorjning/medarbetare", ["/chefsforsorjning/medarbetare"], SignedIn),
+            new("chefsforsorjning/pool", ["/chefsforsorjning/pool"], HrOnly),
             new("uppdragskontrakt/{personId:int}", [$"/uppdragskontrakt/{d.Karin}"], KarinsRecords),
             new("sjalvskattning/{personId:int}", [$"/sjalvskattning/{d.Karin}"], KarinsRecords),
             new("sjalvskattning/{personId:int}/{ar:int}", [$"/sjalvskattning/{d.Karin}/{d.Year}"], KarinsRecords),

@@ -28,6 +28,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "aterkoppling", "aterkoppling/oversikt", "aterkoppling/resultat",
             "avveckling", "avveckling/{id:int}",
             "behorigheter",
+            "chefsforsorjning", "chefsforsorjning/medarbetare", "chefsforsorjning/pool",
             "dokument/{id:int}",
             "fel/{kod:int?}",
             "granskning",

@@ -148,3 +148,10 @@ public sealed class AterkopplingInbjudan : IMailTemplate<AterkopplingInbjudan.In
     public sealed record Innehall(string Namn, int Ar, DateOnly SistaDag, string? Kommun, string Lank);
     public static string Nyckel(Innehall model) => "aterkoppling-inbjudan";
 }
+
+/// <summary>HR invites a member of the internal pool (chefsförsörjning) to apply to an open recruitment.</summary>
+public sealed class ChefsforsorjningInbjudan : IMailTemplate<ChefsforsorjningInbjudan.Innehall>
+{
+    public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, DateOnly SistaAnsokningsdag, string? Kommun, string Lank);
+    public static string Nyckel(Innehall model) => "chefsforsorjning-inbjudan";
+}

@@ -9,9 +9,16 @@ using MittLedarskap = ChefsRekrytering.Ledarskap.MittLedarskap; // the type, whi
 /// närmast högre chef for; HR sees every manager of the municipality.
 /// </summary>
 [Authorize(Policy = Behorighet.Chef)]
-public class IndexModel(LedarskapOversikt oversikt) : PageModel
+public class IndexModel(LedarskapOversikt oversikt, global::ChefsRekrytering.Chefsforsorjning.ChefsforsorjningService chefsforsorjning) : PageModel
 {
     public MittLedarskap Oversikt { get; private set; } = new(null, [], false, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) => Oversikt = await oversikt.MittLedarskapAsync(User, ct);
+    /// <summary>How many of the user's staff have declared interest in a manager's role (chefsförsörjning).</summary>
+    public int AnmaldaMedarbetare { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Oversikt = await oversikt.MittLedarskapAsync(User, ct);
+        AnmaldaMedarbetare = await chefsforsorjning.AntalMedarbetareAsync(User, ct);
+    }
 }

@@ -14,6 +14,7 @@ public static class RekryteringServiceExtensions
         services.AddScoped<UrvalsfragaService>();
         services.AddScoped<AnsokanService>();
         services.AddScoped<Intervjutider>();
+        services.AddScoped<Kandidattavla>();
         services.AddOptions<ErbjudandeOptions>().BindConfiguration(ErbjudandeOptions.Section);
         services.AddScoped<IErbjudandesignering>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ErbjudandeOptions>>().Value.Signering switch
         {

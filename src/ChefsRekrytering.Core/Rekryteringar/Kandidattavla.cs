@@ -60,6 +60,7 @@ public sealed class Kandidattavla(AppDbContext db, RekryteringService rekryterin
         KandidatTillstand.Erbjuden => "Erbjudandet lämnas med startdatum och villkor på kandidatens sida.",
         KandidatTillstand.EjAktuell => "Välj ett skäl: markera kandidaten och använd ”Meddela att ansökan inte går vidare” nedan.",
         KandidatTillstand.Atertagen => "Ansökan återtas med en bekräftelse på kandidatens sida.",
+        KandidatTillstand.Inkommen => "En ansökan flyttas inte tillbaka till Inkommen.",
         _ => "Kolumnen finns inte.",
     };
 

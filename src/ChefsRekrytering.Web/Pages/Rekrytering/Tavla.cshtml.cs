@@ -35,13 +35,15 @@ public class TavlaModel(Kandidattavla tavlor, KandidatService kandidater, Portal
     }
 
     /// <summary>A bulk action on the ticked applicants; the ones it did not change are listed after the redirect.</summary>
-    public async Task<IActionResult> OnPostMassAsync(int id, List<int> valda, Massatgard atgard, string? avslagsskal, CancellationToken ct)
+    public async Task<IActionResult> OnPostMassAsync(int id, List<string> valda, Massatgard atgard, string? avslagsskal, CancellationToken ct)
     {
         ModelState.Clear();
+        // The ticked checkboxes' values; one that is no number is no applicant of the recruitment, and refuses the action.
+        var ids = valda.Select(v => int.TryParse(v, out var kandidatId) ? kandidatId : -1).ToList();
         var result = atgard switch
         {
-            Massatgard.EjAktuell => await tavlor.EjAktuellAsync(id, valda, avslagsskal, User, ct),
-            Massatgard.BjudIn => await tavlor.BjudInAsync(id, valda, User, ct),
+            Massatgard.EjAktuell => await tavlor.EjAktuellAsync(id, ids, avslagsskal, User, ct),
+            Massatgard.BjudIn => await tavlor.BjudInAsync(id, ids, User, ct),
             _ => CommandResult.Refused("Välj en åtgärd."),
         };
         if (result.Succeeded && result.Reasons.Count > 0) TempData[NekadeNyckel] = result.Reasons.ToArray();

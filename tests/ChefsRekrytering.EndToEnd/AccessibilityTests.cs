@@ -101,6 +101,8 @@ public class AccessibilityTests(BrowserPortal browser) : IClassFixture<BrowserPo
             ["rekrytering/{id:int}/intervjuguide"] = new("kalix", IntervjuBuilder.Panel, [intervju.Guide]),
             ["rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning"] = new("kalix", IntervjuBuilder.Panel, [intervju.Bedomning(0), intervju.Bedomning(1)]),
             ["rekrytering/{id:int}/jamforelse"] = new("kalix", IntervjuBuilder.Agare, [intervju.Jamforelse]),
+            // The board with applicants in the screening, and one in its interview phase.
+            ["rekrytering/{id:int}/tavla"] = new("kalix", "hr", [$"/rekrytering/{rekryteringId}/tavla", $"/rekrytering/{intervju.Id}/tavla"]),
             ["rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser"] = new("kalix", IntervjuBuilder.Agare, [intervju.Referenser(0)]),
             ["ledarakademin"] = new("kalix", "hr", ["/ledarakademin", $"/ledarakademin?enhet={socId}&steg=Kompetensutveckling&status=Saknas"]),
             ["ledarakademin/{personId:int}"] = new("kalix", "hr", [$"/ledarakademin/{chefId}"]),

@@ -91,20 +91,31 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
             return CommandResult.NotFound;
         if (!synlig.KanDriva) return CommandResult.Forbidden;
         if (k.Version != version) return CommandResult.Conflict(RekryteringService.AndradSamtidigt);
-        var r = synlig.Rekrytering;
+        if (await BjudInUtanAttSparaAsync(synlig.Rekrytering, k, user.Actor(), ct) is { } hinder) return CommandResult.Refused(hinder);
+        return await db.CommitAsync(k, $"{k.Visningsnamn} är inbjuden att välja en intervjutid och får ett mejl med länken.", ct);
+    }
+
+    /// <summary>
+    /// The invitation itself, for <see cref="BjudInAsync"/> and the board's bulk invitation (<see cref="Kandidattavla"/>):
+    /// why the candidate cannot be invited now, decided before anything is changed, or null with the invitation and its
+    /// mail tracked for the caller's one save.
+    /// </summary>
+    internal async Task<string?> BjudInUtanAttSparaAsync(Rekrytering r, Kandidat k, Actor actor, CancellationToken ct)
+    {
         if (k.State is not (KandidatTillstand.Inkommen or KandidatTillstand.Granskad))
-            return CommandResult.Refused($"{k.Visningsnamn} kan inte bjudas in att välja en tid i läget {SwedishText.Of(k.State)}.");
+            return $"{k.Visningsnamn} kan inte bjudas in att välja en tid i läget {SwedishText.Of(k.State)}.";
         if (r.State is not (RekryteringsTillstand.Urval or RekryteringsTillstand.Intervjuer))
-            return CommandResult.Refused("Kandidater bjuds in till intervju när ansökningstiden har gått ut.");
+            return "Kandidater bjuds in till intervju när ansökningstiden har gått ut.";
         if (!await db.Set<Intervjutid>().AnyAsync(t => t.RekryteringId == r.Id && t.KandidatId == null && t.StartUtc > db.UtcNow, ct))
-            return CommandResult.Refused("Det finns ingen ledig framtida intervjutid. Lägg till tider först.");
-        var actor = user.Actor();
+            return "Det finns ingen ledig framtida intervjutid. Lägg till tider först.";
         var process = rekryteringar.Workflow(k, r);
-        if (k.State == KandidatTillstand.Inkommen && process.CanFire(KandidatHandelse.Granska))
-            process.Fire(KandidatHandelse.Granska, actor, RekryteringService.Sjalv);
+        if (k.State == KandidatTillstand.Inkommen && !process.CanFire(KandidatHandelse.Granska))
+            return "Kandidaten kan inte bjudas in till intervju ännu.";
+        // An applicant not yet screened is screened by the invitation, and the first invitation starts the interview phase.
+        if (k.State == KandidatTillstand.Inkommen) process.Fire(KandidatHandelse.Granska, actor, RekryteringService.Sjalv);
         if (r.State == RekryteringsTillstand.Urval) await rekryteringar.FramAsync(r, RekryteringsHandelse.StartaIntervjuer, actor);
-        if (k.State != KandidatTillstand.Granskad || r.State != RekryteringsTillstand.Intervjuer)
-            return db.Refuse("Kandidaten kan inte bjudas in till intervju ännu.");
+        if (r.State != RekryteringsTillstand.Intervjuer)
+            throw new InvalidOperationException("Intervjufasen startade inte fast ansökningstiden har gått ut.");
 
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var inbjudan = await db.Set<Intervjuinbjudan>().FirstOrDefaultAsync(i => i.KandidatId == k.Id, ct);
@@ -114,7 +125,7 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
             k.Mottagare, $"Välj en tid för intervju – {r.Titel}",
             new IntervjuBokaTid.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), r.AgareNamn, links.For($"/ansokan/{token}{(k.Sprak == Sprak.Engelska ? "?sprak=en" : "")}")),
             topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
-        return await db.CommitAsync(k, $"{k.Visningsnamn} är inbjuden att välja en intervjutid och får ett mejl med länken.", ct);
+        return null;
     }
 
     // ---- The candidate's side, behind the private link (AnsokanService finds the candidate) ----

@@ -67,7 +67,7 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     /// (see the commands): an applicant not yet screened can be booked for an interview at once, and an interviewed one
     /// with references written down can be proposed, which marks the references taken.
     /// </summary>
-    private static List<WorkflowAction<KandidatHandelse>> Atgarder(Kandidat k, Rekrytering r, KandidatWorkflow process)
+    internal static List<WorkflowAction<KandidatHandelse>> Atgarder(Kandidat k, Rekrytering r, KandidatWorkflow process)
     {
         var atgarder = process.Actions().ToList();
         WorkflowAction<KandidatHandelse> Erbjuden(KandidatHandelse trigger) => new(trigger, SwedishText.Of(trigger), true, [], false);
@@ -107,12 +107,28 @@ public sealed class KandidatService(AppDbContext db, RekryteringService rekryter
     /// <summary>A step of the candidate's process that needs no form (review, interviewed, proposed, the answer to the offer,
     /// turned down). Withdrawing the application has its own command, with a confirmation.</summary>
     public Task<CommandResult> FireAsync(int id, int kandidatId, Guid version, KandidatHandelse trigger, ClaimsPrincipal user, CancellationToken ct = default) =>
-        ChangeAsync(id, kandidatId, version, user, ct, async (r, k) =>
+        ChangeAsync(id, kandidatId, version, user, ct, (r, k) => StegAsync(r, k, trigger, user, ct));
+
+    private async Task<CommandResult> StegAsync(Rekrytering r, Kandidat k, KandidatHandelse trigger, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
+        if (trigger == KandidatHandelse.Aterta) return CommandResult.Refused(AtertagandeBekraftas);
+        var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
+        return result.Succeeded ? await db.CommitAsync(k, SwedishText.Done(trigger), ct) : CommandResult.Refused(result.Reasons);
+    }
+
+    /// <summary>
+    /// A card moved on the board (<see cref="Kandidattavla"/>) to the column <paramref name="till"/>: fires the one step
+    /// that leads there, as <see cref="FireAsync"/> does, so the process's guards are the only rule; a column reached only
+    /// through a form (interview, offer, not going on, withdrawal) is refused with where to do it.
+    /// </summary>
+    public Task<CommandResult> FlyttaAsync(int id, int kandidatId, Guid version, KandidatTillstand till, ClaimsPrincipal user, CancellationToken ct = default) =>
+        ChangeAsync(id, kandidatId, version, user, ct, (r, k) =>
         {
-            if (!Enum.IsDefined(trigger)) return CommandResult.Refused("Steget finns inte.");
-            if (trigger == KandidatHandelse.Aterta) return CommandResult.Refused(AtertagandeBekraftas);
-            var result = await rekryteringar.FireAsync(k, r, trigger, user.Actor());
-            return result.Succeeded ? await db.CommitAsync(k, SwedishText.Done(trigger), ct) : CommandResult.Refused(result.Reasons);
+            if (!Enum.IsDefined(till)) return Task.FromResult(CommandResult.Refused("Kolumnen finns inte."));
+            if (k.State == till) return Task.FromResult(CommandResult.Refused($"{k.Visningsnamn} är redan i kolumnen {SwedishText.Of(till)}."));
+            if (Kandidattavla.Medformular(till) is { } formular) return Task.FromResult(CommandResult.Refused(formular));
+            return StegAsync(r, k, Kandidattavla.HandelseTill(till), user, ct);
         });
 
     public const string AvslagsskalSaknas = "Välj skälet till att ansökan inte går vidare. Den sökande får mejlet som hör till skälet.";

@@ -17,6 +17,7 @@ public static class RekryteringServiceExtensions
         services.AddScoped<AnteckningService>();
         services.AddOptions<RekryteringOptions>().BindConfiguration(RekryteringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IScheduledJobHandler, BedomningPaminnelser>();
+        services.AddScoped<Kandidattavla>();
         services.AddOptions<ErbjudandeOptions>().BindConfiguration(ErbjudandeOptions.Section);
         services.AddScoped<IErbjudandesignering>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ErbjudandeOptions>>().Value.Signering switch
         {

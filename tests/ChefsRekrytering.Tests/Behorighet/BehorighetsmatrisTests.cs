@@ -81,6 +81,7 @@ public class BehorighetsmatrisTests(SqlitePortal portal, ITestOutputHelper outpu
             new("rekrytering/{id:int}/intervjuguide", [$"/rekrytering/{d.RekA}/intervjuguide"], RecruitmentA),
             new("rekrytering/{id:int}/intervjutider", [$"/rekrytering/{d.RekA}/intervjutider"], RecruitmentA),
             new("rekrytering/{id:int}/jamforelse", [$"/rekrytering/{d.RekA}/jamforelse"], RecruitmentA),
+            new("rekrytering/{id:int}/tavla", [$"/rekrytering/{d.RekA}/tavla"], RecruitmentA),
             new("rekrytering/{id:int}/kandidater/{kandidatId:int}", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}"], RecruitmentA),
             new("rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}/bedomning"], RecruitmentA),
             new("rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser", [$"/rekrytering/{d.RekA}/kandidater/{d.CandA}/referenser"], RecruitmentA),

@@ -44,7 +44,7 @@ public class FolderRoutesTests(SqlitePortal portal) : IClassFixture<SqlitePortal
             "portal/kommuner", "policy/{kommun}/jamfor", "policy/{kommun}/versioner", "policy/{kommun}/versioner/{nummer:int}", "policy/{kommun}/versioner/{nummer:int}/paverkan", "policy/{kommun}/utkast",
             "rapporter",
             "registerutdrag",
-            "rekrytering", "rekrytering/{id:int}", "rekrytering/{id:int}/intervjuguide", "rekrytering/{id:int}/intervjutider", "rekrytering/{id:int}/jamforelse",
+            "rekrytering", "rekrytering/{id:int}", "rekrytering/{id:int}/intervjuguide", "rekrytering/{id:int}/intervjutider", "rekrytering/{id:int}/jamforelse", "rekrytering/{id:int}/tavla",
             "rekrytering/{id:int}/kandidater/{kandidatId:int}", "rekrytering/{id:int}/kandidater/{kandidatId:int}/bedomning",
             "rekrytering/{id:int}/kandidater/{kandidatId:int}/referenser", "rekrytering/{id:int}/kravprofil",
             "rekrytering/{id:int}/urvalsfragor", "rekrytering/{id:int}/utlamnande", "rekrytering/ny",

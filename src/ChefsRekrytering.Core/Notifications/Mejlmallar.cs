@@ -45,6 +45,7 @@ public static class Mejlmallar
     [
         "ansokan-mottagen", "besked-ej-aktuell", "besked-avbruten", "besked-tillsatt", "besked-atertagen", "besked-dubblett-borttagen",
         "erbjudande", "mote-kallelse", "mote-andrad", "mote-installt", "intervju-boka-tid",
+        "meddelande-till-sokande",
     ];
 
     public static readonly IReadOnlyList<Mejlmall> Alla = MedEngelska(Bygg());
@@ -158,6 +159,17 @@ public static class Mejlmallar
                     F<IntervjuBokaTid.Innehall>("rekryterande", "Rekryterande chefens namn", m => m.Rekryterande),
                     F<IntervjuBokaTid.Innehall>("lank", "Sökandens personliga länk, där tiden väljs", m => m.Lank, lank: true),
                 ], m => ((IntervjuBokaTid.Innehall)m).Kommun),
+            Mall("meddelande-till-sokande", "Meddelande till sökande", "När rekryterande chef eller HR skickar ett eget meddelande till markerade sökande från rekryteringens tavla.",
+                [new MeddelandeTillSokande.Innehall("Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", "Kalix kommun", "Lena Lind",
+                    ["Urvalet tar längre tid än vi räknade med.", "Vi hör av oss senast den 18 december."])],
+                [
+                    F<MeddelandeTillSokande.Innehall>("namn", "Sökandens namn", m => m.Namn),
+                    F<MeddelandeTillSokande.Innehall>("tjanst", "Tjänstens titel", m => m.Tjanst),
+                    F<MeddelandeTillSokande.Innehall>("diarienummer", "Rekryteringens diarienummer", m => m.Diarienummer),
+                    F<MeddelandeTillSokande.Innehall>("kommun", "Kommunens namn", m => m.Kommun),
+                    F<MeddelandeTillSokande.Innehall>("avsandare", "Namnet på den som skickar meddelandet", m => m.Avsandare),
+                    F<MeddelandeTillSokande.Innehall>("meddelande", "Meddelandet som det skrevs, en lista med stycken: {% for stycke in meddelande %}<p>{{ stycke }}</p>{% endfor %}", m => m.Meddelande),
+                ], m => ((MeddelandeTillSokande.Innehall)m).Kommun),
             Mall("erbjudande-svar", "Svar på erbjudandet", "Till HR och rekryterande chef när kandidaten har svarat på erbjudandet på sin egen sida.",
                 [new ErbjudandeSvar.Innehall("Lena Lind", "Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", true, new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc), "Kalix kommun", lank),
                  new ErbjudandeSvar.Innehall("Lena Lind", "Anna Andersson", "Rektor vid Centralskolan", "KS 2026/123", false, new DateTime(2026, 12, 3, 9, 0, 0, DateTimeKind.Utc), null, lank)],

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
 using ChefsRekrytering.Notifications;
+using ChefsRekrytering.Notifications.Mallar;
 using ChefsRekrytering.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +22,11 @@ public sealed record Tavla(Rekrytering Rekrytering, bool KanDriva, IReadOnlyList
     public int Antal => Kolumner.Sum(k => k.Kort.Count);
 }
 
-/// <summary>What a bulk action may do: tell the applicants they do not go on, or invite them to choose an interview time.</summary>
+/// <summary>What a bulk action may do: write to the applicants, tell them they do not go on, or invite them to choose an
+/// interview time.</summary>
 public enum Massatgard
 {
+    [System.ComponentModel.DataAnnotations.Display(Name = "Skicka ett meddelande")] Meddela,
     [System.ComponentModel.DataAnnotations.Display(Name = "Meddela att ansökan inte går vidare")] EjAktuell,
     [System.ComponentModel.DataAnnotations.Display(Name = "Bjud in att välja intervjutid")] BjudIn,
 }
@@ -36,7 +39,7 @@ public enum Massatgard
 /// an id not of this recruitment refuses the whole action with nothing changed. Under <see cref="RekryteringAccess"/>,
 /// as the recruitment's candidate list: seen by owner, HR and panel, run by owner and HR.
 /// </summary>
-public sealed class Kandidattavla(AppDbContext db, RekryteringService rekryteringar, Intervjutider intervjutider, AvslagService avslag)
+public sealed class Kandidattavla(AppDbContext db, RekryteringService rekryteringar, Intervjutider intervjutider, AvslagService avslag, Outbox outbox)
 {
     /// <summary>The step that leads to each column a card can be moved to without a form of its own.</summary>
     private static readonly Dictionary<KandidatTillstand, KandidatHandelse> Steg = new()
@@ -112,6 +115,31 @@ public sealed class Kandidattavla(AppDbContext db, RekryteringService rekryterin
         MassAsync(id, kandidatIds, user, ct, (r, valda) => Task.FromResult<(string?, Func<Kandidat, Task<string?>>?)>(
             (null, async k => await intervjutider.BjudInUtanAttSparaAsync(r, k, user.Actor(), ct) is { } hinder ? Utan(k, hinder) : null)),
             n => $"{SwedishText.Antal(n, "kandidat är inbjuden", "kandidater är inbjudna")} att välja en intervjutid och får ett mejl med länken.");
+
+    public const int MeddelandeMaxLangd = 4000;
+    public const string TomtMeddelande = "Skriv meddelandet till kandidaterna.";
+    public static readonly string ForLangtMeddelande = $"Meddelandet får ha högst {MeddelandeMaxLangd} tecken.";
+
+    /// <summary>The ticked applicants get the sender's message in the mail template "meddelande-till-sokande" (HR words its
+    /// frame on /mallar; an English applicant gets its English frame around the same message), each through the outbox
+    /// with the applicant's history as its topic. Not to those who withdrew or whose data gallring has removed.</summary>
+    public Task<CommandResult> MeddelaAsync(int id, IReadOnlyList<int> kandidatIds, string? meddelande, ClaimsPrincipal user, CancellationToken ct = default) =>
+        MassAsync(id, kandidatIds, user, ct, (r, valda) =>
+        {
+            var text = meddelande?.Trim() ?? "";
+            string? hinder = text.Length == 0 ? TomtMeddelande : text.Length > MeddelandeMaxLangd ? ForLangtMeddelande : null;
+            var stycken = MeddelandeTillSokande.Stycken(text);
+            Func<Kandidat, Task<string?>> andra = async k =>
+            {
+                if (k.GallradUtc is not null) return "uppgifterna är gallrade";
+                if (k.State == KandidatTillstand.Atertagen) return "har återtagit sin ansökan";
+                await outbox.EnqueueAsync<MeddelandeTillSokande, MeddelandeTillSokande.Innehall>(k.Mottagare, $"Meddelande om din ansökan – {r.Titel}",
+                    new MeddelandeTillSokande.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), user.Namn(), stycken),
+                    topic: $"Kandidat:{k.Id}", kommunId: r.KommunId);
+                return null;
+            };
+            return Task.FromResult<(string?, Func<Kandidat, Task<string?>>?)>((hinder, hinder is null ? andra : null));
+        }, n => $"Meddelandet är skickat till {SwedishText.Antal(n, "kandidat", "kandidater")}.");
 
     /// <summary>A reason that already names the applicant loses the name: the list names each one first.</summary>
     private static string Utan(Kandidat k, string hinder) =>

@@ -140,6 +140,47 @@ public abstract class TavlaTests<TPortal>(TPortal portal) : IClassFixture<TPorta
     }
 
     [Fact]
+    public async Task MassmeddelandetNarVarOchEnISinMallPaSittSprakMenInteDenSomAtertagit()
+    {
+        var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
+        var agare = await data.InloggadAsync(IntervjuBuilder.Agare);
+        var (svensk, engelsk) = (intervju.KandidatIds[0], intervju.KandidatIds[1]);
+        var atertagen = await LaggTillKandidatAsync(intervju, "Bo", "Berg", KandidatTillstand.Atertagen);
+        await using (var scope = portal.ScopeFor("kalix", out var db))
+        {
+            (await db.Set<Kandidat>().SingleAsync(k => k.Id == engelsk)).Sprak = Sprak.Engelska;
+            await db.SaveChangesAsync();
+        }
+
+        // Nothing typed: refused, nothing sent.
+        var tomt = await MassAsync(agare, intervju, "Meddela", [svensk, engelsk], null);
+        Assert.Equal(HttpStatusCode.OK, tomt.StatusCode);
+        Assert.Contains(Kandidattavla.TomtMeddelande, WebUtility.HtmlDecode(await tomt.Content.ReadAsStringAsync()));
+        Assert.Empty(await MeddelandenAsync(svensk));
+
+        var text = "Urvalet tar längre tid än vi trodde.\r\n\r\nVi hör av oss <snart> & säkert före jul.";
+        var svar = await agare.PostFormAsync($"{Tavla(intervju)}?handler=Mass",
+            [new("atgard", "Meddela"), new("valda", svensk.ToString()), new("valda", engelsk.ToString()), new("valda", atertagen.ToString()), new("meddelande", text)],
+            Tavla(intervju));
+        Assert.Equal(HttpStatusCode.Redirect, svar.StatusCode);
+
+        var sv = Assert.Single(await MeddelandenAsync(svensk));
+        Assert.StartsWith("Meddelande om din ansökan – ", sv.Subject);
+        Assert.Contains("<p>Urvalet tar längre tid än vi trodde.</p>", sv.HtmlBody);
+        Assert.Contains("Vi hör av oss &lt;snart&gt; &amp; säkert före jul.", sv.HtmlBody);  // paragraphs kept, the text encoded
+        Assert.Contains("Med vänlig hälsning", sv.TextBody);
+        var en = Assert.Single(await MeddelandenAsync(engelsk));
+        Assert.StartsWith("A message about your application – ", en.Subject);
+        Assert.Contains("Urvalet tar längre tid än vi trodde.", en.TextBody);                   // the message as typed, the frame in English
+        Assert.Empty(await MeddelandenAsync(atertagen));
+        foreach (var id in new[] { svensk, engelsk }) Assert.Equal(KandidatTillstand.Granskad, (await KandidatAsync(id)).State);
+
+        var sida = await agare.PageAsync(Tavla(intervju));
+        Assert.Contains("Meddelandet är skickat till 2 kandidater", sida.QuerySelector("[role=status]")!.TextContent);
+        Assert.Contains("Bo Berg: har återtagit sin ansökan", sida.QuerySelector("#tavla-nekade")!.TextContent);
+    }
+
+    [Fact]
     public async Task MassinbjudanSkaparInbjudningarOchMejlTillVarOchEn()
     {
         var intervju = await data.NyIntervju().MedKandidaterILaget(KandidatTillstand.Granskad).BuildAsync();
@@ -249,6 +290,12 @@ public abstract class TavlaTests<TPortal>(TPortal portal) : IClassFixture<TPorta
     {
         await using var scope = portal.ScopeFor("kalix", out var db);
         return await db.Set<Kandidat>().AsNoTracking().SingleAsync(k => k.Id == kandidatId);
+    }
+
+    private async Task<List<OutboxMessage>> MeddelandenAsync(int kandidatId)
+    {
+        await using var scope = portal.ScopeFor("kalix", out var db);
+        return await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Topic == $"Kandidat:{kandidatId}" && (m.Subject.StartsWith("Meddelande") || m.Subject.StartsWith("A message"))).ToListAsync();
     }
 
     private async Task<List<OutboxMessage>> BeskedAsync(int kandidatId)

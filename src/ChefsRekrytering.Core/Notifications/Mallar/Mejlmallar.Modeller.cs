@@ -155,3 +155,15 @@ public sealed class ChefsforsorjningInbjudan : IMailTemplate<ChefsforsorjningInb
     public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, DateOnly SistaAnsokningsdag, string? Kommun, string Lank);
     public static string Nyckel(Innehall model) => "chefsforsorjning-inbjudan";
 }
+
+/// <summary>A message the recruiting side writes to ticked applicants on the board, in a frame HR words. The message is
+/// kept as typed, a paragraph per blank-line-separated block (the body is HTML and encodes what it shows).</summary>
+public sealed class MeddelandeTillSokande : IMailTemplate<MeddelandeTillSokande.Innehall>
+{
+    public sealed record Innehall(string Namn, string Tjanst, string Diarienummer, string? Kommun, string Avsandare, IReadOnlyList<string> Meddelande);
+    public static string Nyckel(Innehall model) => "meddelande-till-sokande";
+
+    /// <summary>The paragraphs of a typed message: the blocks between blank lines (a single line break reads as a space).</summary>
+    public static IReadOnlyList<string> Stycken(string text) =>
+        text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

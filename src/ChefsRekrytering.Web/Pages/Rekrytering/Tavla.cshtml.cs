@@ -35,13 +35,15 @@ public class TavlaModel(Kandidattavla tavlor, KandidatService kandidater, Portal
     }
 
     /// <summary>A bulk action on the ticked applicants; the ones it did not change are listed after the redirect.</summary>
-    public async Task<IActionResult> OnPostMassAsync(int id, List<string> valda, Massatgard atgard, string? avslagsskal, CancellationToken ct)
+    public async Task<IActionResult> OnPostMassAsync(int id, List<string> valda, Massatgard atgard, string? avslagsskal,
+        [DataType(DataType.MultilineText), Display(Name = "meddelande")] string? meddelande, CancellationToken ct)
     {
         ModelState.Clear();
         // The ticked checkboxes' values; one that is no number is no applicant of the recruitment, and refuses the action.
         var ids = valda.Select(v => int.TryParse(v, out var kandidatId) ? kandidatId : -1).ToList();
         var result = atgard switch
         {
+            Massatgard.Meddela => await tavlor.MeddelaAsync(id, ids, meddelande, User, ct),
             Massatgard.EjAktuell => await tavlor.EjAktuellAsync(id, ids, avslagsskal, User, ct),
             Massatgard.BjudIn => await tavlor.BjudInAsync(id, ids, User, ct),
             _ => CommandResult.Refused("Välj en åtgärd."),

@@ -123,14 +123,13 @@ public sealed class AnsokanService(
         if (brev is { Accepted: false }) fel.Add(AnsokanFel.Med(nameof(NyAnsokan.Brev), "Personligt brev: {0}", brev.Error!));
         if (fel.Count > 0) return new(null, fel);
 
-        // Lower-case hex rather than Base64Url: the portal lower-cases the URLs it generates, which would break a mixed-case token.
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var (token, hash) = NyLank();
         var now = db.UtcNow;
         var k = new Kandidat
         {
             KommunId = r.KommunId, RekryteringId = r.Id,
             Fornamn = ansokan.Fornamn.Trim(), Efternamn = ansokan.Efternamn.Trim(), Epost = ansokan.Epost.Trim(), Telefon = ansokan.Telefon.Trim(),
-            Sprak = ChefsRekrytering.Sprak.Normalisera(ansokan.Sprak), InkomUtc = now, SamtyckeVersion = Personuppgiftsinformation.Version, SamtyckeUtc = now, AtkomstHash = Hash(token),
+            Sprak = ChefsRekrytering.Sprak.Normalisera(ansokan.Sprak), InkomUtc = now, SamtyckeVersion = Personuppgiftsinformation.Version, SamtyckeUtc = now, AtkomstHash = hash,
             Urvalssvar = svar.Select(x => new Urvalssvar { KommunId = r.KommunId, UrvalsfragaId = x.Fraga.Id, Varde = x.Varde }).ToList(),
         };
         var kommunNamn = await db.Kommuner.Where(x => x.Id == r.KommunId).Select(x => x.Namn).FirstAsync(ct);
@@ -256,7 +255,7 @@ public sealed class AnsokanService(
         if (kommentar?.Length > Kandidatupplevelse.KommentarMaxLangd)
             return CommandResult.Refused($"Kommentaren får vara högst {Kandidatupplevelse.KommentarMaxLangd} tecken.");
         if (inbjudan is null) // hired: asked on their page, with no outcome mail
-            db.Add(inbjudan = new Upplevelseinbjudan { KommunId = k.KommunId, KandidatId = k.Id, Utfall = slag, AtkomstHash = Upplevelseinbjudan.NyLank().Hash });
+            db.Add(inbjudan = new Upplevelseinbjudan { KommunId = k.KommunId, KandidatId = k.Id, Utfall = slag, AtkomstHash = NyLank().Hash });
         inbjudan.Besvarad = true;
         db.Add(new Kandidatupplevelse { KommunId = k.KommunId, RekryteringId = k.RekryteringId, Utfall = slag, Betyg = betyg, Kommentar = kommentar, Datum = Today });
         try
@@ -491,6 +490,14 @@ public sealed class AnsokanService(
     /// <summary>The stored form of a private link's token; the invitation to book (<see cref="Intervjutider"/>) is such a
     /// link too, and <see cref="FindByTokenAsync"/> looks both up with this one hash.</summary>
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
+
+    /// <summary>A new private link: its token and the <see cref="Hash"/> that is stored. Lower-case hex rather than
+    /// Base64Url: the portal lower-cases the URLs it generates, which would break a mixed-case token.</summary>
+    internal static (string Token, string Hash) NyLank()
+    {
+        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        return (token, Hash(token));
+    }
 
     /// <summary>
     /// Takes the half-stored application away again: the candidate and its document rows in one save (which also

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using ChefsRekrytering.Calendar;
 using ChefsRekrytering.Data;
 using ChefsRekrytering.Konton;
@@ -117,10 +115,10 @@ public sealed class Intervjutider(AppDbContext db, RekryteringService rekryterin
         if (r.State != RekryteringsTillstand.Intervjuer)
             throw new InvalidOperationException("Intervjufasen startade inte fast ansökningstiden har gått ut.");
 
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var (token, hash) = AnsokanService.NyLank();
         var inbjudan = await db.Set<Intervjuinbjudan>().FirstOrDefaultAsync(i => i.KandidatId == k.Id, ct);
         if (inbjudan is null) db.Add(inbjudan = new Intervjuinbjudan { KommunId = k.KommunId, KandidatId = k.Id, AtkomstHash = "", InbjudenAv = actor.Namn });
-        (inbjudan.AtkomstHash, inbjudan.InbjudenUtc, inbjudan.InbjudenAv) = (AnsokanService.Hash(token), db.UtcNow, actor.Namn);
+        (inbjudan.AtkomstHash, inbjudan.InbjudenUtc, inbjudan.InbjudenAv) = (hash, db.UtcNow, actor.Namn);
         await outbox.EnqueueAsync<IntervjuBokaTid, IntervjuBokaTid.Innehall>(
             k.Mottagare, $"Välj en tid för intervju – {r.Titel}",
             new IntervjuBokaTid.Innehall(k.Namn, r.Titel, r.Diarienummer, rekryteringar.KommunNamn(r), r.AgareNamn, links.For($"/ansokan/{token}{(k.Sprak == Sprak.Engelska ? "?sprak=en" : "")}")),

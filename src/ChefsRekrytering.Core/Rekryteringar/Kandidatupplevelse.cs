@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
 using ChefsRekrytering.Kommuner;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -47,13 +46,6 @@ public class Upplevelseinbjudan : IKommunEntity
     public Utfallsslag Utfall { get; set; }
     public required string AtkomstHash { get; set; }
     public bool Besvarad { get; set; }
-
-    /// <summary>A new link's token and its hash, made by the private link's own hash function.</summary>
-    internal static (string Token, string Hash) NyLank()
-    {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        return (token, AnsokanService.Hash(token));
-    }
 
     /// <summary>The outcome an applicant may be asked about: the one they were told, else hired; null before any outcome
     /// (and for a withdrawal or a declined offer, which are the applicant's own steps, not an outcome they were given).</summary>

@@ -594,7 +594,7 @@ public sealed class RekryteringService(
         var inbjudan = db.Set<Upplevelseinbjudan>().Local.FirstOrDefault(i => i.KandidatId == k.Id)
             ?? await db.Set<Upplevelseinbjudan>().FirstOrDefaultAsync(i => i.KandidatId == k.Id);
         if (inbjudan?.Besvarad == true) return null;
-        var (token, hash) = Upplevelseinbjudan.NyLank();
+        var (token, hash) = AnsokanService.NyLank();
         if (inbjudan is null) db.Add(inbjudan = new Upplevelseinbjudan { KommunId = k.KommunId, KandidatId = k.Id, AtkomstHash = hash });
         (inbjudan.AtkomstHash, inbjudan.Utfall) = (hash, utfall.Value);
         return links.For($"/ansokan/{token}{(k.Sprak == Sprak.Engelska ? "?sprak=en" : "")}#upplevelse");

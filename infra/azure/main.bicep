@@ -117,6 +117,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
+// A for-expression may not stand inside a function call (BCP138), so the municipalities' settings are a variable.
+var kommunEnv = [for (k, i) in filter(split(kommuner, ','), k => !empty(trim(k))): { name: 'Portal__Kommuner__${i}', value: trim(k) }]
+
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
   location: location
@@ -157,10 +160,15 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'DataProtection__CertificatePath', value: '/certs/dataprotection.pfx' }
             // X-Forwarded-For is believed only from the ingress, inside the environment's subnet.
             { name: 'Security__ProxyNetworks__0', value: infrastructureSubnet }
-          ], [for (k, i) in filter(split(kommuner, ','), k => !empty(trim(k))): { name: 'Portal__Kommuner__${i}', value: trim(k) }])
+          ], kommunEnv)
+          // Startup: migrations run before the port opens, so allow up to ~2.5 min before liveness takes over.
+          // Liveness asks only whether the process answers: a database or mail server outage must not restart replicas.
+          // Readiness asks the database and the document store (503 takes the replica out of traffic); the mail server
+          // and the outbox backlog only degrade it (still 200, named in the body), since the outbox keeps the mail.
           probes: [
-            { type: 'Liveness', httpGet: { path: '/health', port: 8080 }, periodSeconds: 30 }
-            { type: 'Readiness', httpGet: { path: '/health', port: 8080 }, periodSeconds: 10 }
+            { type: 'Startup', httpGet: { path: '/health/live', port: 8080 }, initialDelaySeconds: 5, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 10 }
+            { type: 'Liveness', httpGet: { path: '/health/live', port: 8080 }, periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 3 }
+            { type: 'Readiness', httpGet: { path: '/health/ready', port: 8080 }, periodSeconds: 10, timeoutSeconds: 8, failureThreshold: 3 }
           ]
         }
       ]

@@ -19,6 +19,11 @@ public sealed class MailOptions
     public int MaxAttempts { get; set; } = 10;
     /// <summary>Longer than the SMTP timeout, so a slow send is never taken over by another instance.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>/health/ready is Degraded when the oldest waiting mail has waited longer than this.</summary>
+    public TimeSpan ReadyMaxBacklogAge { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>/health/ready's SMTP probe (connect + NOOP): its longest wait, and how long its answer is kept.</summary>
+    public TimeSpan ReadySmtpTimeout { get; set; } = TimeSpan.FromSeconds(3);
+    public TimeSpan ReadySmtpCacheFor { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 public sealed class SmtpOptions

@@ -63,7 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PortalInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoRekryteringar>();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("databas");
+        services.AddPortalHealthChecks();
         // Keys in the database: every instance behind a load balancer can read every cookie. With a certificate
         // (DataProtection:CertificatePath, e.g. mounted from Key Vault) the keys are encrypted at rest as well.
         var dataProtection = services.AddDataProtection().SetApplicationName("ChefsRekrytering").PersistKeysToDbContext<AppDbContext>();

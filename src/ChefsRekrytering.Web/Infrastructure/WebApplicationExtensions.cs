@@ -1,9 +1,6 @@
-using System.Text.Json;
 using ChefsRekrytering.AretsChef;
 using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChefsRekrytering.Web.Infrastructure;
 
@@ -44,18 +41,7 @@ public static class WebApplicationExtensions
         app.MapRazorPages();
         app.MapScim();
         app.MapSitemap();
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapPortalHealth();
         return app;
-    }
-
-    /// <summary>{"status":"Healthy","kontroller":{"databas":"Healthy"}}: enough for a load balancer and a person.</summary>
-    private static Task WriteHealth(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            kontroller = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
-        }));
     }
 }

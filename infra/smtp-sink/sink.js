@@ -4,6 +4,16 @@
 // mail server going down, so it must start fast and free the port on exit.
 //
 //   node infra/smtp-sink/sink.js --port 2525 --dir /tmp/mail
+//
+// Fault modes, for tests of how the portal copes: while <dir>/fault exists, its one line
+// "<mode> [count]" applies to the next <count> messages (default: every one), and the file
+// is rewritten with what is left (removed at 0). Modes:
+//   451-rcpt, 451-data   refuse for now (4xx) at RCPT TO, or after the message's data
+//   550-rcpt, 550-data   refuse for good (5xx), quoting the recipient as real servers do
+//   drop-data            close the connection in the middle of DATA (what arrived is kept
+//                        as <name>.partial, so a test can see which Message-ID was being sent)
+//   drop-after-data      store the message, then close before the reply: the client cannot
+//                        know it arrived (the at-least-once edge)
 'use strict';
 
 const fs = require('fs');
@@ -29,6 +39,42 @@ fs.mkdirSync(dir, { recursive: true });
 
 let counter = 0;
 
+const faultFile = path.join(dir, 'fault');
+
+// The fault for this step, if the control file names one; consumes one count when it applies.
+function fault(step) {
+  let line;
+  try { line = fs.readFileSync(faultFile, 'utf8').trim(); } catch { return null; }
+  const [mode, countText] = line.split(/\s+/);
+  if (!mode || !mode.endsWith(`-${step}`)) return null;
+  if (countText !== undefined) {
+    const left = Number(countText) - 1;
+    if (left <= 0) fs.rmSync(faultFile, { force: true });
+    else fs.writeFileSync(faultFile, `${mode} ${left}\n`);
+  }
+  console.log(`sink: fault ${mode}`);
+  return mode;
+}
+
+function refusal(code, text) {
+  const err = new Error(text);
+  err.responseCode = code;
+  return err;
+}
+
+function nextName() {
+  counter += 1;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${stamp}-${String(counter).padStart(6, '0')}.eml`;
+}
+
+// Closes the client's connection without a reply, as a crashed server or a broken network would.
+function dropConnection(session) {
+  for (const connection of server.connections) {
+    if (connection.id === session.id) connection._socket.destroy();
+  }
+}
+
 const server = new SMTPServer({
   authOptional: true,             // clients need not authenticate...
   allowInsecureAuth: true,        // ...but if they do (over plain TCP), any login is accepted
@@ -38,16 +84,32 @@ const server = new SMTPServer({
   logger: false,
   disableReverseLookup: true,     // no DNS lookup per connection: faster, and no network here
   size: 50 * 1024 * 1024,
+  onRcptTo(address, session, callback) {
+    const mode = fault('rcpt');
+    if (mode === '451-rcpt') return callback(refusal(451, '4.3.0 Try again later'));
+    if (mode === '550-rcpt') return callback(refusal(550, `5.1.1 <${address.address}>: Recipient address rejected: User unknown`));
+    callback();
+  },
   onData(stream, session, callback) {
+    const mode = fault('data');
     const chunks = [];
-    stream.on('data', (c) => chunks.push(c));
-    stream.on('error', callback);
+    let dropped = false;
+    stream.on('data', (c) => {
+      chunks.push(c);
+      if (mode === 'drop-data' && !dropped) {
+        dropped = true;
+        fs.writeFileSync(path.join(dir, nextName().replace(/\.eml$/, '.partial')), Buffer.concat(chunks));
+        dropConnection(session);
+      }
+    });
+    stream.on('error', (err) => { if (!dropped) callback(err); });
     stream.on('end', () => {
+      if (dropped) return;
+      if (mode === '451-data') return callback(refusal(451, '4.3.0 Try again later'));
+      if (mode === '550-data') return callback(refusal(550, '5.7.1 Message rejected'));
       try {
         const raw = Buffer.concat(chunks);
-        counter += 1;
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        const name = `${stamp}-${String(counter).padStart(6, '0')}.eml`;
+        const name = nextName();
         const final = path.join(dir, name);
         // Write to .tmp then rename, so readers never see a half-written .eml.
         const tmp = `${final}.tmp`;
@@ -56,6 +118,7 @@ const server = new SMTPServer({
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         const to = session.envelope.rcptTo.map((r) => r.address).join(',');
         console.log(`sink: stored ${name} from=<${from}> to=<${to}> bytes=${raw.length}`);
+        if (mode === 'drop-after-data') return dropConnection(session);
         callback(null, 'Queued');
       } catch (err) {
         console.error(`sink: failed to store message: ${err.message}`);

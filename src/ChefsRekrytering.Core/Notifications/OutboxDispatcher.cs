@@ -54,7 +54,7 @@ public sealed class OutboxDispatcher(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                WorkQueue.RecordFailure(message, e, clock.GetUtcNow().UtcDateTime, options.Value.MaxAttempts);
+                WorkQueue.RecordFailure(message, e, clock.GetUtcNow().UtcDateTime, SmtpFel.Forsok(e, options.Value.MaxAttempts));
                 log.LogWarning("Mejl {Id} kunde inte skickas (försök {Attempt}): {Error}", message.Id, message.Attempts, e.GetType().Name);
             }
             // Saved one by one: a mail that went out is marked before the next is tried.

@@ -20,7 +20,7 @@ public interface IQueuedWork
     DateTime? LockedUntilUtc { get; set; }
 }
 
-public static class WorkQueue
+public static partial class WorkQueue
 {
     /// <summary>
     /// Claims up to <paramref name="max"/> due, unleased rows in one statement and returns them tracked.
@@ -58,8 +58,8 @@ public static class WorkQueue
     public static void RecordFailure(IQueuedWork work, Exception error, DateTime now, int maxAttempts)
     {
         work.Attempts++;
-        // Stored for the admin page, never logged: an SMTP refusal may quote an address.
-        var text = $"{error.GetType().Name}: {FirstLine(error.Message)}";
+        // Stored for the admin page, never logged; an SMTP refusal often quotes the recipient, so addresses are masked.
+        var text = $"{error.GetType().Name}: {Address().Replace(FirstLine(error.Message), "[adress]")}";
         work.LastError = text.Length > 500 ? text[..500] : text;
         work.Status = work.Attempts >= maxAttempts ? QueueStatus.Failed : QueueStatus.Pending;
         work.DueUtc = now + Backoff(work.Attempts);
@@ -73,4 +73,7 @@ public static class WorkQueue
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s<>()\[\],;:""]+@[^\s<>()\[\],;:""]+")]
+    private static partial System.Text.RegularExpressions.Regex Address();
 }

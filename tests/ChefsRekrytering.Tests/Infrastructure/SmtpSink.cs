@@ -64,6 +64,17 @@ public sealed class SmtpSink : IAsyncDisposable
         while (await AcceptsAsync()) await Task.Delay(50);
     }
 
+    /// <summary>
+    /// Makes the sink misbehave for the next <paramref name="count"/> messages (every one when null): <c>451-rcpt</c>,
+    /// <c>451-data</c>, <c>550-rcpt</c>, <c>550-data</c>, <c>drop-data</c>, <c>drop-after-data</c> (see sink.js).
+    /// </summary>
+    public void Fault(string mode, int? count = null) =>
+        File.WriteAllText(Path.Combine(Folder, "fault"), count is null ? mode : $"{mode} {count}");
+
+    /// <summary>What arrived of messages whose connection the sink dropped in the middle of DATA.</summary>
+    public IReadOnlyList<MimeMessage> Partial() =>
+        Directory.GetFiles(Folder, "*.partial").Order().Select(f => MimeMessage.Load(f)).ToList();
+
     public IReadOnlyList<MimeMessage> Messages() =>
         Directory.GetFiles(Folder, "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList();
 

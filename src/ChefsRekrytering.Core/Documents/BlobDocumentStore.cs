@@ -11,9 +11,22 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
     private volatile bool _containerReady;
 
     /// <summary>A connection string, or an account URL signed in with the managed identity / developer login (DefaultAzureCredential).</summary>
-    public static BlobDocumentStore From(DocumentOptions options) => new(options.ConnectionString is { Length: > 0 } cs
-        ? new BlobContainerClient(cs, options.Container)
-        : new BlobServiceClient(new Uri(options.AccountUrl!), new DefaultAzureCredential()).GetBlobContainerClient(options.Container));
+    public static BlobDocumentStore From(DocumentOptions options)
+    {
+        // The SDK's defaults (3 retries, 100 s per try) keep an applicant waiting minutes on a hung store; bounded, the
+        // upload is refused with a Swedish message within seconds and nothing is half-stored.
+        var client = new BlobClientOptions
+        {
+            Retry =
+            {
+                Mode = Azure.Core.RetryMode.Exponential, MaxRetries = options.BlobMaxRetries, NetworkTimeout = options.BlobNetworkTimeout,
+                Delay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2),
+            },
+        };
+        return new(options.ConnectionString is { Length: > 0 } cs
+            ? new BlobContainerClient(cs, options.Container, client)
+            : new BlobServiceClient(new Uri(options.AccountUrl!), new DefaultAzureCredential(), client).GetBlobContainerClient(options.Container));
+    }
 
     public BlobContainerClient Container => container;
 
@@ -39,6 +52,11 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
         catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
+        }
+        catch (Exception e) when (e is RequestFailedException or AggregateException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            // 503s or timeouts after the retries: the page says "try again later" with 503, not an error of ours.
+            throw new DokumentlagerSvararInteException(e);
         }
     }
 

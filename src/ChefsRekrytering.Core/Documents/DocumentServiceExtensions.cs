@@ -18,6 +18,10 @@ public sealed class DocumentOptions
     /// <summary>AzureBlob without a connection string: https://account.blob.core.windows.net, signed in with DefaultAzureCredential.</summary>
     public string? AccountUrl { get; set; }
     public string Container { get; set; } = "dokument";
+    /// <summary>AzureBlob: retries after a failed try (503, timeout, lost connection), with a short exponential wait.</summary>
+    public int BlobMaxRetries { get; set; } = 2;
+    /// <summary>AzureBlob: the longest one try may wait for an answer; a hung store fails within about (retries + 1) × this.</summary>
+    public TimeSpan BlobNetworkTimeout { get; set; } = TimeSpan.FromSeconds(20);
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
     /// <summary>The most a DOCX or ODT may expand to, counted while it is unpacked.</summary>
     public long MaxExpandedBytes { get; set; } = PackageLimits.DefaultMaxExpandedBytes;
@@ -43,6 +47,10 @@ public sealed class DocumentOptions
             throw new InvalidOperationException($"{Section}:ClamAV:Port måste vara mellan 1 och 65535.");
         if (ClamAV.Configured && ClamAV.Timeout <= TimeSpan.Zero)
             throw new InvalidOperationException($"{Section}:ClamAV:Timeout måste vara längre än noll.");
+        if (BlobMaxRetries is < 0 or > 10)
+            throw new InvalidOperationException($"{Section}:BlobMaxRetries måste vara mellan 0 och 10.");
+        if (BlobNetworkTimeout <= TimeSpan.Zero)
+            throw new InvalidOperationException($"{Section}:BlobNetworkTimeout måste vara längre än noll.");
         if (Provider == DocumentProvider.AzureBlob && string.IsNullOrWhiteSpace(ConnectionString)
             && !Uri.TryCreate(AccountUrl, UriKind.Absolute, out _))
             throw new InvalidOperationException($"{Section}:Provider är AzureBlob men varken {Section}:ConnectionString eller en giltig {Section}:AccountUrl är satt.");

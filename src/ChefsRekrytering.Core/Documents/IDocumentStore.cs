@@ -42,3 +42,7 @@ public static partial class DocumentKey
     [GeneratedRegex("^[a-z0-9-]+(/[a-z0-9-]+)*$")]
     private static partial Regex Shape();
 }
+
+/// <summary>The store could not be reached or answered an error after its retries; shown as 503 with a Swedish page.</summary>
+public sealed class DokumentlagerSvararInteException(Exception inner)
+    : Exception("Dokumentlagret svarar inte.", inner);

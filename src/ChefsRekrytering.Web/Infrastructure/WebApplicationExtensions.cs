@@ -22,7 +22,12 @@ public static class WebApplicationExtensions
         app.UsePortalForwardedHeaders(SecurityOptions.From(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fel");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/fel",
+                // A store that does not answer is a temporary outage, not our error: 503, "try again later".
+                StatusCodeSelector = e => e is ChefsRekrytering.Documents.DokumentlagerSvararInteException ? 503 : 500,
+            });
             app.UseHsts();
         }
         app.UseSecurityHeaders();

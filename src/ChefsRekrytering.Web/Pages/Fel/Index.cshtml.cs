@@ -27,6 +27,8 @@ public class IndexModel : PageModel
             400 => ("Felaktig begäran", "Formuläret kunde inte tas emot. Det kan bero på att sidan hade varit öppen länge eller att filerna var för stora. Ladda om sidan och försök igen."),
             413 => ("För stor fil", "Det du skickade var för stort."),
             429 => ("För många försök", "Vänta en stund och försök igen."),
+            _ when HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is ChefsRekrytering.Documents.DokumentlagerSvararInteException =>
+                ("Dokumentet kan inte hämtas just nu", "Dokumentarkivet svarar inte för tillfället. Ingenting har gått förlorat – försök igen om en stund."),
             _ => (Rubrik, Text),
         };
         if (kod is int code) Response.StatusCode = code;

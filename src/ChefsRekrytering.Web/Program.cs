@@ -6,7 +6,8 @@ builder.Services
     .AddPortalPolicies(builder.Configuration)
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalIdentity(builder.Configuration, builder.Environment)
-    .AddPortalWeb(builder.Configuration);
+    .AddPortalWeb(builder.Configuration)
+    .AddPortalTelemetri(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 

@@ -43,6 +43,13 @@ public sealed class LokalInloggning(
 
     public async Task<Inloggningssvar> LoggaInAsync(string epost, string losenord, bool kommIhag, string kalla, CancellationToken ct = default)
     {
+        var svar = await ProvaAsync(epost, losenord, kommIhag, kalla, ct);
+        Telemetri.Inloggning("password", svar.Utfall.ToString());
+        return svar;
+    }
+
+    private async Task<Inloggningssvar> ProvaAsync(string epost, string losenord, bool kommIhag, string kalla, CancellationToken ct)
+    {
         var namn = users.NormalizeName(epost.Trim());
         var nyckel = InloggningsBroms.Nyckel(namn, kalla);
         if (await broms.VantaAsync(nyckel, ct) is { } vanta) return new(InloggningsUtfall.ForMangaForsok, vanta);

@@ -36,6 +36,8 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var batch = await WorkQueue.ClaimAsync<OutboxMessage>(db, options.Value.BatchSize, options.Value.Lease, ct);
         if (batch.Count == 0) return (0, 0);
+        using var span = Telemetri.Kalla.StartActivity(Telemetri.UtskickSpan); // only batches with mail: an idle poll is no span
+        span?.SetTag("outbox.batch.size", batch.Count);
         var ids = batch.Select(m => m.Id).ToList();
         await db.Set<OutboxAttachment>().Where(a => ids.Contains(a.OutboxMessageId)).LoadAsync(ct);
 
@@ -43,6 +45,9 @@ public sealed class OutboxDispatcher(
         await using var transport = transports.Create();
         foreach (var message in batch)
         {
+            using var mejl = Telemetri.Kalla.StartActivity(Telemetri.MejlSpan);
+            mejl?.SetTag("outbox.message.id", message.Id);
+            mejl?.SetTag("kommun.id", message.KommunId);
             try
             {
                 message.DeliveredAs = await transport.SendAsync(Build(message), ct);
@@ -55,11 +60,13 @@ public sealed class OutboxDispatcher(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 WorkQueue.RecordFailure(message, e, clock.GetUtcNow().UtcDateTime, SmtpFel.Forsok(e, options.Value.MaxAttempts));
+                Telemetri.Misslyckades(mejl, e);
                 log.LogWarning("Mejl {Id} kunde inte skickas (försök {Attempt}): {Error}", message.Id, message.Attempts, e.GetType().Name);
             }
             // Saved one by one: a mail that went out is marked before the next is tried.
             await db.SaveChangesAsync(ct);
         }
+        span?.SetTag("outbox.batch.sent", sent);
         return (sent, batch.Count);
     }
 

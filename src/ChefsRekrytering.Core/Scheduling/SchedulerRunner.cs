@@ -66,6 +66,9 @@ public sealed class SchedulerRunner(IServiceScopeFactory scopes, IOptions<Schedu
     private async Task<IRecurringJob?> RunOneAsync(ScheduledJob job, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        using var span = Telemetri.Kalla.StartActivity(Telemetri.JobbSpan);
+        span?.SetTag("job.type", job.JobType);
+        span?.SetTag("kommun.id", job.KommunId);
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentKommun>().Use(job.KommunId);
         var handler = scope.ServiceProvider.GetServices<IScheduledJobHandler>().FirstOrDefault(h => h.JobType == job.JobType);
@@ -82,6 +85,7 @@ public sealed class SchedulerRunner(IServiceScopeFactory scopes, IOptions<Schedu
         catch (Exception e) when (e is not OperationCanceledException)
         {
             WorkQueue.RecordFailure(job, e, now, options.Value.MaxAttempts);
+            Telemetri.Misslyckades(span, e);
             log.LogError(e, "Schemalagt jobb {Id} ({Type}) misslyckades, försök {Attempt}", job.Id, job.JobType, job.Attempts);
             return null;
         }

@@ -100,10 +100,14 @@ public abstract class Workflow<TSubject, TState, TTrigger>
             var reasons = unmet?.Count > 0
                 ? Reasons(unmet)
                 : [new GuardReason(GuardReason.FelLage, $"”{SwedishText.Of(trigger)}” går inte att göra när ärendet är i läget ”{SwedishText.Of(State)}”.")];
+            Telemetri.NekatSteg(Name, trigger.ToString());
             return WorkflowResult.Refused(reasons);
         }
         if (comment is null && RequiresComment(trigger))
+        {
+            Telemetri.NekatSteg(Name, trigger.ToString());
             return WorkflowResult.Refused([new GuardReason(GuardReason.KommentarSaknas, $"Ange en kommentar eller ett skäl för ”{SwedishText.Of(trigger)}”.")]);
+        }
 
         _firing = (actor, comment);
         try { fire(); }

@@ -64,6 +64,7 @@ public static class OidcInloggning
             var services = ctx.HttpContext.RequestServices;
             var svar = await services.GetRequiredService<ExternInloggning>().KopplaAsync(kommunId, ctx.Principal!, ctx.HttpContext.RequestAborted);
             ctx.HandleResponse();
+            Telemetri.Inloggning("oidc", svar.Utfall.ToString());
             if (svar.Utfall == ExternUtfall.Klar)
             {
                 await services.GetRequiredService<SignInManager<ApplicationUser>>().SignInAsync(svar.Konto!, isPersistent: false, authenticationMethod: "oidc");
@@ -76,6 +77,7 @@ public static class OidcInloggning
         {
             // A token of another provider, a forged or replayed answer, a refusal at the provider: no session, one sentence.
             ctx.HandleResponse();
+            Telemetri.Inloggning("oidc", "Misslyckad");
             ctx.Response.Redirect("/konto/logga-in?fel=misslyckad");
             return Task.CompletedTask;
         };

@@ -35,6 +35,8 @@ public static class TelemetriExtensions
                 o.IncludeScopes = false;
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                // Swedish as itself ("för", not "f\u00F6r"): read by people, and searched for by the privacy test.
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             }));
 
         var azure = config["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } a ? a : config["Telemetri:AzureMonitor:ConnectionString"];

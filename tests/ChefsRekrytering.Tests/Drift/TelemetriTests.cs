@@ -102,6 +102,38 @@ public class TelemetriTests
     }
 
     [Fact]
+    public async Task StandardvariabelnOtelExporterOtlpEndpointRackerForAttSparKommerFram()
+    {
+        await using var mottagare = await OtlpMottagare.StartAsync();
+        await using var portal = new PortalFactory()
+            .With("OTEL_EXPORTER_OTLP_ENDPOINT", mottagare.Adress)
+            .With("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/konto/logga-in")).StatusCode);
+
+        Assert.True(portal.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        Assert.True(Innehaller(mottagare.Allt("traces"), "konto/logga-in"));
+    }
+
+    [Fact]
+    public async Task MedAzureMonitorsAnslutningStartarPortalenOchSvararUtanOtlp()
+    {
+        await using var portal = new PortalFactory()
+            // Nothing listens on port 9: what the exporter sends is lost, which is what this test wants.
+            .With("APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/");
+        Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/konto/logga-in")).StatusCode);
+        Assert.NotNull(portal.Services.GetService<TracerProvider>());
+    }
+
+    [Fact]
+    public async Task UtanInstallningarRegistrerasIngenTelemetri()
+    {
+        await using var portal = new PortalFactory();
+        Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/konto/logga-in")).StatusCode);
+        Assert.Null(portal.Services.GetService<TracerProvider>());
+        Assert.Null(portal.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
     public void EttSpannsAdressFarSinaNycklarDoldaOchEttFelBehallerSinStatusMenInteSittMeddelande()
     {
         using var span = new Activity("prov");

@@ -53,8 +53,8 @@ public static class TelemetriExtensions
         otel.WithTracing(t =>
         {
             t.AddSource(Telemetri.Namn).AddNpgsql().AddProcessor(new Integritetsfilter());
-            // The distro brings its own request instrumentation and sampler; for OTLP they are ours.
-            if (!viaAzure) t.AddAspNetCoreInstrumentation().SetSampler(new ParentBasedSampler(new UtanBakgrundsfragor()));
+            // The distro brings its own request instrumentation; for OTLP it is ours.
+            if (!viaAzure) t.AddAspNetCoreInstrumentation();
         });
         otel.WithMetrics(m =>
         {
@@ -95,10 +95,18 @@ public static class TelemetriExtensions
 /// /ansokan/[dold], the same rule that hides it in Admin's mail view (<see cref="Utskick.UtanNycklar"/>); every query
 /// value becomes "Redacted" (SCIM filters carry user names, the set-password link its token); a failed span keeps
 /// its status but not its description, which is an exception's message; the caller's address is dropped.
+/// And a database call with no request or job around it is a poll (the outbox and the scheduler look every few
+/// seconds): not exported, or an idle portal would send a trace every few seconds. The work a poll finds is traced in
+/// its own span (outbox.dispatch, scheduler.job), with its database calls inside.
 /// </summary>
 public sealed class Integritetsfilter : BaseProcessor<Activity>
 {
-    public override void OnEnd(Activity span) => Rensa(span);
+    public override void OnEnd(Activity span)
+    {
+        Rensa(span);
+        if (span.Kind == ActivityKind.Client && span.Parent is null && span.ParentSpanId == default)
+            span.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded; // the exporters skip what is not recorded
+    }
 
     public static void Rensa(Activity span)
     {
@@ -124,20 +132,9 @@ public sealed class Integritetsfilter : BaseProcessor<Activity>
 }
 
 /// <summary>
-/// A database call with no request or job around it is a poll (the outbox and the scheduler look every few seconds,
-/// the sampler below every 15): not traced, or an idle portal would send a trace every few seconds. The work found by
-/// a poll is traced in its own span (outbox.dispatch, scheduler.job), with its database calls inside.
-/// </summary>
-internal sealed class UtanBakgrundsfragor : Sampler
-{
-    public override SamplingResult ShouldSample(in SamplingParameters p) =>
-        new(p.Kind == ActivityKind.Client ? SamplingDecision.Drop : SamplingDecision.RecordAndSample);
-}
-
-/// <summary>
 /// The gauges that need the database (outbox backlog and age, jobs due), per municipality over all of them. Read by
-/// this background sampler every Telemetri:Samplingsintervall (15 s), never on a request's thread; the exporter's
-/// collection reads the last sample.
+/// this background sampler every Telemetri:Samplingsintervall (15 s), never on a request's thread and never traced; the
+/// exporter's collection reads the last sample.
 /// </summary>
 public sealed class Koprov : BackgroundService
 {

@@ -111,7 +111,10 @@ public class TelemetriTests
         Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/konto/logga-in")).StatusCode);
 
         Assert.True(portal.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+        Assert.True(portal.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
         Assert.True(Innehaller(mottagare.Allt("traces"), "konto/logga-in"));
+        // The sampler's queries work on SQLite too (the other test runs on PostgreSQL).
+        Assert.True(Innehaller(mottagare.Allt("metrics"), Telemetri.UtskickAlder));
     }
 
     [Fact]
@@ -149,6 +152,30 @@ public class TelemetriTests
             (span.GetTagItem("url.path"), span.GetTagItem("url.query"), span.GetTagItem("url.full")));
         Assert.Null(span.GetTagItem("client.address"));
         Assert.Equal((ActivityStatusCode.Error, null), (span.Status, span.StatusDescription));
+    }
+
+    [Fact]
+    public void EnDatabasfragaUtanBegaranEllerJobbOmkringSigExporterasInteMenEnInutiEnBegaranGorDet()
+    {
+        using var kalla = new ActivitySource("TelemetriTests.prov");
+        using var lyssnare = new ActivityListener
+        {
+            ShouldListenTo = s => s == kalla,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(lyssnare);
+        var filter = new Integritetsfilter();
+
+        var poll = kalla.StartActivity("postgresql", ActivityKind.Client, parentContext: default)!;
+        poll.Stop();
+        filter.OnEnd(poll);
+        using var begaran = kalla.StartActivity("GET rekrytering/{id:int}", ActivityKind.Server)!;
+        var fraga = kalla.StartActivity("postgresql", ActivityKind.Client)!;
+        fraga.Stop();
+        filter.OnEnd(fraga);
+
+        Assert.Equal((false, true), (poll.Recorded, fraga.Recorded));
+        Assert.Equal(begaran.SpanId, fraga.ParentSpanId);
     }
 
     private static bool Innehaller(byte[] allt, string text) => allt.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;

@@ -5,6 +5,7 @@ using ChefsRekrytering.Data;
 using ChefsRekrytering.Notifications;
 using ChefsRekrytering.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -27,17 +28,20 @@ public static class TelemetriExtensions
 {
     public static IServiceCollection AddPortalTelemetri(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        // One JSON object a line for the platform's log collector; scopes stay out (the request's scope holds its path,
-        // and an applicant's path holds the private link).
-        if (!env.IsDevelopment())
-            services.AddLogging(l => l.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = false;
-                o.UseUtcTimestamp = true;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-                // Swedish as itself ("för", not "f\u00F6r"): read by people, and searched for by the privacy test.
-                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-            }));
+        // One JSON object a line for the platform's log collector, unless Logging:Console:FormatterName names another
+        // (simple, for a person reading a terminal or a script counting lines); Development keeps the simple console.
+        // Scopes stay out either way: the request's scope holds its path, and an applicant's path holds the private link.
+        services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.IncludeScopes = false;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            // Swedish as itself ("för", not "f\u00F6r"): read by people, and searched for by the privacy test.
+            o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        });
+        services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = false);
+        if (!env.IsDevelopment() && string.IsNullOrWhiteSpace(config["Logging:Console:FormatterName"]))
+            services.AddLogging(l => l.AddJsonConsole());
 
         var azure = config["APPLICATIONINSIGHTS_CONNECTION_STRING"] is { Length: > 0 } a ? a : config["Telemetri:AzureMonitor:ConnectionString"];
         var otlp = config["Telemetri:OtlpEndpoint"];

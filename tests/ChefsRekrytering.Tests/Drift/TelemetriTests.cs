@@ -9,6 +9,8 @@ using ChefsRekrytering.Tests.Jobb;
 using ChefsRekrytering.Tests.Notifications;
 using ChefsRekrytering.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -134,6 +136,18 @@ public class TelemetriTests
         Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/konto/logga-in")).StatusCode);
         Assert.Null(portal.Services.GetService<TracerProvider>());
         Assert.Null(portal.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public async Task KonsolloggenArJsonUtanforDevelopmentOmInteEttAnnatFormatAnges()
+    {
+        await using var standard = new PortalFactory();
+        await using var enkel = new PortalFactory().With("Logging:Console:FormatterName", "simple");
+        await using var utveckling = new PortalFactory().WithEnvironment("Development");
+
+        Assert.Equal(["json", "simple", "simple"], new[] { standard, enkel, utveckling }
+            // No name is the console logger's own default, simple.
+            .Select(p => p.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value.FormatterName ?? "simple"));
     }
 
     [Fact]

@@ -1,0 +1,42 @@
+using ChefsRekrytering.Data;
+using ChefsRekrytering.Scheduling;
+using ChefsRekrytering.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChefsRekrytering.Tests.Scheduling;
+
+/// <summary>
+/// Two instances of the portal that start at the same moment on one new PostgreSQL database, as two replicas do on a
+/// first deploy: both must come up, and the start-up must leave one pending run of each recurring job per municipality,
+/// not one per instance (which would run every nightly job twice from then on). bench/tva-instanser.sh shows the rest
+/// (sign-in across instances, mail and jobs once) with real processes behind haproxy.
+/// </summary>
+public sealed class TvaInstanserTests
+{
+    [Fact]
+    public async Task TvaInstanserSomStartarSamtidigtGerEnVantandeKorningPerKommunOchJobbtyp()
+    {
+        // A few rounds: the race is between one instance's read of the pending rows and its insert, a short window.
+        for (var round = 0; round < 3; round++)
+        {
+            await using var first = new PortalFactory(DatabaseProvider.Postgres);
+            await using var second = new PortalFactory(DatabaseProvider.Postgres, first.ConnectionString);
+            await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+
+            await using var scope = first.ScopeFor("kalix", out var db);
+            var types = scope.ServiceProvider.GetServices<IScheduledJobHandler>().OfType<IRecurringJob>().Select(r => r.JobType).ToList();
+            var pending = await db.Set<ScheduledJob>().IgnoreQueryFilters()
+                .Where(j => j.Status == QueueStatus.Pending && types.Contains(j.JobType))
+                .GroupBy(j => new { j.KommunId, j.JobType })
+                .Select(g => new { g.Key.KommunId, g.Key.JobType, Count = g.Count() })
+                .ToListAsync();
+            var kommuner = await db.Kommuner.CountAsync();
+            Assert.True(pending.Count == types.Count * kommuner, $"omgång {round}: {pending.Count} par (kommun, jobbtyp) med väntande körning, {types.Count} typer × {kommuner} kommuner väntades");
+            Assert.Empty(pending.Where(p => p.Count > 1).Select(p => $"{p.KommunId}/{p.JobType}: {p.Count}"));
+
+            // Both instances serve: the second is not a half-started process that lost a race in the seeding.
+            Assert.Contains("Kalix", (await PortalClient.For(second).PageAsync("/policy/kalix")).Body!.TextContent);
+        }
+    }
+}

@@ -32,7 +32,9 @@ public static class WebApplicationExtensions
         app.UsePortalForwardedHeaders(SecurityOptions.From(app.Configuration));
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/fel");
+            // A scope of its own for the error page: the request's cookie handler keeps its failed read of the session (the
+            // database gone) and would throw it again, leaving an empty 500; a fresh one reads anew (SessionStore).
+            app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fel", CreateScopeForErrors = true });
             app.UseHsts();
         }
         app.UseSecurityHeaders();

@@ -1,4 +1,5 @@
 using ChefsRekrytering.Data;
+using ChefsRekrytering.Kommuner;
 using ChefsRekrytering.Scheduling;
 using ChefsRekrytering.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,36 @@ public sealed class TvaInstanserTests
 
             // Both instances serve: the second is not a half-started process that lost a race in the seeding.
             Assert.Contains("Kalix", (await PortalClient.For(second).PageAsync("/policy/kalix")).Body!.TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task TvaInstanserSomKompletterarAterkommandeJobbSamtidigtLaggerTillDemEnGang()
+    {
+        await using var first = new PortalFactory(DatabaseProvider.Postgres);
+        // Its scheduler off as well: a run in flight would add the next run behind this test's back.
+        await using var second = new PortalFactory(DatabaseProvider.Postgres, first.ConnectionString).With("Scheduler:Enabled", "false");
+        _ = first.Server;
+        _ = second.Server;
+        IReadOnlyList<string> kommuner;
+        await using (var scope = first.ScopeFor("kalix", out _)) kommuner = scope.ServiceProvider.GetRequiredService<PortalInitializer>().KommunIds;
+        // Outside the start lock, as when a portal administrator adds a municipality (KommunService) on one instance
+        // while the other starts: both find the runs missing at the same moment.
+        for (var round = 0; round < 5; round++)
+        {
+            await using (var scope = first.ScopeFor("kalix", out var db))
+                await db.Set<ScheduledJob>().IgnoreQueryFilters().Where(j => j.Status == QueueStatus.Pending)
+                    .ExecuteUpdateAsync(j => j.SetProperty(x => x.Status, QueueStatus.Cancelled));
+            await Task.WhenAll(
+                Task.Run(() => first.Services.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(kommuner)),
+                Task.Run(() => second.Services.GetRequiredService<SchedulerRunner>().EnsureRecurringAsync(kommuner)));
+            await using (var scope = first.ScopeFor("kalix", out var db))
+            {
+                var dubbla = await db.Set<ScheduledJob>().IgnoreQueryFilters().Where(j => j.Status == QueueStatus.Pending)
+                    .GroupBy(j => new { j.KommunId, j.JobType }).Where(g => g.Count() > 1).Select(g => g.Key.KommunId + "/" + g.Key.JobType)
+                    .ToListAsync();
+                Assert.Empty(dubbla);
+            }
         }
     }
 }

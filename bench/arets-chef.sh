@@ -5,6 +5,8 @@
 #   bench/arets-chef.sh                                   # 2000 employees, 15 s per database, 16 connections
 #   BENCH_ANSTALLDA=500 BENCH_SEKUNDER=5 bench/arets-chef.sh
 #   BENCH_SIGKILL=4 bench/arets-chef.sh                   # fault: the app is killed (SIGKILL) 4 s into the burst
+#   BENCH_PG_OMSTART=4 bench/arets-chef.sh                # fault: PostgreSQL restarted (pg_ctl restart -m fast) 4 s into
+#                                                         # the burst, PostgreSQL only; the portal keeps running
 #   BENCH_UTSKICK=false / BENCH_PG_SYNC=off               # diagnosis only: no mail dispatcher / PostgreSQL without
 #                                                         # synchronous commit, to see what each costs
 #
@@ -16,6 +18,10 @@
 # With BENCH_SIGKILL the burst starts cold (no warm-up, so the accepted answers are mostly first nominations, i.e. new
 # rows), the portal is killed with SIGKILL that many seconds in, started again on the same database, and the same count
 # check proves that no acknowledged nomination was lost and none doubled.
+# With BENCH_PG_OMSTART the burst also starts cold; the database is restarted under the running portal, a probe asks for a
+# signed-in page every 0.1 s, and the run prints how long after PostgreSQL was back the portal answered again (and failed
+# for the last time), the status codes during the outage, whether a 5xx body is the Swedish error page without a stack
+# trace, and the same count check.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,6 +37,10 @@ AZ_PORT="${BENCH_AZURITE_PORT:-10009}"
 SMTP_PORT="${BENCH_SMTP_PORT:-2539}"
 DATABASES="${BENCH_DATABASER:-sqlite postgres}"
 KILL_AFTER="${BENCH_SIGKILL:-}"
+PG_RESTART_AFTER="${BENCH_PG_OMSTART:-}"
+[ -n "$PG_RESTART_AFTER" ] && DATABASES=postgres   # the fault is PostgreSQL's
+CLAMD_PORT="${BENCH_CLAMD_PORT:-3439}"
+OIDC_PORT="${BENCH_OIDC_PORT:-5439}"   # and the next port
 # The goal of issue 7: at least this many accepted nominations per second, p99 at most this many milliseconds.
 GOAL_RATE=500
 GOAL_P99_MS=100
@@ -46,7 +56,7 @@ die() { echo "bench: FEL: $*" >&2; exit 1; }
 
 services() {
   CHEFS_SERVICES_DIR="$work/services" CHEFS_PG_PORT="$PG_PORT" CHEFS_AZURITE_PORT="$AZ_PORT" CHEFS_SMTP_PORT="$SMTP_PORT" \
-    infra/services.sh "$1"
+    CHEFS_CLAMD_PORT="$CLAMD_PORT" CHEFS_OIDC_PORT="$OIDC_PORT" infra/services.sh "$1"
 }
 cleanup() {
   for p in "$work"/*.pid; do stop_pid_file "$p"; done
@@ -76,6 +86,66 @@ prep_one() {
 }
 export -f prep_one antiforgery_token cookie_header
 export BASE PASSWORD work
+
+# pg_restart: the services' cluster restarted as an operator would (fast: open sessions are ended), its times noted.
+pg_restart() {
+  local bin; bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  local -a as_pg=(); [ "$(id -u)" -eq 0 ] && as_pg=(runuser -u postgres --)
+  date +%s.%N >"$work/pg-ner"
+  (cd "$work/services/pg" && "${as_pg[@]}" "$bin/pg_ctl" -D "$work/services/pg/data" -l "$work/services/pg/postgres.log" -m fast -w restart) \
+    >"$work/pg-restart.log" 2>&1
+  date +%s.%N >"$work/pg-uppe"
+}
+
+# probe <cookie header>: a signed-in GET of /arets-chef every 0.1 s from the restart until 20 s after PostgreSQL is back;
+# "<time> <status>" per line, and the bodies of failures kept.
+probe() {
+  local i=0 now code
+  while [ ! -f "$work/pg-ner" ]; do sleep 0.05; done
+  mkdir -p "$work/probe"
+  while :; do
+    now="$(date +%s.%N)"
+    if [ -f "$work/pg-uppe" ] && awk -v n="$now" -v u="$(cat "$work/pg-uppe")" 'BEGIN { exit !(n - u > 20) }'; then break; fi
+    code="$(curl -s -m 10 -o "$work/probe/$i.html" -w '%{http_code}' -H "Cookie: $1" "$BASE/arets-chef" || true)"
+    echo "$now $code" >>"$work/probe.txt"
+    [ "$code" = 200 ] && rm -f "$work/probe/$i.html"
+    i=$((i + 1)); sleep 0.1
+  done
+}
+
+pg_restart_report() {
+  local label="$1" accepted="$2" missing="$3" doubled="$4" total="$5" unanswered="$6" statuses="$7" errors="$8"
+  local down up
+  down="$(cat "$work/pg-ner")"; up="$(cat "$work/pg-uppe")"
+  echo "$label: PostgreSQL omstartad (pg_ctl restart -m fast) efter ${PG_RESTART_AFTER} s; nere $(awk -v a="$down" -v b="$up" 'BEGIN { printf "%.1f", b - a }') s"
+  echo "$label: skurens svar: $statuses; socketfel: $errors"
+  # After PostgreSQL is back: the first answered probe, and the last failed one (nothing fails after it).
+  local first last probes failed_probes
+  first="$(awk -v u="$up" '$1 >= u && $2 == 200 { printf "%.1f", $1 - u; exit }' "$work/probe.txt")"
+  last="$(awk -v u="$up" '$1 >= u && $2 != 200 { t = $1 - u } END { if (t == "") print "inget"; else printf "%.1f", t }' "$work/probe.txt")"
+  probes="$(awk '{ c[$2]++ } END { for (s in c) printf "%s%s:%d", (n++ ? "," : ""), s, c[s] }' "$work/probe.txt")"
+  echo "$label: sonden (inloggad GET /arets-chef var 0,1 s): $probes; första svar 200 ${first:-aldrig} s efter att PostgreSQL var uppe, sista fel: $last s"
+  local recovered=1
+  [ -n "$first" ] && recovered=0
+  # What a person saw during the outage: every 5xx body kept (the first per wrk thread, every failed probe) is the
+  # Swedish error page, none empty, none with a stack trace.
+  local page_ok=0 samples=0 swedish=0 empty=0 traced=0 f rubrik=""
+  for f in "$work"/ok-postgres.txt.5xx-*.html "$work"/probe/*.html; do
+    [ -f "$f" ] || continue
+    samples=$((samples + 1))
+    [ -s "$f" ] || { empty=$((empty + 1)); continue; }
+    grep -Eq '   at |Exception|Npgsql' "$f" && traced=$((traced + 1))
+    grep -q '<h1>Något gick fel</h1>' "$f" && { swedish=$((swedish + 1)); rubrik="Något gick fel"; }
+  done
+  echo "$label: felsvar under avbrottet, $samples sparade: $swedish med svensk felsida (\"${rubrik:-ingen}\"), $empty tomma, $traced med stackspår"
+  [ "$swedish" = "$samples" ] && [ "$traced" = 0 ] || page_ok=1
+  echo "$label: kontroll: $accepted anställda fick 302; $missing bekräftade saknas, $doubled har fler än en rad; rader totalt $total ($unanswered sparade utan att svaret hann fram)"
+  if [ "$missing" -eq 0 ] && [ "$doubled" -eq 0 ] && [ "$accepted" -gt 0 ] && [ "$recovered" = 0 ] && [ "$page_ok" = 0 ]; then
+    echo "$label: ingen bekräftad nominering förlorad, portalen återhämtade sig utan omstart, felsidan på svenska utan stackspår: uppnått"
+  else
+    echo "$label: INTE uppnått"; failed=1
+  fi
+}
 
 wrk_result() { grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
@@ -139,8 +209,15 @@ run_database() {
   [ "$(wc -l <"$work/sessions-$db.tsv")" -eq "$N" ] || die "$label: bara $(wc -l <"$work/sessions-$db.tsv") sessioner av $N"
   log "$label: $N sessioner på $((SECONDS - t0)) s"
 
-  local load restarted=""
-  if [ -n "$KILL_AFTER" ]; then
+  local load restarted="" pg_restarter="" prober=""
+  if [ -n "$PG_RESTART_AFTER" ]; then
+    log "$label: ${RUN_SECONDS} s utan uppvärmning; PostgreSQL startas om efter ${PG_RESTART_AFTER} s"
+    : >"$work/ok-warm-$db.txt"
+    (sleep "$PG_RESTART_AFTER"; pg_restart) &
+    pg_restarter=$!
+    probe "$(head -n 1 "$work/sessions-$db.tsv" | cut -f2)" &
+    prober=$!
+  elif [ -n "$KILL_AFTER" ]; then
     log "$label: ${RUN_SECONDS} s utan uppvärmning; SIGKILL efter ${KILL_AFTER} s"
     : >"$work/ok-warm-$db.txt"
     local portal_pid; portal_pid="$(cat "$work/portal-$APP_PORT.pid")"
@@ -154,6 +231,7 @@ run_database() {
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions-$db.tsv" "$work/ok-$db.txt" "$CONNS" \
     >"$work/wrk-$db.txt"
+  if [ -n "$pg_restarter" ]; then wait "$pg_restarter"; wait "$prober"; fi
   if [ -n "$KILL_AFTER" ]; then
     wait "$killer"
     rm -f "$work/portal-$APP_PORT.pid"
@@ -182,6 +260,11 @@ run_database() {
   local accepted total missing doubled unanswered
   read -r accepted total missing doubled unanswered <<<"$check"
 
+  if [ -n "$PG_RESTART_AFTER" ]; then
+    pg_restart_report "$label" "$accepted" "$missing" "$doubled" "$total" "$unanswered" "$statuses" "$errors"
+    services stop >/dev/null 2>&1
+    return 0
+  fi
   if [ -n "$KILL_AFTER" ]; then
     echo "$label: SIGKILL efter ${KILL_AFTER} s; $accepted anställda hade fått 302 (bekräftad nominering); startade om på $restarted s"
     echo "$label: svar: $statuses; socketfel efter döden: $errors"

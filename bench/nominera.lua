@@ -58,8 +58,16 @@ function request()
   return requests[next_index]
 end
 
+local sample_saved = false
+
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
+  -- The first 5xx body per thread, beside ok.txt, so a fault run can show what a person saw (bench/arets-chef.sh).
+  if status >= 500 and not sample_saved then
+    sample_saved = true
+    local f = io.open(ok_file .. ".5xx-" .. id .. ".html", "w")
+    if f then f:write(body or ""); f:close() end
+  end
   if status == 302 and sent then ok[sent] = true end
 end
 

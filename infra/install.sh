@@ -22,8 +22,9 @@ fi
 
 # --- apt packages ------------------------------------------------------------
 # chromium: real-browser tests; postgresql: real database; wrk: load tests;
-# clamav-daemon: the malware scanner uploads go through (clamd, started with our own signatures).
-apt_packages=(chromium postgresql wrk clamav-daemon)
+# clamav-daemon: the malware scanner uploads go through (clamd, started with our own signatures);
+# haproxy: the reverse proxy in front of two portal instances (bench/tva-instanser.sh).
+apt_packages=(chromium postgresql wrk clamav-daemon haproxy)
 missing=()
 for p in "${apt_packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -45,6 +46,7 @@ fi
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || die "no initdb under /usr/lib/postgresql/*/bin"
 [ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing"
 [ -x /usr/sbin/clamd ] || die "/usr/sbin/clamd missing"
+[ -x /usr/sbin/haproxy ] || die "/usr/sbin/haproxy missing"
 
 # --- npm tools (Azurite, smtp-server, oidc-provider) ----------------------------------------
 # Reinstall when node_modules is missing or was installed from another lock file;

@@ -14,8 +14,8 @@ builder.Services
 
 var app = builder.Build();
 
-await app.InitializePortalAsync();
-await app.Services.SeedBenchDataAsync();
+// Under the portal's start lock: two bench instances on one database (bench/tva-instanser.sh) seed it once.
+await app.InitializePortalAsync(services => services.SeedBenchDataAsync());
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 

@@ -86,6 +86,18 @@ public sealed class SessionStore(IServiceScopeFactory scopes, Microsoft.AspNetCo
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
+        try { return await FindAsync(key); }
+        // The error page is re-executed through authentication, so when the database is what failed (PostgreSQL
+        // restarting), reading the session fails again and the person got an empty 500 instead of the Swedish page.
+        // There, and only there, the page is shown as to someone not signed in; every other request still fails loudly.
+        catch (Exception) when (http.HttpContext?.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null)
+        {
+            return null;
+        }
+    }
+
+    private async Task<AuthenticationTicket?> FindAsync(string key)
+    {
         await using var scope = RequestOrOwnScope(out var db);
         var id = Hash(key);
         var session = await Find(db, id, CancellationToken.None);

@@ -44,6 +44,10 @@ public sealed class SchedulerRunner(IServiceScopeFactory scopes, IOptions<Schedu
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var types = scope.ServiceProvider.GetServices<IScheduledJobHandler>().OfType<IRecurringJob>().Select(r => r.JobType).ToList();
+        // Two instances starting at once would both find no pending run and both add one: the lock makes the second wait
+        // for the first's inserts (committed below, each in its municipality's scope) and then see them.
+        await using var tx = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (tx is not null) await Startlas.TransaktionslasAsync(db, Startlas.AterkommandeNyckel, ct);
         var pending = await db.Set<ScheduledJob>().IgnoreQueryFilters()
             .Where(j => types.Contains(j.JobType) && j.Status == QueueStatus.Pending)
             .Select(j => new { j.KommunId, j.JobType }).ToListAsync(ct);
@@ -60,6 +64,7 @@ public sealed class SchedulerRunner(IServiceScopeFactory scopes, IOptions<Schedu
             foreach (var type in saknas) kdb.Add(new ScheduledJob { KommunId = kommun, JobType = type, DueUtc = now, CreatedUtc = now });
             await kdb.SaveChangesAsync(ct);
         }
+        if (tx is not null) await tx.CommitAsync(ct);
     }
 
     /// <summary>Runs the job's handler in a scope of its own municipality; records the outcome on the claimed row.</summary>

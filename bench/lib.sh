@@ -79,3 +79,9 @@ peak_memory_mb() { awk '/^VmHWM:/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 wrk_p50() {
   awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"
 }
+
+# cpu_seconds <pid>: CPU time the process has used (user + system), in seconds; steadier than wall time on a busy machine.
+cpu_seconds() {
+  local stat; stat="$(cat "/proc/$1/stat")"; stat="${stat##*) }"
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}' <<<"$stat"
+}

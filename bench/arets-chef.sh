@@ -54,10 +54,7 @@ source bench/lib.sh
 log() { echo "bench: $*" >&2; }
 die() { echo "bench: FEL: $*" >&2; exit 1; }
 
-services() {
-  CHEFS_SERVICES_DIR="$work/services" CHEFS_PG_PORT="$PG_PORT" CHEFS_AZURITE_PORT="$AZ_PORT" CHEFS_SMTP_PORT="$SMTP_PORT" \
-    CHEFS_CLAMD_PORT="$CLAMD_PORT" CHEFS_OIDC_PORT="$OIDC_PORT" infra/services.sh "$1"
-}
+services() { BENCH_PG_PORT="$PG_PORT" BENCH_AZURITE_PORT="$AZ_PORT" BENCH_SMTP_PORT="$SMTP_PORT" BENCH_CLAMD_PORT="$CLAMD_PORT" BENCH_OIDC_PORT="$OIDC_PORT" bench_services "$1"; }
 cleanup() {
   for p in "$work"/*.pid; do stop_pid_file "$p"; done
   [ -f "$work/services/env" ] && services stop >/dev/null 2>&1 || true

@@ -2,15 +2,17 @@
 # Sourced, not run. Expects $work (a scratch folder) and writes logs there.
 
 # start_portal <port> <data-folder> [extra env assignments...]: starts the Release build of the portal with the bench
-# data (bench/ChefsRekrytering.Bench, published to $work/app), waits for /health.
-# Environment "Bench": the production pipeline, but demo accounts and unencrypted keys, which Production refuses.
+# data (bench/ChefsRekrytering.Bench, published to $work/app), waits for /health (BENCH_START_TIMEOUT s, 600 by default:
+# seeding a large municipality takes minutes).
+# Environment "Bench": the production pipeline, but demo accounts and unencrypted keys, which Production refuses; and, as
+# in the demo, HR signs in without an authenticator code (Security:Tvastegsverifiering:Kravs), so curl can sign in.
 start_portal() {
   local port=$1 data=$2; shift 2
   (cd "$work/app"; exec env ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Bench \
-      Storage__DataFolder="$data" Portal__SeedDemo=true Security__SecureCookies=false Security__InloggningarPerMinut=100000 Mail__DispatcherEnabled=false Scheduler__Enabled=false \
+      Storage__DataFolder="$data" Portal__SeedDemo=true Security__SecureCookies=false Security__InloggningarPerMinut=100000 Security__Tvastegsverifiering__Kravs=false Mail__DispatcherEnabled=false Scheduler__Enabled=false \
       Logging__LogLevel__Default=Warning "$@" dotnet ChefsRekrytering.Bench.dll) >"$work/portal-$port.log" 2>&1 &
   echo $! >"$work/portal-$port.pid"
-  wait_http "http://127.0.0.1:$port/health" 600 || { tail -20 "$work/portal-$port.log"; return 1; }
+  wait_http "http://127.0.0.1:$port/health" "${BENCH_START_TIMEOUT:-600}" || { tail -20 "$work/portal-$port.log"; return 1; }
 }
 
 # stop_pid_file <file>: stops that process and waits until it is gone, so what follows reads a quiet database.
@@ -59,4 +61,27 @@ wrk_figures() {
   p99=$(awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1")
   errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' "$1")
   echo "${rps:-0} ${p99:-0} ${errors:-0}"
+}
+
+# bench_services start|stop: infra/services.sh with the bench's own state folder ($work/services) and ports
+# (BENCH_PG_PORT, BENCH_AZURITE_PORT, BENCH_SMTP_PORT, BENCH_CLAMD_PORT, BENCH_OIDC_PORT), so a bench never meets the
+# tests' services or another bench's. Received mail lands in $work/services/mail.
+bench_services() {
+  CHEFS_SERVICES_DIR="$work/services" CHEFS_PG_PORT="${BENCH_PG_PORT:-55439}" CHEFS_AZURITE_PORT="${BENCH_AZURITE_PORT:-10009}" \
+    CHEFS_SMTP_PORT="${BENCH_SMTP_PORT:-2539}" CHEFS_CLAMD_PORT="${BENCH_CLAMD_PORT:-3319}" CHEFS_OIDC_PORT="${BENCH_OIDC_PORT:-5596}" \
+    infra/services.sh "$1"
+}
+
+# peak_memory_mb <pid>: the process's peak resident memory so far (VmHWM), in MB.
+peak_memory_mb() { awk '/^VmHWM:/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+# wrk_p50 <wrk --latency output file>: the median in ms.
+wrk_p50() {
+  awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"
+}
+
+# cpu_seconds <pid>: CPU time the process has used (user + system), in seconds; steadier than wall time on a busy machine.
+cpu_seconds() {
+  local stat; stat="$(cat "/proc/$1/stat")"; stat="${stat##*) }"
+  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($12 + $13) / hz}' <<<"$stat"
 }

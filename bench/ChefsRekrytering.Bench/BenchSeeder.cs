@@ -35,8 +35,18 @@ public sealed class BenchOptions
     public int Anstallda { get; set; }
     public int Chefer { get; set; } = 40;
     public string Kommun { get; set; } = "alvsbyn";
+    /// <summary>The campaign opens this many days from today; bench/kommunens-dag.sh says 1 and has HR move the opening to
+    /// today once its sessions are ready and the portal is warm.</summary>
+    public int KampanjOppnarOmDagar { get; set; }
     public int Rekryteringar { get; set; }
     public int KandidaterPerRekrytering { get; set; } = 20;
+    /// <summary>bench/kommunens-dag.sh: the recruitments as this many years of history (<see cref="BenchData"/>).</summary>
+    public int HistorikAr { get; set; }
+    /// <summary>With <see cref="HistorikAr"/>: how many recruitments' applicants fall due for gallring today, the same at
+    /// every data size, as the daily job finds the day's share and not the whole history.</summary>
+    public int GallringIdag { get; set; } = 2;
+    /// <summary>Time the reports and the day's gallring after seeding and log their time and SQL commands (<see cref="BenchMatning"/>).</summary>
+    public bool Matning { get; set; }
     /// <summary>Keep Identity's own password hash cost (bench/inloggning-massa.sh), instead of <see cref="HashIterationer"/>.</summary>
     public bool FullHashkostnad { get; set; }
 }
@@ -91,7 +101,8 @@ public sealed class BenchSeeder(
         // The campaign as HR creates it, through the same command and rules; the scheduler opens it today.
         var today = arets.Today;
         var hr = new ClaimsPrincipal(new ClaimsIdentity([new(PortalClaims.Kommun, o.Kommun), new(ClaimTypes.Role, Roller.HR), new(PortalClaims.Namn, "Bänkdata")], "bench"));
-        var kampanj = await arets.SkapaKampanjAsync(new(today.Year, today, today.AddDays(14), JurynSerNominatorer: false, Offentlig: false), hr, ct);
+        var oppnar = today.AddDays(o.KampanjOppnarOmDagar);
+        var kampanj = await arets.SkapaKampanjAsync(new(today.Year, oppnar, oppnar.AddDays(14), JurynSerNominatorer: false, Offentlig: false), hr, ct);
         if (!kampanj.Succeeded) throw new InvalidOperationException($"Bänkdata: kampanjen kunde inte skapas: {string.Join(" ", kampanj.Reasons)}");
         log.LogWarning("Bänkdata: {Antal} anställda med konton, {Chefer} chefer och en kampanj för Årets chef i {Kommun}", o.Anstallda, chefer, o.Kommun);
     }
@@ -115,5 +126,10 @@ public static class BenchServiceExtensions
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<BenchSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<BenchData>().SeedAsync();
+        if (scope.ServiceProvider.GetRequiredService<IOptions<BenchOptions>>().Value.Matning)
+        {
+            using var measuring = services.CreateScope();
+            await ActivatorUtilities.CreateInstance<BenchMatning>(measuring.ServiceProvider).RunAsync();
+        }
     }
 }

@@ -16,6 +16,10 @@ public sealed class MailOptions
     public bool DispatcherEnabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     public int BatchSize { get; set; } = 20;
+    /// <summary>Dispatch loops at once, each with its own claimed batch and its own SMTP connection: one connection sends
+    /// a few hundred mails a second at best, and a campaign's 50,000 invitations must go within minutes. Lower it for a
+    /// relay that limits concurrent connections.</summary>
+    public int Parallelism { get; set; } = 4;
     public int MaxAttempts { get; set; } = 10;
     /// <summary>Longer than the SMTP timeout, so a slow send is never taken over by another instance.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

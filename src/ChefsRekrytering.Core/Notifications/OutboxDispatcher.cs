@@ -106,7 +106,8 @@ public sealed class OutboxDispatcher(
     }
 }
 
-/// <summary>Runs the dispatcher in the background: at once when mail is committed, else every poll interval.</summary>
+/// <summary>Runs the dispatcher in the background: at once when mail is committed, else every poll interval; with
+/// <see cref="MailOptions.Parallelism"/> loops side by side.</summary>
 public sealed class OutboxBackgroundService(OutboxDispatcher dispatcher, OutboxSignal signal, IOptions<MailOptions> options,
     TimeProvider clock, ILogger<OutboxBackgroundService> log) : BackgroundService
 {
@@ -114,7 +115,9 @@ public sealed class OutboxBackgroundService(OutboxDispatcher dispatcher, OutboxS
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            try { await dispatcher.DispatchDueAsync(stoppingToken); }
+            // Several loops claim their own batches (the claim skips rows another holds) until the outbox is empty.
+            var loops = Math.Max(1, options.Value.Parallelism);
+            try { await Task.WhenAll(Enumerable.Range(0, loops).Select(_ => dispatcher.DispatchDueAsync(stoppingToken))); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The database may be briefly unavailable; the next round tries again.

@@ -70,18 +70,15 @@ done
 # Signs one employee in and keeps what a browser would post the form with: cookies, the form's antiforgery token, and a
 # nominee from the page's own list (which leaves the employee out), spread over all managers.
 prep_one() {
-  local id="$1" email="$2" jar="$work/jars/$1" t code page form nominee
-  t="$(curl -sS -c "$jar" -b "$jar" "$BASE/konto/logga-in" | antiforgery_token)"
-  code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Epost=$email" \
-    --data-urlencode "Input.Losenord=$PASSWORD" --data-urlencode "__RequestVerificationToken=$t" "$BASE/konto/logga-in")"
-  [ "$code" = 302 ] || { echo "bench: inloggningen för $email gav $code" >&2; return 1; }
+  local id="$1" email="$2" jar="$work/jars/$1" page form nominee
+  sign_in "$BASE" "$email" "$jar" "$PASSWORD" || return 1
   page="$(curl -sS -c "$jar" -b "$jar" "$BASE/arets-chef")"
   form="$(printf '%s' "$page" | antiforgery_token)"
   nominee="$(printf '%s' "$page" | grep -o '<option value="[0-9][0-9]*"' | tr -dc '0-9\n' | awk -v k="$id" '{a[NR]=$0} END {print a[k % NR + 1]}')"
   [ -n "$form" ] && [ -n "$nominee" ] || { echo "bench: inget nomineringsformulär för $email" >&2; return 1; }
   printf '%s\t%s\t%s\t%s\n' "$id" "$(cookie_header "$jar")" "$form" "$nominee" >"$work/sessions/$id"
 }
-export -f prep_one antiforgery_token cookie_header
+export -f prep_one sign_in antiforgery_token cookie_header
 export BASE PASSWORD work
 
 # pg_restart: the services' cluster restarted as an operator would (fast: open sessions are ended), its times noted.
@@ -143,8 +140,6 @@ pg_restart_report() {
     echo "$label: INTE uppnått"; failed=1
   fi
 }
-
-wrk_result() { grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 echo "== Årets chef: belastningstest, $(date '+%Y-%m-%d %H:%M')"
 echo "maskin: $(nproc) kärnor; last före: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -123,17 +123,14 @@ start_portal "$APP_PORT" "$work/data" "${full_env[@]}" Bench__Matning=false || d
 CHEFER="$(sql "SELECT \"ChefId\" FROM \"Enheter\" WHERE \"KommunId\" = 'alvsbyn' AND \"Namn\" LIKE 'Bänkenhet%' AND \"ChefId\" IS NOT NULL ORDER BY 1" | tr '\n' ' ')"
 [ -n "$CHEFER" ] || die "inga chefer att nominera"
 prep_one() {
-  local id="$1" email="$2" jar="$work/jars/$1" t code form nominee
-  t="$(curl -sS -c "$jar" -b "$jar" "$BASE/konto/logga-in" | antiforgery_token)"
-  code="$(curl -sS -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "Input.Epost=$email" \
-    --data-urlencode "Input.Losenord=$PASSWORD" --data-urlencode "__RequestVerificationToken=$t" "$BASE/konto/logga-in")"
-  [ "$code" = 302 ] || { echo "bench: inloggningen för $email gav $code" >&2; return 1; }
+  local id="$1" email="$2" jar="$work/jars/$1" form nominee
+  sign_in "$BASE" "$email" "$jar" "$PASSWORD" || return 1
   form="$(curl -sS -c "$jar" -b "$jar" "$BASE/" | antiforgery_token)"
   nominee="$(echo $CHEFER | tr ' ' '\n' | awk -v k="$id" '{a[NR]=$0} END {i = k % NR + 1; if (a[i] == k) i = i % NR + 1; print a[i]}')"
   [ -n "$form" ] && [ -n "$nominee" ] || { echo "bench: ingen session för $email" >&2; return 1; }
   printf '%s\t%s\t%s\t%s\n' "$id" "$(cookie_header "$jar")" "$form" "$nominee" >"$work/sessions/$id"
 }
-export -f prep_one antiforgery_token cookie_header
+export -f prep_one sign_in antiforgery_token cookie_header
 export BASE PASSWORD work CHEFER
 log "loggar in $SESSIONS anställda ($PREP_PARALLEL parallellt)"
 mkdir -p "$work/jars" "$work/sessions"
@@ -236,7 +233,7 @@ stop_pid_file "$work/bare.pid"
 read -r bare_rps bare_p99 _ < <(wrk_figures "$work/wrk-bare.txt")
 
 # --- Report -----------------------------------------------------------------------------------------------------------
-res() { grep '^RESULT' "$work/wrk-nominera.txt" | tr ' ' '\n' | awk -F= -v k="$1" '$1 == k {print $2}'; }
+res() { wrk_result "$work/wrk-nominera.txt" "$1"; }
 # Called in $(...): a missed goal is noted in a file, since the subshell cannot set a variable.
 verdict() { if awk "BEGIN {exit !($1)}"; then echo "uppnått"; else echo "INTE uppnått"; echo "$1" >>"$work/missade"; fi; }
 echo

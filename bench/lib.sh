@@ -43,13 +43,19 @@ start_bare() {
 # antiforgery_token: the first form token in the HTML on standard input.
 antiforgery_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
-# sign_in <base-url> <email> <cookie-jar>: the portal's own sign-in form, antiforgery token and all.
+# sign_in <base-url> <email> <cookie-jar> [password]: the portal's own sign-in form, antiforgery token and all; fails
+# unless the portal answers with the redirect of a signed-in session (a wrong password shows the form again, with 200).
+# The password is the demo accounts' unless given (the bench's employees have their own, BenchOptions.Losenord).
 sign_in() {
-  local token
-  token=$(curl -fs -c "$3" -b "$3" "$1/konto/logga-in" | antiforgery_token)
-  curl -fs -o /dev/null -c "$3" -b "$3" --data-urlencode "Input.Epost=$2" --data-urlencode "Input.Losenord=Demo-2026-chef" \
-    --data-urlencode "__RequestVerificationToken=$token" "$1/konto/logga-in"
+  local token code
+  token=$(curl -fsS -c "$3" -b "$3" "$1/konto/logga-in" | antiforgery_token)
+  code=$(curl -sS -o /dev/null -w '%{http_code}' -c "$3" -b "$3" --data-urlencode "Input.Epost=$2" \
+    --data-urlencode "Input.Losenord=${4:-Demo-2026-chef}" --data-urlencode "__RequestVerificationToken=$token" "$1/konto/logga-in")
+  [ "$code" = 302 ] || { echo "bench: inloggningen för $2 gav $code" >&2; return 1; }
 }
+
+# wrk_result <file> <key>: a figure from the RESULT line bench/nominera.lua prints.
+wrk_result() { grep '^RESULT' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 
 # cookie_header <cookie-jar>: "name=value; name=value" for wrk's -H.
 cookie_header() { awk '(!/^#/ || /^#HttpOnly_/) && NF==7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$1"; }

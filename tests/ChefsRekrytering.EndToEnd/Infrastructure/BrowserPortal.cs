@@ -76,7 +76,10 @@ public class BrowserPortal : IAsyncLifetime
         await page.GetByLabel("E-postadress").FillAsync(DemoSeeder.LoginFor(kommunId, login));
         await page.GetByLabel("Lösenord").FillAsync(DemoSeeder.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in"));
+        // Wait for the redirect to commit and then for the signed-in header, not for the "load" event: on a busy machine
+        // Playwright once missed the start page's load after the redirect and waited out its 30 s (CI, stop 30).
+        await page.WaitForURLAsync(url => !url.Contains("/konto/logga-in"), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 
     /// <summary>Runs axe with the WCAG 2.1 A and AA rules and fails with every violation named.</summary>

@@ -29,7 +29,8 @@ public sealed record Rapport(Rapportperiod Period, IReadOnlyList<int> ArVal, IRe
 /// <summary>
 /// HR's and the leadership's picture of recruitment, introduction and Ledarakademin for a period. The whole report is
 /// read in a fixed number of queries (three of its own and Ledarakademin's seven), however many recruitments there are,
-/// and computed in memory: a municipality has tens of manager recruitments a year, not millions.
+/// and computed in memory from the recruitments the period saw: a municipality has tens of manager recruitments a year,
+/// and the years before the period are not read.
 /// </summary>
 public sealed class RapportService(AppDbContext db, LedarakademinService akademin, IEnumerable<IRapportBidrag> bidrag)
 {
@@ -66,11 +67,16 @@ public sealed class RapportService(AppDbContext db, LedarakademinService akademi
 
     internal async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct = default)
     {
-        var end = period.TillUtc;
-        var recruitments = await db.Set<Rekrytering>().AsNoTracking().Where(r => r.SkapadUtc < end)
+        var (start, end) = (period.FranUtc, period.TillUtc);
+        // Only the recruitments the period saw: started, published, filled or moved a step in it. Ten years of history
+        // then cost what one year costs.
+        var iPerioden = db.Set<Rekrytering>().Where(r => r.SkapadUtc < end && (r.SkapadUtc >= start || r.PubliceradUtc >= start
+            || r.TillsattUtc >= start || db.WorkflowTransitions.Any(t => t.Workflow == "Rekrytering" && t.SubjectId == r.Id && t.AtUtc >= start)));
+        var recruitments = await iPerioden.AsNoTracking()
             .Select(r => new Rek(r.Id, r.Diarienummer, r.Titel, r.State, r.SkapadUtc, r.BehovGodkantUtc, r.PubliceradUtc, r.TillsattUtc, r.Kandidater.Count))
             .ToListAsync(ct);
-        var passages = await db.WorkflowTransitions.AsNoTracking().Where(t => t.Workflow == "Rekrytering" && t.AtUtc < end)
+        var passages = await db.WorkflowTransitions.AsNoTracking()
+            .Where(t => t.Workflow == "Rekrytering" && t.AtUtc < end && iPerioden.Select(r => r.Id).Contains(t.SubjectId))
             .OrderBy(t => t.AtUtc).ThenBy(t => t.Id).Select(t => new Passage(t.SubjectId, t.FromState, t.AtUtc)).ToListAsync(ct);
         var intros = await db.Set<Introduktion>().AsNoTracking().Where(i => i.Startdatum >= period.Fran && i.Startdatum <= period.Till)
             .Select(i => new { i.State, Punkter = i.Punkter.Count, Klara = i.Punkter.Count(p => p.KlarUtc != null) }).ToListAsync(ct);

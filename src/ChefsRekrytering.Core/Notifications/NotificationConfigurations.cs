@@ -17,8 +17,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.LastError).HasMaxLength(500);
         b.Property(m => m.DeliveredAs).HasMaxLength(300);
         b.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.OutboxMessageId).OnDelete(DeleteBehavior.Cascade);
-        // The dispatcher's claim query: due pending rows in order.
+        // The admin page and the backlog's age read by status.
         b.HasIndex(m => new { m.Status, m.DueUtc });
+        // The dispatcher's claim: the pending rows alone, in order, so a claim reads its batch and not the whole backlog.
+        b.HasIndex(m => new { m.DueUtc, m.Id }, "IX_OutboxMessage_Vantande").HasFilter(WorkQueue.PendingIndexFilter);
+        // Room on each page for a row's next version: the claim (lease columns, no index) is then a HOT update in place,
+        // which cut PostgreSQL's work per mail by a third when 20,000 went out (README, Benchmarks). SQLite ignores it.
+        b.HasStorageParameter("fillfactor", 70);
         b.HasIndex(m => m.Topic);
     }
 }
@@ -41,6 +46,7 @@ internal sealed class ScheduledJobConfiguration : IEntityTypeConfiguration<Sched
         b.Property(j => j.Data).HasMaxLength(2000);
         b.Property(j => j.LastError).HasMaxLength(500);
         b.HasIndex(j => new { j.Status, j.DueUtc });
+        b.HasIndex(j => new { j.DueUtc, j.Id }, "IX_ScheduledJob_Vantande").HasFilter(WorkQueue.PendingIndexFilter);
         b.HasIndex(j => new { j.JobType, j.SubjectId });
     }
 }

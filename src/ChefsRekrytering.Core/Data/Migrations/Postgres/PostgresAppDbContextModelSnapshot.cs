@@ -2144,7 +2144,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueUtc");
 
+                    b.HasIndex(new[] { "DueUtc", "Id" }, "IX_OutboxMessage_Vantande")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.ToTable("OutboxMessage");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Organisation.Enhet", b =>
@@ -3521,6 +3526,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("JobType", "SubjectId");
 
                     b.HasIndex("Status", "DueUtc");
+
+                    b.HasIndex(new[] { "DueUtc", "Id" }, "IX_ScheduledJob_Vantande")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("ScheduledJob");
                 });

@@ -2070,7 +2070,12 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueUtc");
 
+                    b.HasIndex(new[] { "DueUtc", "Id" }, "IX_OutboxMessage_Vantande")
+                        .HasFilter("\"Status\" = 'Pending'");
+
                     b.ToTable("OutboxMessage");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 70);
                 });
 
             modelBuilder.Entity("ChefsRekrytering.Organisation.Enhet", b =>
@@ -3401,6 +3406,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("JobType", "SubjectId");
 
                     b.HasIndex("Status", "DueUtc");
+
+                    b.HasIndex(new[] { "DueUtc", "Id" }, "IX_ScheduledJob_Vantande")
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("ScheduledJob");
                 });

@@ -4,7 +4,7 @@ using MimeKit;
 
 namespace ChefsRekrytering.Notifications;
 
-/// <summary>Where a built message goes. One transport per dispatcher run, so an SMTP connection serves a batch.</summary>
+/// <summary>Where a built message goes. One transport per dispatch loop's round, so one SMTP connection serves every batch it claims.</summary>
 public interface IMailTransport : IAsyncDisposable
 {
     /// <summary>Delivers the message; returns a note for the outbox row (e.g. the .eml file name).</summary>
@@ -40,7 +40,7 @@ internal sealed class PickupFolderTransport(string folder) : IMailTransport
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
-/// <summary>SMTP through MailKit; connects on first use and stays connected for the batch.</summary>
+/// <summary>SMTP through MailKit; connects on first use, stays connected for the round and connects again after a drop.</summary>
 internal sealed class SmtpTransport(SmtpOptions options) : IMailTransport
 {
     private readonly SmtpClient _client = new() { Timeout = (int)options.Timeout.TotalMilliseconds };

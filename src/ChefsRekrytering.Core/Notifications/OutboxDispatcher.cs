@@ -21,16 +21,20 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchDueAsync(CancellationToken ct = default)
     {
         var sent = 0;
+        // One SMTP connection for the whole round (it connects at the first mail), not one per batch.
+        await using var transport = transports.Create();
         while (!ct.IsCancellationRequested)
         {
-            var (batchSent, claimed) = await DispatchBatchAsync(ct);
+            var (batchSent, claimed) = await DispatchBatchAsync(transport, ct);
             sent += batchSent;
-            if (claimed < options.Value.BatchSize) break;
+            // Claim until nothing is left: a short batch may only mean that loops beside this one hold the rest, while
+            // the opening of a campaign keeps committing more.
+            if (claimed == 0) break;
         }
         return sent;
     }
 
-    private async Task<(int Sent, int Claimed)> DispatchBatchAsync(CancellationToken ct)
+    private async Task<(int Sent, int Claimed)> DispatchBatchAsync(IMailTransport transport, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -42,7 +46,6 @@ public sealed class OutboxDispatcher(
         await db.Set<OutboxAttachment>().Where(a => ids.Contains(a.OutboxMessageId)).LoadAsync(ct);
 
         var sent = 0;
-        await using var transport = transports.Create();
         foreach (var message in batch)
         {
             using var mejl = Telemetri.Kalla.StartActivity(Telemetri.MejlSpan);

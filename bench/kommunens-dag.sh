@@ -11,9 +11,11 @@
 # Settings: BENCH_ANSTALLDA (50000), BENCH_REKRYTERINGAR (5000), BENCH_KANDIDATER per recruitment (20), BENCH_AR of
 # history (10), BENCH_SESSIONER employees signed in for the burst (2000), BENCH_SEKUNDER of burst and browsing (30)
 # after BENCH_UPPVARMNING s of warm-up (20),
-# BENCH_ANSLUTNINGAR for the nominations (16), BENCH_HR_ANSLUTNINGAR per HR page (2), BENCH_MEJL_TIMEOUT (600 s),
+# BENCH_NOMINERINGAR_PER_S offered (550, a tenth over the goal; 0 = as fast as they go) over BENCH_ANSLUTNINGAR (48),
+# BENCH_HR_PER_S per HR page (5) over BENCH_HR_ANSLUTNINGAR each (2), BENCH_MEJL_TIMEOUT (600 s),
 # ports BENCH_PORT (5701, and the next two), BENCH_PG_PORT, BENCH_AZURITE_PORT, BENCH_SMTP_PORT, BENCH_CLAMD_PORT,
-# BENCH_OIDC_PORT; BENCH_BEHALL=1 keeps the work folder; BENCH_MEJL_PARALLELLT sets Mail:Parallelism (diagnosis).
+# BENCH_OIDC_PORT; BENCH_BEHALL=1 keeps the work folder; for diagnosis BENCH_MEJL_PARALLELLT sets Mail:Parallelism and
+# BENCH_PORTAL_MILJO adds environment assignments for the portal.
 #
 # How the day is arranged: the portal seeds everything with a campaign that opens tomorrow; the employees and HR sign
 # in and the pages are warmed up. Then the morning: HR moves the opening to today (the campaign form), the scheduler
@@ -30,7 +32,9 @@ PER="${BENCH_KANDIDATER:-20}"
 YEARS="${BENCH_AR:-10}"
 SESSIONS="${BENCH_SESSIONER:-2000}"
 RUN_SECONDS="${BENCH_SEKUNDER:-30}"
-CONNS="${BENCH_ANSLUTNINGAR:-16}"
+CONNS="${BENCH_ANSLUTNINGAR:-48}"
+NOM_RATE="${BENCH_NOMINERINGAR_PER_S:-550}"
+HR_RATE="${BENCH_HR_PER_S:-5}"
 HR_CONNS="${BENCH_HR_ANSLUTNINGAR:-2}"
 MAIL_TIMEOUT="${BENCH_MEJL_TIMEOUT:-600}"
 WARMUP_SECONDS="${BENCH_UPPVARMNING:-20}"
@@ -104,6 +108,9 @@ full_env=("ConnectionStrings__Portal=$(cs dag)" "Bench__Rekryteringar=$REK" "${h
   Mail__Smtp__Host=127.0.0.1 "Mail__Smtp__Port=$BENCH_SMTP_PORT" Mail__Smtp__Security=None)
 # Diagnosis only: the dispatcher with fewer or more loops than its default, to see what they bring.
 [ -n "${BENCH_MEJL_PARALLELLT:-}" ] && full_env+=("Mail__Parallelism=$BENCH_MEJL_PARALLELLT")
+# Diagnosis: more environment for the portal, e.g. BENCH_PORTAL_MILJO="DOTNET_gcServer=0".
+read -r -a extra_env <<<"${BENCH_PORTAL_MILJO:-}"
+full_env+=("${extra_env[@]}")
 log "hela kommunen: $N anställda, $REK rekryteringar; kampanjen öppnar i morgon"
 t0=$SECONDS
 start_portal "$APP_PORT" "$work/data" "${full_env[@]}" || die "portalen startade inte (hela)"
@@ -181,13 +188,20 @@ status="$(curl -s -o "$work/andra.html" -w '%{http_code}' -b "$work/jar-hr-alvsb
   --data-urlencode "__RequestVerificationToken=$(printf '%s' "$form" | antiforgery_token)" --data-urlencode "version=$version" \
   --data-urlencode "Andra.Oppnar=$today" --data-urlencode "Andra.SistaDag=$(TZ=Europe/Stockholm date -d '+14 days' +%F)" "$BASE$action")"
 [ "$status" = 302 ] || die "HR kunde inte flytta öppningen till i dag (svar $status)"
+# The employees nominate from the invitation, so the burst starts once the scheduler has opened the campaign.
+for _ in $(seq 1 300); do
+  [ "$(sql "SELECT COUNT(*) FROM \"AretsChefKampanjer\" WHERE \"KommunId\" = 'alvsbyn' AND \"State\" = 'NomineringOppen'")" = 1 ] && break
+  sleep 0.2
+done
+opened_s="$(awk -v a="$t_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')"
 load_during="$(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions.tsv" "$work/ok.txt" "$CONNS" \
-  >"$work/wrk-nominera.txt" &
+  "$NOM_RATE" >"$work/wrk-nominera.txt" &
 wrk_pids=($!)
 for p in "${pages[@]}"; do
   # A page slower than wrk's default 2 s would count as a timeout and leave no latency: allow 30 s, and count them.
-  wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -H "Cookie: $hr_cookie" "$BASE${p#*:}" >"$work/wrk-${p%%:*}.txt" &
+  wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -H "Cookie: $hr_cookie" -s bench/sida.lua "$BASE${p#*:}" -- "$HR_RATE" 1 \
+    >"$work/wrk-${p%%:*}.txt" &
   wrk_pids+=($!)
 done
 # The mail: wait until every invitation row is sent and the sink holds them all, or the time runs out.
@@ -224,9 +238,12 @@ mails_per_s="$(awk -v n="$invited" -v s="${sent_s:-0}" 'BEGIN {printf "%.0f", (s
 log "bas: tom ASP.NET Core-app med samma wrk-last"
 start_bare "$BARE_PORT" || die "den tomma appen startade inte"
 bare_pid="$(cat "$work/bare.pid")"
-wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency "http://127.0.0.1:$BARE_PORT/" >"$work/wrk-bare.txt" &
+wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --latency -s bench/sida.lua "http://127.0.0.1:$BARE_PORT/" -- "$NOM_RATE" "$CONNS" \
+  >"$work/wrk-bare.txt" &
 bare_wrk=($!)
-for p in "${pages[@]}"; do wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" "http://127.0.0.1:$BARE_PORT/" >/dev/null & bare_wrk+=($!); done
+for p in "${pages[@]}"; do
+  wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" -s bench/sida.lua "http://127.0.0.1:$BARE_PORT/" -- "$HR_RATE" 1 >/dev/null & bare_wrk+=($!)
+done
 wait "${bare_wrk[@]}"
 bare_peak="$(peak_memory_mb "$bare_pid")"
 stop_pid_file "$work/bare.pid"
@@ -252,6 +269,7 @@ echo "  från HR:s öppning till allt levererat: ${delivered_s:-INTE inom $MAIL_
 echo "  kontroll mot SMTP-mottagaren: $total_eml .eml (före morgonen $before_eml); $missing inbjudningar saknas, $doubled kom mer än en gång"
 echo "  mål ≤ $GOAL_MAIL_S s, ingen förlorad, ingen dubblerad: $(verdict "${sent_s:-999999} <= $GOAL_MAIL_S && $missing == 0 && $doubled == 0 && $invited >= $N")"
 rate="$(res accepted_per_s)"; p99="$(res p99_ms)"
+echo "  kampanjen öppen ${opened_s} s efter HR:s ändring; då började nomineringarna, erbjudna $([ "$NOM_RATE" -gt 0 ] && echo "i $NOM_RATE/s" || echo "så fort de hanns med"), HR:s sidor i ${HR_RATE}/s var"
 echo "  nomineringar: $rate accepterade/s, p50 $(res p50_ms) ms, p99 $p99 ms (svar $(res statuses); socketfel $(res errors))"
 echo "  mål ≥ $GOAL_RATE/s, p99 ≤ $GOAL_NOM_P99 ms: $(verdict "$rate >= $GOAL_RATE && $p99 <= $GOAL_NOM_P99")"
 for p in "${pages[@]}"; do

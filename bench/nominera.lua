@@ -1,13 +1,16 @@
 -- wrk script for bench/arets-chef.sh: POSTs the nomination form of /arets-chef, round-robin over prepared sessions.
 --
---   wrk -t C -c C -s bench/nominera.lua http://host/arets-chef -- sessions.tsv ok.txt C
+--   wrk -t C -c C -s bench/nominera.lua http://host/arets-chef -- sessions.tsv ok.txt C [per-second]
 --
+-- With a rate (all threads together), the posts go at that steady pace (bench/takt.lua); without, as fast as they can.
 -- sessions.tsv: one employee a line, "person-id <TAB> Cookie header <TAB> antiforgery token <TAB> nominee id".
 -- Thread k (1..C) takes lines k, k+C, k+2C ...: no two threads submit for the same employee at once.
 -- Run with as many threads as connections (-t C -c C): each thread then has one connection, whose responses
 -- come back in the order of its requests, so each status is known to belong to the employee just sent.
 -- A 302 (redirect after a saved nomination) counts as accepted; 200 means the form came back with an error.
 -- done() writes the accepted employees' person ids to ok.txt and prints one summary line.
+
+dofile("bench/takt.lua")
 
 local threads = {}
 local counter = 0
@@ -33,6 +36,7 @@ end
 function init(args)
   local file, threadcount = args[1], tonumber(args[3])
   ok_file = args[2]
+  if args[4] then takt.start(tonumber(args[4]) / threadcount) end
   local motivering = urlencode("Chefen skapar ett tryggt arbetsklimat och når goda resultat tillsammans med oss.")
   local n = 0
   for line in io.lines(file) do
@@ -50,6 +54,10 @@ function init(args)
     end
     n = n + 1
   end
+end
+
+function delay()
+  return takt.delay()
 end
 
 function request()

@@ -20,7 +20,8 @@ public class ProduktionTests
     [Fact]
     public async Task ProduktionStartarInteMedDemokonton()
     {
-        var (path, password) = Certificate();
+        using var certifikat = Certificate();
+        var (path, password) = (certifikat.Path, certifikat.Password);
         await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:PublicUrl", "https://chefsportal.example")
             .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
         var error = Assert.ThrowsAny<Exception>(() => portal.Server);
@@ -30,7 +31,8 @@ public class ProduktionTests
     [Fact]
     public async Task ProduktionStartarInteUtanPortalensPublikaAdress()
     {
-        var (path, password) = Certificate();
+        using var certifikat = Certificate();
+        var (path, password) = (certifikat.Path, certifikat.Password);
         await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:SeedDemo", "false")
             .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
         var error = Assert.ThrowsAny<Exception>(() => portal.Server);
@@ -40,7 +42,8 @@ public class ProduktionTests
     [Fact]
     public async Task ProduktionMedKrypteradeNycklarOchUtanDemoStartar()
     {
-        var (path, password) = Certificate();
+        using var certifikat = Certificate();
+        var (path, password) = (certifikat.Path, certifikat.Password);
         await using var portal = new PortalFactory().WithEnvironment("Production").With("Portal:SeedDemo", "false")
             .With("Portal:PublicUrl", "https://chefsportal.example")
             .With("DataProtection:CertificatePath", path).With("DataProtection:CertificatePassword", password);
@@ -51,14 +54,20 @@ public class ProduktionTests
 
     private static string Messages(Exception e) => e.InnerException is null ? e.Message : e.Message + " " + Messages(e.InnerException);
 
-    private static (string Path, string Password) Certificate()
+    /// <summary>A test certificate in a temp file, deleted when disposed: a private key, even a test's, is not left in /tmp.</summary>
+    private sealed record Testcertifikat(string Path, string Password) : IDisposable
+    {
+        public void Dispose() => File.Delete(Path);
+    }
+
+    private static Testcertifikat Certificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=ChefsRekrytering dataskydd", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(Path.GetTempPath(), $"chefs-dp-{Guid.NewGuid():N}.pfx");
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"chefs-dp-{Guid.NewGuid():N}.pfx");
         const string password = "test-losenord";
         File.WriteAllBytes(path, cert.Export(X509ContentType.Pfx, password));
-        return (path, password);
+        return new(path, password);
     }
 }

@@ -31,15 +31,22 @@ public static partial class WorkQueue
     public static async Task<List<T>> ClaimAsync<T>(AppDbContext db, int max, TimeSpan lease, CancellationToken ct)
         where T : class, IQueuedWork
     {
+        var now = db.UtcNow;
+        var ids = await db.Database.SqlQueryRaw<long>(ClaimSql<T>(db), Guid.NewGuid(), now + lease, now, max).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        return await db.Set<T>().IgnoreQueryFilters().Where(w => ids.Contains(w.Id)).OrderBy(w => w.Id).ToListAsync(ct);
+    }
+
+    /// <summary>The claim: {0} the claim token, {1} the lease's end, {2} now, {3} how many; returns the claimed ids.</summary>
+    internal static string ClaimSql<T>(AppDbContext db) where T : class, IQueuedWork
+    {
         var column = SqlNames.Of<T>(db);
         var table = column(null);
         var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
-        var now = db.UtcNow;
-
         string id = column(nameof(IQueuedWork.Id)), due = column(nameof(IQueuedWork.DueUtc)),
             lockedUntil = column(nameof(IQueuedWork.LockedUntilUtc)), claim = column(nameof(IQueuedWork.ClaimToken));
         // The status is written into the text, not passed, so the planner can match the partial index's predicate.
-        var sql = $$"""
+        return $$"""
             UPDATE {{table}} SET {{claim}} = {0}, {{lockedUntil}} = {1}
             WHERE {{id}} IN (
                 SELECT {{id}} FROM {{table}}
@@ -48,9 +55,6 @@ public static partial class WorkQueue
                 LIMIT {3}{{skipLocked}})
             RETURNING {{id}} AS "Value"
             """;
-        var ids = await db.Database.SqlQueryRaw<long>(sql, Guid.NewGuid(), now + lease, now, max).ToListAsync(ct);
-        if (ids.Count == 0) return [];
-        return await db.Set<T>().IgnoreQueryFilters().Where(w => ids.Contains(w.Id)).OrderBy(w => w.Id).ToListAsync(ct);
     }
 
     /// <summary>The rows still to do: the filter of each queue's partial index on (DueUtc, Id), the same SQL on SQLite and

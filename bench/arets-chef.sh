@@ -48,11 +48,7 @@ GOAL_P99_MS=100
 work="$(mktemp -d /tmp/chefs-bench-arets.XXXXXX)"
 chmod 755 "$work"   # the postgres user must reach the cluster below it
 BASE="http://127.0.0.1:$APP_PORT"
-PASSWORD="Bench-2026-nominera"   # BenchOptions.Losenord: bench accounts only, refused in Production
 source bench/lib.sh
-
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: FEL: $*" >&2; exit 1; }
 
 services() { BENCH_PG_PORT="$PG_PORT" BENCH_AZURITE_PORT="$AZ_PORT" BENCH_SMTP_PORT="$SMTP_PORT" BENCH_CLAMD_PORT="$CLAMD_PORT" BENCH_OIDC_PORT="$OIDC_PORT" bench_services "$1"; }
 cleanup() {

@@ -22,7 +22,6 @@ work="$(mktemp -d /tmp/chefs-bench-massa.XXXXXX)"
 cleanup() { for p in "$work"/*.pid; do stop_pid_file "$p"; done; rm -rf "$work"; }
 trap cleanup EXIT
 source bench/lib.sh
-die() { echo "bench: FEL: $*" >&2; exit 1; }
 
 infra/install.sh >/dev/null   # oidc-provider in infra/tools/node_modules
 for port in "$APP_PORT" "$OIDC_PORT"; do

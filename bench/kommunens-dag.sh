@@ -50,11 +50,7 @@ GOAL_MAIL_S=120; GOAL_RATE=500; GOAL_NOM_P99=100; GOAL_PAGE_P99=250; GOAL_MEM_RA
 work="$(mktemp -d /tmp/chefs-bench-dag.XXXXXX)"
 chmod 755 "$work"   # the postgres user must reach the cluster below it
 BASE="http://127.0.0.1:$APP_PORT"
-PASSWORD="Bench-2026-nominera"   # BenchOptions.Losenord: bench accounts only, refused in Production
 source bench/lib.sh
-
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: FEL: $*" >&2; exit 1; }
 cleanup() {
   for p in "$work"/*.pid; do stop_pid_file "$p"; done
   [ -f "$work/services/env" ] && bench_services stop >/dev/null 2>&1 || true

@@ -1,6 +1,12 @@
 # Shared by the bench scripts: start the published portal, sign in, run wrk and read its figures.
 # Sourced, not run. Expects $work (a scratch folder) and writes logs there.
 
+# The bench employees' password (BenchOptions.Losenord: bench accounts only, refused in Production).
+PASSWORD="Bench-2026-nominera"
+
+log() { echo "bench: $*" >&2; }
+die() { echo "bench: FEL: $*" >&2; exit 1; }
+
 # start_portal <port> <data-folder> [extra env assignments...]: starts the Release build of the portal with the bench
 # data (bench/ChefsRekrytering.Bench, published to $work/app), waits for /health (BENCH_START_TIMEOUT s, 600 by default:
 # seeding a large municipality takes minutes).

@@ -33,11 +33,7 @@ LIMIT=10   # Security:InloggningarPerMinut, the production default: sign-in post
 work="$(mktemp -d /tmp/chefs-bench-tva.XXXXXX)"
 chmod 755 "$work"   # the postgres user must reach the cluster below it
 PROXY="https://127.0.0.1:$PROXY_PORT"
-PASSWORD="Bench-2026-nominera"   # BenchOptions.Losenord: bench accounts only, refused in Production
 source bench/lib.sh
-
-log() { echo "bench: $*" >&2; }
-die() { echo "bench: FEL: $*" >&2; exit 1; }
 failed=0
 check() {   # check <what> <condition-exit-code>: prints the verdict, remembers a failure
   if [ "$2" -eq 0 ]; then echo "  ok: $1"; else echo "  INTE: $1"; failed=1; fi

@@ -27,7 +27,6 @@ public class OutboxMessage : IKommunEntity, IQueuedWork
     public DateTime DueUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
-    public Guid? ClaimToken { get; set; }
     public DateTime? LockedUntilUtc { get; set; }
     public DateTime? SentUtc { get; set; }
     /// <summary>For the pickup folder: the .eml file written.</summary>

@@ -18,7 +18,6 @@ public class ScheduledJob : IKommunEntity, IQueuedWork
     public DateTime? CompletedUtc { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
-    public Guid? ClaimToken { get; set; }
     public DateTime? LockedUntilUtc { get; set; }
 }
 

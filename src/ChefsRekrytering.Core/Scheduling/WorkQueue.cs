@@ -16,7 +16,6 @@ public interface IQueuedWork
     DateTime DueUtc { get; set; }
     int Attempts { get; set; }
     string? LastError { get; set; }
-    Guid? ClaimToken { get; set; }
     DateTime? LockedUntilUtc { get; set; }
 }
 
@@ -32,27 +31,27 @@ public static partial class WorkQueue
         where T : class, IQueuedWork
     {
         var now = db.UtcNow;
-        var ids = await db.Database.SqlQueryRaw<long>(ClaimSql<T>(db), Guid.NewGuid(), now + lease, now, max).ToListAsync(ct);
+        var ids = await db.Database.SqlQueryRaw<long>(ClaimSql<T>(db), now + lease, now, max).ToListAsync(ct);
         if (ids.Count == 0) return [];
         return await db.Set<T>().IgnoreQueryFilters().Where(w => ids.Contains(w.Id)).OrderBy(w => w.Id).ToListAsync(ct);
     }
 
-    /// <summary>The claim: {0} the claim token, {1} the lease's end, {2} now, {3} how many; returns the claimed ids.</summary>
+    /// <summary>The claim: {0} the lease's end, {1} now, {2} how many; returns the claimed ids. The lease is what holds a
+    /// row; the ids returned are what the claimer reads.</summary>
     internal static string ClaimSql<T>(AppDbContext db) where T : class, IQueuedWork
     {
         var column = SqlNames.Of<T>(db);
         var table = column(null);
         var skipLocked = db.Database.IsNpgsql() ? " FOR UPDATE SKIP LOCKED" : "";
-        string id = column(nameof(IQueuedWork.Id)), due = column(nameof(IQueuedWork.DueUtc)),
-            lockedUntil = column(nameof(IQueuedWork.LockedUntilUtc)), claim = column(nameof(IQueuedWork.ClaimToken));
+        string id = column(nameof(IQueuedWork.Id)), due = column(nameof(IQueuedWork.DueUtc)), lockedUntil = column(nameof(IQueuedWork.LockedUntilUtc));
         // The status is written into the text, not passed, so the planner can match the partial index's predicate.
         return $$"""
-            UPDATE {{table}} SET {{claim}} = {0}, {{lockedUntil}} = {1}
+            UPDATE {{table}} SET {{lockedUntil}} = {0}
             WHERE {{id}} IN (
                 SELECT {{id}} FROM {{table}}
-                WHERE {{PendingIndexFilter}} AND {{due}} <= {2} AND ({{lockedUntil}} IS NULL OR {{lockedUntil}} < {2})
+                WHERE {{PendingIndexFilter}} AND {{due}} <= {1} AND ({{lockedUntil}} IS NULL OR {{lockedUntil}} < {1})
                 ORDER BY {{due}}, {{id}}
-                LIMIT {3}{{skipLocked}})
+                LIMIT {2}{{skipLocked}})
             RETURNING {{id}} AS "Value"
             """;
     }
@@ -77,11 +76,7 @@ public static partial class WorkQueue
         Release(work);
     }
 
-    public static void Release(IQueuedWork work)
-    {
-        work.ClaimToken = null;
-        work.LockedUntilUtc = null;
-    }
+    public static void Release(IQueuedWork work) => work.LockedUntilUtc = null;
 
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();
 

@@ -1998,9 +1998,6 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -3357,9 +3354,6 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT");

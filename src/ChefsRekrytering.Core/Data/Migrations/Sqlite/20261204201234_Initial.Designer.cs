@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204190426_Initial")]
+    [Migration("20261204201234_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2001,9 +2001,6 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
@@ -3360,9 +3357,6 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204190429_Initial")]
+    [Migration("20261204201238_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2075,9 +2075,6 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
-
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -3480,9 +3477,6 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
-
-                    b.Property<Guid?>("ClaimToken")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("timestamp with time zone");

@@ -149,7 +149,8 @@ sign_in "$BASE" hr@kalix.example "$work/jar-hr" || die "HR kunde inte logga in"
 curl -fs -b "$work/jar-hr" -c "$work/jar-hr" -o /dev/null "$BASE/"
 hr_cookie="$(cookie_header "$work/jar-hr")"
 read -r rek_id kand_id < <(sql "SELECT r.\"Id\", MIN(k.\"Id\") FROM \"Rekrytering\" r JOIN \"Kandidat\" k ON k.\"RekryteringId\" = r.\"Id\"
-  WHERE r.\"Diarienummer\" LIKE 'BENCH%' AND r.\"State\" NOT IN ('Tillsatt', 'Avbruten') GROUP BY r.\"Id\" ORDER BY r.\"Id\" DESC LIMIT 1")
+  WHERE r.\"Diarienummer\" LIKE 'BENCH%' AND r.\"State\" NOT IN ('Tillsatt', 'Avbruten') GROUP BY r.\"Id\" ORDER BY r.\"Id\" DESC LIMIT 1") \
+  || die "ingen öppen rekrytering med sökande för HR:s sidor (fler BENCH_REKRYTERINGAR)"
 pages=("lista:/rekrytering" "rekrytering:/rekrytering/$rek_id" "kandidat:/rekrytering/$rek_id/kandidater/$kand_id" "rapporter:/rapporter")
 for p in "${pages[@]}"; do
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $hr_cookie" "$BASE${p#*:}")"

@@ -179,7 +179,13 @@ before_eml="$(find "$MAILDIR" -name '*.eml' | wc -l)"
 today="$(TZ=Europe/Stockholm date +%F)"
 log "morgonen: kampanjen öppnar i dag; ${RUN_SECONDS} s nomineringar och HR samtidigt"
 sink_pid="$(cat "$work/services/smtp-sink.pid")"
-cpu_portal0="$(cpu_seconds "$portal_pid")"; cpu_sink0="$(cpu_seconds "$sink_pid")"
+pg_pid="$(head -n 1 "$work/services/pg/data/postmaster.pid")"
+# CPU per part: the portal, PostgreSQL (its backends included), the SMTP sink; the machine's busy share; and what this
+# script's children used (wrk, curl, psql), the load generator's own share of the two cores.
+cpu_parts() { echo "$(cpu_seconds "$portal_pid") $(cpu_seconds_tree "$pg_pid") $(cpu_seconds "$sink_pid") $(machine_cpu)"; }
+children_cpu() { local st; st="$(cat /proc/$$/stat)"; st="${st##*) }"; awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' <<<"$st"; }
+read -r cpu_portal0 cpu_pg0 cpu_sink0 busy0 total0 < <(cpu_parts)
+cpu_gen0="$(children_cpu)"
 t_start=$(date +%s.%N)
 status="$(curl -s -o "$work/andra.html" -w '%{http_code}' -b "$work/jar-hr-alvsbyn" -c "$work/jar-hr-alvsbyn" \
   --data-urlencode "__RequestVerificationToken=$(printf '%s' "$form" | antiforgery_token)" --data-urlencode "version=$version" \
@@ -213,12 +219,13 @@ while :; do
   fi
   awk -v a="$t_start" -v b="$now" -v t="$MAIL_TIMEOUT" 'BEGIN {exit !(b - a > t)}' && break
 done
-cpu_portal="$(awk -v a="$cpu_portal0" -v b="$(cpu_seconds "$portal_pid")" 'BEGIN {printf "%.1f", b - a}')"
-cpu_sink="$(awk -v a="$cpu_sink0" -v b="$(cpu_seconds "$sink_pid")" 'BEGIN {printf "%.1f", b - a}')"
+read -r cpu_portal cpu_pg cpu_sink busy total < <(cpu_parts)
+read -r cpu_portal cpu_pg cpu_sink busy_pct < <(awk -v p0="$cpu_portal0" -v g0="$cpu_pg0" -v s0="$cpu_sink0" -v b0="$busy0" -v t0="$total0" \
+  -v p="$cpu_portal" -v g="$cpu_pg" -v s="$cpu_sink" -v b="$busy" -v t="$total" 'BEGIN {printf "%.1f %.1f %.1f %.0f\n", p - p0, g - g0, s - s0, 100 * (b - b0) / (t - t0)}')
 wait "${wrk_pids[@]}"
+cpu_gen="$(awk -v a="$cpu_gen0" -v b="$(children_cpu)" 'BEGIN {printf "%.1f", b - a}')"
 load_after_burst="$(cut -d' ' -f1-3 /proc/loadavg)"
 portal_peak="$(peak_memory_mb "$portal_pid")"
-stop_pid_file "$work/portal-$APP_PORT.pid"
 
 # The database's own times: first invitation written, all written, last one sent.
 read -r written_s sent_s < <(sql "SELECT ROUND(EXTRACT(EPOCH FROM (SELECT \"InbjudningarSkickadeUtc\" FROM \"AretsChefKampanjer\" LIMIT 1) - MIN(\"CreatedUtc\"))::numeric, 1),
@@ -230,6 +237,46 @@ total_eml="$(wc -l <"$work/ids-sink.txt")"
 missing="$(comm -23 "$work/ids-db.txt" <(sort -u "$work/ids-sink.txt") | wc -l)"
 doubled="$(uniq -d "$work/ids-sink.txt" | comm -12 - "$work/ids-db.txt" | wc -l)"
 mails_per_s="$(awk -v n="$invited" -v s="${sent_s:-0}" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')"
+
+# --- 3b. Each load alone on the same portal, for what one nomination and one HR page cost in CPU ------------------------
+# The nominations again (each employee changes their nomination) and then HR's pages, at the morning's rates. From these
+# and the morning's total, the CPU of one invitation follows, and so the cores the goals need at once.
+requests() { awk '/requests in/ {print $1}' "$1"; }
+outbox_drained() { # the confirmations of the nominations are part of their cost
+  for _ in $(seq 1 600); do
+    [ "$(sql "SELECT COUNT(*) FROM \"OutboxMessage\" WHERE \"Status\" = 'Pending' AND \"DueUtc\" <= now()")" = 0 ] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+log "var last för sig: nomineringar ${RUN_SECONDS} s, sedan HR:s sidor ${RUN_SECONDS} s"
+read -r a0 g0 s0 _ < <(cpu_parts)
+wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions.tsv" "$work/ok-ensam.txt" "$CONNS" \
+  "$NOM_RATE" >"$work/wrk-nominera-ensam.txt"
+outbox_drained || die "bekräftelserna av nomineringarna gick inte ut"
+read -r a1 g1 s1 _ < <(cpu_parts)
+nom_alone="$(wrk_result "$work/wrk-nominera-ensam.txt" accepted)"
+hr_pids=()
+for p in "${pages[@]}"; do
+  wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -H "Cookie: $hr_cookie" -s bench/sida.lua "$BASE${p#*:}" -- "$HR_RATE" 1 \
+    >"$work/wrk-${p%%:*}-ensam.txt" &
+  hr_pids+=($!)
+done
+wait "${hr_pids[@]}"
+read -r a2 g2 s2 _ < <(cpu_parts)
+hr_alone=0; hr_morning=0
+for p in "${pages[@]}"; do
+  hr_alone=$((hr_alone + $(requests "$work/wrk-${p%%:*}-ensam.txt"))); hr_morning=$((hr_morning + $(requests "$work/wrk-${p%%:*}.txt")))
+done
+# CPU seconds per nomination (portal, PostgreSQL, sink), per HR page, per invitation (the morning less the other two).
+read -r nom_portal_ms nom_pg_ms nom_sink_ms c_nom c_hr c_inv cores_needed < <(awk -v n="$nom_alone" -v h="$hr_alone" \
+  -v a0="$a0" -v a1="$a1" -v a2="$a2" -v g0="$g0" -v g1="$g1" -v g2="$g2" -v s0="$s0" -v s1="$s1" -v s2="$s2" \
+  -v m="$(awk -v p="$cpu_portal" -v g="$cpu_pg" -v s="$cpu_sink" 'BEGIN {print p + g + s}')" -v nm="$(wrk_result "$work/wrk-nominera.txt" accepted)" -v hm="$hr_morning" -v inv="$invited" \
+  -v rate="$GOAL_RATE" -v hr_rate="$((HR_RATE * ${#pages[@]}))" -v emp="$N" -v mail_s="$GOAL_MAIL_S" 'BEGIN {
+    cn = (a1 - a0 + g1 - g0 + s1 - s0) / n; ch = (a2 - a1 + g2 - g1 + s2 - s1) / h; ci = (m - nm * cn - hm * ch) / inv
+    printf "%.2f %.2f %.2f %.5f %.5f %.5f %.2f\n", 1000 * (a1 - a0) / n, 1000 * (g1 - g0) / n, 1000 * (s1 - s0) / n, cn, ch, ci,
+      rate * cn + hr_rate * ch + emp / mail_s * ci}')
+stop_pid_file "$work/portal-$APP_PORT.pid"
 
 # --- 4. The bare app under the same wrk load ------------------------------------------------------------------------
 log "bas: tom ASP.NET Core-app med samma wrk-last"
@@ -277,7 +324,22 @@ for p in "${pages[@]}"; do
     "$(verdict "$rps > 0 && $pp99 > 0 && $pp99 <= $GOAL_PAGE_P99 && ${timeouts:-0} == 0")"
 done
 echo "  portalens topp-minne (VmHWM): $portal_peak MB"
-echo "  CPU från öppningen tills allt var levererat: portalen $cpu_portal s (med nomineringar och HR), SMTP-mottagaren $cpu_sink s"
+echo "  CPU från öppningen tills allt var levererat: portalen $cpu_portal s, PostgreSQL $cpu_pg s, SMTP-mottagaren $cpu_sink s;" \
+  "lastgeneratorn (wrk m.m.) $cpu_gen s; maskinen upptagen $busy_pct % av $(nproc) kärnor"
+echo
+echo "Varje last för sig, efter morgonen (samma takt):"
+echo "  nomineringar ensamma: $(wrk_result "$work/wrk-nominera-ensam.txt" accepted_per_s)/s, p50 $(wrk_result "$work/wrk-nominera-ensam.txt" p50_ms) ms," \
+  "p99 $(wrk_result "$work/wrk-nominera-ensam.txt" p99_ms) ms"
+for p in "${pages[@]}"; do
+  read -r rps pp99 _ < <(wrk_figures "$work/wrk-${p%%:*}-ensam.txt")
+  printf '  HR %-12s ensam: %s anrop/s, p50 %s ms, p99 %s ms\n' "${p%%:*}" "$rps" "$(wrk_p50 "$work/wrk-${p%%:*}-ensam.txt")" "$pp99"
+done
+echo "  CPU per nominering med dess bekräftelse: portalen $nom_portal_ms ms, PostgreSQL $nom_pg_ms ms, SMTP-mottagaren $nom_sink_ms ms" \
+  "(sammanlagt $(awk -v c="$c_nom" 'BEGIN {printf "%.2f", 1000 * c}') ms)"
+echo "  CPU per HR-sida (snitt av de fyra): $(awk -v c="$c_hr" 'BEGIN {printf "%.1f", 1000 * c}') ms;" \
+  "per inbjudan (morgonen minus nomineringarna och sidorna): $(awk -v c="$c_inv" 'BEGIN {printf "%.2f", 1000 * c}') ms"
+echo "  kärnor som målen kräver samtidigt (${GOAL_RATE} nomineringar/s, HR:s sidor, $N inbjudningar på $GOAL_MAIL_S s), helt belagda:" \
+  "$cores_needed; maskinen har $(nproc), och lastgeneratorn delar dem"
 echo
 echo "Tom ASP.NET Core-app (dotnet new web), samma wrk-last: $bare_rps anrop/s, p99 $bare_p99 ms, topp-minne $bare_peak MB"
 echo "  kvot nomineringar/bas: $(awk -v a="$rate" -v b="$bare_rps" 'BEGIN {printf "%.3f", a / b}'); minne portal/bas: $(awk -v a="$portal_peak" -v b="$bare_peak" 'BEGIN {printf "%.1f", a / b}')"

@@ -92,6 +92,16 @@ wrk_p50() {
   awk '$1=="50%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$1"
 }
 
+# cpu_seconds_tree <pid>: CPU time of a process, of its children running now and of those it has reaped, in seconds:
+# how PostgreSQL's backends count, each a child of the postmaster, which reaps them when a connection closes.
+cpu_seconds_tree() {
+  { cat "/proc/$1/stat"; for c in $(pgrep -P "$1"); do cat "/proc/$c/stat" 2>/dev/null || true; done; } | sed 's/.*) //' \
+    | awk -v hz="$(getconf CLK_TCK)" 'NR == 1 {s += $12 + $13 + $14 + $15; next} {s += $12 + $13} END {printf "%.1f", s / hz}'
+}
+
+# machine_cpu: "<busy> <total>" CPU seconds of the whole machine since boot (all cores), for the busy share of a window.
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" {t = 0; for (i = 2; i <= 9; i++) t += $i; printf "%.1f %.1f", (t - $5 - $6) / hz, t / hz}' /proc/stat; }
+
 # cpu_seconds <pid>: CPU time the process has used (user + system), in seconds; steadier than wall time on a busy machine.
 cpu_seconds() {
   local stat; stat="$(cat "/proc/$1/stat")"; stat="${stat##*) }"

@@ -21,7 +21,9 @@
 # in and the pages are warmed up. Then the morning: HR moves the opening to today (the campaign form), the scheduler
 # opens it (the invitations are written in batches), the dispatcher sends them to the SMTP sink, and wrk posts
 # nominations and reads HR's pages at the same time. The count check compares
-# the sink's .eml files (their Message-IDs) with the outbox rows: none missing, none twice.
+# the sink's .eml files (their Message-IDs) with the outbox rows: none missing, none twice. Afterwards the nominations
+# and then HR's pages run again, each alone at the same rate: their latency without the opening beside them, and their
+# CPU per request, from which the CPU of one invitation and the cores the goals need at once follow.
 set -euo pipefail
 export LC_ALL=C   # sort and comm agree on the order of the Message-IDs
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -77,6 +77,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampBeforeSave();
+        using var _ = NoSecondLook();
         foreach (var userId in AccountsWithNewSecurityStamp()) Set<UserSession>().Where(s => s.UserId == userId).ExecuteDelete();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -84,6 +85,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampBeforeSave();
+        using var _ = NoSecondLook();
         foreach (var userId in AccountsWithNewSecurityStamp())
             await Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -99,12 +101,29 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
             && e.Property(u => u.SecurityStamp).OriginalValue != e.Property(u => u.SecurityStamp).CurrentValue)
         .Select(e => e.Entity.Id).ToList();
 
+    /// <summary>
+    /// <see cref="StampBeforeSave"/> reads the entries, which compares every tracked row with its snapshot once, and
+    /// writes its stamps through the entries, so the tracker knows them already. Reading the entries again and the save
+    /// itself then need not compare everything a second and a third time; the setting is back as it was after the save.
+    /// </summary>
+    private AutoDetect NoSecondLook()
+    {
+        var was = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return new(ChangeTracker, was);
+    }
+
+    private readonly record struct AutoDetect(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker Tracker, bool Was) : IDisposable
+    {
+        public void Dispose() => Tracker.AutoDetectChangesEnabled = Was;
+    }
+
     private void StampBeforeSave()
     {
         foreach (var entry in ChangeTracker.Entries())
         {
-            if (entry.Entity is IVersioned v && entry.State is EntityState.Added or EntityState.Modified)
-                v.Version = Guid.NewGuid();
+            if (entry.Entity is IVersioned && entry.State is EntityState.Added or EntityState.Modified)
+                entry.Property(nameof(IVersioned.Version)).CurrentValue = Guid.NewGuid();
             // Records cite a published policy version by id: what they cite must stay what was adopted.
             if (entry.Entity is Policies.Policyversion && entry.State is EntityState.Modified or EntityState.Deleted
                 && entry.Property(nameof(Policies.Policyversion.Status)).OriginalValue is Policies.Policystatus.Publicerad)
@@ -113,7 +132,7 @@ public abstract class AppDbContext : IdentityDbContext<ApplicationUser>, IWorkfl
             // writing into another municipality than the signed-in user's is refused outright.
             if (entry.Entity is IKommunEntity k && entry.State == EntityState.Added)
             {
-                if (string.IsNullOrEmpty(k.KommunId)) k.KommunId = _kommun.Required;
+                if (string.IsNullOrEmpty(k.KommunId)) entry.Property(nameof(IKommunEntity.KommunId)).CurrentValue = _kommun.Required;
                 else if (_kommun.Id is { } current && current != k.KommunId)
                     throw new InvalidOperationException("En post kan inte sparas i en annan kommun än användarens.");
             }

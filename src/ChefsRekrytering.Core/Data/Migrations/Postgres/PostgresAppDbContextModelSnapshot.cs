@@ -3728,6 +3728,9 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("Workflow", "SubjectId", "AtUtc");
 
+                    b.HasIndex("KommunId", "Workflow", "AtUtc", "SubjectId")
+                        .HasDatabaseName("IX_WorkflowTransitions_Tid");
+
                     b.ToTable("WorkflowTransitions");
                 });
 

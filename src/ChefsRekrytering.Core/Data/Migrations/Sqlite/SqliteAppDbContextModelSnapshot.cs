@@ -3598,6 +3598,9 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("Workflow", "SubjectId", "AtUtc");
 
+                    b.HasIndex("KommunId", "Workflow", "AtUtc", "SubjectId")
+                        .HasDatabaseName("IX_WorkflowTransitions_Tid");
+
                     b.ToTable("WorkflowTransitions");
                 });
 

@@ -76,7 +76,5 @@ internal sealed class WorkflowTransitionConfiguration : IEntityTypeConfiguration
         b.Property(t => t.ActorName).HasMaxLength(200);
         b.Property(t => t.Comment).HasMaxLength(4000);
         b.HasIndex(t => new { t.Workflow, t.SubjectId, t.AtUtc });
-        // What moved in a period, read by time (the reports): the subject's id comes from the index itself.
-        b.HasIndex(t => new { t.KommunId, t.Workflow, t.AtUtc, t.SubjectId }).HasDatabaseName("IX_WorkflowTransitions_Tid");
     }
 }

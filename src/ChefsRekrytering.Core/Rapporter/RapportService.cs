@@ -68,12 +68,10 @@ public sealed class RapportService(AppDbContext db, LedarakademinService akademi
     internal async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct = default)
     {
         var (start, end) = (period.FranUtc, period.TillUtc);
-        // Only the recruitments the period saw: started, published, filled or moved a step in it. The steps are read from
-        // the journal by time (IX_WorkflowTransitions_Tid), not asked of every recruitment ever made, so ten years of
-        // history cost what one year costs. A step after the period adds nothing to its tables.
-        var flyttade = db.WorkflowTransitions.Where(t => t.Workflow == "Rekrytering" && t.AtUtc >= start && t.AtUtc < end).Select(t => t.SubjectId);
+        // Only the recruitments the period saw: started, published, filled or moved a step in it. Ten years of history
+        // then cost what one year costs.
         var iPerioden = db.Set<Rekrytering>().Where(r => r.SkapadUtc < end && (r.SkapadUtc >= start || r.PubliceradUtc >= start
-            || r.TillsattUtc >= start || flyttade.Contains(r.Id)));
+            || r.TillsattUtc >= start || db.WorkflowTransitions.Any(t => t.Workflow == "Rekrytering" && t.SubjectId == r.Id && t.AtUtc >= start)));
         var recruitments = await iPerioden.AsNoTracking()
             .Select(r => new Rek(r.Id, r.Diarienummer, r.Titel, r.State, r.SkapadUtc, r.BehovGodkantUtc, r.PubliceradUtc, r.TillsattUtc, r.Kandidater.Count))
             .ToListAsync(ct);

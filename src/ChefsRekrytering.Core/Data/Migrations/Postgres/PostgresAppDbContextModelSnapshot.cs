@@ -3728,9 +3728,6 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
 
                     b.HasIndex("Workflow", "SubjectId", "AtUtc");
 
-                    b.HasIndex("KommunId", "Workflow", "AtUtc", "SubjectId")
-                        .HasDatabaseName("IX_WorkflowTransitions_Tid");
-
                     b.ToTable("WorkflowTransitions");
                 });
 

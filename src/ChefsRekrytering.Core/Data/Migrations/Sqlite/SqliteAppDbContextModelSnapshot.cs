@@ -3598,9 +3598,6 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
 
                     b.HasIndex("Workflow", "SubjectId", "AtUtc");
 
-                    b.HasIndex("KommunId", "Workflow", "AtUtc", "SubjectId")
-                        .HasDatabaseName("IX_WorkflowTransitions_Tid");
-
                     b.ToTable("WorkflowTransitions");
                 });
 

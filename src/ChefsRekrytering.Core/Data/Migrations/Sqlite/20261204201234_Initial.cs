@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ChefsRekrytering.Data.Migrations.Postgres
+namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,10 +15,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -31,15 +29,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Aterkopplingsomgangar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Ar = table.Column<int>(type: "integer", nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SistaDag = table.Column<DateOnly>(type: "date", nullable: false),
-                    OppnadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    StangdUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AntalInbjudna = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Ar = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SistaDag = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OppnadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StangdUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AntalInbjudna = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,16 +48,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AuditEvent",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ObjectType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    ObjectId = table.Column<int>(type: "integer", nullable: false),
-                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ObjectType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ObjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,13 +68,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Avslagsskal",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Nyckel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    PensioneradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PensioneradAvNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Nyckel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PensioneradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PensioneradAvNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -87,23 +85,23 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AvvecklingsArende",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    ChefNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AnsvarigPersonId = table.Column<int>(type: "integer", nullable: true),
-                    AnsvarigNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Initiering = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    InitieradAvNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Bakgrund = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Utfall = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Utvardering = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    SistaDagSomChef = table.Column<DateOnly>(type: "date", nullable: true),
-                    AvslutadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChefNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AnsvarigPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnsvarigNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Initiering = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    InitieradAvNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bakgrund = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Utfall = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Utvardering = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SistaDagSomChef = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AvslutadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -114,10 +112,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -128,12 +126,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "DiarieSerie",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Ar = table.Column<int>(type: "integer", nullable: false),
-                    Senaste = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Ar = table.Column<int>(type: "INTEGER", nullable: false),
+                    Senaste = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,10 +142,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "InloggningsForsok",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Misslyckade = table.Column<int>(type: "integer", nullable: false),
-                    SenastUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    VantaTillUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Misslyckade = table.Column<int>(type: "INTEGER", nullable: false),
+                    SenastUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    VantaTillUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -158,10 +156,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Kommuner",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Namn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Organisationsnummer = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Organisationsnummer = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -172,19 +170,19 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Mallversion",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Nyckel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Nummer = table.Column<int>(type: "integer", nullable: false),
-                    Amne = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Rubrik = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Innehall = table.Column<string>(type: "character varying(50000)", maxLength: 50000, nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AterstallerNummer = table.Column<int>(type: "integer", nullable: true),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SkapadAvUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SkapadAvNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Nyckel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Nummer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amne = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Rubrik = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Innehall = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AterstallerNummer = table.Column<int>(type: "INTEGER", nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SkapadAvUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SkapadAvNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -195,21 +193,21 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Mote",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Uid = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Sekvens = table.Column<int>(type: "integer", nullable: false),
-                    Rubrik = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Beskrivning = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Plats = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SlutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ArrangorNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ArrangorEpost = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Koppling = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Uid = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sekvens = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rubrik = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Beskrivning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Plats = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SlutUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ArrangorNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArrangorEpost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Koppling = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,40 +218,39 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "OutboxMessage",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ToAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ToName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    HtmlBody = table.Column<string>(type: "text", nullable: false),
-                    TextBody = table.Column<string>(type: "text", nullable: false),
-                    Topic = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LockedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SentUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DeliveredAs = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeliveredAs = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessage", x => x.Id);
-                })
-                .Annotation("Npgsql:StorageParameter:fillfactor", 70);
+                });
 
             migrationBuilder.CreateTable(
                 name: "PendingBlobDeletions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,14 +261,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Radering",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    UtfordAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Vad = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Skal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UtfordAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Vad = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Skal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -282,19 +279,19 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Rollbegaranden",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Roll = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    BegardAvUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    BegardAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    BegardUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Lage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    BeslutAvUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    BeslutAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    BeslutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Roll = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BegardAvUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BegardAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BegardUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Lage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BeslutAvUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    BeslutAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BeslutUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -305,19 +302,19 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "ScheduledJob",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    JobType = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    SubjectId = table.Column<int>(type: "integer", nullable: true),
-                    Data = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CompletedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    LockedUntilUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    JobType = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Data = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CompletedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,11 +325,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -343,18 +340,18 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "WorkflowTransitions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Workflow = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SubjectId = table.Column<int>(type: "integer", nullable: false),
-                    FromState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ToState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Workflow = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromState = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToState = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -365,11 +362,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -386,17 +383,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Atgard",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ArendeId = table.Column<int>(type: "integer", nullable: false),
-                    Beskrivning = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Ansvarig = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ArStod = table.Column<bool>(type: "boolean", nullable: false),
-                    Datum = table.Column<DateOnly>(type: "date", nullable: false),
-                    Uppfoljning = table.Column<DateOnly>(type: "date", nullable: false),
-                    GenomfordUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PaminndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ArendeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Beskrivning = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Ansvarig = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArStod = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Datum = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Uppfoljning = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GenomfordUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PaminndUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -413,19 +410,19 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Dokument",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OwnerType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OwnerId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OriginalFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UploadedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OriginalFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -442,18 +439,18 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Kolumnmappningar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Anstallningsnummer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Fornamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Efternamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Epost = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Enhetskod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Enhetsnamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    OverordnadEnhet = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ChefensAnstallningsnummer = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Slutdatum = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Anstallningsnummer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Fornamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Efternamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Epost = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Enhetskod = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Enhetsnamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OverordnadEnhet = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ChefensAnstallningsnummer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Slutdatum = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -470,24 +467,24 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Personalimporter",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Av = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Filnamn = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Rader = table.Column<int>(type: "integer", nullable: false),
-                    NyaPersoner = table.Column<int>(type: "integer", nullable: false),
-                    AndradePersoner = table.Column<int>(type: "integer", nullable: false),
-                    FlyttadePersoner = table.Column<int>(type: "integer", nullable: false),
-                    NyaEnheter = table.Column<int>(type: "integer", nullable: false),
-                    AndradeEnheter = table.Column<int>(type: "integer", nullable: false),
-                    NyaChefer = table.Column<int>(type: "integer", nullable: false),
-                    Lamnade = table.Column<int>(type: "integer", nullable: false),
-                    Aterkomna = table.Column<int>(type: "integer", nullable: false),
-                    Avvisade = table.Column<int>(type: "integer", nullable: false),
-                    Fil = table.Column<byte[]>(type: "bytea", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Av = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Filnamn = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Rader = table.Column<int>(type: "INTEGER", nullable: false),
+                    NyaPersoner = table.Column<int>(type: "INTEGER", nullable: false),
+                    AndradePersoner = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlyttadePersoner = table.Column<int>(type: "INTEGER", nullable: false),
+                    NyaEnheter = table.Column<int>(type: "INTEGER", nullable: false),
+                    AndradeEnheter = table.Column<int>(type: "INTEGER", nullable: false),
+                    NyaChefer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Lamnade = table.Column<int>(type: "INTEGER", nullable: false),
+                    Aterkomna = table.Column<int>(type: "INTEGER", nullable: false),
+                    Avvisade = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fil = table.Column<byte[]>(type: "BLOB", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -504,19 +501,19 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Policyversioner",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Nummer = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Utkast = table.Column<string>(type: "text", nullable: true),
-                    Innehall = table.Column<string>(type: "text", nullable: true),
-                    GiltigFran = table.Column<DateOnly>(type: "date", nullable: true),
-                    Andringar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SkapadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PubliceradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PubliceradAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Nummer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Utkast = table.Column<string>(type: "TEXT", nullable: true),
+                    Innehall = table.Column<string>(type: "TEXT", nullable: true),
+                    GiltigFran = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Andringar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SkapadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PubliceradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PubliceradAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -533,11 +530,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "ScimGrupp",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -554,14 +551,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "ScimToken",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SkapadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    GiltigTillUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AterkalladUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SkapadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    GiltigTillUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AterkalladUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -578,12 +575,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "MotesDeltagare",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MoteId = table.Column<int>(type: "integer", nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Epost = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Sprak = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MoteId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Epost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Sprak = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -600,13 +597,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "OutboxAttachment",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OutboxMessageId = table.Column<long>(type: "bigint", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Inline = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Inline = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -623,13 +620,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Uppfoljningsanteckning",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    AtgardId = table.Column<int>(type: "integer", nullable: false),
-                    SkrivenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Av = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AtgardId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkrivenUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Av = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -646,14 +643,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Anteckning",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    ForfattareUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ForfattareNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SkrivenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ForfattareUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ForfattareNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SkrivenUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -664,12 +661,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AretsChefBevakare",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KampanjId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -680,12 +677,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AretsChefInbjudna",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KampanjId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    EnhetId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnhetId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -696,16 +693,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AretsChefJurybedomningar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KampanjId = table.Column<int>(type: "integer", nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    JurorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    JurorNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Poang = table.Column<int>(type: "integer", nullable: false),
-                    Anteckning = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    AndradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    JurorNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Poang = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anteckning = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AndradUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -716,28 +713,28 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AretsChefKampanjer",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Ar = table.Column<int>(type: "integer", nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kriterieversion = table.Column<int>(type: "integer", nullable: true),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Oppnar = table.Column<DateOnly>(type: "date", nullable: false),
-                    SistaDag = table.Column<DateOnly>(type: "date", nullable: false),
-                    JurynSerNominatorer = table.Column<bool>(type: "boolean", nullable: false),
-                    Offentlig = table.Column<bool>(type: "boolean", nullable: false),
-                    InbjudenTillOchMedPersonId = table.Column<int>(type: "integer", nullable: false),
-                    InbjudningarSkickadeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    VinnarePersonId = table.Column<int>(type: "integer", nullable: true),
-                    VinnareNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    VinnareEnhet = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Motivering = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    BeslutadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BeslutadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    TillkannagivenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Ar = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kriterieversion = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Oppnar = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SistaDag = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JurynSerNominatorer = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Offentlig = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InbjudenTillOchMedPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InbjudningarSkickadeUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VinnarePersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    VinnareNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VinnareEnhet = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Motivering = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BeslutadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BeslutadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TillkannagivenUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -748,13 +745,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AretsChefKortlista",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KampanjId = table.Column<int>(type: "integer", nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    TillagdAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TillagdUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TillagdAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TillagdUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -771,16 +768,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AretsChefNomineringar",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KampanjId = table.Column<int>(type: "integer", nullable: false),
-                    NominatorPersonId = table.Column<int>(type: "integer", nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    EnhetId = table.Column<int>(type: "integer", nullable: true),
-                    Motiveringar = table.Column<string>(type: "text", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AndradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KampanjId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NominatorPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnhetId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Motiveringar = table.Column<string>(type: "TEXT", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AndradUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -797,11 +794,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -812,10 +809,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -826,8 +823,8 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -844,24 +841,24 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -878,10 +875,10 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -898,11 +895,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AterkopplingDeltagande",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OmgangId = table.Column<int>(type: "integer", nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OmgangId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -919,13 +916,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "AterkopplingSvar",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OmgangId = table.Column<int>(type: "integer", nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    ForvaltningId = table.Column<int>(type: "integer", nullable: true),
-                    Betyg = table.Column<string>(type: "text", nullable: false),
-                    Fritext = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OmgangId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForvaltningId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Betyg = table.Column<string>(type: "TEXT", nullable: false),
+                    Fritext = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -942,18 +939,18 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Avgangssamtal",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KompetensvaxlingId = table.Column<int>(type: "integer", nullable: false),
-                    Orsak = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Rekommenderar = table.Column<int>(type: "integer", nullable: false),
-                    StodFranChef = table.Column<int>(type: "integer", nullable: false),
-                    PolicynIPraktiken = table.Column<int>(type: "integer", nullable: false),
-                    Fungerade = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    BorAndras = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    BesvaratAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    BesvaratUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KompetensvaxlingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orsak = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rekommenderar = table.Column<int>(type: "INTEGER", nullable: false),
+                    StodFranChef = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicynIPraktiken = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fungerade = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BorAndras = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    BesvaratAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BesvaratUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -964,16 +961,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Bedomning",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    KompetensId = table.Column<int>(type: "integer", nullable: false),
-                    BedomareUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    BedomareNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Poang = table.Column<int>(type: "integer", nullable: false),
-                    Kommentar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SparadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KompetensId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BedomareUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    BedomareNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Poang = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kommentar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SparadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -984,12 +981,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Bedomningspaminnelse",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    BedomareUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SkickadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BedomareUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SkickadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1000,15 +997,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Enheter",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Typ = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Kod = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    OverordnadId = table.Column<int>(type: "integer", nullable: true),
-                    ChefId = table.Column<int>(type: "integer", nullable: true),
-                    ChefSedan = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Typ = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kod = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OverordnadId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChefId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ChefSedan = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1031,18 +1028,18 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Personer",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Fornamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Efternamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Epost = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Telefon = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Titel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    EnhetId = table.Column<int>(type: "integer", nullable: true),
-                    Aktiv = table.Column<bool>(type: "boolean", nullable: false),
-                    Anstallningsnummer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    AnstallningSlutar = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Fornamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Efternamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Epost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Telefon = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Titel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EnhetId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Aktiv = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Anstallningsnummer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AnstallningSlutar = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1065,59 +1062,59 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Rekrytering",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Diarienummer = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Titel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EnhetId = table.Column<int>(type: "integer", nullable: false),
-                    AgareUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    AgareNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Behovsbeskrivning = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Anstallningsform = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Omfattning = table.Column<int>(type: "integer", nullable: false),
-                    OnskatTilltrade = table.Column<DateOnly>(type: "date", nullable: true),
-                    BehovGodkantUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    BehovGodkantAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    LasUtfall = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    LasKommentar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    LasKontrolleradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    LasKontrolleradAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Annonstext = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    SistaAnsokningsdag = table.Column<DateOnly>(type: "date", nullable: true),
-                    PubliceradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    YrkeBegrepp = table.Column<string>(type: "text", nullable: true),
-                    KommunBegrepp = table.Column<string>(type: "text", nullable: true),
-                    AnstallningstypBegrepp = table.Column<string>(type: "text", nullable: true),
-                    VaraktighetBegrepp = table.Column<string>(type: "text", nullable: true),
-                    ArbetstidBegrepp = table.Column<string>(type: "text", nullable: true),
-                    LonetypBegrepp = table.Column<string>(type: "text", nullable: true),
-                    ArbetsplatsGatuadress = table.Column<string>(type: "text", nullable: true),
-                    ArbetsplatsPostnummer = table.Column<string>(type: "text", nullable: true),
-                    ArbetsplatsOrt = table.Column<string>(type: "text", nullable: true),
-                    MblDatum = table.Column<DateOnly>(type: "date", nullable: true),
-                    MblParter = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    MblUtfall = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    MblRegistreradAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    BeslutDatum = table.Column<DateOnly>(type: "date", nullable: true),
-                    Beslutsfattare = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ValdKandidatId = table.Column<int>(type: "integer", nullable: true),
-                    BeslutMotivering = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    TillsattUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AvbrottsSkal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    BeslutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AvbrutenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    GallringsStopp = table.Column<bool>(type: "boolean", nullable: false),
-                    GallringsStoppSkal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    GallringsStoppAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    GallringsStoppUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnonymtUrval = table.Column<bool>(type: "boolean", nullable: false),
-                    AnonymitetHavdUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnonymitetHavdAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    AnonymitetHavdSkal = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Diarienummer = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Titel = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnhetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgareUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AgareNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Behovsbeskrivning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Anstallningsform = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Omfattning = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnskatTilltrade = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    BehovGodkantUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BehovGodkantAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    LasUtfall = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    LasKommentar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LasKontrolleradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LasKontrolleradAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Annonstext = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SistaAnsokningsdag = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PubliceradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    YrkeBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    KommunBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    AnstallningstypBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    VaraktighetBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetstidBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    LonetypBegrepp = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetsplatsGatuadress = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetsplatsPostnummer = table.Column<string>(type: "TEXT", nullable: true),
+                    ArbetsplatsOrt = table.Column<string>(type: "TEXT", nullable: true),
+                    MblDatum = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MblParter = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MblUtfall = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MblRegistreradAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    BeslutDatum = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Beslutsfattare = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ValdKandidatId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BeslutMotivering = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TillsattUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AvbrottsSkal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    BeslutUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AvbrutenUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    GallringsStopp = table.Column<bool>(type: "INTEGER", nullable: false),
+                    GallringsStoppSkal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    GallringsStoppAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GallringsStoppUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnonymtUrval = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnonymitetHavdUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnonymitetHavdAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnonymitetHavdSkal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1134,20 +1131,20 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Intresseanmalningar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    SamtyckeVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SamtyckeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Intresse = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AndradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RekommenderadAvPersonId = table.Column<int>(type: "integer", nullable: true),
-                    RekommenderadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Rekommendation = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    RekommenderadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SamtyckeVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SamtyckeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Intresse = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AndradUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RekommenderadAvPersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RekommenderadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Rekommendation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RekommenderadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1170,24 +1167,24 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Introduktion",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChefNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Befattning = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EnhetId = table.Column<int>(type: "integer", nullable: true),
-                    Startdatum = table.Column<DateOnly>(type: "date", nullable: false),
-                    AnstallandeChefUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    AnstallandeChefNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: true),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    GenomfordUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ValkomstUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ValkomstHinder = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChefNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Befattning = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnhetId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Startdatum = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AnstallandeChefUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AnstallandeChefNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GenomfordUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ValkomstUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ValkomstHinder = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1204,14 +1201,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Kompetensvaxling",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    SistaDag = table.Column<DateOnly>(type: "date", nullable: false),
-                    Anledning = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StartadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    StartadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SistaDag = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Anledning = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1228,12 +1225,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "ScimKoppling",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1256,19 +1253,19 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Sjalvskattning",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    Ar = table.Column<int>(type: "integer", nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    InlamnadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SamtalKommentar = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DiskuteradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    DiskuteradAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ar = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InlamnadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SamtalKommentar = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DiskuteradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DiskuteradAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1285,29 +1282,29 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Uppdragskontrakt",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ChefPersonId = table.Column<int>(type: "integer", nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Versionsnummer = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UppdragsgivarePersonId = table.Column<int>(type: "integer", nullable: true),
-                    UppdragsgivareNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Ansvar = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Ataganden = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Resultatkrav = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Forvantningar = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ForvantningarKommentar = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ChefBekraftadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UppdragsgivareBekraftadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UppdragsgivareBekraftadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    GiltigFran = table.Column<DateOnly>(type: "date", nullable: true),
-                    OmprovasSenast = table.Column<DateOnly>(type: "date", nullable: true),
-                    OmprovningPaminndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ErsattUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SkapadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ChefPersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Versionsnummer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UppdragsgivarePersonId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UppdragsgivareNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Ansvar = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Ataganden = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Resultatkrav = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Forvantningar = table.Column<string>(type: "TEXT", nullable: false),
+                    ForvantningarKommentar = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ChefBekraftadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UppdragsgivareBekraftadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UppdragsgivareBekraftadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GiltigFran = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OmprovasSenast = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OmprovningPaminndUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ErsattUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SkapadUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1330,15 +1327,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Utvecklingsaktivitet",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    PersonId = table.Column<int>(type: "integer", nullable: false),
-                    Typ = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Datum = table.Column<DateOnly>(type: "date", nullable: false),
-                    Beskrivning = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RegistreradAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegistreradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Typ = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Datum = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Beskrivning = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RegistreradAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegistreradUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1355,31 +1352,31 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Kandidat",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    Fornamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Efternamn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Epost = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Telefon = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    InkomUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SamtyckeVersion = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SamtyckeUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AtkomstHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    MojligDubblettAvId = table.Column<int>(type: "integer", nullable: true),
-                    UtfallMeddelatUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AvslagsskalNyckel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    AvslagsskalNamn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Startdatum = table.Column<DateOnly>(type: "date", nullable: true),
-                    Erbjudandevillkor = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    ErbjudetUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SvarUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Sprak = table.Column<string>(type: "text", nullable: false),
-                    GallradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AnonymitetHavdUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fornamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Efternamn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Epost = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Telefon = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InkomUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SamtyckeVersion = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SamtyckeUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AtkomstHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    MojligDubblettAvId = table.Column<int>(type: "INTEGER", nullable: true),
+                    UtfallMeddelatUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AvslagsskalNyckel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AvslagsskalNamn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Startdatum = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Erbjudandevillkor = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ErbjudetUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SvarUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Sprak = table.Column<string>(type: "TEXT", nullable: false),
+                    GallradUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnonymitetHavdUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1396,14 +1393,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Kandidatupplevelse",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    Utfall = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Betyg = table.Column<int>(type: "integer", nullable: false),
-                    Kommentar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Datum = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Utfall = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Betyg = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kommentar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Datum = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1420,15 +1417,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Kravprofil",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    PolicyversionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Faststalld = table.Column<bool>(type: "boolean", nullable: false),
-                    FaststalldUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FaststalldAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyversionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Faststalld = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FaststalldUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FaststalldAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1445,12 +1442,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "PanelMedlem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1467,15 +1464,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "PlatsbankenAnnons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PlatsbankenId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Felmeddelande = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SenasteForsok = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    SkickadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PlatsbankenId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Felmeddelande = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SenasteForsok = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SkickadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1492,16 +1489,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Urvalsfraga",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    Ordning = table.Column<int>(type: "integer", nullable: false),
-                    Typ = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Alternativtext = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ArKrav = table.Column<bool>(type: "boolean", nullable: false),
-                    Kravvarde = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Typ = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Alternativtext = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ArKrav = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Kravvarde = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1518,15 +1515,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IntresseSkattningar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IntresseanmalanId = table.Column<int>(type: "integer", nullable: false),
-                    KravId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Omrade = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Ordning = table.Column<int>(type: "integer", nullable: false),
-                    Betyg = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IntresseanmalanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KravId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Omrade = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Betyg = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1543,14 +1540,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Poolinbjudningar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IntresseanmalanId = table.Column<int>(type: "integer", nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    Tjanst = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    SkickadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SkickadAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IntresseanmalanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tjanst = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SkickadUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SkickadAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1573,23 +1570,23 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IntroduktionPunkt",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IntroduktionId = table.Column<int>(type: "integer", nullable: false),
-                    Typ = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Rubrik = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Beskrivning = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Agare = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Forfaller = table.Column<DateOnly>(type: "date", nullable: false),
-                    Obligatorisk = table.Column<bool>(type: "boolean", nullable: false),
-                    PolicyAvsnittId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
-                    Ordning = table.Column<int>(type: "integer", nullable: false),
-                    KlarUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    KlarAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Kommentar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    PaminnelserSkickade = table.Column<int>(type: "integer", nullable: false),
-                    SenastPaminndUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IntroduktionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Typ = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Rubrik = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Beskrivning = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Agare = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Forfaller = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Obligatorisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PolicyAvsnittId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false),
+                    KlarUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    KlarAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Kommentar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PaminnelserSkickade = table.Column<int>(type: "INTEGER", nullable: false),
+                    SenastPaminndUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1606,15 +1603,15 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "KompetensvaxlingPunkt",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KompetensvaxlingId = table.Column<int>(type: "integer", nullable: false),
-                    Rubrik = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Beskrivning = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Ordning = table.Column<int>(type: "integer", nullable: false),
-                    KlarUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    KlarAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KompetensvaxlingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rubrik = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Beskrivning = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false),
+                    KlarUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    KlarAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1631,11 +1628,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "ScimGruppMedlem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    GruppId = table.Column<int>(type: "integer", nullable: false),
-                    KopplingId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    GruppId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KopplingId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1664,17 +1661,17 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "SjalvskattningRad",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SjalvskattningId = table.Column<int>(type: "integer", nullable: false),
-                    KravId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    OmradeId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Omrade = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Ordning = table.Column<int>(type: "integer", nullable: false),
-                    Betyg = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Kommentar = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SjalvskattningId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KravId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OmradeId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Omrade = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false),
+                    Betyg = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Kommentar = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1691,14 +1688,14 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "UppdragskontraktKrav",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UppdragskontraktId = table.Column<int>(type: "integer", nullable: false),
-                    KravId = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Omrade = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Ordning = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UppdragskontraktId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KravId = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Omrade = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1715,21 +1712,21 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "UppdragskontraktOmprovning",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UppdragskontraktId = table.Column<int>(type: "integer", nullable: false),
-                    Datum = table.Column<DateOnly>(type: "date", nullable: false),
-                    Anteckning = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    Utfall = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RegistreradAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RegistreradUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UppdragskontraktId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Datum = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Anteckning = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Utfall = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RegistreradAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RegistreradUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_UppdragskontraktOmprovning", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_UppdragskontraktOmprovning_Uppdragskontrakt_Uppdragskontrak~",
+                        name: "FK_UppdragskontraktOmprovning_Uppdragskontrakt_UppdragskontraktId",
                         column: x => x.UppdragskontraktId,
                         principalTable: "Uppdragskontrakt",
                         principalColumn: "Id",
@@ -1740,13 +1737,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Intervjuinbjudan",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    AtkomstHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    InbjudenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    InbjudenAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtkomstHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InbjudenUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InbjudenAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1763,16 +1760,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Intervjutid",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    RekryteringId = table.Column<int>(type: "integer", nullable: false),
-                    StartUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SlutUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Plats = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: true),
-                    BokadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RekryteringId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SlutUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Plats = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: true),
+                    BokadUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1795,11 +1792,11 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "KandidatTagg",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1816,16 +1813,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Referens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    Namn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Relation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kontakt = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Anteckningar = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    TagenUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    TagenAv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Namn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Relation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kontakt = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Anteckningar = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    TagenUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    TagenAv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1842,13 +1839,13 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Upplevelseinbjudan",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    Utfall = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    AtkomstHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Besvarad = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Utfall = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AtkomstHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Besvarad = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1865,16 +1862,16 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "KravprofilKompetens",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KravprofilId = table.Column<int>(type: "integer", nullable: false),
-                    PolicyKravId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
-                    Omrade = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Vikt = table.Column<int>(type: "integer", nullable: false),
-                    Intervjufraga = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Ordning = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KravprofilId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyKravId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Omrade = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Vikt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Intervjufraga = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Ordning = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1891,12 +1888,12 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "Urvalssvar",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    KommunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    KandidatId = table.Column<int>(type: "integer", nullable: false),
-                    UrvalsfragaId = table.Column<int>(type: "integer", nullable: false),
-                    Varde = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    KommunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    KandidatId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UrvalsfragaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Varde = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2852,11 +2849,6 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                 name: "IX_WorkflowTransitions_KommunId",
                 table: "WorkflowTransitions",
                 column: "KommunId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_WorkflowTransitions_Tid",
-                table: "WorkflowTransitions",
-                columns: new[] { "KommunId", "Workflow", "AtUtc", "SubjectId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowTransitions_Workflow_SubjectId_AtUtc",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChefsRekrytering.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204222244_Initial")]
+    [Migration("20261204201234_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3600,9 +3600,6 @@ namespace ChefsRekrytering.Data.Migrations.Sqlite
                     b.HasIndex("KommunId");
 
                     b.HasIndex("Workflow", "SubjectId", "AtUtc");
-
-                    b.HasIndex("KommunId", "Workflow", "AtUtc", "SubjectId")
-                        .HasDatabaseName("IX_WorkflowTransitions_Tid");
 
                     b.ToTable("WorkflowTransitions");
                 });

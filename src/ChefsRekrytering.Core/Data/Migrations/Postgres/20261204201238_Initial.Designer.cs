@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChefsRekrytering.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204222247_Initial")]
+    [Migration("20261204201238_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3730,9 +3730,6 @@ namespace ChefsRekrytering.Data.Migrations.Postgres
                     b.HasIndex("KommunId");
 
                     b.HasIndex("Workflow", "SubjectId", "AtUtc");
-
-                    b.HasIndex("KommunId", "Workflow", "AtUtc", "SubjectId")
-                        .HasDatabaseName("IX_WorkflowTransitions_Tid");
 
                     b.ToTable("WorkflowTransitions");
                 });

@@ -185,9 +185,25 @@ pg_pid="$(head -n 1 "$work/services/pg/data/postmaster.pid")"
 # CPU per part: the portal, PostgreSQL (its backends included), the SMTP sink; the machine's busy share; and what this
 # script's children used (wrk, curl, psql), the load generator's own share of the two cores.
 cpu_parts() { echo "$(cpu_seconds "$portal_pid") $(cpu_seconds_tree "$pg_pid") $(cpu_seconds "$sink_pid") $(machine_cpu)"; }
+# Only the children this script has reaped: the portal is a child too, still running.
 children_cpu() { local st; st="$(cat /proc/$$/stat)"; st="${st##*) }"; awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' <<<"$st"; }
 read -r cpu_portal0 cpu_pg0 cpu_sink0 busy0 total0 < <(cpu_parts)
 cpu_gen0="$(children_cpu)"
+# The morning's load, and each load again alone afterwards: nominations to <ok-file> <result-file>, and HR's pages in
+# the background (their pids in hr_pids) to wrk-<page><suffix>.txt.
+nominate() {
+  wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions.tsv" "$1" "$CONNS" \
+    "$NOM_RATE" >"$2"
+}
+browse() {
+  hr_pids=()
+  for p in "${pages[@]}"; do
+    # A page slower than wrk's default 2 s would count as a timeout and leave no latency: allow 30 s, and count them.
+    wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -H "Cookie: $hr_cookie" -s bench/sida.lua "$BASE${p#*:}" -- "$HR_RATE" 1 \
+      >"$work/wrk-${p%%:*}$1.txt" &
+    hr_pids+=($!)
+  done
+}
 t_start=$(date +%s.%N)
 status="$(curl -s -o "$work/andra.html" -w '%{http_code}' -b "$work/jar-hr-alvsbyn" -c "$work/jar-hr-alvsbyn" \
   --data-urlencode "__RequestVerificationToken=$(printf '%s' "$form" | antiforgery_token)" --data-urlencode "version=$version" \
@@ -200,15 +216,10 @@ for _ in $(seq 1 300); do
 done
 opened_s="$(awk -v a="$t_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')"
 load_during="$(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions.tsv" "$work/ok.txt" "$CONNS" \
-  "$NOM_RATE" >"$work/wrk-nominera.txt" &
+nominate "$work/ok.txt" "$work/wrk-nominera.txt" &
 wrk_pids=($!)
-for p in "${pages[@]}"; do
-  # A page slower than wrk's default 2 s would count as a timeout and leave no latency: allow 30 s, and count them.
-  wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -H "Cookie: $hr_cookie" -s bench/sida.lua "$BASE${p#*:}" -- "$HR_RATE" 1 \
-    >"$work/wrk-${p%%:*}.txt" &
-  wrk_pids+=($!)
-done
+browse ""
+wrk_pids+=("${hr_pids[@]}")
 # The mail: wait until every invitation row is sent and the sink holds them all, or the time runs out.
 delivered_s=""
 while :; do
@@ -253,17 +264,11 @@ outbox_drained() { # the confirmations of the nominations are part of their cost
 }
 log "var last för sig: nomineringar ${RUN_SECONDS} s, sedan HR:s sidor ${RUN_SECONDS} s"
 read -r a0 g0 s0 _ < <(cpu_parts)
-wrk -t"$CONNS" -c"$CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -s bench/nominera.lua "$BASE/arets-chef" -- "$work/sessions.tsv" "$work/ok-ensam.txt" "$CONNS" \
-  "$NOM_RATE" >"$work/wrk-nominera-ensam.txt"
+nominate "$work/ok-ensam.txt" "$work/wrk-nominera-ensam.txt"
 outbox_drained || die "bekräftelserna av nomineringarna gick inte ut"
 read -r a1 g1 s1 _ < <(cpu_parts)
 nom_alone="$(wrk_result "$work/wrk-nominera-ensam.txt" accepted)"
-hr_pids=()
-for p in "${pages[@]}"; do
-  wrk -t1 -c"$HR_CONNS" -d"${RUN_SECONDS}s" --timeout 30s --latency -H "Cookie: $hr_cookie" -s bench/sida.lua "$BASE${p#*:}" -- "$HR_RATE" 1 \
-    >"$work/wrk-${p%%:*}-ensam.txt" &
-  hr_pids+=($!)
-done
+browse -ensam
 wait "${hr_pids[@]}"
 read -r a2 g2 s2 _ < <(cpu_parts)
 hr_alone=0; hr_morning=0

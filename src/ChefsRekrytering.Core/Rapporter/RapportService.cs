@@ -68,8 +68,9 @@ public sealed class RapportService(AppDbContext db, LedarakademinService akademi
     internal async Task<IReadOnlyList<Rapporttabell>> TabellerAsync(Rapportperiod period, CancellationToken ct = default)
     {
         var (start, end) = (period.FranUtc, period.TillUtc);
-        // Only the recruitments the period saw: started, published, filled or moved a step in it. Ten years of history
-        // then cost what one year costs.
+        // Only the recruitments the period saw: started, published, filled or moved a step in it; only their rows and steps
+        // are read. Whether an older one moved is still one index probe of the journal per recruitment, a cost that grows
+        // with the history (4,428 probes at 5,000 recruitments).
         var iPerioden = db.Set<Rekrytering>().Where(r => r.SkapadUtc < end && (r.SkapadUtc >= start || r.PubliceradUtc >= start
             || r.TillsattUtc >= start || db.WorkflowTransitions.Any(t => t.Workflow == "Rekrytering" && t.SubjectId == r.Id && t.AtUtc >= start)));
         var recruitments = await iPerioden.AsNoTracking()
